@@ -1,0 +1,46 @@
+package kadai.grader.api;
+
+import kadai.assignments.Layer;
+
+/**
+ * Call into one implementation of the student API: the student's submission or the reference.
+ *
+ * <p>This is the only way a graded suite reaches student code. The in-process implementation
+ * loads the classes in an isolated class loader; the sandboxed one forwards every call to a
+ * runner JVM. Suites never call {@code ConvOps.im2col(...)} directly, so they run unchanged on
+ * either.
+ *
+ * <p>Values that cross the seam: {@code NDArray}, {@code NDList}, {@code Shape}, boxed
+ * primitives ({@code Integer}, {@code Double}, {@code Float}, {@code Long}, {@code Boolean}),
+ * {@code Layer} (a grader-side object handed to student code stays in the grader; the student
+ * sees a proxy) and {@code null}. Returned arrays belong to the caller's manager.
+ */
+public interface StudentCode extends AutoCloseable {
+
+    /**
+     * Invoke a public static method of a student class.
+     *
+     * @throws StudentCodeException when the student code throws, is missing the method, or
+     *     the call cannot complete (timeout, runner death)
+     */
+    Object invokeStatic(String className, String method, Class<?>[] parameterTypes, Object... args);
+
+    /** Construct a student class that implements {@link Layer} and return a handle to it. */
+    Layer newLayer(String className, Class<?>[] parameterTypes, Object... args);
+
+    /**
+     * Return a typed view of a student class's static methods: each call on the returned
+     * interface becomes {@link #invokeStatic} with the interface method's name and parameter
+     * types.
+     */
+    default <T> T statics(Class<T> facade, String className) {
+        return StaticFacade.create(this, facade, className);
+    }
+
+    /** Name the way the code runs, for logs and results ("in-process", "sandbox:full", ...). */
+    String description();
+
+    /** Release the implementation (class loader, runner process). */
+    @Override
+    void close();
+}
