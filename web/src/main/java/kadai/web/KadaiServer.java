@@ -1,0 +1,211 @@
+package kadai.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import kadai.web.account.AccountController;
+import kadai.web.account.AccountDao;
+import kadai.web.account.AccountService;
+import kadai.web.account.LoginThrottle;
+import kadai.web.account.PasswordHasher;
+import kadai.web.account.Tokens;
+import kadai.web.assignment.AssignmentController;
+import kadai.web.assignment.AssignmentDao;
+import kadai.web.assignment.AssignmentService;
+import kadai.web.assignment.Catalog;
+import kadai.web.assignment.CourseMaterial;
+import kadai.web.db.Database;
+import kadai.web.gradebook.GradebookController;
+import kadai.web.gradebook.GradebookDao;
+import kadai.web.gradebook.GradebookService;
+import kadai.web.gradebook.RegradeDao;
+import kadai.web.gradebook.RegradeService;
+import kadai.web.http.Messages;
+import kadai.web.http.NotFoundException;
+import kadai.web.http.RefusedException;
+import kadai.web.http.RequestFilters;
+import kadai.web.http.Views;
+import kadai.web.http.Web;
+import kadai.web.job.GradingWorker;
+import kadai.web.job.JobEngine;
+import kadai.web.seed.DemoCourse;
+import kadai.web.submission.StatusFeed;
+import kadai.web.submission.SubmissionController;
+import kadai.web.submission.SubmissionDao;
+import kadai.web.submission.SubmissionService;
+import kadai.web.submission.UploadRejectedException;
+import kadai.web.submission.UploadValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Build one Kadai process from its settings: database, services, job engine, web server. This
+ * is the only place objects are wired together.
+ */
+public final class KadaiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KadaiServer.class);
+
+    private final Database database;
+    private final JobEngine jobs;
+    private final StatusFeed feed;
+    private final Javalin app;
+    private final AccountService accounts;
+
+    private KadaiServer(ServerConfig config) {
+        this.database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword());
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Tokens tokens = new Tokens();
+        Catalog catalog = new Catalog();
+        AccountDao accountDao = new AccountDao(database.jdbi());
+        AssignmentDao assignmentDao = new AssignmentDao(database.jdbi());
+        SubmissionDao submissionDao = new SubmissionDao(database.jdbi());
+        this.accounts = new AccountService(accountDao, new PasswordHasher(config.bcryptCost()),
+                new LoginThrottle(5, Duration.ofMinutes(5), config.clock()), tokens, config.clock());
+
+        GradingWorker worker = new GradingWorker(submissionDao, assignmentDao, config.grader(), config.clock());
+        RegradeService regrades = new RegradeService(new RegradeDao(database.jdbi()), submissionDao, assignmentDao,
+                config.grader(), json, config.clock());
+        this.jobs = new JobEngine(database.dataSource(), config.jobs(), worker::grade, regrades::regrade);
+        regrades.scheduleWith(jobs::enqueueRegrade);
+
+        SubmissionService submissions = new SubmissionService(submissionDao, assignmentDao, catalog,
+                new UploadValidator(config.uploads()), jobs, config.clock());
+        AssignmentService assignments = new AssignmentService(assignmentDao, catalog, new CourseMaterial(),
+                submissions, config.clock());
+        GradebookService gradebook = new GradebookService(new GradebookDao(database.jdbi()), accountDao,
+                assignmentDao, submissionDao);
+
+        if (config.seedDemo()) {
+            new DemoCourse(accounts, assignmentDao, catalog, config.clock()).seedIfEmpty(config.dataDir());
+        }
+        // A submission stored just before a crash may have no job yet: give every unfinished one a job.
+        submissionDao.unfinished().forEach(jobs::enqueue);
+        jobs.start();
+
+        if (config.port() < 0) {
+            this.feed = null;
+            this.app = null;
+            return;
+        }
+        Views views = new Views(new Messages());
+        this.feed = new StatusFeed(submissions, config.statusPollMillis());
+        RequestFilters filters = new RequestFilters(accounts::viewerForSession, accounts::viewerForApiToken, tokens,
+                config.uploads().maxRequestBytes() + 64 * 1024);
+        AccountController accountController = new AccountController(accounts, views);
+        AssignmentController assignmentController = new AssignmentController(assignments, views);
+        SubmissionController submissionController = new SubmissionController(submissions, assignments, feed, views);
+        GradebookController gradebookController = new GradebookController(gradebook, regrades, assignments,
+                submissionDao, views);
+
+        this.app = Javalin.create(c -> {
+            c.jsonMapper(new JavalinJackson(json, false));
+            c.http.maxRequestSize = config.uploads().maxRequestBytes() + 64 * 1024;
+            c.jetty.multipartConfig.maxFileSize(config.uploads().maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(config.uploads().maxRequestBytes() + 64 * 1024,
+                    io.javalin.config.SizeUnit.BYTES);
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/kadai/web/static";
+                s.location = Location.CLASSPATH;
+            });
+            c.startup.showJavalinBanner = false;
+            RoutesConfig routes = c.routes;
+            routes.before(filters::before);
+            accountController.routes(routes);
+            assignmentController.routes(routes);
+            submissionController.routes(routes);
+            gradebookController.routes(routes);
+            errors(routes, views);
+        }).start(config.port());
+        LOG.info("Kadai listening on port {}", app.port());
+    }
+
+    /** Start a Kadai process; with a port of -1 it only runs grading workers. */
+    public static KadaiServer start(ServerConfig config) {
+        return new KadaiServer(config);
+    }
+
+    private static void errors(RoutesConfig routes, Views views) {
+        routes.exception(UnauthorizedResponse.class, (e, ctx) -> {
+            if (Web.isApi(ctx) || ctx.header("Authorization") != null) {
+                problem(ctx, 401, "unauthorized", e.getMessage());
+            } else {
+                ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
+            }
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                respond(ctx, views, e.getStatus(), "http-" + e.getStatus(), e.getMessage()));
+        routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, views, 404, "not-found", e.getMessage()));
+        routes.exception(RefusedException.class, (e, ctx) ->
+                respond(ctx, views, e.status(), e.code(), e.getMessage()));
+        routes.exception(UploadRejectedException.class, (e, ctx) ->
+                respond(ctx, views, 422, e.code(), e.getMessage()));
+        routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                respond(ctx, views, 400, "bad-request", e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            respond(ctx, views, 500, "internal", "Something went wrong on the server; it has been logged.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint GET " + ctx.path() + " not found")) {
+                respond(ctx, views, 404, "not-found", "There is no page " + ctx.path() + ".");
+            }
+        });
+    }
+
+    private static void respond(Context ctx, Views views, int status, String code, String message) {
+        if (Web.isApi(ctx) || ctx.header("Authorization") != null
+                || (ctx.header("Accept") != null && ctx.header("Accept").contains("application/json"))) {
+            problem(ctx, status, code, message);
+        } else {
+            ctx.status(HttpStatus.forStatus(status));
+            views.render(ctx, "error.jte", "status", status, "message", message);
+        }
+    }
+
+    private static void problem(Context ctx, int status, String code, String message) {
+        ctx.status(HttpStatus.forStatus(status)).json(Map.of("error", code, "message", message));
+    }
+
+    /** Return the port the web server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /** Stop the web server and the workers; a job still running is taken over by another process. */
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        jobs.close();
+        database.close();
+    }
+}

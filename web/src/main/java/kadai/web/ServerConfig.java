@@ -1,0 +1,53 @@
+package kadai.web;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import kadai.grader.SubmissionGrader;
+import kadai.web.job.JobConfig;
+import kadai.web.submission.UploadLimits;
+
+/**
+ * Settings of one Kadai process.
+ *
+ * @param port HTTP port; 0 picks a free one; -1 runs no web server (a worker process)
+ * @param dataDir where the embedded database and the demo credentials live
+ * @param jdbcUrl database URL; null for the embedded H2 file under {@code dataDir}
+ * @param bcryptCost bcrypt work factor for new passwords
+ * @param seedDemo whether a first start seeds the demo course
+ * @param statusPollMillis how often live status pages are refreshed from the database
+ */
+public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+        SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
+        Clock clock, long statusPollMillis) {
+
+    /** Return the production settings for {@code kadai serve}. */
+    public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader) {
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return new ServerConfig(port, dataDir, null, null, null, grader, JobConfig.defaults(workers),
+                UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500);
+    }
+
+    public String effectiveJdbcUrl() {
+        return jdbcUrl != null ? jdbcUrl : kadai.web.db.Database.embeddedUrl(dataDir);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis);
+    }
+
+    public ServerConfig withJobs(JobConfig newJobs) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis);
+    }
+
+    public ServerConfig withGrader(SubmissionGrader newGrader) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis);
+    }
+
+    public ServerConfig withDatabase(String url, String user, String password) {
+        return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
+                clock, statusPollMillis);
+    }
+}

@@ -1,0 +1,126 @@
+package kadai.web;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import kadai.web.cli.SubmitCommand;
+import kadai.web.job.JobConfig;
+import kadai.web.seed.DemoCourse;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Run Kadai's server side: {@code serve} (web + workers), {@code worker} (workers only), {@code submit} (client). */
+@Command(name = "kadai", mixinStandardHelpOptions = true, version = "Kadai 0.1.0",
+        description = "Kadai web platform.",
+        subcommands = {WebMain.Serve.class, WebMain.Worker.class, SubmitCommand.class})
+public final class WebMain implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INVALID_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Run a command line with the given writers; return the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new WebMain());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return EXIT_INVALID_INPUT;
+    }
+
+    /** Options shared by serve and worker: where the data is. */
+    static class DataOptions {
+        @Option(names = "--data", defaultValue = "data", description = "Data directory (embedded database). Default: ${DEFAULT-VALUE}")
+        Path data;
+
+        @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL database instead of the embedded one.")
+        String dbUrl;
+
+        @Option(names = "--db-user", defaultValue = "${env:KADAI_DB_USER}")
+        String dbUser;
+
+        @Option(names = "--db-password", defaultValue = "${env:KADAI_DB_PASSWORD}")
+        String dbPassword;
+
+        @Option(names = "--workers", description = "Grading workers in this process (default: half the cores; 0 = none).")
+        Integer workers;
+
+        ServerConfig config(int port) {
+            ServerConfig config = ServerConfig.defaults(port, data, GraderLoader.load());
+            if (dbUrl != null) {
+                config = config.withDatabase(dbUrl, dbUser, dbPassword);
+            }
+            if (workers != null) {
+                config = config.withJobs(JobConfig.defaults(workers));
+            }
+            return config;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Start the web platform with in-process grading workers.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "7070", description = "HTTP port. Default: ${DEFAULT-VALUE}")
+        int port;
+
+        @CommandLine.Mixin
+        DataOptions data = new DataOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            KadaiServer server = KadaiServer.start(data.config(port));
+            PrintWriter out = spec.commandLine().getOut();
+            String url = "http://localhost:" + server.port() + "/";
+            out.println("Kadai is running at " + url);
+            String credentials = DemoCourse.credentials(data.data);
+            if (!credentials.isEmpty()) {
+                out.println("Demo logins and API token (" + data.data.resolve("demo-credentials.txt") + "):");
+                credentials.lines().filter(l -> !l.startsWith("#")).forEach(l -> out.println("  " + l));
+                out.println("Try: ./kadai submit --server " + url + " --token <token> --assignment conv-op ConvOps.java");
+            }
+            out.flush();
+            awaitShutdown(server);
+            return EXIT_OK;
+        }
+    }
+
+    @Command(name = "worker", mixinStandardHelpOptions = true,
+            description = "Run grading workers only, on the database a `serve` uses (PostgreSQL or the shared H2 file).")
+    static final class Worker implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOptions data = new DataOptions();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ServerConfig config = data.config(-1);
+            KadaiServer server = KadaiServer.start(new ServerConfig(-1, config.dataDir(), config.jdbcUrl(),
+                    config.dbUser(), config.dbPassword(), config.grader(), config.jobs(), config.uploads(),
+                    config.bcryptCost(), false, config.clock(), config.statusPollMillis()));
+            System.out.println("Kadai worker running (" + config.jobs().workerThreads() + " threads)");
+            awaitShutdown(server);
+            return EXIT_OK;
+        }
+    }
+
+    private static void awaitShutdown(KadaiServer server) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "kadai-shutdown"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,195 @@
+package kadai.web.account;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kadai.web.http.Role;
+import kadai.web.http.Viewer;
+
+/** Log users in and out, resolve sessions and API tokens, manage tokens and the roster. */
+public final class AccountService {
+
+    private static final Duration SESSION_LIFETIME = Duration.ofDays(7);
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+
+    /** What the outcome of a login attempt is. */
+    public sealed interface LoginResult {
+        record Success(String sessionToken, User user) implements LoginResult {
+        }
+
+        record Throttled() implements LoginResult {
+        }
+
+        record Invalid() implements LoginResult {
+        }
+    }
+
+    /** A new API token: the secret (shown once) and its row. */
+    public record IssuedToken(String secret, long id, String label) {
+    }
+
+    /** The outcome of a roster import: accounts created, updated, and lines refused with reasons. */
+    public record RosterImport(List<String> created, List<String> updated, List<String> errors,
+            List<String> initialPasswords) {
+    }
+
+    private final AccountDao dao;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Tokens tokens;
+    private final Clock clock;
+
+    public AccountService(AccountDao dao, PasswordHasher hasher, LoginThrottle throttle, Tokens tokens, Clock clock) {
+        this.dao = dao;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public LoginResult login(String username, String password, String address) {
+        String name = username == null ? "" : username.trim();
+        if (!throttle.allowed(name, address)) {
+            return new LoginResult.Throttled();
+        }
+        Optional<String> hash = dao.passwordHash(name);
+        if (hash.isEmpty() || !hasher.matches(password, hash.get())) {
+            throttle.failed(name, address);
+            return new LoginResult.Invalid();
+        }
+        throttle.succeeded(name);
+        User user = dao.findUser(name).orElseThrow();
+        String session = tokens.newSecret("");
+        Instant now = clock.instant();
+        dao.deleteExpiredSessions(now);
+        dao.insertSession(Tokens.hash(session), user.id(), tokens.newSecret(""), now, now.plus(SESSION_LIFETIME));
+        return new LoginResult.Success(session, user);
+    }
+
+    public void logout(String sessionToken) {
+        if (sessionToken != null) {
+            dao.deleteSession(Tokens.hash(sessionToken));
+        }
+    }
+
+    /** Return the viewer of a session cookie, or empty if it is unknown or expired. */
+    public Optional<Viewer> viewerForSession(String sessionToken) {
+        if (sessionToken == null || sessionToken.isBlank()) {
+            return Optional.empty();
+        }
+        return dao.findSession(Tokens.hash(sessionToken))
+                .filter(row -> row.expiresAt().isAfter(clock.instant()))
+                .map(row -> viewer(row.user(), row.csrfToken()));
+    }
+
+    /** Return the viewer of a personal API token, or empty if it is unknown. */
+    public Optional<Viewer> viewerForApiToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return dao.findUserByToken(Tokens.hash(token.trim()), clock.instant()).map(user -> viewer(user, null));
+    }
+
+    private static Viewer viewer(User user, String csrf) {
+        return new Viewer(user.id(), user.username(), user.displayName(), user.role(), csrf);
+    }
+
+    public IssuedToken issueToken(long userId, String label) {
+        String secret = tokens.newSecret("kadai_");
+        String name = label == null || label.isBlank() ? "token" : label.trim();
+        if (name.length() > 100) {
+            name = name.substring(0, 100);
+        }
+        long id = dao.insertToken(userId, Tokens.hash(secret), name, clock.instant());
+        return new IssuedToken(secret, id, name);
+    }
+
+    public List<ApiToken> tokens(long userId) {
+        return dao.tokens(userId);
+    }
+
+    public boolean revokeToken(long userId, long tokenId) {
+        return dao.deleteToken(userId, tokenId);
+    }
+
+    /** Create an account; the user name must be new. */
+    public User createUser(String username, String displayName, String email, String password, Role role) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("user name '" + username
+                    + "' must be 2 to 64 letters, digits, '.', '_' or '-'");
+        }
+        long id = dao.insertUser(username, displayName, email, hasher.hash(password), role, clock.instant());
+        return dao.findUser(id).orElseThrow();
+    }
+
+    public Optional<User> user(String username) {
+        return dao.findUser(username);
+    }
+
+    public List<User> users() {
+        return dao.users();
+    }
+
+    public List<User> students() {
+        return dao.students();
+    }
+
+    public boolean hasUsers() {
+        return dao.countUsers() > 0;
+    }
+
+    /**
+     * Import a roster: CSV lines {@code username,display name,email,role} (a header line starting
+     * with {@code username} is skipped). New users get a random initial password, returned once;
+     * existing users get their name, email and role updated.
+     */
+    public RosterImport importRoster(String csv) {
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        List<String> passwords = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new StringReader(csv == null ? "" : csv))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || (number == 1 && line.toLowerCase().startsWith("username"))) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (cells.length < 2) {
+                    errors.add("line " + number + ": expected username,display name[,email[,role]]");
+                    continue;
+                }
+                String username = cells[0].trim();
+                String displayName = cells[1].trim();
+                String email = cells.length > 2 && !cells[2].isBlank() ? cells[2].trim() : null;
+                try {
+                    Role role = cells.length > 3 && !cells[3].isBlank() ? Role.parse(cells[3]) : Role.STUDENT;
+                    Optional<User> existing = dao.findUser(username);
+                    if (existing.isPresent()) {
+                        dao.updateUser(existing.get().id(), displayName, email, role);
+                        updated.add(username);
+                    } else {
+                        String password = tokens.newSecret("").substring(0, 12);
+                        createUser(username, displayName, email, password, role);
+                        created.add(username);
+                        passwords.add(username + "," + password);
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add("line " + number + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+        return new RosterImport(created, updated, errors, passwords);
+    }
+}

@@ -1,0 +1,33 @@
+package kadai.web.assignment;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Name the course's assignments: the package students write in and the classes they implement. */
+public final class Catalog {
+
+    /** One entry: id, Java package of the student classes, the classes, English and Japanese titles. */
+    public record Entry(String id, String javaPackage, List<String> classes, String titleEn, String titleJa) {
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("conv-op", "kadai.assignments.conv", List.of("ConvOps"),
+                    "im2col, col2im and output sizes", "im2col・col2im と出力サイズ"),
+            new Entry("conv", "kadai.assignments.conv", List.of("Convolution"),
+                    "Convolution layer: forward and backward", "畳み込み層の順伝播と逆伝播"),
+            new Entry("pool", "kadai.assignments.pool", List.of("MaxPooling"),
+                    "Max pooling: forward and backward", "最大プーリングの順伝播と逆伝播"),
+            new Entry("resnet", "kadai.assignments.resnet",
+                    List.of("GlobalAveragePooling", "BasicBlock", "Bottleneck", "ResNetBlocks"),
+                    "ResNet blocks", "ResNet のブロック"),
+            new Entry("gan", "kadai.assignments.gan", List.of("GanLoss", "LeakyRelu"),
+                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"));
+
+    public List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    public Optional<Entry> find(String id) {
+        return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,73 @@
+package kadai.web.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Open the platform's database: a connection pool, the Flyway migrations, a {@link Jdbi}.
+ *
+ * <p>The embedded default is an H2 file under the data directory; PostgreSQL is the scale-out
+ * choice. Both run the same migrations from {@code db/migration}.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Return the JDBC URL of the embedded H2 file database kept in {@code dataDir}. */
+    public static String embeddedUrl(Path dataDir) {
+        // AUTO_SERVER lets a `kadai worker` process share the file with `kadai serve`.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kadai") + ";AUTO_SERVER=TRUE";
+    }
+
+    /** Connect, migrate to the latest schema, and return the database. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(12);
+        config.setPoolName("kadai");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("binary_type", postgres ? "BYTEA" : "VARBINARY"))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

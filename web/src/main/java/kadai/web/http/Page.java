@@ -1,0 +1,90 @@
+package kadai.web.http;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Carry what every page template needs: who is looking, in which language, the CSRF token
+ * for its forms, and a one-line notice.
+ */
+public final class Page {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.of("UTC"));
+
+    private final Messages messages;
+    private final String language;
+    private final Viewer viewer;
+    private final String csrfToken;
+    private final String path;
+    private final String notice;
+
+    public Page(Messages messages, String language, Viewer viewer, String csrfToken, String path, String notice) {
+        this.messages = messages;
+        this.language = language;
+        this.viewer = viewer;
+        this.csrfToken = csrfToken;
+        this.path = path;
+        this.notice = notice;
+    }
+
+    /** Return the UI text for {@code key}. */
+    public String t(String key, Object... args) {
+        return messages.text(language, key, args);
+    }
+
+    public String lang() {
+        return language;
+    }
+
+    public String otherLang() {
+        return "ja".equals(language) ? "en" : "ja";
+    }
+
+    public Viewer viewer() {
+        return viewer;
+    }
+
+    public boolean loggedIn() {
+        return viewer != null;
+    }
+
+    public boolean staff() {
+        return viewer != null && viewer.isStaff();
+    }
+
+    public String csrf() {
+        return csrfToken == null ? "" : csrfToken;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String notice() {
+        return notice;
+    }
+
+    /** Format an instant as UTC minutes ("2026-12-01 23:59"), or a dash. */
+    public String time(Instant instant) {
+        return instant == null ? "—" : TIME.format(instant) + " UTC";
+    }
+
+    /** Format an instant as UTC seconds of the day, or a dash. */
+    public String clock(Instant instant) {
+        return instant == null ? "—" : SECONDS.format(instant);
+    }
+
+    /** Format points without a needless ".0". */
+    public String points(Double value) {
+        if (value == null) {
+            return "—";
+        }
+        double rounded = Math.round(value * 100) / 100.0;
+        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded);
+    }
+}

@@ -1,0 +1,154 @@
+package kadai.web.submission;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kadai.web.assignment.AssignmentService;
+import kadai.web.http.Viewer;
+import kadai.web.http.Views;
+import kadai.web.http.Web;
+
+/** Accept uploads and show submissions: live status, results, the staff inspector, and their JSON. */
+public final class SubmissionController {
+
+    private final SubmissionService service;
+    private final AssignmentService assignments;
+    private final StatusFeed feed;
+    private final Views views;
+
+    public SubmissionController(SubmissionService service, AssignmentService assignments, StatusFeed feed,
+            Views views) {
+        this.service = service;
+        this.assignments = assignments;
+        this.feed = feed;
+        this.views = views;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.post("/assignments/{id}/submissions", this::submitPage);
+        routes.get("/submissions/{id}", this::page);
+        routes.sse("/submissions/{id}/events", feed::connect);
+        routes.post("/api/assignments/{id}/submissions", this::submitApi);
+        routes.get("/api/submissions/{id}", this::statusApi);
+        routes.get("/api/submissions/{id}/results", this::resultsApi);
+    }
+
+    private List<Upload> uploads(Context ctx) {
+        List<Upload> uploads = new ArrayList<>();
+        long total = 0;
+        for (UploadedFile file : ctx.uploadedFiles("files")) {
+            if (file.filename() == null || file.filename().isBlank()) {
+                continue;
+            }
+            total += file.size();
+            if (total > service.limits().maxRequestBytes()) {
+                throw new UploadRejectedException("too-large", "The upload is larger than "
+                        + service.limits().maxRequestBytes() + " bytes.");
+            }
+            try (InputStream in = file.content()) {
+                uploads.add(new Upload(file.filename(), in.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+
+    private void submitPage(Context ctx) {
+        Viewer viewer = Web.requireViewer(ctx);
+        String assignmentId = ctx.pathParam("id");
+        try {
+            long id = service.submit(viewer, assignmentId, uploads(ctx), Web.language(ctx));
+            if (acceptsJson(ctx)) {
+                ctx.status(HttpStatus.CREATED).json(Map.of("id", id, "url", "/submissions/" + id));
+            } else {
+                ctx.redirect("/submissions/" + id);
+            }
+        } catch (UploadRejectedException e) {
+            if (acceptsJson(ctx)) {
+                throw e;
+            }
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            views.render(ctx, "assignment.jte", "detail", assignments.detail(viewer, assignmentId, Web.language(ctx)),
+                    "error", e.getMessage());
+        }
+    }
+
+    private static boolean acceptsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json");
+    }
+
+    private void page(Context ctx) {
+        Viewer viewer = Web.requireViewer(ctx);
+        long id = Long.parseLong(ctx.pathParam("id"));
+        ResultView view = service.result(viewer, id);
+        views.render(ctx, "submission.jte", "view", view, "status", service.status(viewer, id));
+    }
+
+    private void submitApi(Context ctx) {
+        Viewer viewer = Web.requireViewer(ctx);
+        long id = service.submit(viewer, ctx.pathParam("id"), uploads(ctx), Web.language(ctx));
+        ctx.status(HttpStatus.CREATED).json(Map.of("id", id, "status", "QUEUED",
+                "statusUrl", "/api/submissions/" + id, "resultsUrl", "/api/submissions/" + id + "/results",
+                "page", "/submissions/" + id));
+    }
+
+    private void statusApi(Context ctx) {
+        Viewer viewer = Web.requireViewer(ctx);
+        ctx.json(service.status(viewer, Long.parseLong(ctx.pathParam("id"))));
+    }
+
+    /** Write results in Gradescope's results.json shape (what {@code kadai grade} writes), as the viewer may see them. */
+    private void resultsApi(Context ctx) {
+        Viewer viewer = Web.requireViewer(ctx);
+        ResultView view = service.result(viewer, Long.parseLong(ctx.pathParam("id")));
+        ctx.json(resultsJson(view));
+    }
+
+    static Map<String, Object> resultsJson(ResultView view) {
+        Submission s = view.submission();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("submission_id", s.id());
+        out.put("assignment", s.assignmentId());
+        out.put("status", s.status().name());
+        out.put("outcome", s.outcome());
+        out.put("score", view.score());
+        out.put("max_score", view.maxScore());
+        out.put("late_days", s.lateDays());
+        out.put("execution_time", s.executionSeconds());
+        out.put("output", s.output());
+        out.put("seed", s.seed());
+        out.put("sandbox_level", s.sandboxLevel());
+        List<Map<String, Object>> tests = new ArrayList<>();
+        for (ResultView.TestView t : view.tests()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (t.hidden()) {
+                m.put("name", "Hidden test");
+                m.put("visibility", t.visibility());
+                m.put("hidden", true);
+            } else {
+                m.put("id", t.id());
+                m.put("name", t.name());
+                m.put("score", t.score());
+                m.put("max_score", t.maxScore());
+                m.put("status", t.passed() ? "passed" : "failed");
+                m.put("result", t.status().name());
+                m.put("output", t.output());
+                m.put("visibility", t.visibility());
+                m.put("tags", t.tags());
+            }
+            tests.add(m);
+        }
+        out.put("tests", tests);
+        return out;
+    }
+}

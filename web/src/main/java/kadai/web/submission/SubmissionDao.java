@@ -1,0 +1,216 @@
+package kadai.web.submission;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kadai.grader.result.GradeReport;
+import kadai.grader.result.TestResult;
+import kadai.grader.result.TestStatus;
+import kadai.grader.result.Visibility;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Store submissions, their sources and their per-test results. */
+public final class SubmissionDao {
+
+    private static final String COLUMNS = "s.id, s.user_id, u.username, s.assignment_id, s.status, s.language,"
+            + " s.seed, s.late_days, s.received_at, s.started_at, s.graded_at, s.attempts, s.outcome, s.raw_score,"
+            + " s.score, s.max_score, s.execution_seconds, s.sandbox_level, s.output";
+    private static final String FROM = " FROM submissions s JOIN users u ON u.id = s.user_id";
+
+    private static final RowMapper<Submission> ROW = (rs, ctx) -> new Submission(rs.getLong("id"),
+            rs.getLong("user_id"), rs.getString("username"), rs.getString("assignment_id"),
+            Submission.Status.valueOf(rs.getString("status")), rs.getString("language"), rs.getLong("seed"),
+            rs.getInt("late_days"), instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("started_at")),
+            instant(rs.getTimestamp("graded_at")), rs.getInt("attempts"), rs.getString("outcome"),
+            (Double) rs.getObject("raw_score", Double.class), (Double) rs.getObject("score", Double.class),
+            (Double) rs.getObject("max_score", Double.class), (Double) rs.getObject("execution_seconds", Double.class),
+            rs.getString("sandbox_level"), rs.getString("output"));
+
+    private static final RowMapper<StoredTest> TEST = (rs, ctx) -> new StoredTest(rs.getInt("position"),
+            rs.getString("test_id"), rs.getString("name"), rs.getDouble("score"), rs.getDouble("max_score"),
+            TestStatus.valueOf(rs.getString("status")), Visibility.valueOf(rs.getString("visibility")),
+            rs.getString("tags").isEmpty() ? List.of() : Arrays.asList(rs.getString("tags").split(",")),
+            rs.getDouble("seconds"), rs.getString("output"));
+
+    private final Jdbi jdbi;
+
+    public SubmissionDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Store a new submission and its sources in one transaction; return its id. */
+    public long insert(long userId, String assignmentId, String language, long seed, int lateDays, Instant now,
+            Map<String, String> sources) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("""
+                            INSERT INTO submissions (user_id, assignment_id, status, language, seed, late_days,
+                                received_at, attempts)
+                            VALUES (:user, :assignment, 'QUEUED', :language, :seed, :late, :now, 0)""")
+                    .bind("user", userId).bind("assignment", assignmentId).bind("language", language)
+                    .bind("seed", seed).bind("late", lateDays).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            var batch = h.prepareBatch("INSERT INTO submission_files (submission_id, path, content) VALUES (?, ?, ?)");
+            sources.forEach((path, content) -> batch.add(id, path, content));
+            batch.execute();
+            return id;
+        });
+    }
+
+    public Optional<Submission> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE s.id = :id")
+                .bind("id", id).map(ROW).findOne());
+    }
+
+    public List<Submission> forUser(long userId, String assignmentId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
+                        + " WHERE s.user_id = :user AND s.assignment_id = :assignment ORDER BY s.id DESC")
+                .bind("user", userId).bind("assignment", assignmentId).map(ROW).list());
+    }
+
+    public List<Submission> forUser(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
+                        + " WHERE s.user_id = :user ORDER BY s.id DESC")
+                .bind("user", userId).map(ROW).list());
+    }
+
+    public List<Submission> forAssignment(String assignmentId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
+                        + " WHERE s.assignment_id = :assignment ORDER BY s.id")
+                .bind("assignment", assignmentId).map(ROW).list());
+    }
+
+    public List<Submission> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " ORDER BY s.id").map(ROW).list());
+    }
+
+    /** Return the ids of submissions accepted but not graded (for re-enqueueing at start). */
+    public List<Long> unfinished() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM submissions WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
+                .mapTo(Long.class).list());
+    }
+
+    public long countSince(long userId, String assignmentId, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM submissions
+                        WHERE user_id = :user AND assignment_id = :assignment AND received_at >= :since""")
+                .bind("user", userId).bind("assignment", assignmentId).bind("since", since)
+                .mapTo(Long.class).one());
+    }
+
+    /** Return how many submissions wait ahead of this one (0 when it is next or already running). */
+    public int queueAhead(long id) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM submissions WHERE status = 'QUEUED' AND id < :id")
+                .bind("id", id).mapTo(Integer.class).one());
+    }
+
+    public Map<String, String> sources(long id) {
+        return jdbi.withHandle(h -> {
+            Map<String, String> files = new LinkedHashMap<>();
+            h.createQuery("SELECT path, content FROM submission_files WHERE submission_id = :id ORDER BY path")
+                    .bind("id", id)
+                    .map((rs, ctx) -> Map.entry(rs.getString("path"), rs.getString("content")))
+                    .forEach(e -> files.put(e.getKey(), e.getValue()));
+            return files;
+        });
+    }
+
+    public List<StoredTest> tests(long id) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM test_results WHERE submission_id = :id ORDER BY position")
+                .bind("id", id).map(TEST).list());
+    }
+
+    /** Mark that a worker starts grading; count the attempt. */
+    public void markStarted(long id, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE submissions SET status = 'RUNNING', started_at = :now, attempts = attempts + 1
+                        WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
+                .bind("now", now).bind("id", id).execute());
+    }
+
+    /**
+     * Write a grading result once: only a submission not yet graded takes it, so a job that runs
+     * twice (a retry after a crash) cannot store or count its result twice.
+     *
+     * @return whether this call stored the result
+     */
+    public boolean saveResult(long id, GradeReport report, double score, Instant now) {
+        return jdbi.inTransaction(h -> {
+            int updated = h.createUpdate("""
+                            UPDATE submissions SET status = 'GRADED', graded_at = :now, outcome = :outcome,
+                                raw_score = :raw, score = :score, max_score = :max, execution_seconds = :seconds,
+                                sandbox_level = :sandbox, output = :output
+                            WHERE id = :id AND status <> 'GRADED'""")
+                    .bind("now", now).bind("outcome", report.outcome().name()).bind("raw", report.score())
+                    .bind("score", score).bind("max", report.maxScore()).bind("seconds", report.executionSeconds())
+                    .bind("sandbox", report.sandboxLevel()).bind("output", report.output()).bind("id", id)
+                    .execute();
+            if (updated == 1) {
+                replaceTests(h, id, report.tests());
+            }
+            return updated == 1;
+        });
+    }
+
+    /** Replace the published result of a graded submission (a regrade being published). */
+    public void replaceResult(long id, GradeReport report, double score, Instant now) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            UPDATE submissions SET status = 'GRADED', graded_at = :now, outcome = :outcome,
+                                raw_score = :raw, score = :score, max_score = :max, execution_seconds = :seconds,
+                                sandbox_level = :sandbox, output = :output
+                            WHERE id = :id""")
+                    .bind("now", now).bind("outcome", report.outcome().name()).bind("raw", report.score())
+                    .bind("score", score).bind("max", report.maxScore()).bind("seconds", report.executionSeconds())
+                    .bind("sandbox", report.sandboxLevel()).bind("output", report.output()).bind("id", id)
+                    .execute();
+            replaceTests(h, id, report.tests());
+        });
+    }
+
+    public void markFailed(long id, String message, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE submissions SET status = 'FAILED', graded_at = :now, output = :output
+                        WHERE id = :id AND status <> 'GRADED'""")
+                .bind("now", now).bind("output", message).bind("id", id).execute());
+    }
+
+    private static void replaceTests(Handle h, long id, List<TestResult> tests) {
+        h.createUpdate("DELETE FROM test_results WHERE submission_id = :id").bind("id", id).execute();
+        var batch = h.prepareBatch("""
+                INSERT INTO test_results (submission_id, position, test_id, name, score, max_score, status,
+                    visibility, tags, seconds, output)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        for (int i = 0; i < tests.size(); i++) {
+            TestResult t = tests.get(i);
+            batch.add(id, i, t.id(), t.name(), t.score(), t.maxScore(), t.status().name(), t.visibility().name(),
+                    String.join(",", t.tags()), t.seconds(), t.output());
+        }
+        if (!tests.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** Return every stored test result of an assignment's latest graded submission per student. */
+    public List<StoredTest> latestTests(String assignmentId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT t.* FROM test_results t JOIN submissions s ON s.id = t.submission_id
+                        WHERE s.assignment_id = :assignment AND s.status = 'GRADED' AND s.id = (
+                            SELECT MAX(s2.id) FROM submissions s2
+                            WHERE s2.user_id = s.user_id AND s2.assignment_id = s.assignment_id
+                                AND s2.status = 'GRADED')
+                        ORDER BY t.position""")
+                .bind("assignment", assignmentId).map(TEST).list());
+    }
+}

@@ -1,0 +1,156 @@
+package kadai.web.submission;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kadai.grader.result.Visibility;
+import kadai.web.assignment.Assignment;
+import kadai.web.assignment.AssignmentDao;
+import kadai.web.assignment.Catalog;
+import kadai.web.http.NotFoundException;
+import kadai.web.http.RefusedException;
+import kadai.web.http.Viewer;
+
+/** Accept submissions, show them to whoever may see them, and report their progress. */
+public final class SubmissionService {
+
+    private final SubmissionDao dao;
+    private final AssignmentDao assignments;
+    private final Catalog catalog;
+    private final UploadValidator validator;
+    private final GradingQueue queue;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public SubmissionService(SubmissionDao dao, AssignmentDao assignments, Catalog catalog, UploadValidator validator,
+            GradingQueue queue, Clock clock) {
+        this.dao = dao;
+        this.assignments = assignments;
+        this.catalog = catalog;
+        this.validator = validator;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    public UploadLimits limits() {
+        return validator.limits();
+    }
+
+    /**
+     * Store a submission and enqueue its grading. Students are held to the deadline (plus late
+     * days) and the daily limit; staff are not (they test the graders).
+     *
+     * @return the new submission's id
+     * @throws UploadRejectedException when the files are not acceptable (nothing is stored)
+     * @throws RefusedException when the assignment is closed or today's submissions are used up
+     */
+    public long submit(Viewer viewer, String assignmentId, List<Upload> uploads, String language) {
+        Assignment assignment = assignments.find(assignmentId)
+                .orElseThrow(() -> new NotFoundException("There is no assignment '" + assignmentId + "'."));
+        Catalog.Entry entry = catalog.find(assignmentId)
+                .orElseThrow(() -> new NotFoundException("Assignment '" + assignmentId + "' has no grader."));
+        Instant now = clock.instant();
+        if (!viewer.isStaff()) {
+            if (now.isAfter(assignment.closesAt())) {
+                throw new RefusedException(409, "closed", "Assignment " + assignmentId + " closed at "
+                        + assignment.closesAt() + " (deadline plus " + assignment.lateDays() + " late days).");
+            }
+            if (attemptsLeftToday(viewer.id(), assignment) <= 0) {
+                throw new RefusedException(429, "daily-limit", "You have used today's " + assignment.dailyLimit()
+                        + " submissions for " + assignmentId + "; the count starts again at 00:00 UTC.");
+            }
+        }
+        Map<String, String> sources = validator.validate(uploads, entry.javaPackage());
+        long id = dao.insert(viewer.id(), assignmentId, language == null ? "en" : language, random.nextLong(),
+                assignment.lateDaysAt(now), now, sources);
+        queue.enqueue(id);
+        return id;
+    }
+
+    /** Return how many more submissions the student may make today. */
+    public int attemptsLeftToday(long userId, Assignment assignment) {
+        Instant midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().toInstant(ZoneOffset.UTC);
+        long used = dao.countSince(userId, assignment.id(), midnight);
+        return (int) Math.max(0, assignment.dailyLimit() - used);
+    }
+
+    /** Return a submission the viewer may see (their own, or any for staff), else fail with not-found. */
+    public Submission visible(Viewer viewer, long id) {
+        Submission submission = dao.find(id)
+                .orElseThrow(() -> new NotFoundException("There is no submission " + id + "."));
+        if (!viewer.isStaff() && submission.userId() != viewer.id()) {
+            // Same answer as for a missing one: a student learns nothing about others' submissions.
+            throw new NotFoundException("There is no submission " + id + ".");
+        }
+        return submission;
+    }
+
+    public StatusSnapshot status(Viewer viewer, long id) {
+        return snapshot(visible(viewer, id), viewer);
+    }
+
+    private StatusSnapshot snapshot(Submission s, Viewer viewer) {
+        int ahead = s.status() == Submission.Status.QUEUED ? dao.queueAhead(s.id()) : 0;
+        ResultView view = s.finished() ? result(viewer, s) : null;
+        return new StatusSnapshot(s.id(), s.status().name(), ahead, s.receivedAt(), s.startedAt(), s.gradedAt(),
+                s.attempts(), view == null ? null : view.score(), view == null ? null : view.maxScore());
+    }
+
+    /** Return the results of a submission as the viewer may see them. */
+    public ResultView result(Viewer viewer, long id) {
+        return result(viewer, visible(viewer, id));
+    }
+
+    private ResultView result(Viewer viewer, Submission s) {
+        Assignment assignment = assignments.find(s.assignmentId()).orElseThrow();
+        Instant now = clock.instant();
+        List<ResultView.TestView> tests = new ArrayList<>();
+        int withheld = 0;
+        double visibleScore = 0;
+        double visibleMax = 0;
+        for (StoredTest t : dao.tests(s.id())) {
+            boolean show = viewer.isStaff() || visibleToStudents(t.visibility(), assignment, now);
+            if (show) {
+                visibleScore += t.score();
+                visibleMax += t.maxScore();
+                tests.add(new ResultView.TestView(t.testId(), t.name(), t.status(), t.score(), t.maxScore(),
+                        t.output(), t.visibility().gradescopeName(), t.tags(), t.seconds(), false));
+            } else {
+                withheld++;
+                tests.add(new ResultView.TestView("hidden-" + withheld, null, null, null, null, null,
+                        t.visibility().gradescopeName(), List.of(), 0, true));
+            }
+        }
+        Double score = s.score();
+        Double max = s.maxScore();
+        if (withheld > 0 && s.status() == Submission.Status.GRADED) {
+            score = assignment.applyLatePolicy(visibleScore, s.lateDays());
+            max = visibleMax;
+        }
+        Map<String, String> sources = viewer.isStaff() || viewer.id() == s.userId() ? dao.sources(s.id()) : Map.of();
+        return new ResultView(s, assignment.title("en"), tests, score, max, withheld, sources);
+    }
+
+    /** Tell whether students may see a test of this visibility now. */
+    public static boolean visibleToStudents(Visibility visibility, Assignment assignment, Instant now) {
+        return switch (visibility) {
+            case VISIBLE -> true;
+            case AFTER_DUE_DATE -> assignment.afterDueDateVisible(now);
+            case HIDDEN -> assignment.hiddenReleased();
+        };
+    }
+
+    /** Return the viewer's own submissions to one assignment, newest first, with the scores they may see. */
+    public List<ResultView> history(Viewer viewer, String assignmentId) {
+        List<ResultView> views = new ArrayList<>();
+        for (Submission s : dao.forUser(viewer.id(), assignmentId)) {
+            views.add(result(viewer, s));
+        }
+        return views;
+    }
+}

@@ -1,0 +1,76 @@
+// Kadai: the only script. Drag-and-drop upload with a file list, and the live status page over SSE.
+(function () {
+  "use strict";
+
+  function setupDropzone() {
+    var zone = document.getElementById("dropzone");
+    var input = document.getElementById("files");
+    var list = document.getElementById("chosen");
+    if (!zone || !input) { return; }
+    function show() {
+      list.textContent = "";
+      Array.prototype.forEach.call(input.files, function (f) {
+        var li = document.createElement("li");
+        li.textContent = f.name + " (" + Math.ceil(f.size / 1024) + " KiB)";
+        list.appendChild(li);
+      });
+    }
+    input.addEventListener("change", show);
+    ["dragenter", "dragover"].forEach(function (type) {
+      zone.addEventListener(type, function (e) { e.preventDefault(); zone.classList.add("dragging"); });
+    });
+    ["dragleave", "drop"].forEach(function (type) {
+      zone.addEventListener(type, function (e) { e.preventDefault(); zone.classList.remove("dragging"); });
+    });
+    zone.addEventListener("drop", function (e) {
+      if (e.dataTransfer && e.dataTransfer.files.length) {
+        input.files = e.dataTransfer.files;
+        show();
+      }
+    });
+  }
+
+  function text(id, value) {
+    var el = document.getElementById(id);
+    if (el) { el.textContent = value; }
+  }
+
+  function clock(iso) {
+    return iso ? iso.substring(11, 19) : "—";
+  }
+
+  function setupLiveStatus() {
+    var phases = document.getElementById("phases");
+    if (!phases || phases.getAttribute("data-finished") === "true" || !window.EventSource) { return; }
+    var source = new EventSource(phases.getAttribute("data-events"));
+    source.addEventListener("status", function (e) {
+      var s = JSON.parse(e.data);
+      var queued = document.getElementById("phase-queued");
+      var running = document.getElementById("phase-running");
+      var graded = document.getElementById("phase-graded");
+      text("queue-ahead", s.status === "QUEUED" ? (s.queueAhead + " ↑") : "");
+      if (s.startedAt) {
+        queued.className = "done";
+        running.className = s.gradedAt ? "done" : "current";
+        text("started-at", clock(s.startedAt));
+      }
+      if (s.gradedAt) {
+        graded.className = "done";
+        text("graded-at", clock(s.gradedAt));
+      }
+      text("status-badge", s.status);
+      if (s.status === "GRADED" || s.status === "FAILED") {
+        source.close();
+        window.location.reload();
+      }
+    });
+    source.onerror = function () {
+      // The browser reconnects by itself; a finished submission closes the stream on purpose.
+    };
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupDropzone();
+    setupLiveStatus();
+  });
+})();

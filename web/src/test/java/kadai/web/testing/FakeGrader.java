@@ -1,0 +1,52 @@
+package kadai.web.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import kadai.grader.GradeRequest;
+import kadai.grader.SubmissionGrader;
+import kadai.grader.result.GradeReport;
+import kadai.grader.result.TestResult;
+import kadai.grader.result.TestStatus;
+import kadai.grader.result.Visibility;
+
+/**
+ * Stand in for the grading engine in HTTP tests: a source containing {@code WRONG} fails the
+ * visible test with a counterexample; every submission gets one hidden test worth 2 points
+ * that passes unless the source contains {@code HIDDEN_FAIL}.
+ */
+public final class FakeGrader implements SubmissionGrader {
+
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile double visiblePoints = 8;
+
+    public int calls() {
+        return calls.get();
+    }
+
+    /** Change the points of the visible test (a "fixed grader" for regrade tests). */
+    public void visiblePoints(double points) {
+        this.visiblePoints = points;
+    }
+
+    @Override
+    public GradeReport grade(GradeRequest request) {
+        calls.incrementAndGet();
+        String all = String.join("\n", request.sources().values());
+        boolean wrong = all.contains("WRONG");
+        List<TestResult> tests = new ArrayList<>();
+        tests.add(new TestResult("Suite#im2colAgrees", "im2col agrees with the reference on generated cases",
+                wrong ? 0 : visiblePoints, visiblePoints, wrong ? TestStatus.FAILED : TestStatus.PASSED,
+                wrong ? "smallest failing case: x (1,1,3,3), fh=2 fw=2 stride=1 pad=0\nexpected [[1, 2], [4, 5]]\n"
+                        + "actual   [[1, 2], [4, 6]]\nseed " + request.seed() : "",
+                Visibility.VISIBLE, List.of("im2col"), 0.01));
+        boolean hiddenFail = all.contains("HIDDEN_FAIL");
+        tests.add(new TestResult("Suite#hiddenCase", "secret large case", hiddenFail ? 0 : 2, 2,
+                hiddenFail ? TestStatus.FAILED : TestStatus.PASSED, "hidden output: secret expected values",
+                Visibility.HIDDEN, List.of(), 0.01));
+        double score = tests.stream().mapToDouble(TestResult::score).sum();
+        double max = tests.stream().mapToDouble(TestResult::maxScore).sum();
+        return new GradeReport(request.assignment(), GradeReport.Outcome.GRADED, score, max, 0.02, "", request.seed(),
+                "in-process", tests);
+    }
+}
