@@ -76,7 +76,7 @@ public final class KadaiServer implements AutoCloseable {
         AssignmentDao assignmentDao = new AssignmentDao(database.jdbi());
         SubmissionDao submissionDao = new SubmissionDao(database.jdbi());
         this.accounts = new AccountService(accountDao, new PasswordHasher(config.bcryptCost()),
-                new LoginThrottle(5, Duration.ofMinutes(5), config.clock()), tokens, config.clock());
+                new LoginThrottle(5, 100, Duration.ofMinutes(5), config.clock()), tokens, config.clock());
 
         GradingWorker worker = new GradingWorker(submissionDao, assignmentDao, config.grader(), config.clock());
         RegradeService regrades = new RegradeService(new RegradeDao(database.jdbi()), submissionDao, assignmentDao,

@@ -9,26 +9,29 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limit failed logins: after {@code maxFailures} failures within {@code window} for the same
- * user name or the same client address, further attempts are refused until the window slides.
- * Kept per process (each web node throttles on its own).
+ * Limit failed logins: after {@code maxPerUser} failures within {@code window} for the same
+ * user name, or {@code maxPerAddress} from the same client address (a whole classroom may share
+ * one), further attempts are refused until the window slides. Kept per process (each web node
+ * throttles on its own).
  */
 public final class LoginThrottle {
 
-    private final int maxFailures;
+    private final int maxPerUser;
+    private final int maxPerAddress;
     private final Duration window;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-    public LoginThrottle(int maxFailures, Duration window, Clock clock) {
-        this.maxFailures = maxFailures;
+    public LoginThrottle(int maxPerUser, int maxPerAddress, Duration window, Clock clock) {
+        this.maxPerUser = maxPerUser;
+        this.maxPerAddress = maxPerAddress;
         this.window = window;
         this.clock = clock;
     }
 
     /** Tell whether a login for {@code username} from {@code address} may be tried now. */
     public boolean allowed(String username, String address) {
-        return recent("user:" + normalise(username)) < maxFailures && recent("ip:" + address) < maxFailures;
+        return recent("user:" + normalise(username)) < maxPerUser && recent("ip:" + address) < maxPerAddress;
     }
 
     public void failed(String username, String address) {

@@ -107,9 +107,13 @@ public final class Client {
         return postForm(path, all);
     }
 
+    /** Post JSON; a logged-in browser session sends its CSRF token in the header, as kadai.js would. */
     public HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** Upload files as multipart "files" parts, with extra form fields; headers are name/value pairs. */
