@@ -27,7 +27,9 @@ public final class Database implements AutoCloseable {
     /** Return the JDBC URL of the embedded H2 file database kept in {@code dataDir}. */
     public static String embeddedUrl(Path dataDir) {
         // AUTO_SERVER lets a `kadai worker` process share the file with `kadai serve`.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kadai") + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: H2 otherwise keeps commits of the last half second in memory, and a
+        // killed server would lose submissions it had already acknowledged.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kadai") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** Connect, migrate to the latest schema, and return the database. */

@@ -37,6 +37,11 @@ public final class Client {
     private String bearer;
     private String csrf;
 
+    /** Return a client for any Kadai server URL. */
+    public static Client forUrl(String base) {
+        return new Client(base);
+    }
+
     Client(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
