@@ -32,7 +32,7 @@ class MaxPoolingTests extends ArrayTestBase {
         NDArray expected = array(new double[] {
                 0, 0, 0, 0,
                 0, 1, 0, 2,
-                3, 0, 0, 4,
+                3, 0, 4, 0,
                 0, 0, 0, 0}, 1, 1, 4, 4);
         Tensors.assertClose("seed 2.3: dout [[1, 2], [3, 4]] goes to the positions of 6, 8, 16, 14", expected, dx);
     }
