@@ -16,6 +16,7 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
     private final long seed;
     private final NDManager manager;
     private final List<String> failedParts = new ArrayList<>();
+    private String lastFailure;
     private double passedWeight;
     private double totalWeight;
     private boolean partTimedOut;
@@ -61,18 +62,26 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
             body.run();
             passedWeight += weight;
         } catch (AssertionError e) {
-            failedParts.add("✗ " + what + "\n" + e.getMessage());
+            fail(what, e.getMessage());
         } catch (StudentCodeException e) {
             if (e.kind() == StudentCodeException.Kind.TIMEOUT) {
                 partTimedOut = true;
             } else if (e.kind() != StudentCodeException.Kind.THREW) {
                 throw e;
             }
-            failedParts.add("✗ " + what + "\n" + e.getMessage()
-                    + (e.studentStackTrace().isEmpty() ? "" : "\n" + e.studentStackTrace()));
+            fail(what, e.getMessage() + (e.studentStackTrace().isEmpty() ? "" : "\n" + e.studentStackTrace()));
         } catch (Exception e) {
-            failedParts.add("✗ " + what + "\n" + text("checking the result failed with ", "結果の確認中に例外: ") + e);
+            fail(what, text("checking the result failed with ", "結果の確認中に例外: ") + e);
         }
+    }
+
+    private void fail(String what, String message) {
+        if (message != null && message.equals(lastFailure)) {
+            failedParts.add("✗ " + what + "\n" + text("  (the same failure as above)", "  (上と同じ失敗)"));
+        } else {
+            failedParts.add("✗ " + what + "\n" + message);
+        }
+        lastFailure = message;
     }
 
     /** Return the failure to report when parts failed, or null. */

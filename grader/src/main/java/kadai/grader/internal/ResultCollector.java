@@ -56,7 +56,7 @@ final class ResultCollector implements TestExecutionListener {
     @Override
     public synchronized void executionFinished(TestIdentifier id, TestExecutionResult outcome) {
         Long start = started.get(id.getUniqueId());
-        double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
+        double seconds = start == null ? 0 : Math.round((System.nanoTime() - start) / 1e6) / 1e3;
         if (!id.isTest()) {
             outcome.getThrowable().ifPresent(t -> containerFailures.put(id.getUniqueId(),
                     "the graded suite could not run: " + t));

@@ -9,21 +9,21 @@ final class StudentStackTraces {
     }
 
     /**
-     * Render {@code t} and its causes, each cut after the last frame of a class that the named
+     * Render the frames of {@code t} and its causes, each cut after the last frame of a class that the named
      * implementation loader defined (the grader's reflection and threads below it are noise).
      */
     static String trim(Throwable t, String loaderName) {
         StringBuilder out = new StringBuilder();
         Throwable current = t;
         for (int depth = 0; current != null && depth < 3; depth++, current = current.getCause()) {
+            // The top exception's class and message are already in the report's first line.
             if (depth > 0) {
-                out.append("Caused by: ");
+                out.append("Caused by: ").append(current.getClass().getName());
+                if (current.getMessage() != null) {
+                    out.append(": ").append(current.getMessage());
+                }
+                out.append('\n');
             }
-            out.append(current.getClass().getName());
-            if (current.getMessage() != null) {
-                out.append(": ").append(current.getMessage());
-            }
-            out.append('\n');
             StackTraceElement[] frames = current.getStackTrace();
             int last = -1;
             for (int i = 0; i < frames.length; i++) {

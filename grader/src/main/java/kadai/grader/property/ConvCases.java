@@ -150,8 +150,15 @@ public final class ConvCases implements Gen<ConvCase> {
             out.add(v.withFilter(v.fh(), v.fw() - 1));
         }
         String violation = v.violation();
-        out.removeIf(candidate -> !Objects.equals(candidate.violation(), violation) || candidate.equals(v));
+        int size = complexity(v);
+        out.removeIf(candidate -> !Objects.equals(candidate.violation(), violation) || complexity(candidate) >= size);
         return out;
+    }
+
+    /** Measure how far a case is from the smallest one; every shrink step must lower it. */
+    static int complexity(ConvCase v) {
+        return v.n() + v.c() + v.oc() + v.h() + v.w() + Math.abs(v.fh() - 1) + Math.abs(v.fw() - 1)
+                + Math.abs(v.stride() - 1) + Math.abs(v.pad()) + v.values().ordinal();
     }
 
     @Override

@@ -76,30 +76,33 @@ final class ConvOpChecks {
             if (e.kind() != StudentCodeException.Kind.THREW) {
                 throw e;
             }
-            throw new AssertionError(call + (ja ? " は IllegalArgumentException を投げるべきですが、" + e.thrownClassName() + " を投げました"
-                    : " should throw IllegalArgumentException but threw " + e.thrownClassName())
-                    + ": " + e.getMessage());
+            throw new AssertionError(call + (ja ? " は IllegalArgumentException を投げるべきですが、代わりに: "
+                    : " should throw IllegalArgumentException, but instead ") + e.getMessage());
         }
         throw new AssertionError(call + (ja ? " は不正な設定なので IllegalArgumentException を投げるべきですが、正常に戻りました"
                 : " is an invalid configuration and should throw IllegalArgumentException, but it returned normally"));
     }
 
-    /** Check that the student's result keeps the input's dtype and agrees within float32 tolerance. */
-    void im2colKeepsFloat32(ConvCase c, NDManager m) {
-        NDArray x64 = c.x(m);
-        NDArray x32 = x64.toType(DataType.FLOAT32, false);
-        NDArray expected = reference.im2col(x32.toType(DataType.FLOAT64, false), c.fh(), c.fw(), c.stride(), c.pad());
-        NDArray actual = student.im2col(x32.duplicate(), c.fh(), c.fw(), c.stride(), c.pad());
-        compare.dtype(c.call("im2col"), DataType.FLOAT32, actual);
-        compare.agrees(c.call("im2col") + " (float32)", expected, actual, Tolerance.FLOAT32, Shown.of("x", x32));
+    /** Check that im2col's result has the input's dtype and agrees with the reference at that precision. */
+    void im2colKeepsDtype(ConvCase c, NDManager m, DataType dtype) {
+        NDArray x = c.x(m).toType(dtype, false);
+        NDArray expected = reference.im2col(x.toType(DataType.FLOAT64, false), c.fh(), c.fw(), c.stride(), c.pad());
+        NDArray actual = student.im2col(x.duplicate(), c.fh(), c.fw(), c.stride(), c.pad());
+        compare.dtype(c.call("im2col"), dtype, actual);
+        compare.agrees(c.call("im2col"), expected, actual, tolerance(dtype), Shown.of("x", x));
     }
 
-    void col2imKeepsFloat32(ConvCase c, NDManager m) {
-        NDArray col32 = c.col(m).toType(DataType.FLOAT32, false);
-        NDArray expected = reference.col2im(col32.toType(DataType.FLOAT64, false), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
-        NDArray actual = student.col2im(col32.duplicate(), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
-        compare.dtype(col2imCall(c, "col"), DataType.FLOAT32, actual);
-        compare.agrees(col2imCall(c, "col") + " (float32)", expected, actual, Tolerance.FLOAT32, Shown.of("col", col32));
+    /** Check that col2im's result has the input's dtype and agrees with the reference at that precision. */
+    void col2imKeepsDtype(ConvCase c, NDManager m, DataType dtype) {
+        NDArray col = c.col(m).toType(dtype, false);
+        NDArray expected = reference.col2im(col.toType(DataType.FLOAT64, false), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
+        NDArray actual = student.col2im(col.duplicate(), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
+        compare.dtype(col2imCall(c, "col"), dtype, actual);
+        compare.agrees(col2imCall(c, "col"), expected, actual, tolerance(dtype), Shown.of("col", col));
+    }
+
+    private static Tolerance tolerance(DataType dtype) {
+        return dtype == DataType.FLOAT32 ? Tolerance.FLOAT32 : Tolerance.FLOAT64;
     }
 
     Compare compare() {
