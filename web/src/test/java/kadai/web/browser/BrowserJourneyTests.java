@@ -1,0 +1,206 @@
+package kadai.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kadai.grader.DefaultSubmissionGrader;
+import kadai.web.testing.Fixtures;
+import kadai.web.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The two journeys in a real browser (Debian chromium, headless), grading with the real engine:
+ * a student fails, reads the counterexample, fixes the code and gets full marks; the instructor
+ * finds the score in the gradebook and exports it as CSV. Screenshots go to
+ * {@code target/screenshots} (or the directory in {@code -Dkadai.screenshots=...}).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneyTests {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static TestServer server;
+    static WebDriver browser;
+    static Path downloads;
+    static Path screenshots;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed"
+                    + " (apt-get install -y chromium chromium-driver); .ci/run installs them");
+        }
+        assertThat(present).as("CI must have chromium and chromium-driver (.ci/run installs them)").isTrue();
+        server = TestServer.start(new DefaultSubmissionGrader());
+        downloads = Files.createTempDirectory("kadai-downloads");
+        screenshots = Path.of(System.getProperty("kadai.screenshots", "target/screenshots"));
+        Files.createDirectories(screenshots);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--lang=en-US",
+                "--user-data-dir=" + Files.createTempDirectory("kadai-chromium"));
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static void open(String path) {
+        browser.get(server.url() + path);
+    }
+
+    static void shot(String name) throws IOException {
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void login(String user, String password) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/assignments"));
+    }
+
+    static void logout() {
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** Submit a file on the open assignment page and wait until the status page shows the result. */
+    static void submitAndAwaitResult(Path file) {
+        browser.findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
+        assertThat(browser.findElement(By.id("chosen")).getText()).contains(file.getFileName().toString());
+        browser.findElement(By.id("submit-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches("/submissions/\\d+$"));
+        // kadai.js follows the grading over SSE and reloads the page with the results.
+        new WebDriverWait(browser, Duration.ofSeconds(180)).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("score")));
+    }
+
+    @Test
+    @Order(1)
+    void aStudentFailsReadsTheCounterexampleFixesTheCodeAndGetsFullMarks() throws IOException {
+        open("/login");
+        shot("01-login");
+        login("aiko", "kadai-student");
+        assertThat(browser.findElements(By.cssSelector(".assignment-card"))).hasSize(5);
+        shot("02-assignments");
+
+        browser.findElement(By.linkText("im2col, col2im and output sizes")).click();
+        assertThat(browser.findElement(By.cssSelector(".handout")).getText()).contains("im2col");
+        shot("03-assignment-and-handout");
+
+        submitAndAwaitResult(Fixtures.submission("conv-op", "wrong", "ConvOps.java"));
+        List<WebElement> failed = browser.findElements(By.cssSelector(".test.failed"));
+        assertThat(failed).isNotEmpty();
+        String feedback = failed.get(0).findElement(By.cssSelector("pre.feedback")).getText();
+        assertThat(feedback).as("the counterexample is shown").isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("#phases li.done"))).hasSize(4);
+        shot("04-wrong-submission-feedback");
+
+        open("/assignments/conv-op");
+        submitAndAwaitResult(Fixtures.submission("conv-op", "right", "ConvOps.java"));
+        assertThat(browser.findElements(By.cssSelector(".test.failed"))).isEmpty();
+        String score = browser.findElement(By.id("score")).getText();
+        String[] parts = score.split("/");
+        assertThat(parts[0].trim()).isEqualTo(parts[1].trim());
+        shot("05-full-marks");
+
+        open("/assignments/conv-op?lang=ja");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("im2col");
+        assertThat(browser.findElement(By.id("submit-heading")).getText()).isEqualTo("提出");
+        shot("06-assignment-japanese");
+        open("/assignments?lang=en");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("/assignments/conv-op");
+        shot("07-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        logout();
+    }
+
+    @Test
+    @Order(2)
+    void theInstructorSeesTheScoreInTheGradebookAndExportsCsv() throws Exception {
+        // A second student's wrong submission, so the statistics have a failure to show.
+        kadai.web.testing.Client kenji = server.client().loggedIn("kenji", "kadai-student");
+        String location = kenji.upload("/assignments/conv-op/submissions", List.of(new kadai.web.testing.Client.Part(
+                "ConvOps.java", Files.readAllBytes(Fixtures.submission("conv-op", "wrong", "ConvOps.java")))),
+                Map.of("_csrf", kenji.csrf())).headers().firstValue("Location").orElseThrow();
+        kenji.awaitGraded(Long.parseLong(location.replace("/submissions/", "")), Duration.ofSeconds(120));
+
+        login("sensei", "kadai-instructor");
+        open("/staff/gradebook");
+        WebElement row = browser.findElement(By.xpath("//table[@id='gradebook']//tr[th[contains(., 'Aiko Tanaka')]]"));
+        String cells = row.getText();
+        assertThat(cells).containsPattern("\\d+");
+        shot("08-gradebook");
+
+        browser.findElement(By.id("export-csv")).click();
+        Path csv = downloads.resolve("kadai-gradebook.csv");
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Files.exists(csv) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(csv).exists();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("username,name,conv-op,conv,pool,resnet,gan,total");
+        String aiko = lines.stream().filter(l -> l.startsWith("aiko,")).findFirst().orElseThrow();
+        String best = aiko.split(",")[2];
+        assertThat(Double.parseDouble(best)).isPositive();
+
+        open("/staff/assignments/conv-op");
+        assertThat(browser.findElement(By.id("failure-chart")).isDisplayed()).isTrue();
+        shot("09-statistics-and-settings");
+
+        String submissionLink = browser.findElement(By.cssSelector("section table a[href^='/submissions/']"))
+                .getAttribute("href");
+        browser.get(submissionLink);
+        assertThat(browser.findElement(By.cssSelector(".inspector")).getText()).contains("in-process");
+        shot("10-submission-inspector");
+    }
+}

@@ -1,0 +1,90 @@
+package kadai.web.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kadai.grader.DefaultSubmissionGrader;
+import kadai.web.WebMain;
+import kadai.web.testing.Fixtures;
+import kadai.web.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kadai submit} against a server grading with the real grading engine. */
+class SubmitCommandTests {
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(new DefaultSubmissionGrader());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run submit(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "submit";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int exit = WebMain.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void aWrongSubmissionPrintsItsCounterexampleAndAFullOneScoresFullMarks(@TempDir Path dir) throws Exception {
+        Path wrongJson = dir.resolve("wrong.json");
+        Run wrong = submit("--server", server.url(), "--token", server.demoToken(), "--assignment", "conv-op",
+                "--json", wrongJson.toString(),
+                Fixtures.submission("conv-op", "wrong", "ConvOps.java").toString());
+        assertThat(wrong.exit()).as(wrong.out() + wrong.err()).isEqualTo(SubmitCommand.EXIT_NOT_FULL_MARKS);
+        assertThat(wrong.out()).contains("Submitted as #").contains("graded").contains("[FAIL]").contains("Smallest failing case");
+        JsonNode results = new ObjectMapper().readTree(Files.readString(wrongJson));
+        assertThat(results.get("score").asDouble()).isLessThan(results.get("max_score").asDouble());
+        assertThat(results.get("tests").size()).isGreaterThan(1);
+
+        Path rightJson = dir.resolve("right.json");
+        Run right = submit("--server", server.url(), "--token", server.demoToken(), "--assignment", "conv-op",
+                "--json", rightJson.toString(),
+                Fixtures.submission("conv-op", "right", "ConvOps.java").toString());
+        assertThat(right.exit()).as(right.out() + right.err()).isEqualTo(SubmitCommand.EXIT_OK);
+        JsonNode full = new ObjectMapper().readTree(Files.readString(rightJson));
+        assertThat(full.get("score").asDouble()).isEqualTo(full.get("max_score").asDouble()).isPositive();
+        assertThat(right.out()).doesNotContain("[FAIL]");
+    }
+
+    @Test
+    void aRefusedUploadExitsWithTheServersReason(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ConvOps.java");
+        Files.writeString(file, "package somewhere.else;\nclass ConvOps {}\n");
+        Run run = submit("--server", server.url(), "--token", server.demoToken(), "--assignment", "conv-op",
+                file.toString());
+        assertThat(run.exit()).isEqualTo(SubmitCommand.EXIT_REFUSED);
+        assertThat(run.err()).contains("declares package somewhere.else");
+    }
+
+    @Test
+    void aWrongTokenOrMissingFileIsReported(@TempDir Path dir) {
+        Run badToken = submit("--server", server.url(), "--token", "kadai_nope", "--assignment", "conv-op",
+                Fixtures.submission("conv-op", "right", "ConvOps.java").toString());
+        assertThat(badToken.exit()).isEqualTo(SubmitCommand.EXIT_UNAVAILABLE);
+        assertThat(badToken.err()).contains("does not know this token");
+        Run missing = submit("--server", server.url(), "--token", "t", "--assignment", "conv-op",
+                dir.resolve("Nope.java").toString());
+        assertThat(missing.exit()).isEqualTo(SubmitCommand.EXIT_INVALID_INPUT);
+    }
+}
