@@ -195,4 +195,22 @@ class AccessRoutesTests {
         assertThat(aiko.get("/assignments/nope").statusCode()).isEqualTo(404);
         assertThat(aiko.get("/submissions/99999").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theRootSendsEachVisitorWhereTheyBelong() {
+        assertThat(server.client().get("/").headers().firstValue("Location").orElseThrow()).isEqualTo("/login");
+        Client aiko = server.client().loggedIn("aiko", "kadai-student");
+        assertThat(aiko.get("/").headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments");
+        assertThat(aiko.get("/login").headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments");
+        assertThat(aiko.get("/account").body()).contains("API tokens").contains("demo token");
+    }
+
+    @Test
+    void loginFollowsOnlySameSiteNextPaths() {
+        Client c = server.client();
+        String csrf = Client.csrfOf(c.get("/login").body());
+        HttpResponse<String> r = c.postForm("/login", Map.of("username", "mei", "password", "kadai-student",
+                "_csrf", csrf, "next", "//evil.example/"));
+        assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments");
+    }
 }

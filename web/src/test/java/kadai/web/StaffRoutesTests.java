@@ -188,4 +188,46 @@ class StaffRoutesTests {
         assertThat(server.client().login("hana", password).statusCode()).isEqualTo(302);
         assertThat(sensei.get("/staff/roster").body()).contains("TA Ito");
     }
+
+    @Test
+    void theJsonApiCoversAssignmentsGradebookSettingsAndRoster() throws IOException {
+        Client aiko = server.client().withToken(server.demoToken());
+        JsonNode list = JSON.readTree(aiko.get("/api/assignments").body());
+        assertThat(list).hasSize(5);
+        assertThat(list.get(0).get("id").asText()).isEqualTo("conv-op");
+        assertThat(list.get(0).get("bestScore").asDouble()).isEqualTo(8.0);
+        JsonNode pool = JSON.readTree(aiko.get("/api/assignments/pool").body());
+        assertThat(pool.get("package").asText()).isEqualTo("kadai.assignments.pool");
+        assertThat(pool.get("classes").get(0).asText()).isEqualTo("MaxPooling");
+        assertThat(pool.get("handoutHtml").asText()).contains("<h1");
+
+        JsonNode book = JSON.readTree(sensei.get("/api/staff/gradebook?sort=total&order=desc").body());
+        assertThat(book.get("assignments")).hasSize(5);
+        assertThat(book.get("rows").get(0).get("username").asText()).isEqualTo("aiko");
+        assertThat(sensei.get("/api/staff/gradebook.csv").body()).startsWith("username,name,conv-op");
+
+        HttpResponse<String> settings = sensei.postJson("/api/staff/assignments/pool/settings",
+                "{\"deadline\": \"2032-02-03T04:05:00Z\", \"latePenaltyPerDay\": 5, \"lateDays\": 1,"
+                        + " \"dailyLimit\": 7, \"hiddenReleased\": true}");
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        assertThat(JSON.readTree(aiko.get("/api/assignments/pool").body()).get("dailyLimit").asInt()).isEqualTo(7);
+
+        Client ta = server.client().loggedIn("ta", "kadai-ta");
+        assertThat(ta.postJson("/api/staff/assignments/pool/settings", "{}").statusCode()).isEqualTo(403);
+        assertThat(ta.postJson("/api/staff/roster", "x,y").statusCode()).isEqualTo(403);
+        JsonNode roster = JSON.readTree(sensei.postJson("/api/staff/roster", "riku,Riku Mori,,student").body());
+        assertThat(roster.get("created").get(0).asText()).isEqualTo("riku");
+    }
+
+    @Test
+    void releasingHiddenResultsShowsThemToStudents() throws IOException {
+        Client kenji = server.client().loggedIn("kenji", "kadai-student");
+        long id = JSON.readTree(kenji.get("/api/assignments/pool").body()).get("submissions").get(0).get("id").asLong();
+        sensei.postFormWithCsrf("/staff/assignments/pool/settings", Map.of("deadline", "2033-01-01T00:00",
+                "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5"));
+        assertThat(kenji.get("/api/submissions/" + id + "/results").body()).doesNotContain("secret large case");
+        sensei.postFormWithCsrf("/staff/assignments/pool/settings", Map.of("deadline", "2033-01-01T00:00",
+                "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5", "hiddenReleased", "on"));
+        assertThat(kenji.get("/api/submissions/" + id + "/results").body()).contains("secret large case");
+    }
 }
