@@ -66,7 +66,8 @@ public final class KadaiServer implements AutoCloseable {
     private final AccountService accounts;
 
     private KadaiServer(ServerConfig config) {
-        this.database = Database.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword());
+        this.database = config.jdbcUrl() == null ? Database.openEmbedded(config.dataDir())
+                : Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

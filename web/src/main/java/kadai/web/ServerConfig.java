@@ -27,10 +27,6 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
                 UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500);
     }
 
-    public String effectiveJdbcUrl() {
-        return jdbcUrl != null ? jdbcUrl : kadai.web.db.Database.embeddedUrl(dataDir);
-    }
-
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
                 seedDemo, clock, statusPollMillis);

@@ -2,7 +2,14 @@ package kadai.web.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,6 +29,37 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /**
+     * Open (creating on first use) the embedded H2 file database in {@code dataDir}. Its password
+     * is random, made on first use and kept in {@code dataDir/db-password} (owner-readable only):
+     * the AUTO_SERVER port H2 opens for other Kadai processes must not be usable by other users.
+     */
+    public static Database openEmbedded(Path dataDir) {
+        return open(embeddedUrl(dataDir), "kadai", embeddedPassword(dataDir));
+    }
+
+    static String embeddedPassword(Path dataDir) {
+        Path file = dataDir.resolve("db-password");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            Files.createDirectories(dataDir);
+            byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            String password = HexFormat.of().formatHex(bytes);
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the file keeps the default permissions.
+            }
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
     }
 
     /** Return the JDBC URL of the embedded H2 file database kept in {@code dataDir}. */

@@ -79,6 +79,35 @@ public final class Page {
         return instant == null ? "—" : SECONDS.format(instant);
     }
 
+    /** One line of grader feedback and how to show it ({@code fb-bad}, {@code fb-exp}, {@code fb-head} or none). */
+    public record FeedbackLine(String css, String text) {
+    }
+
+    /**
+     * Split grader feedback into lines and mark what the eye should find first: the failing
+     * property, what was expected, and what the submission produced.
+     */
+    public java.util.List<FeedbackLine> feedback(String output) {
+        java.util.List<FeedbackLine> lines = new java.util.ArrayList<>();
+        if (output == null) {
+            return lines;
+        }
+        for (String line : output.split("\n", -1)) {
+            String t = line.trim().toLowerCase(Locale.ROOT);
+            String css = "";
+            if (t.startsWith("property failed") || t.startsWith("smallest failing case")) {
+                css = "fb-head";
+            } else if (t.startsWith("actual") || t.contains("but got") || t.contains("but should")
+                    || (t.startsWith("got ") || t.contains(" returned "))) {
+                css = "fb-bad";
+            } else if (t.startsWith("expected")) {
+                css = "fb-exp";
+            }
+            lines.add(new FeedbackLine(css, line));
+        }
+        return lines;
+    }
+
     /** Format points without a needless ".0". */
     public String points(Double value) {
         if (value == null) {

@@ -76,17 +76,25 @@ class DatabaseTests {
 
         @Test
         void migrationsAndDaosWork() {
-            try (Database db = Database.open(Database.embeddedUrl(dir), null, null)) {
+            try (Database db = Database.openEmbedded(dir)) {
                 roundTrip(db);
             }
         }
 
         @Test
+        void theEmbeddedDatabaseRefusesConnectionsWithoutItsPassword() {
+            Database.openEmbedded(dir).close();
+            assertThat(dir.resolve("db-password")).exists();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(Database.embeddedUrl(dir), "kadai", ""))
+                    .hasMessageContaining("password");
+        }
+
+        @Test
         void dataSurvivesReopening() {
-            try (Database db = Database.open(Database.embeddedUrl(dir), null, null)) {
+            try (Database db = Database.openEmbedded(dir)) {
                 new AccountDao(db.jdbi()).insertUser("yui", "Yui", null, "h", Role.TA, Instant.now());
             }
-            try (Database db = Database.open(Database.embeddedUrl(dir), null, null)) {
+            try (Database db = Database.openEmbedded(dir)) {
                 assertThat(new AccountDao(db.jdbi()).findUser("yui")).isPresent();
             }
         }
