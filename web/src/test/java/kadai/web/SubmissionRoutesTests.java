@@ -67,7 +67,9 @@ class SubmissionRoutesTests {
         assertThat(visible.get("status").asText()).isEqualTo("failed");
         assertThat(visible.get("output").asText()).contains("smallest failing case").contains("actual   [[1, 2], [4, 6]]");
         JsonNode hidden = results.get("tests").get(1);
-        assertThat(hidden.get("hidden").asBoolean()).isTrue();
+        assertThat(hidden.get("extra_data").get("withheld").asBoolean()).isTrue();
+        assertThat(hidden.has("score")).isFalse();
+        assertThat(results.get("extra_data").get("withheld_tests").asInt()).isEqualTo(1);
         assertThat(results.toString()).doesNotContain("secret");
 
         String page = server.client().loggedIn("aiko", "kadai-student").get("/submissions/" + id).body();

@@ -165,14 +165,14 @@ public final class SubmitCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, JsonNode results) {
         out.println();
-        out.printf("%s: %s / %s points%n", results.path("assignment").asText(),
+        out.printf("%s: %s / %s points%n", results.path("extra_data").path("assignment").asText(),
                 number(results.path("score")), number(results.path("max_score")));
         String output = results.path("output").asText("");
         if (!output.isBlank()) {
             out.println(output);
         }
         for (JsonNode test : results.path("tests")) {
-            if (test.path("hidden").asBoolean(false)) {
+            if (test.path("extra_data").path("withheld").asBoolean(false)) {
                 out.println("  [hidden] a hidden test (shown after the instructor releases it)");
                 continue;
             }

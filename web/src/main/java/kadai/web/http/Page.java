@@ -108,6 +108,14 @@ public final class Page {
         return lines;
     }
 
+    /** Format the time between two instants as seconds ("1.2 s"), or a dash if either is missing. */
+    public String between(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return "—";
+        }
+        return points(java.time.Duration.between(from, to).toMillis() / 1000.0) + " s";
+    }
+
     /** Format points without a needless ".0". */
     public String points(Double value) {
         if (value == null) {

@@ -114,38 +114,52 @@ public final class SubmissionController {
         ctx.json(resultsJson(view));
     }
 
+    /**
+     * Return the results in the shape {@code kadai grade} writes (Gradescope's results.json, Kadai's
+     * own fields under {@code extra_data}); tests the viewer may not see yet are only a name.
+     */
     static Map<String, Object> resultsJson(ResultView view) {
         Submission s = view.submission();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("submission_id", s.id());
-        out.put("assignment", s.assignmentId());
-        out.put("status", s.status().name());
-        out.put("outcome", s.outcome());
         out.put("score", view.score());
         out.put("max_score", view.maxScore());
-        out.put("late_days", s.lateDays());
         out.put("execution_time", s.executionSeconds());
         out.put("output", s.output());
-        out.put("seed", s.seed());
-        out.put("sandbox_level", s.sandboxLevel());
+        out.put("visibility", "visible");
+        out.put("stdout_visibility", "hidden");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("assignment", s.assignmentId());
+        extra.put("outcome", s.outcome() == null ? null : s.outcome().toLowerCase(java.util.Locale.ROOT));
+        extra.put("seed", s.seed());
+        extra.put("sandbox_level", s.sandboxLevel());
+        extra.put("submission_id", s.id());
+        extra.put("status", s.status().name());
+        extra.put("late_days", s.lateDays());
+        extra.put("withheld_tests", view.withheld());
+        out.put("extra_data", extra);
         List<Map<String, Object>> tests = new ArrayList<>();
+        int number = 1;
         for (ResultView.TestView t : view.tests()) {
             Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> testExtra = new LinkedHashMap<>();
+            m.put("number", String.valueOf(number++));
             if (t.hidden()) {
                 m.put("name", "Hidden test");
                 m.put("visibility", t.visibility());
-                m.put("hidden", true);
+                testExtra.put("withheld", true);
             } else {
-                m.put("id", t.id());
                 m.put("name", t.name());
                 m.put("score", t.score());
                 m.put("max_score", t.maxScore());
                 m.put("status", t.passed() ? "passed" : "failed");
-                m.put("result", t.status().name());
                 m.put("output", t.output());
                 m.put("visibility", t.visibility());
                 m.put("tags", t.tags());
+                testExtra.put("id", t.id());
+                testExtra.put("kadai_status", t.status().name().toLowerCase(java.util.Locale.ROOT));
+                testExtra.put("seconds", t.seconds());
             }
+            m.put("extra_data", testExtra);
             tests.add(m);
         }
         out.put("tests", tests);
