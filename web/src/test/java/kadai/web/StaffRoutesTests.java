@@ -230,4 +230,22 @@ class StaffRoutesTests {
                 "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5", "hiddenReleased", "on"));
         assertThat(kenji.get("/api/submissions/" + id + "/results").body()).contains("secret large case");
     }
+
+    @Test
+    void aLateSubmissionLosesTheLatePenaltyPerStartedDay() throws IOException {
+        String deadline = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).withNano(0).toString();
+        sensei.postFormWithCsrf("/staff/assignments/gan/settings", Map.of("deadline", deadline.substring(0, 16),
+                "latePenaltyPerDay", "25", "lateDays", "2", "dailyLimit", "9"));
+        Client own = server.client().loggedIn("sensei", "kadai-instructor");
+        String location = own.upload("/assignments/gan/submissions", java.util.List.of(Part.text("GanLoss.java",
+                "package kadai.assignments.gan;\nclass GanLoss {}")), Map.of("_csrf", own.csrf()))
+                .headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.replace("/submissions/", ""));
+        own.awaitGraded(id, Duration.ofSeconds(20));
+        JsonNode results = JSON.readTree(own.get("/api/submissions/" + id + "/results").body());
+        assertThat(results.get("extra_data").get("late_days").asInt()).isEqualTo(1);
+        assertThat(results.get("score").asDouble()).isEqualTo(7.5);
+        assertThat(results.get("max_score").asDouble()).isEqualTo(10.0);
+        assertThat(own.get(location).body()).contains("1 day(s) late");
+    }
 }

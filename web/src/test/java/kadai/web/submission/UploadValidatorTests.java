@@ -1,0 +1,79 @@
+package kadai.web.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UploadValidatorTests {
+
+    static final String PACKAGE = "kadai.assignments.gan";
+    final UploadValidator validator = new UploadValidator(UploadLimits.defaults());
+
+    static Upload java(String name, String source) {
+        return new Upload(name, source.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPackageDeclarationAfterCommentsIsFound() {
+        var sources = validator.validate(List.of(java("GanLoss.java",
+                "/* package wrong.one; */\n// package wrong.two;\npackage kadai.assignments.gan;\nclass GanLoss {}")),
+                PACKAGE);
+        assertThat(sources).containsOnlyKeys("kadai/assignments/gan/GanLoss.java");
+    }
+
+    @Test
+    void browsersMayGiveAPathAndOnlyTheNameIsKept() {
+        var sources = validator.validate(List.of(java("C:\\Users\\aiko\\GanLoss.java",
+                "package kadai.assignments.gan; class GanLoss {}")), PACKAGE);
+        assertThat(sources).containsOnlyKeys("kadai/assignments/gan/GanLoss.java");
+    }
+
+    @Test
+    void theSameFileTwiceIsRefused() {
+        Upload a = java("GanLoss.java", "package kadai.assignments.gan; class GanLoss {}");
+        assertThatThrownBy(() -> validator.validate(List.of(a, a), PACKAGE))
+                .isInstanceOf(UploadRejectedException.class).hasMessageContaining("uploaded twice");
+    }
+
+    @Test
+    void tooManyFilesAreRefused() {
+        List<Upload> many = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            many.add(java("C" + i + ".java", "package kadai.assignments.gan; class C" + i + " {}"));
+        }
+        assertThatThrownBy(() -> validator.validate(many, PACKAGE))
+                .isInstanceOf(UploadRejectedException.class).hasMessageContaining("21 .java files")
+                .extracting(e -> ((UploadRejectedException) e).code()).isEqualTo("too-many-files");
+    }
+
+    @Test
+    void aFileNameThatIsNotAClassNameIsRefused() {
+        assertThatThrownBy(() -> validator.validate(List.of(java("my file.java", "package kadai.assignments.gan;")),
+                PACKAGE)).hasMessageContaining("not a Java class file name");
+    }
+
+    @Test
+    void aMissingPackageIsRefusedWithTheOneExpected() {
+        assertThatThrownBy(() -> validator.validate(List.of(java("GanLoss.java", "class GanLoss {}")), PACKAGE))
+                .hasMessageContaining("declares no package").hasMessageContaining("package kadai.assignments.gan;");
+    }
+
+    @Test
+    void aZipTogetherWithOtherFilesIsRefused() {
+        assertThatThrownBy(() -> validator.validate(List.of(new Upload("a.zip", new byte[] {1}),
+                java("GanLoss.java", "package kadai.assignments.gan;")), PACKAGE))
+                .hasMessageContaining("either one zip or .java files");
+    }
+
+    @Test
+    void somethingThatIsNotAZipIsRefused() {
+        assertThatThrownBy(() -> validator.validate(List.of(new Upload("a.zip",
+                "not a zip".getBytes(StandardCharsets.UTF_8))), PACKAGE))
+                .isInstanceOf(UploadRejectedException.class)
+                .extracting(e -> ((UploadRejectedException) e).code()).isEqualTo("bad-zip");
+    }
+}
