@@ -7,6 +7,8 @@ import kadai.grader.suite.GradingContext;
 import kadai.grader.suite.Reference;
 import kadai.grader.suite.Student;
 import kadai.grader.suite.StudentClass;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,10 +32,18 @@ import java.util.concurrent.TimeoutException;
  * abandons it after {@link Graded#timeLimitSeconds()}; interrupting the thread also stops the
  * student call it waits on. Records the partial credit of the test's parts for the collector.
  */
-public final class GradingExtension implements ParameterResolver, InvocationInterceptor {
+public final class GradingExtension implements ParameterResolver, InvocationInterceptor, ExecutionCondition {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final String CONTEXT = "context";
+
+    /** Skip graded tests run outside the grader (by an IDE or surefire): they need a grading run. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext ec) {
+        return ec.getConfigurationParameter(GradingRun.RUN_ID_PARAMETER).isPresent()
+                ? ConditionEvaluationResult.enabled("inside a grading run")
+                : ConditionEvaluationResult.disabled("graded tests run only inside the grader (kadai grade)");
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
