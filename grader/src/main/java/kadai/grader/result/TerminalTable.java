@@ -36,7 +36,8 @@ public final class TerminalTable {
             }
         }
         out.append(String.format(Locale.ROOT, "%n%s %s / %s%s%n", ja ? "合計:" : "Score:", number(report.score()),
-                number(report.maxScore()), report.outcome() == GradeReport.Outcome.GRADED ? ""
+                number(report.maxScore()), report.outcome() == GradeReport.Outcome.GRADED
+                        ? String.format(Locale.ROOT, ja ? "  (%.1f 秒)" : "  (%.1f s)", report.executionSeconds())
                         : ja ? "  (採点されませんでした)" : "  (not graded)"));
         int i = 1;
         boolean header = false;
