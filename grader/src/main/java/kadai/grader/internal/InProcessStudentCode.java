@@ -89,6 +89,17 @@ public final class InProcessStudentCode implements StudentCode {
         poisoned = "this implementation was closed";
     }
 
+    /** Run student code (a method of a student object) so that whatever it throws is reported as THREW. */
+    <T> T callStudent(String what, Callable<T> body) {
+        return call(what, () -> {
+            try {
+                return body.call();
+            } catch (Throwable t) {
+                throw new StudentThrew(t);
+            }
+        });
+    }
+
     /** Run one call into the implementation on a worker thread, within the time limit. */
     <T> T call(String what, Callable<T> body) {
         String reason = poisoned;
