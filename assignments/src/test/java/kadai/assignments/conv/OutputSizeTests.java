@@ -27,11 +27,12 @@ class OutputSizeTests {
 
     @Test
     void invalidSizesAreRejected() {
-        illegalArgument("outputSize(0, 1, 1, 0): in must be >= 1", () -> ConvOps.outputSize(0, 1, 1, 0));
+        illegalArgument("outputSize(0, 1, 1, 1): in must be >= 1, even when the padding is large enough",
+                () -> ConvOps.outputSize(0, 1, 1, 1));
         illegalArgument("outputSize(4, 0, 1, 0): filter must be >= 1", () -> ConvOps.outputSize(4, 0, 1, 0));
         illegalArgument("outputSize(4, 3, 0, 0): stride must be >= 1", () -> ConvOps.outputSize(4, 3, 0, 0));
         illegalArgument("outputSize(4, 3, -1, 0): stride must be >= 1", () -> ConvOps.outputSize(4, 3, -1, 0));
-        illegalArgument("outputSize(4, 3, 1, -1): pad must be >= 0", () -> ConvOps.outputSize(4, 3, 1, -1));
+        illegalArgument("outputSize(5, 3, 1, -1): pad must be >= 0", () -> ConvOps.outputSize(5, 3, 1, -1));
         illegalArgument("outputSize(2, 3, 1, 0): the filter is larger than the input",
                 () -> ConvOps.outputSize(2, 3, 1, 0));
         illegalArgument("outputSize(1, 4, 1, 1): the filter is larger than the padded input",

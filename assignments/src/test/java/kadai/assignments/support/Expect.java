@@ -59,9 +59,12 @@ public final class Expect {
         double err = kadai.assignments.testing.GradientCheck.relativeError(analytic, numeric);
         if (!(err <= threshold)) {
             Tensors.Mismatch worst = Tensors.compare(numeric, analytic, 0, 0);
+            String where = worst == null || worst.shapeMismatch() ? "" : String.format(java.util.Locale.ROOT,
+                    "; largest difference at index %s: numerical %.10g, your backward %.10g",
+                    java.util.Arrays.toString(worst.index()), worst.expected(), worst.actual());
             fail(String.format(java.util.Locale.ROOT,
-                    "%s: relative error %.3g > %.1g (numerical vs your backward; worst %s)",
-                    what, err, threshold, worst == null ? "-" : worst.describe()));
+                    "%s: relative error %.3g exceeds %.1g (max |a-b| / max(1e-8, |a|+|b|))%s",
+                    what, err, threshold, where));
         }
     }
 }
