@@ -25,6 +25,7 @@ public final class GradingRun {
     final String language;
     final String reproduce;
     final Map<String, Credit> credits = new ConcurrentHashMap<>();
+    final Map<String, String> printed = new ConcurrentHashMap<>();
 
     GradingRun(String id, StudentCode student, StudentCode reference, long seed, String language, String reproduce) {
         this.id = id;
