@@ -101,17 +101,23 @@ public final class SourceCompiler {
                 continue;
             }
             String expectedPkg = api.packageOf(simpleName);
-            if (expectedPkg == null) {
-                problems.add(path + ": " + simpleName + " is not a class of the student API ("
-                        + String.join(", ", api.simpleNames())
-                        + "); put helper code in nested classes of one of them");
-                continue;
-            }
-            if (!expectedPkg.equals(pkg)) {
+            if (expectedPkg != null && !expectedPkg.equals(pkg)) {
                 problems.add(path + ": " + simpleName + " belongs in package " + expectedPkg + ", but the file "
                         + (pkg == null ? "declares no package" : "declares package " + pkg)
                         + "; start it with `package " + expectedPkg + ";`");
                 continue;
+            }
+            if (expectedPkg == null && !api.isStudentPackage(pkg)) {
+                problems.add(path + ": " + simpleName + " is not a class of the student API ("
+                        + String.join(", ", api.simpleNames()) + ")"
+                        + (pkg == null ? " and declares no package" : " and " + pkg + " is not a student package")
+                        + "; put helper classes in the package of the class that uses them");
+                continue;
+            }
+            if (expectedPkg == null) {
+                notes.add("compiled " + path + " as a helper class (" + pkg + "." + simpleName
+                        + " is not part of the student API)");
+                expectedPkg = pkg;
             }
             String className = expectedPkg + "." + simpleName;
             if (units.containsKey(className)) {

@@ -47,6 +47,11 @@ public final class StudentApi {
         return packageBySimpleName.get(simpleName);
     }
 
+    /** Tell whether a package holds student classes ({@code kadai.assignments.conv}, ...). */
+    public boolean isStudentPackage(String pkg) {
+        return pkg != null && packageBySimpleName.containsValue(pkg);
+    }
+
     /** Return the student classes' simple names, sorted. */
     public java.util.Set<String> simpleNames() {
         return new java.util.TreeSet<>(packageBySimpleName.keySet());

@@ -60,7 +60,9 @@ public final class TensorText {
                     String s = number(values[i]);
                     out.append(" ".repeat(width - s.length() + 1)).append(s).append(i == highlight ? '*' : ' ');
                 }
-                out.setLength(out.length() - 1);
+                if (out.charAt(out.length() - 1) == ' ') {
+                    out.setLength(out.length() - 1);
+                }
                 out.append('\n');
             }
         }
