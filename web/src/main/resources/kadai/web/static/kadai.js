@@ -48,7 +48,10 @@
       var queued = document.getElementById("phase-queued");
       var running = document.getElementById("phase-running");
       var graded = document.getElementById("phase-graded");
-      text("queue-ahead", s.status === "QUEUED" ? (s.queueAhead + " ↑") : "");
+      var ahead = document.getElementById("queue-ahead");
+      if (ahead) {
+        ahead.textContent = s.status === "QUEUED" ? ahead.getAttribute("data-ahead").replace("{0}", s.queueAhead) : "";
+      }
       if (s.startedAt) {
         queued.className = "done";
         running.className = s.gradedAt ? "done" : "current";
@@ -58,7 +61,11 @@
         graded.className = "done";
         text("graded-at", clock(s.gradedAt));
       }
-      text("status-badge", s.status);
+      var badge = document.getElementById("status-badge");
+      if (badge) {
+        badge.textContent = badge.getAttribute("data-" + s.status.toLowerCase()) || s.status;
+        badge.className = "badge status-" + s.status.toLowerCase();
+      }
       if (s.status === "GRADED" || s.status === "FAILED") {
         source.close();
         window.location.reload();

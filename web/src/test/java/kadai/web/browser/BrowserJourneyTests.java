@@ -203,4 +203,20 @@ class BrowserJourneyTests {
         assertThat(browser.findElement(By.cssSelector(".inspector")).getText()).contains("in-process");
         shot("10-submission-inspector");
     }
+
+    @Test
+    @Order(3)
+    void theInstructorRegradesEverythingAndPublishesAfterThePreview() throws IOException {
+        open("/staff/assignments/conv-op");
+        browser.findElement(By.cssSelector("form[action$='/regrade'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/staff/regrades/\\d+$"));
+        new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofSeconds(1)).until(b -> {
+            b.navigate().refresh();
+            return !b.findElements(By.id("publish")).isEmpty();
+        });
+        assertThat(browser.findElement(By.id("regrade-summary")).getText()).contains("3 submissions, 0 still running");
+        shot("11-regrade-preview");
+        browser.findElement(By.id("publish")).click();
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("published");
+    }
 }
