@@ -79,7 +79,8 @@ public final class KadaiServer implements AutoCloseable {
         this.accounts = new AccountService(accountDao, new PasswordHasher(config.bcryptCost()),
                 new LoginThrottle(5, 100, Duration.ofMinutes(5), config.clock()), tokens, config.clock());
 
-        GradingWorker worker = new GradingWorker(submissionDao, assignmentDao, config.grader(), config.clock());
+        GradingWorker worker = new GradingWorker(submissionDao, assignmentDao, config.grader(),
+                config.compileWatch(), config.clock());
         RegradeService regrades = new RegradeService(new RegradeDao(database.jdbi()), submissionDao, assignmentDao,
                 config.grader(), json, config.clock());
         this.jobs = new JobEngine(database.dataSource(), config.jobs(), worker::grade, regrades::regrade);

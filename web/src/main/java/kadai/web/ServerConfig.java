@@ -3,6 +3,7 @@ package kadai.web;
 import java.nio.file.Path;
 import java.time.Clock;
 import kadai.grader.SubmissionGrader;
+import kadai.web.job.CompileWatch;
 import kadai.web.job.JobConfig;
 import kadai.web.submission.UploadLimits;
 
@@ -15,35 +16,36 @@ import kadai.web.submission.UploadLimits;
  * @param bcryptCost bcrypt work factor for new passwords
  * @param seedDemo whether a first start seeds the demo course
  * @param statusPollMillis how often live status pages are refreshed from the database
+ * @param compileWatch tells when a grading has compiled (null when the grader offers no such hook)
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
         SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-        Clock clock, long statusPollMillis) {
+        Clock clock, long statusPollMillis, CompileWatch compileWatch) {
 
     /** Return the production settings for {@code kadai serve}. */
-    public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader) {
+    public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader, CompileWatch watch) {
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         return new ServerConfig(port, dataDir, null, null, null, grader, JobConfig.defaults(workers),
-                UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500);
+                UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500, watch);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis);
+                seedDemo, clock, statusPollMillis, compileWatch);
     }
 
     public ServerConfig withJobs(JobConfig newJobs) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis);
+                seedDemo, clock, statusPollMillis, compileWatch);
     }
 
     public ServerConfig withGrader(SubmissionGrader newGrader) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis);
+                seedDemo, clock, statusPollMillis, compileWatch);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis);
+                clock, statusPollMillis, compileWatch);
     }
 }

@@ -56,7 +56,8 @@ public final class WebMain implements Callable<Integer> {
         Integer workers;
 
         ServerConfig config(int port) {
-            ServerConfig config = ServerConfig.defaults(port, data, GraderLoader.load());
+            kadai.web.job.CompileWatch watch = GraderLoader.watch();
+            ServerConfig config = ServerConfig.defaults(port, data, GraderLoader.load(watch), watch);
             if (dbUrl != null) {
                 config = config.withDatabase(dbUrl, dbUser, dbPassword);
             }
@@ -108,7 +109,7 @@ public final class WebMain implements Callable<Integer> {
             ServerConfig config = data.config(-1);
             KadaiServer server = KadaiServer.start(new ServerConfig(-1, config.dataDir(), config.jdbcUrl(),
                     config.dbUser(), config.dbPassword(), config.grader(), config.jobs(), config.uploads(),
-                    config.bcryptCost(), false, config.clock(), config.statusPollMillis()));
+                    config.bcryptCost(), false, config.clock(), config.statusPollMillis(), config.compileWatch()));
             System.out.println("Kadai worker running (" + config.jobs().workerThreads() + " threads)");
             awaitShutdown(server);
             return EXIT_OK;

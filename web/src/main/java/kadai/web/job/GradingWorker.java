@@ -23,12 +23,16 @@ public final class GradingWorker {
     private final SubmissionDao submissions;
     private final AssignmentDao assignments;
     private final SubmissionGrader grader;
+    private final CompileWatch compileWatch;
     private final Clock clock;
 
-    public GradingWorker(SubmissionDao submissions, AssignmentDao assignments, SubmissionGrader grader, Clock clock) {
+    /** @param compileWatch marks when compiling ends and running begins; null if the grader has no such hook */
+    public GradingWorker(SubmissionDao submissions, AssignmentDao assignments, SubmissionGrader grader,
+            CompileWatch compileWatch, Clock clock) {
         this.submissions = submissions;
         this.assignments = assignments;
         this.grader = grader;
+        this.compileWatch = compileWatch;
         this.clock = clock;
     }
 
@@ -52,6 +56,9 @@ public final class GradingWorker {
         GradeRequest request = new GradeRequest(submission.assignmentId(), submissions.sources(id),
                 submission.seed(), submission.language());
         GradeReport report;
+        if (compileWatch != null) {
+            compileWatch.whenCompiled(() -> submissions.markRunning(id, clock.instant()));
+        }
         try {
             report = grader.grade(request);
         } catch (RuntimeException e) {
@@ -61,6 +68,10 @@ public final class GradingWorker {
                 return;
             }
             throw e;
+        } finally {
+            if (compileWatch != null) {
+                compileWatch.clear();
+            }
         }
         Assignment assignment = assignments.find(submission.assignmentId()).orElseThrow();
         double score = assignment.applyLatePolicy(report.score(), submission.lateDays());

@@ -7,10 +7,13 @@ import java.time.Instant;
  *
  * @param rawScore the suite's score before the late policy
  * @param score the score that counts (late policy applied)
+ * @param startedAt when a worker started (compiling)
+ * @param runningAt when it had compiled and the tests started
  * @param attempts how many times a worker started grading it (a retry after a crash adds one)
  */
 public record Submission(long id, long userId, String username, String assignmentId, Status status,
-        String language, long seed, int lateDays, Instant receivedAt, Instant startedAt, Instant gradedAt,
+        String language, long seed, int lateDays, Instant receivedAt, Instant startedAt, Instant runningAt,
+        Instant gradedAt,
         int attempts, String outcome, Double rawScore, Double score, Double maxScore, Double executionSeconds,
         String sandboxLevel, String output) {
 

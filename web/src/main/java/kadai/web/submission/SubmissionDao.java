@@ -18,7 +18,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class SubmissionDao {
 
     private static final String COLUMNS = "s.id, s.user_id, u.username, s.assignment_id, s.status, s.language,"
-            + " s.seed, s.late_days, s.received_at, s.started_at, s.graded_at, s.attempts, s.outcome, s.raw_score,"
+            + " s.seed, s.late_days, s.received_at, s.started_at, s.running_at, s.graded_at, s.attempts, s.outcome, s.raw_score,"
             + " s.score, s.max_score, s.execution_seconds, s.sandbox_level, s.output";
     private static final String FROM = " FROM submissions s JOIN users u ON u.id = s.user_id";
 
@@ -26,7 +26,7 @@ public final class SubmissionDao {
             rs.getLong("user_id"), rs.getString("username"), rs.getString("assignment_id"),
             Submission.Status.valueOf(rs.getString("status")), rs.getString("language"), rs.getLong("seed"),
             rs.getInt("late_days"), instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("started_at")),
-            instant(rs.getTimestamp("graded_at")), rs.getInt("attempts"), rs.getString("outcome"),
+            instant(rs.getTimestamp("running_at")), instant(rs.getTimestamp("graded_at")), rs.getInt("attempts"), rs.getString("outcome"),
             (Double) rs.getObject("raw_score", Double.class), (Double) rs.getObject("score", Double.class),
             (Double) rs.getObject("max_score", Double.class), (Double) rs.getObject("execution_seconds", Double.class),
             rs.getString("sandbox_level"), rs.getString("output"));
@@ -134,8 +134,15 @@ public final class SubmissionDao {
     /** Mark that a worker starts grading; count the attempt. */
     public void markStarted(long id, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE submissions SET status = 'RUNNING', started_at = :now, attempts = attempts + 1
+                        UPDATE submissions SET status = 'RUNNING', started_at = :now, running_at = NULL, attempts = attempts + 1
                         WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
+                .bind("now", now).bind("id", id).execute());
+    }
+
+    /** Mark that the submission compiled and its tests are running. */
+    public void markRunning(long id, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE submissions SET running_at = :now WHERE id = :id AND status = 'RUNNING'")
                 .bind("now", now).bind("id", id).execute());
     }
 

@@ -97,7 +97,7 @@ public final class SubmissionService {
     private StatusSnapshot snapshot(Submission s, Viewer viewer) {
         int ahead = s.status() == Submission.Status.QUEUED ? dao.queueAhead(s.id()) : 0;
         ResultView view = s.finished() ? result(viewer, s) : null;
-        return new StatusSnapshot(s.id(), s.status().name(), ahead, s.receivedAt(), s.startedAt(), s.gradedAt(),
+        return new StatusSnapshot(s.id(), s.status().name(), ahead, s.receivedAt(), s.startedAt(), s.runningAt(), s.gradedAt(),
                 s.attempts(), view == null ? null : view.score(), view == null ? null : view.maxScore());
     }
 

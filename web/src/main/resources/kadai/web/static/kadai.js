@@ -46,6 +46,7 @@
     source.addEventListener("status", function (e) {
       var s = JSON.parse(e.data);
       var queued = document.getElementById("phase-queued");
+      var compiling = document.getElementById("phase-compiling");
       var running = document.getElementById("phase-running");
       var graded = document.getElementById("phase-graded");
       var ahead = document.getElementById("queue-ahead");
@@ -54,10 +55,15 @@
       }
       if (s.startedAt) {
         queued.className = "done";
-        running.className = s.gradedAt ? "done" : "current";
+        compiling.className = (s.runningAt || s.gradedAt) ? "done" : "current";
         text("started-at", clock(s.startedAt));
       }
+      if (s.runningAt) {
+        running.className = s.gradedAt ? "done" : "current";
+        text("running-at", clock(s.runningAt));
+      }
       if (s.gradedAt) {
+        running.className = "done";
         graded.className = "done";
         text("graded-at", clock(s.gradedAt));
       }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kadai.grader.DefaultSubmissionGrader;
 import kadai.web.testing.Fixtures;
 import kadai.web.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +56,7 @@ class BrowserJourneyTests {
                     + " (apt-get install -y chromium chromium-driver); .ci/run installs them");
         }
         assertThat(present).as("CI must have chromium and chromium-driver (.ci/run installs them)").isTrue();
-        server = TestServer.start(new DefaultSubmissionGrader());
+        server = TestServer.startWithRealGrader();
         downloads = Files.createTempDirectory("kadai-downloads");
         screenshots = Path.of(System.getProperty("kadai.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
@@ -139,7 +138,7 @@ class BrowserJourneyTests {
         assertThat(failed).isNotEmpty();
         String feedback = failed.get(0).findElement(By.cssSelector("pre.feedback")).getText();
         assertThat(feedback).as("the counterexample is shown").isNotBlank();
-        assertThat(browser.findElements(By.cssSelector("#phases li.done"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector("#phases li.done"))).hasSize(5);
         shot("04-wrong-submission-feedback");
 
         open("/assignments/conv-op");

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kadai.grader.DefaultSubmissionGrader;
 import kadai.web.WebMain;
 import kadai.web.testing.Fixtures;
 import kadai.web.testing.TestServer;
@@ -24,7 +23,7 @@ class SubmitCommandTests {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(new DefaultSubmissionGrader());
+        server = TestServer.startWithRealGrader();
     }
 
     @AfterAll
@@ -65,6 +64,13 @@ class SubmitCommandTests {
         JsonNode full = new ObjectMapper().readTree(Files.readString(rightJson));
         assertThat(full.get("score").asDouble()).isEqualTo(full.get("max_score").asDouble()).isPositive();
         assertThat(right.out()).doesNotContain("[FAIL]");
+        long id = full.get("extra_data").get("submission_id").asLong();
+        JsonNode status = new ObjectMapper().readTree(server.client().withToken(server.demoToken())
+                .get("/api/submissions/" + id).body());
+        java.time.Instant started = java.time.Instant.parse(status.get("startedAt").asText());
+        java.time.Instant running = java.time.Instant.parse(status.get("runningAt").asText());
+        java.time.Instant graded = java.time.Instant.parse(status.get("gradedAt").asText());
+        assertThat(running).as("compiling comes before running").isAfterOrEqualTo(started).isBeforeOrEqualTo(graded);
     }
 
     @Test
