@@ -214,4 +214,24 @@ class AccessRoutesTests {
                 "_csrf", csrf, "next", "//evil.example/"));
         assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments");
     }
+
+    @Test
+    void aSessionMustSendItsCsrfTokenToTheJsonApiToo() {
+        Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
+        HttpResponse<String> forged = sensei.send(sensei.request("/api/staff/roster")
+                .header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("eve,Eve")).build());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(sensei.get("/staff/roster").body()).doesNotContain("<code>eve</code>");
+    }
+
+    @Test
+    void theStarterKitDownloadsWithASession() {
+        Client aiko = server.client().loggedIn("aiko", "kadai-student");
+        var r = aiko.getBytes("/starter-kit.zip");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/zip");
+        assertThat(r.body()[0]).isEqualTo((byte) 'P');
+        assertThat(r.body()[1]).isEqualTo((byte) 'K');
+    }
 }

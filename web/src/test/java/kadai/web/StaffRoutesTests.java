@@ -248,4 +248,15 @@ class StaffRoutesTests {
         assertThat(results.get("max_score").asDouble()).isEqualTo(10.0);
         assertThat(own.get(location).body()).contains("1 day(s) late");
     }
+
+    @Test
+    void regradingOneSubmissionFromItsPageOpensThePreview() {
+        long id = server.server().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT MIN(id) FROM submissions WHERE status = 'GRADED'").mapTo(Long.class).one());
+        HttpResponse<String> r = sensei.postFormWithCsrf("/staff/submissions/" + id + "/regrade", Map.of());
+        assertThat(r.statusCode()).isEqualTo(302);
+        String preview = r.headers().firstValue("Location").orElseThrow();
+        assertThat(preview).matches("/staff/regrades/\\d+");
+        assertThat(sensei.get(preview).body()).contains("#" + id).contains("1 submissions");
+    }
 }
