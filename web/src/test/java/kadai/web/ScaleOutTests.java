@@ -42,11 +42,14 @@ class ScaleOutTests {
 
             FakeGrader workerGrader = new FakeGrader();
             ServerConfig workerOnly = TestServer.config(data, workerGrader).withPort(-1);
-            try (KadaiServer worker = KadaiServer.start(workerOnly)) {
+            KadaiServer worker = KadaiServer.start(workerOnly);
+            try {
                 for (long id : ids) {
                     assertThat(aiko.awaitGraded(id, Duration.ofSeconds(20))).contains("\"GRADED\"");
                 }
                 assertThat(workerGrader.calls()).isEqualTo(3);
+            } finally {
+                worker.close();
             }
         }
     }

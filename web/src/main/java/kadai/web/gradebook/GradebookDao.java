@@ -22,7 +22,7 @@ public final class GradebookDao {
                             COUNT(*) AS submissions
                         FROM submissions GROUP BY user_id, assignment_id""")
                 .map((rs, ctx) -> new Cell(rs.getLong("user_id"), rs.getString("assignment_id"),
-                        (Double) rs.getObject("best", Double.class), (Double) rs.getObject("max_score", Double.class),
+                        rs.getObject("best", Double.class), rs.getObject("max_score", Double.class),
                         rs.getInt("submissions")))
                 .list());
     }

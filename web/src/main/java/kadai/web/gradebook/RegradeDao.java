@@ -61,8 +61,8 @@ public final class RegradeDao {
                         WHERE i.regrade_id = :id ORDER BY u.username, i.submission_id""")
                 .bind("id", regradeId)
                 .map((rs, ctx) -> new Item(rs.getLong("regrade_id"), rs.getLong("submission_id"),
-                        rs.getString("username"), (Double) rs.getObject("old_score", Double.class),
-                        (Double) rs.getObject("new_score", Double.class), rs.getString("report_json")))
+                        rs.getString("username"), rs.getObject("old_score", Double.class),
+                        rs.getObject("new_score", Double.class), rs.getString("report_json")))
                 .list());
     }
 

@@ -27,8 +27,8 @@ public final class SubmissionDao {
             Submission.Status.valueOf(rs.getString("status")), rs.getString("language"), rs.getLong("seed"),
             rs.getInt("late_days"), instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("running_at")), instant(rs.getTimestamp("graded_at")), rs.getInt("attempts"), rs.getString("outcome"),
-            (Double) rs.getObject("raw_score", Double.class), (Double) rs.getObject("score", Double.class),
-            (Double) rs.getObject("max_score", Double.class), (Double) rs.getObject("execution_seconds", Double.class),
+            rs.getObject("raw_score", Double.class), rs.getObject("score", Double.class),
+            rs.getObject("max_score", Double.class), rs.getObject("execution_seconds", Double.class),
             rs.getString("sandbox_level"), rs.getString("output"));
 
     private static final RowMapper<StoredTest> TEST = (rs, ctx) -> new StoredTest(rs.getInt("position"),
