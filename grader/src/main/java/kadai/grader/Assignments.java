@@ -1,5 +1,6 @@
 package kadai.grader;
 
+import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
 
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Optional;
 public final class Assignments {
 
     private static final List<Assignment> BUILT_IN = List.of(
-            new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class));
+            new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class),
+            new Assignment("conv", "a convolution layer, forward and backward (Convolution)", ConvSuite.class));
 
     private Assignments() {
     }
