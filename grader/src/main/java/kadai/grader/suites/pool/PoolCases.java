@@ -21,10 +21,11 @@ final class PoolCases implements Gen<ConvCase> {
     private final boolean overlapping;
     private final Values[] values;
     private final String language;
+    private final String note;
     private final ConvCases shrinker;
 
     private PoolCases(int maxSize, int maxPool, int maxStride, int minPad, boolean overlapping, Values[] values,
-                      String language) {
+                      String language, String note) {
         this.maxSize = maxSize;
         this.maxPool = maxPool;
         this.maxStride = maxStride;
@@ -32,26 +33,33 @@ final class PoolCases implements Gen<ConvCase> {
         this.overlapping = overlapping;
         this.values = values;
         this.language = language;
+        this.note = note;
         this.shrinker = ConvCases.valid().language(language);
     }
 
     /** Return valid pooling cases with the given kinds of values (drawn uniformly among them). */
     static PoolCases valid(String language, Values... values) {
-        return new PoolCases(7, 3, 3, 0, false, values, language);
+        return new PoolCases(7, 3, 3, 0, false, values, language, "");
     }
 
     /** Only windows that overlap (stride smaller than the window on some axis). */
     PoolCases overlapping() {
-        return new PoolCases(maxSize, maxPool, maxStride, minPad, true, values, language);
+        return new PoolCases(maxSize, maxPool, maxStride, minPad, true, values, language, note);
     }
 
     /** Only cases with at least {@code pad} cells of padding (windows of 2 or more). */
     PoolCases minPad(int pad) {
-        return new PoolCases(maxSize, maxPool, maxStride, pad, overlapping, values, language);
+        return new PoolCases(maxSize, maxPool, maxStride, pad, overlapping, values, language, note);
     }
 
     PoolCases maxSize(int size) {
-        return new PoolCases(size, maxPool, maxStride, minPad, overlapping, values, language);
+        return new PoolCases(size, maxPool, maxStride, minPad, overlapping, values, language, note);
+    }
+
+    /** Say how the check transforms the case's values (shown after the case in counterexamples). */
+    PoolCases note(String en, String ja) {
+        return new PoolCases(maxSize, maxPool, maxStride, minPad, overlapping, values, language,
+                "ja".equals(language) ? ja : en);
     }
 
     /** Tell whether a configuration is one MaxPooling accepts (and this generator's extra rules hold). */
@@ -91,6 +99,6 @@ final class PoolCases implements Gen<ConvCase> {
         boolean ja = "ja".equals(language);
         return String.format(java.util.Locale.ROOT, "N=%d, C=%d, H=%d, W=%d, %s=%dx%d, stride=%d, pad=%d; %s",
                 c.n(), c.c(), c.h(), c.w(), ja ? "窓" : "window", c.fh(), c.fw(), c.stride(), c.pad(),
-                c.describe(language).substring(c.describe(language).lastIndexOf(';') + 2));
+                c.describe(language).substring(c.describe(language).lastIndexOf(';') + 2)) + note;
     }
 }

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Grade {@code MaxPooling}: forward and backward of max pooling (seed 1.5, 2.3).
@@ -98,7 +97,8 @@ public class PoolSuite {
     void paddingCountsAsMinusInfinity(@Student StudentCode student, @Reference StudentCode reference,
                                       GradingContext context) {
         PoolChecks checks = checks(student, reference, context);
-        context.forAll(distinctValues(context).minPad(1)).tries(20)
+        context.forAll(distinctValues(context).minPad(1).note(", then made negative: x = -|v| - 0.5",
+                        "。そのうえで負に: x = -|v| - 0.5")).tries(20)
                 .check(context.text("with all-negative x (-|v| - 0.5), padding never wins a window",
                         "負の値だけの x (-|v| - 0.5) ではパディングが窓の最大値にならない"),
                         (c, m) -> checks.agrees(c, PoolChecks.negative(c, m), PoolChecks.dout(c, m)));
@@ -233,7 +233,9 @@ public class PoolSuite {
     void gradientMatchesNumericalGradientsAwayFromTies(@Student StudentCode student, @Reference StudentCode reference,
                                                        GradingContext context) {
         PoolChecks checks = checks(student, reference, context);
-        context.forAll(distinctValues(context).maxSize(4)).tries(6)
+        context.forAll(distinctValues(context).maxSize(4).note(
+                        ", replaced by their ranks x 0.25 (all distinct); dout = |v| / 2 + 0.5",
+                        "。値はその順位 x 0.25 に置き換え (すべて異なる); dout = |v| / 2 + 0.5")).tries(6)
                 .check(context.text("backward matches centred differences of forward (values at least 0.25 apart, dout > 0)",
                         "backward が forward の中心差分と一致する (値は 0.25 以上離れ, dout > 0)"), (c, m) -> {
                             NDArray x = PoolChecks.distinct(c, m);
@@ -272,7 +274,11 @@ public class PoolSuite {
     }
 
     private static void edge(GradingContext context, PoolChecks checks, String what, ConvCase c, boolean negative) {
-        context.part(1, what + ": " + PoolCases.valid(context.language(), c.values()).describe(c), () -> {
+        PoolCases describe = PoolCases.valid(context.language(), c.values());
+        if (negative) {
+            describe = describe.note(", then made negative: x = -|v| - 0.5", "。そのうえで負に: x = -|v| - 0.5");
+        }
+        context.part(1, what + ": " + describe.describe(c), () -> {
             NDManager m = context.manager();
             checks.agrees(c, negative ? PoolChecks.negative(c, m) : c.x(m), PoolChecks.dout(c, m));
         });
@@ -358,23 +364,7 @@ public class PoolSuite {
 
     /** Keep shrunk cases invalid for pooling (a smaller pad may make a "too much padding" case valid). */
     private static Gen<ConvCase> invalidForPooling(ConvCases invalid) {
-        return new Gen<>() {
-            @Override
-            public ConvCase next(SplittableRandom random) {
-                return invalid.next(random);
-            }
-
-            @Override
-            public List<ConvCase> shrink(ConvCase value) {
-                return invalid.shrink(value).stream()
-                        .filter(c -> !(c.valid() && c.pad() <= Math.min(c.fh(), c.fw()) / 2)).toList();
-            }
-
-            @Override
-            public String describe(ConvCase value) {
-                return invalid.describe(value);
-            }
-        };
+        return invalid.filter(c -> !(c.valid() && c.pad() <= Math.min(c.fh(), c.fw()) / 2));
     }
 
     /** Return the valid configuration nearest to an invalid one (window, stride >= 1, 0 <= pad <= window / 2, window fits). */
