@@ -8,6 +8,7 @@ import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
 import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.ConvCase.Values;
 import kadai.grader.property.ConvCases;
@@ -89,10 +90,21 @@ public class ConvSuite {
             Layer layer = checks.studentLayer(f.duplicate(), b, stride, pad);
             NDArray actual = layer.forward(x.duplicate());
             long side = Math.round(Math.sqrt(expected.length));
-            checks.compare().agrees(ConvChecks.constructorCall(f.getShape(), stride, pad) + ".forward(x) with b = ["
-                            + TensorText.number(bias) + "]",
-                    m.create(expected, new Shape(1, 1, side, side)), actual, Tolerance.FLOAT64,
-                    Shown.of("x", x), Shown.of("W", f));
+            try {
+                checks.compare().agrees(ConvChecks.constructorCall(f.getShape(), stride, pad) + ".forward(x) with b = ["
+                                + TensorText.number(bias) + "]",
+                        m.create(expected, new Shape(1, 1, side, side)), actual, Tolerance.FLOAT64,
+                        Shown.of("x", x), Shown.of("W", f));
+            } catch (AssertionError e) {
+                if (actual == null || !actual.getShape().equals(new Shape(1, 1, side, side))) {
+                    throw e;
+                }
+                throw new AssertionError(e.getMessage() + context.text(
+                        "  Hint: the course's convolution does not flip the filter (a cross-correlation, like PyTorch's"
+                                + " conv2d): y[i, j] = b + sum over (p, q) of x_padded[i*stride + p, j*stride + q] * W[p, q].\n",
+                        "  ヒント: 教材の畳み込みはフィルタを反転しません (PyTorch の conv2d と同じ相互相関):"
+                                + " y[i, j] = b + Σ_(p, q) x_padded[i*stride + p, j*stride + q] * W[p, q]。\n"), e);
+            }
         });
     }
 
@@ -441,8 +453,25 @@ public class ConvSuite {
                             checks.rejects(ConvChecks.constructorCall(w.getShape(), c.stride(), c.pad())
                                             + " and forward(x " + TensorText.shape(x.getShape()) + ")",
                                     () -> checks.studentLayer(w, b, c.stride(), c.pad()).forward(x));
-                            checks.agrees(repair(c), m);
+                            nearestValidAgrees(context, repair(c), () -> checks.agrees(repair(c), m));
                         });
+    }
+
+    /** Check the nearest valid configuration, saying so in the failure (the case shown is the invalid one). */
+    private static void nearestValidAgrees(GradingContext context, ConvCase repaired, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError | StudentCodeException e) {
+            if (e instanceof StudentCodeException sce && sce.kind() != StudentCodeException.Kind.THREW) {
+                throw sce;
+            }
+            String trace = e instanceof StudentCodeException sce && !sce.studentStackTrace().isEmpty()
+                    ? "\n" + sce.studentStackTrace() : "";
+            throw new AssertionError(context.text(
+                    "The invalid configuration was rejected, but the nearest valid one must work too and agree with the reference: ",
+                    "不正な設定は拒否されましたが、最も近い正しい設定も動作し参照実装と一致しなければなりません: ")
+                    + repaired.describe(context.language()) + "\n" + e.getMessage() + trace, e);
+        }
     }
 
     /** Return the valid configuration nearest to an invalid one (stride >= 1, pad >= 0, filter fits). */

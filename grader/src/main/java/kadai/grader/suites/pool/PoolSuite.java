@@ -8,6 +8,7 @@ import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
 import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.ConvCase.Values;
 import kadai.grader.property.ConvCases;
@@ -358,13 +359,30 @@ public class PoolSuite {
                             NDArray x = c.x(m);
                             checks.rejects(PoolChecks.constructorCall(c) + " and forward(x " + TensorText.shape(x.getShape()) + ")",
                                     () -> checks.studentLayer(c).forward(x));
-                            checks.agrees(repair(c), m);
+                            nearestValidAgrees(context, repair(c), () -> checks.agrees(repair(c), m));
                         });
     }
 
     /** Keep shrunk cases invalid for pooling (a smaller pad may make a "too much padding" case valid). */
     private static Gen<ConvCase> invalidForPooling(ConvCases invalid) {
         return invalid.filter(c -> !(c.valid() && c.pad() <= Math.min(c.fh(), c.fw()) / 2));
+    }
+
+    /** Check the nearest valid configuration, saying so in the failure (the case shown is the invalid one). */
+    private static void nearestValidAgrees(GradingContext context, ConvCase repaired, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError | StudentCodeException e) {
+            if (e instanceof StudentCodeException sce && sce.kind() != StudentCodeException.Kind.THREW) {
+                throw sce;
+            }
+            String trace = e instanceof StudentCodeException sce && !sce.studentStackTrace().isEmpty()
+                    ? "\n" + sce.studentStackTrace() : "";
+            throw new AssertionError(context.text(
+                    "The invalid configuration was rejected, but the nearest valid one must work too and agree with the reference: ",
+                    "不正な設定は拒否されましたが、最も近い正しい設定も動作し参照実装と一致しなければなりません: ")
+                    + PoolCases.valid(context.language(), repaired.values()).describe(repaired) + "\n" + e.getMessage() + trace, e);
+        }
     }
 
     /** Return the valid configuration nearest to an invalid one (window, stride >= 1, 0 <= pad <= window / 2, window fits). */
