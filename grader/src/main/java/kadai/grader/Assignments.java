@@ -1,6 +1,8 @@
 package kadai.grader;
 
+import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
+import kadai.grader.suites.pool.PoolSuite;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,9 @@ import java.util.Optional;
 public final class Assignments {
 
     private static final List<Assignment> BUILT_IN = List.of(
-            new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class));
+            new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class),
+            new Assignment("conv", "a convolution layer, forward and backward (Convolution)", ConvSuite.class),
+            new Assignment("pool", "max pooling, forward and backward (MaxPooling)", PoolSuite.class));
 
     private Assignments() {
     }

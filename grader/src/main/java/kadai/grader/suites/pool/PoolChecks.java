@@ -1,0 +1,173 @@
+package kadai.grader.suites.pool;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import kadai.assignments.Layer;
+import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.property.Compare;
+import kadai.grader.property.ConvCase;
+import kadai.grader.property.Shown;
+import kadai.grader.property.Tolerance;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * The checks the pool suite repeats: build the student's and the reference's layer with the same
+ * window, run forward and backward on copies of the same arrays, and compare y and dx.
+ */
+final class PoolChecks {
+
+    static final String CLASS = "kadai.assignments.pool.MaxPooling";
+    private static final Class<?>[] CONSTRUCTOR = {int.class, int.class, int.class, int.class};
+
+    private final StudentCode student;
+    private final StudentCode reference;
+    private final Compare compare;
+    private final boolean ja;
+
+    PoolChecks(StudentCode student, StudentCode reference, String language) {
+        this.student = student;
+        this.reference = reference;
+        this.compare = Compare.in(language);
+        this.ja = "ja".equals(language);
+    }
+
+    /** A student layer and a reference layer with the same window. */
+    record Pair(Layer student, Layer reference, String call) {
+    }
+
+    Pair pair(ConvCase c) {
+        Layer r = reference.newLayer(CLASS, CONSTRUCTOR, c.fh(), c.fw(), c.stride(), c.pad());
+        Layer s = student.newLayer(CLASS, CONSTRUCTOR, c.fh(), c.fw(), c.stride(), c.pad());
+        return new Pair(s, r, constructorCall(c));
+    }
+
+    Layer studentLayer(ConvCase c) {
+        return student.newLayer(CLASS, CONSTRUCTOR, c.fh(), c.fw(), c.stride(), c.pad());
+    }
+
+    static String constructorCall(ConvCase c) {
+        return String.format(Locale.ROOT, "new MaxPooling(poolH=%d, poolW=%d, stride=%d, pad=%d)", c.fh(), c.fw(),
+                c.stride(), c.pad());
+    }
+
+    /** Run forward on both layers (each on its own copy of x) and compare. */
+    NDArray forward(Pair p, NDArray x, Tolerance tolerance) {
+        NDArray expected = p.reference().forward(x.duplicate());
+        NDArray actual = p.student().forward(x.duplicate());
+        compare.agrees(p.call() + ".forward(x)", expected, actual, tolerance, Shown.of("x", x));
+        return actual;
+    }
+
+    /** Run backward on both layers (after forward) and compare dx. */
+    NDArray backward(Pair p, NDArray x, NDArray dout, Tolerance tolerance) {
+        NDArray expected = p.reference().backward(dout.duplicate());
+        NDArray actual = p.student().backward(dout.duplicate());
+        compare.agrees(p.call() + ".backward(dout) (dx)", expected, actual, tolerance, Shown.of("x", x),
+                Shown.of("dout", dout));
+        return actual;
+    }
+
+    /** Check forward and backward on the given input against the reference; return dx. */
+    NDArray agrees(ConvCase c, NDArray x, NDArray dout) {
+        Pair p = pair(c);
+        forward(p, x, Tolerance.FLOAT64);
+        return backward(p, x, dout, Tolerance.FLOAT64);
+    }
+
+    /** Check forward and backward on the case's own values. */
+    NDArray agrees(ConvCase c, NDManager m) {
+        return agrees(c, c.x(m), dout(c, m));
+    }
+
+    /** Check that constructing the layer or its forward throws IllegalArgumentException. */
+    void rejects(String call, Runnable body) {
+        try {
+            body.run();
+        } catch (StudentCodeException e) {
+            if (e.threw(IllegalArgumentException.class)) {
+                return;
+            }
+            if (e.kind() != StudentCodeException.Kind.THREW) {
+                throw e;
+            }
+            throw new AssertionError(call + (ja ? " は IllegalArgumentException を投げるべきですが、代わりに: "
+                    : " should throw IllegalArgumentException, but instead ") + e.getMessage());
+        }
+        throw new AssertionError(call + (ja
+                ? " は不正な設定なので、コンストラクタか forward で IllegalArgumentException を投げるべきですが、正常に戻りました"
+                : " is an invalid configuration and should throw IllegalArgumentException (in the constructor or in forward),"
+                        + " but it returned normally"));
+    }
+
+    Compare compare() {
+        return compare;
+    }
+
+    static Shape yShape(ConvCase c) {
+        return new Shape(c.n(), c.c(), c.oh(), c.ow());
+    }
+
+    static NDArray dout(ConvCase c, NDManager m) {
+        return c.array(m, "dout", yShape(c));
+    }
+
+    /** Return the case's input made all negative (-|v| - 0.5), so padding with 0 would win every window it touches. */
+    static NDArray negative(ConvCase c, NDManager m) {
+        return c.x(m).abs().neg().sub(0.5);
+    }
+
+    /**
+     * Return the case's input with every value distinct and at least 0.25 from any other (the
+     * values' ranks, scaled), so a numerical-gradient step never changes an argmax.
+     */
+    static NDArray distinct(ConvCase c, NDManager m) {
+        double[] v = c.x(m).toDoubleArray();
+        Integer[] order = IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> v[i]).thenComparing(i -> i));
+        double[] out = new double[v.length];
+        for (int rank = 0; rank < order.length; rank++) {
+            out[order[rank]] = 0.25 * rank - 0.125 * v.length;
+        }
+        return m.create(out, c.xShape());
+    }
+
+    /**
+     * Return, for each input position, whether it is the first maximum (row-major) of some window,
+     * padding counting as -infinity: the only positions that may receive gradient.
+     */
+    static boolean[] argmaxPositions(ConvCase c, double[] x) {
+        boolean[] hit = new boolean[x.length];
+        for (int n = 0; n < c.n(); n++) {
+            for (int ch = 0; ch < c.c(); ch++) {
+                int base = (n * c.c() + ch) * c.h() * c.w();
+                for (int i = 0; i < c.oh(); i++) {
+                    for (int j = 0; j < c.ow(); j++) {
+                        int best = -1;
+                        for (int a = 0; a < c.fh(); a++) {
+                            for (int b = 0; b < c.fw(); b++) {
+                                int row = i * c.stride() + a - c.pad();
+                                int col = j * c.stride() + b - c.pad();
+                                if (row >= 0 && row < c.h() && col >= 0 && col < c.w()) {
+                                    int at = base + row * c.w() + col;
+                                    if (best < 0 || x[at] > x[best]) {
+                                        best = at;
+                                    }
+                                }
+                            }
+                        }
+                        if (best >= 0) {
+                            hit[best] = true;
+                        }
+                    }
+                }
+            }
+        }
+        return hit;
+    }
+}
