@@ -309,6 +309,15 @@ final class Cgroups {
         }
 
         @Override
+        public boolean reachedMemoryLimit() {
+            try {
+                return hitMemoryLimit() || Long.parseLong(read(memory.resolve("memory.failcnt"))) > 0;
+            } catch (IOException | NumberFormatException e) {
+                return false;
+            }
+        }
+
+        @Override
         public List<Long> pids() {
             return pidsIn(pidsDir.resolve("cgroup.procs"));
         }
@@ -381,6 +390,21 @@ final class Cgroups {
             try {
                 for (String line : read(dir.resolve("memory.events")).split("\n")) {
                     if (line.startsWith("oom_kill ") && Long.parseLong(line.substring(9).trim()) > 0) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException | NumberFormatException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public boolean reachedMemoryLimit() {
+            try {
+                for (String line : read(dir.resolve("memory.events")).split("\n")) {
+                    if ((line.startsWith("max ") || line.startsWith("oom_kill ") || line.startsWith("oom "))
+                            && Long.parseLong(line.substring(line.indexOf(' ') + 1).trim()) > 0) {
                         return true;
                     }
                 }

@@ -15,6 +15,9 @@ interface RunnerCgroup {
     /** Tell whether the group ran out of memory (the kernel's OOM killer acted in it). */
     boolean hitMemoryLimit();
 
+    /** Tell whether the group's memory use has reached its limit at least once. */
+    boolean reachedMemoryLimit();
+
     /** Return the pids still in the group. */
     List<Long> pids();
 

@@ -190,7 +190,7 @@ final class RunnerLauncher {
                     "--ro-bind", slotDir.resolve("classes").toString(), SUBMISSION_MOUNT,
                     "--proc", "/proc", "--dev", "/dev",
                     "--size", Long.toString(config.maxFileBytes()), "--tmpfs", "/tmp",
-                    "--chdir", "/tmp", "--clearenv"));
+                    "--remount-ro", "/", "--chdir", "/tmp", "--clearenv"));
             for (Map.Entry<String, String> e : runnerEnvironment(IMAGE_MOUNT, "/tmp").entrySet()) {
                 c.addAll(List.of("--setenv", e.getKey(), e.getValue()));
             }

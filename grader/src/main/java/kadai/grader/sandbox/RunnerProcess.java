@@ -74,6 +74,12 @@ final class RunnerProcess implements AutoCloseable {
         }
     }
 
+    /** Return a note for a student when the runner had reached its memory limit, else an empty string. */
+    String memoryNote() {
+        return cgroup != null && cgroup.reachedMemoryLimit()
+                ? " (it had also reached its memory limit of " + (config.memoryBytes() >> 20) + " MiB)" : "";
+    }
+
     /** Kill the runner and everything it started. */
     void kill() {
         killedByGrader = true;

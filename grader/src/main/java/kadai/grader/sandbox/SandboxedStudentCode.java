@@ -13,6 +13,7 @@ import kadai.runner.protocol.Wire;
 import kadai.runner.protocol.WireIn;
 import kadai.runner.protocol.WireOut;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -139,6 +140,22 @@ public final class SandboxedStudentCode implements StudentCode {
         return failure;
     }
 
+    /** Return the pids of the runner and of everything it started (for checks that nothing outlives it). */
+    java.util.List<Long> runnerPids() {
+        java.util.Set<Long> pids = new java.util.TreeSet<>(runner.groupPids());
+        Process p = runner.process();
+        if (p.isAlive()) {
+            pids.add(p.pid());
+            p.descendants().forEach(d -> pids.add(d.pid()));
+        }
+        return java.util.List.copyOf(pids);
+    }
+
+    /** Return the runner's slot directory on the host. */
+    Path slotDir() {
+        return runner.slotDir();
+    }
+
     @Override
     public synchronized void close() {
         if (failure == null) {
@@ -214,10 +231,12 @@ public final class SandboxedStudentCode implements StudentCode {
                 throw new StudentCodeException(Kind.TIMEOUT, what + " was interrupted before it returned", null, null);
             }
             if (item == null) {
+                String note = runner.memoryNote();
                 fail("the runner was stopped after " + what + " ran past its time limit of "
                         + seconds(callTimeout) + "; the remaining calls of this submission cannot run");
                 throw new StudentCodeException(Kind.TIMEOUT, what + " did not return within its time limit of "
-                        + seconds(callTimeout) + " (an endless loop, or far too slow?)", null, null);
+                        + seconds(callTimeout) + (note.isEmpty() ? " (an endless loop, or far too slow?)" : note),
+                        null, null);
             }
             if (item instanceof RunnerChannel.Closed closed) {
                 if (closed.protocolError()) {
