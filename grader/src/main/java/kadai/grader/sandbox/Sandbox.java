@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,8 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxCapabilities caps;
     private final RunnerLauncher launcher;
     private final int poolSize;
+    private final boolean refill;
+    private final Thread shutdownHook = new Thread(this::close, "sandbox-shutdown");
     private final BlockingQueue<WarmRunner> warm = new LinkedBlockingQueue<>();
     private final ExecutorService starter;
     private volatile boolean closed;
@@ -48,11 +51,13 @@ public final class Sandbox implements AutoCloseable {
     private record WarmRunner(RunnerProcess process, RunnerChannel channel) {
     }
 
-    private Sandbox(SandboxConfig config, SandboxCapabilities caps, RunnerImage image, int poolSize) {
+    private Sandbox(SandboxConfig config, SandboxCapabilities caps, RunnerImage image, int poolSize, boolean refill) {
         this.config = config;
         this.caps = caps;
         this.launcher = new RunnerLauncher(config, caps, image);
         this.poolSize = poolSize;
+        this.refill = refill;
+        Runtime.getRuntime().addShutdownHook(shutdownHook); // no warm runner or cgroup outlives the grader
         this.starter = Executors.newFixedThreadPool(Math.max(1, poolSize), r -> {
             Thread t = new Thread(r, "runner-starter");
             t.setDaemon(true);
@@ -70,6 +75,14 @@ public final class Sandbox implements AutoCloseable {
      *     or when no runner can be prepared at all
      */
     public static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize) {
+        return create(config, mode, poolSize, true);
+    }
+
+    /**
+     * Like {@link #create(SandboxConfig, SandboxMode, int)}; with {@code refill} false the pool is
+     * started once and not topped up (a command that grades one submission).
+     */
+    public static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize, boolean refill) {
         if (mode == SandboxMode.OFF) {
             throw new IllegalArgumentException("sandbox mode off runs student code in-process; no Sandbox is needed");
         }
@@ -87,7 +100,7 @@ public final class Sandbox implements AutoCloseable {
             throw new SandboxUnavailableException("cannot prepare the runner's files under " + config.workDir()
                     + ": " + e.getMessage(), e);
         }
-        return new Sandbox(config, caps, image, poolSize);
+        return new Sandbox(config, caps, image, poolSize, refill);
     }
 
     /** Return the level reached on this host. */
@@ -107,6 +120,21 @@ public final class Sandbox implements AutoCloseable {
      * @param classesDir the trusted compiler's output: {@code .class} files in package folders
      */
     public SandboxedStudentCode open(Path classesDir) {
+        return open(target -> copyClasses(classesDir, target));
+    }
+
+    /**
+     * Give a submission its own runner, from class bytes by binary name (the trusted compiler's output).
+     */
+    public SandboxedStudentCode open(Map<String, byte[]> classes) {
+        return open(target -> writeClasses(classes, target));
+    }
+
+    private interface ClassWriter {
+        void writeTo(Path classesDir) throws IOException;
+    }
+
+    private SandboxedStudentCode open(ClassWriter classes) {
         if (closed) {
             throw new IllegalStateException("the sandbox is closed");
         }
@@ -114,12 +142,12 @@ public final class Sandbox implements AutoCloseable {
         if (runner == null) {
             runner = startRunner();
         }
-        if (poolSize > 0) {
+        if (poolSize > 0 && refill) {
             starter.submit(this::refill);
         }
         try {
-            copyClasses(classesDir, runner.process().slotDir().resolve("classes"));
-        } catch (IOException e) {
+            classes.writeTo(runner.process().slotDir().resolve("classes"));
+        } catch (IOException | IllegalArgumentException e) {
             runner.process().close();
             throw new SandboxUnavailableException("cannot hand the compiled classes to the runner: " + e.getMessage(), e);
         }
@@ -192,6 +220,22 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    private static void writeClasses(Map<String, byte[]> classes, Path to) throws IOException {
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            String name = e.getKey();
+            if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+                throw new IllegalArgumentException("not a binary class name: " + name);
+            }
+            Path file = to.resolve(name.replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            for (Path dir = file.getParent(); !dir.equals(to); dir = dir.getParent()) {
+                RunnerImage.openUp(dir);
+            }
+            Files.write(file, e.getValue());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     private static void copyClasses(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -218,6 +262,13 @@ public final class Sandbox implements AutoCloseable {
     /** Destroy the warm runners. Submissions already opened keep their runner until closed. */
     @Override
     public void close() {
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already
+            }
+        }
         closed = true;
         starter.shutdown();
         try {
