@@ -83,10 +83,15 @@ public final class Sandbox implements AutoCloseable {
      * started once and not topped up (a command that grades one submission).
      */
     public static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize, boolean refill) {
+        return create(config, mode, poolSize, refill, RunnerLauncher.probe(config));
+    }
+
+    /** Create with capabilities found (or, in tests, narrowed) elsewhere. */
+    static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize, boolean refill,
+                          SandboxCapabilities caps) {
         if (mode == SandboxMode.OFF) {
             throw new IllegalArgumentException("sandbox mode off runs student code in-process; no Sandbox is needed");
         }
-        SandboxCapabilities caps = RunnerLauncher.probe(config);
         LOG.info(caps.describe());
         if (mode == SandboxMode.REQUIRED && caps.level() != SandboxLevel.FULL) {
             throw new SandboxUnavailableException("--sandbox required, but this host only offers the "

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +49,34 @@ class SandboxedStudentCodeTests {
         assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
         assumeThat(SandboxCapabilities.isRoot()).as("grader runs as root").isTrue();
         assertThat(sandbox.level()).as(sandbox.describe()).isEqualTo(SandboxLevel.FULL);
+    }
+
+    @Test
+    void withoutBubblewrapTheRunnerStillWorksAtTheDegradedLevelAndRequiredRefusesIt() {
+        SandboxConfig config = SandboxConfig.builder().optMemoryBytes(1024L << 20).optHeapBytes(256L << 20).build();
+        SandboxCapabilities probed = RunnerLauncher.probe(config);
+        SandboxCapabilities noBwrap = new SandboxCapabilities(SandboxLevel.DEGRADED,
+                List.of("bubblewrap left out by this test"), null, probed.prlimit(), probed.setpriv(), probed.cgroups());
+        assertThatThrownBy(() -> Sandbox.create(config, SandboxMode.REQUIRED, 0, false, noBwrap))
+                .isInstanceOf(SandboxUnavailableException.class)
+                .hasMessageContaining("--sandbox required, but this host only offers the degraded level")
+                .hasMessageContaining("bubblewrap left out by this test");
+        try (Sandbox degraded = Sandbox.create(config, SandboxMode.AUTO, 0, false, noBwrap);
+             SandboxedStudentCode code = degraded.open(Submissions.compile("honest", work.resolve("classes4")))) {
+            assertThat(code.description()).isEqualTo("sandbox:degraded");
+            assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(7, 3, 2, 1)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void classBytesByBinaryNameAreLoadedLikeADirectory() throws Exception {
+        Path compiled = Submissions.compile("honest", work.resolve("classes5"));
+        byte[] bytes = Files.readAllBytes(compiled.resolve("kadai/assignments/conv/ConvOps.class"));
+        try (SandboxedStudentCode code = sandbox.open(Map.of("kadai.assignments.conv.ConvOps", bytes))) {
+            assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(5, 3, 1, 1)).isEqualTo(5);
+        }
+        assertThatThrownBy(() -> sandbox.open(Map.of("../../etc/Evil", bytes)))
+                .isInstanceOf(SandboxUnavailableException.class).hasMessageContaining("not a binary class name");
     }
 
     @Test
