@@ -177,6 +177,9 @@ final class RunnerLauncher {
             tmp = "/tmp";
             c.addAll(List.of(caps.bwrap().toString(), "--unshare-all", "--unshare-user", "--die-with-parent",
                     "--new-session", "--cap-drop", "ALL"));
+            if (supportsDisableUserns(caps.bwrap())) {
+                c.add("--disable-userns"); // no nested user namespaces: less kernel surface inside
+            }
             if (caps.setpriv() != null) {
                 c.addAll(List.of("--uid", Integer.toString(uid), "--gid", Integer.toString(uid)));
             }
@@ -244,6 +247,25 @@ final class RunnerLauncher {
             // the JDK itself is bound; configuration links will fail visibly at start
         }
         return dirs;
+    }
+
+    private static volatile Boolean disableUserns;
+
+    private static boolean supportsDisableUserns(Path bwrap) {
+        if (disableUserns == null) {
+            try {
+                Process p = new ProcessBuilder(bwrap.toString(), "--help").redirectErrorStream(true).start();
+                String help = new String(p.getInputStream().readAllBytes());
+                p.waitFor(10, TimeUnit.SECONDS);
+                disableUserns = help.contains("--disable-userns");
+            } catch (IOException e) {
+                disableUserns = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return disableUserns;
     }
 
     private synchronized int takeSlot() {

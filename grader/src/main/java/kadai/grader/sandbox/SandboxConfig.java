@@ -19,8 +19,10 @@ import java.time.Duration;
  * @param outputCapBytes bytes of student stdout (and of stderr) kept per runner
  * @param maxFrameBytes largest protocol frame accepted from the runner
  * @param uidBase the first uid of the runner slots (slot n runs as uidBase + n) when the grader is root
- * @param workDir where the runner image (jars, native libraries) and per-slot class directories live
- * @param cgroupParent cgroup v2 directory under which runner cgroups are made (null: detect)
+ * @param workDir where the runner image (jars, native libraries) and per-slot class directories live;
+ *     default {@code $TMPDIR/kadai-sandbox}, or {@code -Dkadai.sandbox.workDir} / {@code KADAI_SANDBOX_WORK_DIR}
+ * @param cgroupParent cgroup v2 directory under which runner cgroups are made (null: the grader's own
+ *     group); {@code -Dkadai.sandbox.cgroupParent} / {@code KADAI_SANDBOX_CGROUP_PARENT}
  */
 public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, int maxProcesses, int cpus,
                             Duration callTimeout, Duration cpuTimeLimit, long maxFileBytes, int maxOpenFiles,
@@ -64,8 +66,21 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
         private int outputCapBytes = 64 << 10;
         private int maxFrameBytes = 256 << 20;
         private int uidBase = 60000;
-        private Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "kadai-sandbox");
-        private Path cgroupParent;
+        private Path workDir = Path.of(setting("kadai.sandbox.workDir", "KADAI_SANDBOX_WORK_DIR",
+                Path.of(System.getProperty("java.io.tmpdir"), "kadai-sandbox").toString()));
+        private Path cgroupParent = optionalPath(setting("kadai.sandbox.cgroupParent", "KADAI_SANDBOX_CGROUP_PARENT", ""));
+
+        private static String setting(String property, String env, String fallback) {
+            String value = System.getProperty(property);
+            if (value == null || value.isBlank()) {
+                value = System.getenv(env);
+            }
+            return value == null || value.isBlank() ? fallback : value;
+        }
+
+        private static Path optionalPath(String value) {
+            return value.isEmpty() ? null : Path.of(value);
+        }
 
         public Builder optMemoryBytes(long v) {
             memoryBytes = v;
