@@ -108,6 +108,11 @@ public final class Sandbox implements AutoCloseable {
         return new Sandbox(config, caps, image, poolSize, refill);
     }
 
+    /** Return how many started runners wait in the pool. */
+    int warmRunners() {
+        return warm.size();
+    }
+
     /** Return the level reached on this host. */
     public SandboxLevel level() {
         return caps.level();

@@ -87,6 +87,20 @@ class RedTeamTests {
         } while (!alive.isEmpty() && System.nanoTime() < deadline);
         assertThat(alive).as("processes left behind by " + fixture).isEmpty();
         assertThat(code.slotDir()).as("slot directory removed").doesNotExist();
+        assertThat(cgroupsNamed(code.slotDir().getFileName().toString())).as("cgroups left behind").isEmpty();
+    }
+
+    /** Find cgroup directories of a runner (named like its slot) in every hierarchy. */
+    private static List<Path> cgroupsNamed(String name) {
+        Path root = Path.of("/sys/fs/cgroup");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var found = Files.find(root, 5, (p, a) -> a.isDirectory() && p.getFileName().toString().equals(name))) {
+            return found.toList();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new AssertionError("cannot search " + root + ": " + e);
+        }
     }
 
     private static StudentCodeException im2colFails(SandboxedStudentCode code) {

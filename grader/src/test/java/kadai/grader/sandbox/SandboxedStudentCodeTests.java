@@ -80,6 +80,50 @@ class SandboxedStudentCodeTests {
     }
 
     @Test
+    void openingTakesAWarmRunnerAndThePoolRefills() throws Exception {
+        awaitWarm(1);
+        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("honest", work.resolve("classes6")))) {
+            assertThat(sandbox.warmRunners()).isZero();
+            assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(4, 2, 2, 0)).isEqualTo(2);
+            awaitWarm(1);
+        }
+        assertThat(sandbox.warmRunners()).isEqualTo(1);
+    }
+
+    private static void awaitWarm(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (sandbox.warmRunners() < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(sandbox.warmRunners()).as("warm runners").isEqualTo(n);
+    }
+
+    @Test
+    void aGraderLayerUsedFromAnotherThreadFailsInsideTheStudentCodeOnly() {
+        Layer identity = new Layer() {
+            @Override
+            public NDArray forward(NDArray x) {
+                return x;
+            }
+
+            @Override
+            public NDArray backward(NDArray dout) {
+                return dout;
+            }
+        };
+        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("callback-thief", work.resolve("classes7")))) {
+            Layer block = code.newLayer("kadai.assignments.resnet.BasicBlock",
+                    new Class<?>[] {Layer.class, Layer.class, Layer.class}, identity, identity, null);
+            NDArray x = manager.create(new double[] {1, 2});
+            assertThatThrownBy(() -> block.forward(x))
+                    .isInstanceOfSatisfying(StudentCodeException.class, e -> assertThat(e.kind()).isEqualTo(Kind.THREW))
+                    .hasMessageContaining("can only be used by the call that received it");
+            // the channel is intact: the same block answers the next call
+            assertThat(block.backward(x).toDoubleArray()).containsExactly(1, 2);
+        }
+    }
+
+    @Test
     void staticCallsReturnTheStudentsValues() {
         try (SandboxedStudentCode code = sandbox.open(Submissions.compile("honest", work.resolve("classes")))) {
             ConvOpsApi ops = code.statics(ConvOpsApi.class, ConvOpsApi.CLASS);
