@@ -27,9 +27,13 @@ import java.util.function.Supplier;
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Grade a submission against an assignment's graded suite.",
         footer = {"",
-                "Exit codes: 0 graded and score >= --min-score; 1 graded below --min-score; 2 bad command line;",
-                "3 not graded (compile error, refused submission, unknown assignment); 4 --sandbox required",
-                "but no full sandbox here; 70 internal error."})
+                "Exit codes:",
+                "  0   graded, score >= --min-score",
+                "  1   graded, score below --min-score",
+                "  2   bad command line",
+                "  3   not graded: compile error, refused submission, unknown assignment",
+                "  4   --sandbox required, but no full sandbox on this machine",
+                "  70  internal error"})
 final class GradeCommand implements Callable<Integer> {
 
     enum SandboxMode { auto, required, off }

@@ -21,22 +21,22 @@ final class GuardedLayer implements Layer {
 
     @Override
     public NDArray forward(NDArray x) {
-        return code.call(className + ".forward", () -> target.forward(x));
+        return code.callStudent(className + ".forward", () -> target.forward(x));
     }
 
     @Override
     public NDArray backward(NDArray dout) {
-        return code.call(className + ".backward", () -> target.backward(dout));
+        return code.callStudent(className + ".backward", () -> target.backward(dout));
     }
 
     @Override
     public Map<String, NDArray> params() {
-        return code.call(className + ".params", () -> copy(target.params()));
+        return code.callStudent(className + ".params", () -> copy(target.params()));
     }
 
     @Override
     public Map<String, NDArray> grads() {
-        return code.call(className + ".grads", () -> copy(target.grads()));
+        return code.callStudent(className + ".grads", () -> copy(target.grads()));
     }
 
     private static Map<String, NDArray> copy(Map<String, NDArray> map) {

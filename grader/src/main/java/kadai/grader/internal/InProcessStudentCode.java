@@ -39,6 +39,7 @@ public final class InProcessStudentCode implements StudentCode {
     private final String name;
     private final ImplementationClassLoader loader;
     private final Duration callLimit;
+    private final StudentOutput.Buffer output = new StudentOutput.Buffer();
     private volatile String poisoned;
 
     /**
@@ -52,6 +53,7 @@ public final class InProcessStudentCode implements StudentCode {
         this.name = name;
         this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         this.callLimit = callLimit;
+        StudentOutput.install();
     }
 
     @Override
@@ -80,6 +82,11 @@ public final class InProcessStudentCode implements StudentCode {
     }
 
     @Override
+    public String drainOutput() {
+        return output.drain();
+    }
+
+    @Override
     public String description() {
         return "in-process";
     }
@@ -89,13 +96,27 @@ public final class InProcessStudentCode implements StudentCode {
         poisoned = "this implementation was closed";
     }
 
+    /** Run student code (a method of a student object) so that whatever it throws is reported as THREW. */
+    <T> T callStudent(String what, Callable<T> body) {
+        return call(what, () -> {
+            try {
+                return body.call();
+            } catch (Throwable t) {
+                throw new StudentThrew(t);
+            }
+        });
+    }
+
     /** Run one call into the implementation on a worker thread, within the time limit. */
     <T> T call(String what, Callable<T> body) {
         String reason = poisoned;
         if (reason != null) {
             throw new StudentCodeException(Kind.RUNNER_FAILED, what + " was not called: " + reason, null, null);
         }
-        FutureTask<T> task = new FutureTask<>(body);
+        FutureTask<T> task = new FutureTask<>(() -> {
+            StudentOutput.bind(output);
+            return body.call();
+        });
         Thread worker = new Thread(null, task, name + ": " + what, WORKER_STACK_BYTES);
         worker.setDaemon(true);
         worker.setContextClassLoader(loader);

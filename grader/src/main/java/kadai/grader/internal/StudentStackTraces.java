@@ -33,10 +33,10 @@ final class StudentStackTraces {
             }
             int end = last < 0 ? Math.min(frames.length, 3) : last + 1;
             for (int i = 0; i < Math.min(end, MAX_FRAMES); i++) {
-                out.append("\tat ").append(frame(frames[i])).append('\n');
+                out.append("  at ").append(frame(frames[i])).append('\n');
             }
             if (end > MAX_FRAMES) {
-                out.append("\t... ").append(end - MAX_FRAMES).append(" more\n");
+                out.append("  ... ").append(end - MAX_FRAMES).append(" more\n");
             }
         }
         return out.toString();

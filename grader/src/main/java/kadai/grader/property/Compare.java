@@ -2,6 +2,7 @@ package kadai.grader.property;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
 
 import java.util.Arrays;
@@ -64,6 +65,48 @@ public final class Compare {
         out.append(t("  actual ", "  あなたの出力 ")).append(TensorText.shape(actual.getShape()))
                 .append(t(" (* marks the worst element):\n", " (* が最も大きな差の要素):\n"))
                 .append(TensorText.grid(a, actual.getShape(), 4, m.flatIndex()));
+        throw new AssertionError(out.toString());
+    }
+
+    /**
+     * Fail unless an analytic gradient matches a numerical one: the course's relative error
+     * {@code max |a - n| / max(1e-8, |a| + |n|)} ({@link GradientCheck#relativeError}) must not exceed
+     * {@code threshold} (e.g. {@link GradientCheck#CONV_THRESHOLD}). Compute {@code numerical} with
+     * {@link GradientCheck#numericalGradient} (float64, centred differences).
+     *
+     * @param what e.g. {@code "dx of Convolution.backward"}
+     */
+    public void gradient(String what, NDArray analytic, NDArray numerical, double threshold, Shown... inputs) {
+        if (analytic == null || !analytic.getShape().equals(numerical.getShape())) {
+            throw new AssertionError(what + t(" has shape ", " の形状が ") + (analytic == null ? "null" : TensorText.shape(analytic.getShape()))
+                    + t(" but the gradient has shape ", " ですが、勾配の形状は ") + TensorText.shape(numerical.getShape()) + "\n" + shown(inputs));
+        }
+        double error = GradientCheck.relativeError(analytic, numerical);
+        if (error <= threshold) {
+            return;
+        }
+        double[] a = Tensors.toDoubles(analytic);
+        double[] n = Tensors.toDoubles(numerical);
+        int worst = 0;
+        double worstError = -1;
+        for (int i = 0; i < a.length; i++) {
+            double e = Math.abs(a[i] - n[i]) / Math.max(1e-8, Math.abs(a[i]) + Math.abs(n[i]));
+            if (Double.isNaN(e) || e > worstError) {
+                worst = i;
+                worstError = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, t(
+                "%s does not match the numerical gradient (centred differences, h = %.0e): relative error %.2g > threshold %.0e\n",
+                "%s が数値微分 (中心差分, h = %.0e) と一致しません: 相対誤差 %.2g > 閾値 %.0e\n"),
+                what, GradientCheck.STEP, error, threshold));
+        out.append(shown(inputs));
+        out.append(t("  numerical gradient ", "  数値勾配 ")).append(TensorText.shape(numerical.getShape())).append(":\n")
+                .append(TensorText.grid(n, numerical.getShape(), 4, worst));
+        out.append(t("  your gradient ", "  あなたの勾配 ")).append(TensorText.shape(analytic.getShape()))
+                .append(t(" (* marks the worst element):\n", " (* が最も大きな差の要素):\n"))
+                .append(TensorText.grid(a, analytic.getShape(), 4, worst));
         throw new AssertionError(out.toString());
     }
 

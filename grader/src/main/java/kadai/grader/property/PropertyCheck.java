@@ -141,7 +141,11 @@ public final class PropertyCheck<T> {
             if (e.kind() == StudentCodeException.Kind.THREW) {
                 return e;
             }
-            // Missing code, a timeout or a dead runner is not a property of the case: report at once.
+            // Missing code, a timeout or a dead runner is not a property of the case: report at once
+            // (with the case when it may matter: a timeout can depend on the sizes).
+            if (e.kind() == StudentCodeException.Kind.MISSING) {
+                throw e;
+            }
             throw new StudentCodeException(e.kind(), e.getMessage() + "\n" + ja("case: ", "ケース: ") + gen.describe(c),
                     e.thrownClassName(), e.studentStackTrace());
         } catch (RuntimeException e) {

@@ -26,17 +26,18 @@ public final class TerminalTable {
         }
         if (!report.tests().isEmpty()) {
             out.append('\n');
-            out.append(String.format(Locale.ROOT, " %3s  %s  %9s  %-9s  %s%n", "#", pad(ja ? "テスト" : "Test", NAME_COLUMNS),
-                    ja ? "点数" : "Points", ja ? "結果" : "Status", ja ? "公開" : "Visibility"));
+            out.append(String.format(Locale.ROOT, " %3s  %s  %s  %s  %s%n", "#", pad(ja ? "テスト" : "Test", NAME_COLUMNS),
+                    padLeft(ja ? "点数" : "Points", 9), pad(ja ? "結果" : "Status", 9), ja ? "公開" : "Visibility"));
             int i = 1;
             for (TestResult t : report.tests()) {
-                out.append(String.format(Locale.ROOT, " %3d  %s  %9s  %-9s  %s%n", i++, pad(t.name(), NAME_COLUMNS),
-                        number(t.score()) + " / " + number(t.maxScore()), status(t.status(), ja),
+                out.append(String.format(Locale.ROOT, " %3d  %s  %s  %s  %s%n", i++, pad(t.name(), NAME_COLUMNS),
+                        padLeft(number(t.score()) + " / " + number(t.maxScore()), 9), pad(status(t.status(), ja), 9),
                         visibility(t.visibility(), ja)));
             }
         }
         out.append(String.format(Locale.ROOT, "%n%s %s / %s%s%n", ja ? "合計:" : "Score:", number(report.score()),
-                number(report.maxScore()), report.outcome() == GradeReport.Outcome.GRADED ? ""
+                number(report.maxScore()), report.outcome() == GradeReport.Outcome.GRADED
+                        ? String.format(Locale.ROOT, ja ? "  (%.1f 秒)" : "  (%.1f s)", report.executionSeconds())
                         : ja ? "  (採点されませんでした)" : "  (not graded)"));
         int i = 1;
         boolean header = false;
@@ -90,6 +91,11 @@ public final class TerminalTable {
             i += Character.charCount(cp);
         }
         return out.append(" ".repeat(Math.max(0, columns - width))).toString();
+    }
+
+    private static String padLeft(String text, int columns) {
+        int width = text.codePoints().map(cp -> wide(cp) ? 2 : 1).sum();
+        return " ".repeat(Math.max(0, columns - width)) + text;
     }
 
     private static boolean wide(int cp) {

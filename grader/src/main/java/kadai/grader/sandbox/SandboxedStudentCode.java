@@ -116,7 +116,15 @@ public final class SandboxedStudentCode implements StudentCode {
                 reply.expectEnd();
                 return new StudentOutput(out == null ? "" : out, err == null ? "" : err);
             }
-            fail("the runner answered a request for output with something else");
+            if (item instanceof RunnerChannel.Closed closed && !closed.protocolError()) {
+                fail("the runner stopped between calls: " + runner.deathReason()
+                        + "; the remaining calls of this submission cannot run");
+            } else if (item == null) {
+                fail("the runner did not hand over the student's output within " + seconds(callTimeout));
+            } else {
+                fail("the runner broke the protocol when asked for the student's output; its answers cannot be"
+                        + " trusted, so the remaining calls of this submission cannot run");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail("the grader was interrupted while reading the student's output");
@@ -124,6 +132,20 @@ public final class SandboxedStudentCode implements StudentCode {
             fail("the runner broke the protocol: " + e.getMessage());
         }
         return new StudentOutput("", "");
+    }
+
+    /**
+     * Return what student code printed since the last call, stdout then stderr, each capped by
+     * the runner; empty once the runner is gone.
+     */
+    @Override
+    public String drainOutput() {
+        StudentOutput output = takeOutput();
+        if (output.stderr().isEmpty()) {
+            return output.stdout();
+        }
+        return output.stdout() + (output.stdout().isEmpty() || output.stdout().endsWith("\n") ? "" : "\n")
+                + output.stderr();
     }
 
     /** What student code printed. */

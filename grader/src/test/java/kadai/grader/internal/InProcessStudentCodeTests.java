@@ -117,4 +117,54 @@ class InProcessStudentCodeTests {
                     .isEqualTo(4);
         }
     }
+
+    @Test
+    void aStudentLayerIsConstructedAndEveryCallGoesThroughTheSeam() {
+        String source = """
+                package kadai.assignments.pool;
+
+                import ai.djl.ndarray.NDArray;
+                import kadai.assignments.Layer;
+                import java.util.Map;
+
+                public class MaxPooling implements Layer {
+                    private final int scale;
+                    public MaxPooling(int poolH, int poolW, int stride, int pad) { this.scale = poolH; }
+                    public NDArray forward(NDArray x) { return x.mul(scale); }
+                    public NDArray backward(NDArray dout) { throw new IllegalStateException("forward first"); }
+                    public Map<String, NDArray> params() { return Map.of(); }
+                }
+                """;
+        Map<String, byte[]> classes = Sources.classes(Map.of("MaxPooling.java", source));
+        Class<?>[] ctor = {int.class, int.class, int.class, int.class};
+        try (StudentCode code = new InProcessStudentCode("student", classes, true, Duration.ofSeconds(5));
+             NDManager m = NDManager.newBaseManager()) {
+            kadai.assignments.Layer layer = code.newLayer("kadai.assignments.pool.MaxPooling", ctor, 3, 3, 1, 0);
+            assertThat(layer.forward(m.create(new double[] {1, 2})).toDoubleArray()).containsExactly(3, 6);
+            assertThat(layer.params()).isEmpty();
+            StudentCodeException threw = catchThrowableOfType(StudentCodeException.class,
+                    () -> layer.backward(m.create(new double[] {1, 1})));
+            assertThat(threw).hasMessageContaining("MaxPooling.backward threw java.lang.IllegalStateException: forward first");
+            StudentCodeException missing = catchThrowableOfType(StudentCodeException.class,
+                    () -> code.newLayer("kadai.assignments.pool.MaxPooling", new Class<?>[] {int.class}, 2));
+            assertThat(missing.kind()).isEqualTo(Kind.MISSING);
+            assertThat(missing).hasMessageContaining("has no constructor public MaxPooling(int)")
+                    .hasMessageContaining("found: MaxPooling(int, int, int, int)");
+        }
+    }
+
+    @Test
+    void whatTheStudentPrintsIsCapturedAndDrained() {
+        try (StudentCode code = load("""
+                public static int outputSize(int in, int f, int s, int p) {
+                    System.out.println("debug: in=" + in);
+                    System.err.println("warning from student");
+                    return in;
+                }
+                """, Duration.ofSeconds(5))) {
+            code.invokeStatic("kadai.assignments.conv.ConvOps", "outputSize", OUTPUT_SIZE, 4, 3, 1, 0);
+            assertThat(code.drainOutput()).contains("debug: in=4").contains("warning from student");
+            assertThat(code.drainOutput()).isEmpty();
+        }
+    }
 }

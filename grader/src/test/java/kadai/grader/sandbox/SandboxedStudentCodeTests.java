@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +123,21 @@ class SandboxedStudentCodeTests {
             // the channel is intact: the same block answers the next call
             assertThat(block.backward(x).toDoubleArray()).containsExactly(1, 2);
         }
+    }
+
+    @Test
+    void whatTheStudentPrintsIsCapturedInTheRunnerAndDrainedOnRequest() {
+        PrintStream realOut = System.out;
+        ByteArrayOutputStream graderOut = new ByteArrayOutputStream();
+        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("chatty", work.resolve("classes8")))) {
+            System.setOut(new PrintStream(graderOut, true));
+            assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(7, 3, 2, 1)).isEqualTo(4);
+            assertThat(code.drainOutput()).isEqualTo("outputSize(7, 3, 2, 1)\ndebug: stride 2\n");
+            assertThat(code.drainOutput()).isEmpty();
+        } finally {
+            System.setOut(realOut);
+        }
+        assertThat(graderOut.toString()).doesNotContain("outputSize(7");
     }
 
     @Test

