@@ -204,6 +204,9 @@ final class RunnerLauncher {
                 "-XX:ActiveProcessorCount=" + config.cpus(), "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism",
                 "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=" + config.heapBytes(),
                 "-XX:MaxMetaspaceSize=256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // the JVM's own warnings (e.g. "pthread_create failed") go to stdout by default,
+                // which is the protocol stream; send them to stderr
+                "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + tmp, "-Dai.djl.offline=true",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dkadai.runner.outputCap=" + config.outputCapBytes(),

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Hostile submissions against the sandbox. Each must end with a failure or a wrong answer for
@@ -49,12 +50,19 @@ class RedTeamTests {
     static void start() {
         config = SandboxConfig.builder().optMemoryBytes(768L << 20).optHeapBytes(160L << 20).optMaxProcesses(96)
                 .optCallTimeout(Duration.ofSeconds(4)).optCpuTimeLimit(Duration.ofSeconds(90)).build();
-        sandbox = Sandbox.create(config, SandboxMode.AUTO, 2);
+        // The red team checks the full sandbox. Where its tools are present it must be reached
+        // (REQUIRED fails loudly otherwise); elsewhere these tests are skipped, not weakened.
+        assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
+        assumeThat(SandboxCapabilities.isRoot()).as("grader runs as root").isTrue();
+        sandbox = Sandbox.create(config, SandboxMode.REQUIRED, 2);
         manager = NDManager.newBaseManager();
     }
 
     @AfterAll
     static void graderSurvivesAndStillGrades() {
+        if (sandbox == null) {
+            return;
+        }
         try (SandboxedStudentCode code = sandbox.open(Submissions.compile("honest", work.resolve("after")))) {
             NDArray x = randomInput();
             NDArray col = (NDArray) code.invokeStatic(CONV_OPS, "im2col", IM2COL, x, 3, 3, 1, 1);
@@ -153,10 +161,8 @@ class RedTeamTests {
     void threadBombRunsIntoTheProcessLimit() {
         hostile("thread-bomb", code -> {
             StudentCodeException e = im2colFails(code);
-            assertThat(e.kind()).isIn(Kind.THREW, Kind.RUNNER_FAILED, Kind.TIMEOUT);
-            if (e.kind() == Kind.THREW) {
-                assertThat(e.getMessage()).contains("OutOfMemoryError").contains("thread");
-            }
+            assertThat(e.kind()).isEqualTo(Kind.THREW);
+            assertThat(e.getMessage()).contains("OutOfMemoryError").contains("unable to create native thread");
         });
     }
 
