@@ -27,8 +27,13 @@ final class RunnerLauncher {
     static final String IMAGE_MOUNT = "/opt/kadai/image";
     static final String SUBMISSION_MOUNT = "/opt/kadai/submission";
 
-    private static final String JOIN_CGROUPS =
-            "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 97; shift; done; shift; exec \"$@\"";
+    /**
+     * The first program of the chain: {@code $1} is the seccomp program to open on fd 3 (or
+     * empty), then the {@code cgroup.procs} files to join up to {@code --}, then the command.
+     */
+    private static final String JOIN_CGROUPS = "f=$1; shift;"
+            + " while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 97; shift; done; shift;"
+            + " if [ -n \"$f\" ]; then exec \"$@\" 3<\"$f\"; else exec \"$@\"; fi";
 
     private final SandboxConfig config;
     private final SandboxCapabilities caps;
@@ -52,7 +57,7 @@ final class RunnerLauncher {
         if (bwrap == null) {
             reasons.add("bubblewrap is not installed (Debian package bubblewrap)");
         } else {
-            String failure = tryBwrap(bwrap, setpriv, config.uidBase());
+            String failure = tryBwrap(bwrap, setpriv, config.uidBase(), config.workDir());
             if (failure != null) {
                 reasons.add("bubblewrap does not work here: " + failure);
                 bwrap = null;
@@ -79,8 +84,18 @@ final class RunnerLauncher {
         return null;
     }
 
-    private static String tryBwrap(Path bwrap, Path setpriv, int uid) {
+    private static String tryBwrap(Path bwrap, Path setpriv, int uid, Path workDir) {
         List<String> command = new ArrayList<>();
+        Path seccomp = null;
+        if (SeccompFilter.supported()) {
+            try {
+                Files.createDirectories(workDir);
+                seccomp = SeccompFilter.write(workDir);
+            } catch (IOException e) {
+                return "cannot write the seccomp program into " + workDir + ": " + e.getMessage();
+            }
+            command.addAll(List.of("/bin/sh", "-c", "exec \"$@\" 3<\"$0\"", seccomp.toString()));
+        }
         if (setpriv != null) {
             command.addAll(List.of(setpriv.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         }
@@ -88,7 +103,11 @@ final class RunnerLauncher {
                 "--new-session", "--ro-bind", "/usr/lib", "/usr/lib", "--symlink", "usr/lib", "/lib",
                 "--ro-bind-try", "/usr/lib64", "/usr/lib64", "--symlink", "usr/lib64", "/lib64",
                 "--ro-bind", System.getProperty("java.home"), System.getProperty("java.home"),
-                "--proc", "/proc", "--dev", "/dev", "--",
+                "--proc", "/proc", "--dev", "/dev"));
+        if (seccomp != null) {
+            command.addAll(List.of("--seccomp", "3"));
+        }
+        command.addAll(List.of("--",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-version"));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -150,9 +169,12 @@ final class RunnerLauncher {
     private List<String> command(int slot, Path slotDir, RunnerCgroup cgroup) {
         int uid = config.uidBase() + slot;
         List<String> c = new ArrayList<>();
-        if (cgroup != null) {
-            c.addAll(List.of("/bin/sh", "-c", JOIN_CGROUPS, "kadai-runner"));
-            cgroup.procsFiles().forEach(f -> c.add(f.toString()));
+        Path seccomp = seccompProgram();
+        if (cgroup != null || seccomp != null) {
+            c.addAll(List.of("/bin/sh", "-c", JOIN_CGROUPS, "kadai-runner", seccomp == null ? "" : seccomp.toString()));
+            if (cgroup != null) {
+                cgroup.procsFiles().forEach(f -> c.add(f.toString()));
+            }
             c.add("--");
         }
         if (caps.prlimit() != null) {
@@ -179,6 +201,9 @@ final class RunnerLauncher {
                     "--new-session", "--cap-drop", "ALL"));
             if (supportsDisableUserns(caps.bwrap())) {
                 c.add("--disable-userns"); // no nested user namespaces: less kernel surface inside
+            }
+            if (seccomp != null) {
+                c.addAll(List.of("--seccomp", "3"));
             }
             if (caps.setpriv() != null) {
                 c.addAll(List.of("--uid", Integer.toString(uid), "--gid", Integer.toString(uid)));
@@ -250,6 +275,18 @@ final class RunnerLauncher {
             // the JDK itself is bound; configuration links will fail visibly at start
         }
         return dirs;
+    }
+
+    /** Return the seccomp program for bubblewrap, or null without bubblewrap or on another architecture. */
+    private Path seccompProgram() {
+        if (caps.bwrap() == null || !SeccompFilter.supported()) {
+            return null;
+        }
+        try {
+            return SeccompFilter.write(config.workDir());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the seccomp program into " + config.workDir(), e);
+        }
     }
 
     private static volatile Boolean disableUserns;

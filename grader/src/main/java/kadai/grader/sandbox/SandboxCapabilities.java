@@ -19,7 +19,7 @@ record SandboxCapabilities(SandboxLevel level, List<String> reasons, Path bwrap,
     /** Describe the level and what it rests on, for logs. */
     String describe() {
         StringBuilder sb = new StringBuilder("sandbox level ").append(level.label()).append(": ");
-        sb.append(bwrap != null ? "bubblewrap" : "no bubblewrap");
+        sb.append(bwrap != null ? "bubblewrap" + (SeccompFilter.supported() ? " with seccomp" : "") : "no bubblewrap");
         sb.append(", ").append(cgroups != null ? cgroups.describe() : "no cgroups");
         sb.append(", ").append(setpriv != null ? "slot uids" : isRoot() ? "runner as root" : "grader's own uid");
         sb.append(", ").append(prlimit != null ? "rlimits" : "no rlimits");

@@ -216,6 +216,10 @@ class RedTeamTests {
             String report = (String) code.invokeStatic(CONV_OPS, "probe", new Class<?>[] {String.class},
                     String.join("\n", secrets));
             assertThat(report.lines()).hasSize(secrets.size()).allSatisfy(line -> assertThat(line).endsWith("absent"));
+            String status = (String) code.invokeStatic(CONV_OPS, "status", new Class<?>[0]);
+            assertThat(status).as("confinement of the runner")
+                    .containsPattern("Seccomp:\\s+2").containsPattern("NoNewPrivs:\\s+1")
+                    .containsPattern("CapEff:\\s+0+\n").doesNotContainPattern("Uid:\\s+0\\s");
         });
     }
 
