@@ -42,6 +42,7 @@ public final class SandboxedStudentCode implements StudentCode {
     private final Map<Long, Layer> graderLayers = new HashMap<>();
     private final Map<Layer, Long> graderLayerIds = new IdentityHashMap<>();
     private final Map<Long, RemoteLayer> remoteLayers = new HashMap<>();
+    private final java.util.Set<Long> released = new java.util.HashSet<>();
     private long nextRequestId = 1;
     private long nextGraderLayerId = 1;
     private String failure;
@@ -93,6 +94,7 @@ public final class SandboxedStudentCode implements StudentCode {
             request.writeLong(remote.handle());
             call("release " + remote.className(), request, ownManager);
             remoteLayers.remove(remote.handle());
+            released.add(remote.handle());
         }
     }
 
@@ -193,6 +195,7 @@ public final class SandboxedStudentCode implements StudentCode {
 
     synchronized NDArray callLayerArray(RemoteLayer layer, String method, NDArray x) {
         String what = shortName(layer.className()) + "." + method;
+        requireNotReleased(layer, what);
         layer.setHomeIfAbsent(x == null ? null : x.getManager());
         WireOut request = WireOut.frame(Wire.CALL, nextRequestId++);
         request.writeLong(layer.handle());
@@ -208,6 +211,7 @@ public final class SandboxedStudentCode implements StudentCode {
 
     synchronized Map<String, NDArray> callLayerMap(RemoteLayer layer, String method) {
         String what = shortName(layer.className()) + "." + method;
+        requireNotReleased(layer, what);
         WireOut request = WireOut.frame(Wire.CALL, nextRequestId++);
         request.writeLong(layer.handle());
         request.writeString(method);
@@ -228,6 +232,12 @@ public final class SandboxedStudentCode implements StudentCode {
             arrays.put((String) e.getKey(), (NDArray) e.getValue());
         }
         return arrays;
+    }
+
+    private void requireNotReleased(RemoteLayer layer, String what) {
+        if (released.contains(layer.handle())) {
+            throw new IllegalStateException(what + ": the layer was released (SandboxedStudentCode.release)");
+        }
     }
 
     // --- the call loop ------------------------------------------------------------------

@@ -207,6 +207,13 @@ class SandboxedStudentCodeTests {
             assertThat(forwards).hasValue(2);
             assertThat(block.params()).containsOnlyKeys("conv1.W", "conv2.W");
             assertThat(block.params().get("conv1.W").toDoubleArray()).containsExactly(2);
+            code.release(block);
+            assertThatThrownBy(() -> block.forward(x)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("released");
+            // releasing touched neither the runner nor other layers
+            Layer again = code.newLayer("kadai.assignments.resnet.BasicBlock",
+                    new Class<?>[] {Layer.class, Layer.class, Layer.class}, doubler, doubler, null);
+            assertThat(again.forward(x).toDoubleArray()).containsExactly(5, 0, 15);
         }
     }
 }
