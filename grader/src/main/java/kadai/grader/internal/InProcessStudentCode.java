@@ -155,7 +155,7 @@ public final class InProcessStudentCode implements StudentCode {
                 StudentStackTraces.trim(t, name));
     }
 
-    @SuppressWarnings("removal")
+    @SuppressWarnings("deprecation")
     private void abandon(Thread worker, String what) {
         worker.interrupt();
         if (joined(worker)) {
