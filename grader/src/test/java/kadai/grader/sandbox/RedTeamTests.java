@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,10 +149,10 @@ class RedTeamTests {
     @Test
     void nativeMemoryBombIsKilledByTheMemoryLimit() {
         hostile("native-memory-bomb", code -> {
+            code.setCallTimeout(Duration.ofSeconds(60)); // on a loaded machine, let the kernel act first
             StudentCodeException e = im2colFails(code);
-            assertThat(e.getMessage()).containsIgnoringCase("memory");
-            // killed by the kernel at the limit, or stopped at the time limit while the kernel reclaims
-            assertThat(e.kind()).isIn(Kind.THREW, Kind.RUNNER_FAILED, Kind.TIMEOUT);
+            assertThat(e.kind()).isEqualTo(Kind.RUNNER_FAILED);
+            assertThat(e).hasMessageContaining("used more than its memory limit of 768 MiB and was killed");
         });
     }
 
@@ -225,27 +224,30 @@ class RedTeamTests {
 
     @Test
     void connectingToALocalListenerFails() throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            listener.setSoTimeout(50);
-            CompletableFuture<Boolean> accepted = CompletableFuture.supplyAsync(() -> {
-                while (true) {
-                    try (Socket s = listener.accept()) {
-                        return true;
-                    } catch (SocketTimeoutException e) {
-                        // keep listening until the test closes the listener
-                    } catch (Exception e) {
-                        return false;
-                    }
+        ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        listener.setSoTimeout(50);
+        CompletableFuture<Boolean> accepted = CompletableFuture.supplyAsync(() -> {
+            while (true) {
+                try {
+                    listener.accept().close();
+                    return true;
+                } catch (SocketTimeoutException e) {
+                    // keep listening until the test closes the listener
+                } catch (Exception e) {
+                    return false;
                 }
-            });
+            }
+        });
+        try {
             hostile("network", code -> {
                 String result = (String) code.invokeStatic(CONV_OPS, "connect", new Class<?>[] {int.class},
                         listener.getLocalPort());
                 assertThat(result).startsWith("failed");
             });
+        } finally {
             listener.close();
-            assertThat(accepted.get(10, TimeUnit.SECONDS)).as("the listener accepted a connection").isFalse();
         }
+        assertThat(accepted.get(10, TimeUnit.SECONDS)).as("the listener accepted a connection").isFalse();
     }
 
     @Test
