@@ -1,6 +1,10 @@
 package kadai.grader.sandbox;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +43,10 @@ final class RunnerLauncher {
     private final SandboxCapabilities caps;
     private final RunnerImage image;
     private final Path javaHome = Path.of(System.getProperty("java.home"));
+    private static final int MAX_SLOTS = 1000;
+
     private final BitSet slots = new BitSet();
+    private final Map<Integer, FileLock> slotLocks = new java.util.HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
     RunnerLauncher(SandboxConfig config, SandboxCapabilities caps, RunnerImage image) {
@@ -308,13 +315,40 @@ final class RunnerLauncher {
         return disableUserns;
     }
 
-    private synchronized int takeSlot() {
-        int slot = slots.nextClearBit(0);
-        slots.set(slot);
-        return slot;
+    /**
+     * Take the lowest free slot. Slots are shared by every grader on the host through lock files
+     * in the work directory, so two graders never run runners under the same uid.
+     */
+    private synchronized int takeSlot() throws IOException {
+        Path locks = Files.createDirectories(config.workDir().resolve("slot-locks"));
+        for (int slot = slots.nextClearBit(0); slot < MAX_SLOTS; slot = slots.nextClearBit(slot + 1)) {
+            FileChannel channel = FileChannel.open(locks.resolve("slot-" + slot + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock != null) {
+                slots.set(slot);
+                slotLocks.put(slot, lock);
+                return slot;
+            }
+            channel.close();
+        }
+        throw new IOException("all " + MAX_SLOTS + " runner slots are taken on this host");
     }
 
     private synchronized void releaseSlot(int slot) {
+        FileLock lock = slotLocks.remove(slot);
+        if (lock != null) {
+            try {
+                lock.channel().close(); // releases the lock
+            } catch (IOException e) {
+                // the lock goes with the process at the latest
+            }
+        }
         slots.clear(slot);
     }
 }

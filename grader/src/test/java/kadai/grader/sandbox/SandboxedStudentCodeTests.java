@@ -141,6 +141,25 @@ class SandboxedStudentCodeTests {
     }
 
     @Test
+    void runnersOfDifferentSandboxesNeverShareAUid() {
+        assumeThat(SandboxCapabilities.isRoot()).as("slot uids need a root grader").isTrue();
+        SandboxConfig config = SandboxConfig.builder().optMemoryBytes(1024L << 20).optHeapBytes(256L << 20).build();
+        Path classes = Submissions.compile("read-secrets", work.resolve("classes9"));
+        try (Sandbox other = Sandbox.create(config, SandboxMode.AUTO, 0, false);
+             SandboxedStudentCode first = sandbox.open(classes);
+             SandboxedStudentCode second = other.open(classes)) {
+            String uid1 = uidLine((String) first.invokeStatic(ConvOpsApi.CLASS, "status", new Class<?>[0]));
+            String uid2 = uidLine((String) second.invokeStatic(ConvOpsApi.CLASS, "status", new Class<?>[0]));
+            assertThat(uid1).startsWith("Uid:").doesNotContain("\t0\t");
+            assertThat(uid2).startsWith("Uid:").isNotEqualTo(uid1);
+        }
+    }
+
+    private static String uidLine(String status) {
+        return status.lines().filter(l -> l.startsWith("Uid:")).findFirst().orElse("");
+    }
+
+    @Test
     void staticCallsReturnTheStudentsValues() {
         try (SandboxedStudentCode code = sandbox.open(Submissions.compile("honest", work.resolve("classes")))) {
             ConvOpsApi ops = code.statics(ConvOpsApi.class, ConvOpsApi.CLASS);
