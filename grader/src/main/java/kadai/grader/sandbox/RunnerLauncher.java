@@ -118,9 +118,11 @@ final class RunnerLauncher {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-version"));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            // generous: on an overloaded machine a JVM start can take tens of seconds, and a slow
+            // probe must not be mistaken for a missing sandbox
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return "a test run did not finish in 30 s";
+                return "a test run did not finish in 120 s";
             }
             String out = new String(p.getInputStream().readAllBytes()).trim();
             return p.exitValue() == 0 ? null : "exit status " + p.exitValue() + ": " + out;

@@ -46,7 +46,8 @@ class ProtocolViolationTests {
         SandboxConfig config = SandboxConfig.builder().optMaxFrameBytes(1 << 20).build();
         RunnerProcess process = new RunnerProcess(stand, null, config, slot.resolve("slot"), () -> { });
         RunnerChannel channel = new RunnerChannel(graderReads, OutputStream.nullOutputStream(), 1 << 20, "fake");
-        code = new SandboxedStudentCode(process, channel, Duration.ofSeconds(2), "sandbox:test");
+        // long enough that a loaded machine still parses every frame before the limit
+        code = new SandboxedStudentCode(process, channel, Duration.ofSeconds(30), "sandbox:test");
         manager = NDManager.newBaseManager();
     }
 
@@ -143,6 +144,7 @@ class ProtocolViolationTests {
 
     @Test
     void silenceIsATimeoutAndStopsTheRunner() {
+        code.setCallTimeout(Duration.ofSeconds(2));
         StudentCodeException e = outputSizeFails();
         assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(e).hasMessageContaining("did not return within its time limit of 2 s");

@@ -48,7 +48,7 @@ class RedTeamTests {
     @BeforeAll
     static void start() {
         config = SandboxConfig.builder().optMemoryBytes(768L << 20).optHeapBytes(160L << 20).optMaxProcesses(96)
-                .optCallTimeout(Duration.ofSeconds(6)).optCpuTimeLimit(Duration.ofSeconds(90)).build();
+                .optCallTimeout(Duration.ofSeconds(10)).optCpuTimeLimit(Duration.ofSeconds(120)).build();
         // The red team checks the full sandbox. Where its tools are present it must be reached
         // (REQUIRED fails loudly otherwise); elsewhere these tests are skipped, not weakened.
         assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
@@ -127,7 +127,7 @@ class RedTeamTests {
         hostile("infinite-loop", code -> {
             StudentCodeException e = im2colFails(code);
             assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
-            assertThat(e).hasMessageContaining("im2col did not return within its time limit of 6 s");
+            assertThat(e).hasMessageContaining("im2col did not return within its time limit of 10 s");
             laterCallsFailWithTheReason(code, "ran past its time limit");
         });
     }
