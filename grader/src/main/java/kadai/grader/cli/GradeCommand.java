@@ -10,6 +10,7 @@ import kadai.grader.result.GradeReport;
 import kadai.grader.result.GradescopeResults;
 import kadai.grader.result.JUnitXmlReport;
 import kadai.grader.result.TerminalTable;
+import kadai.grader.sandbox.SandboxUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,15 +63,19 @@ final class GradeCommand implements Callable<Integer> {
     String language;
 
     @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto",
-            description = "auto, required or off. Until the sandbox lands, auto and off grade in-process.")
+            description = "auto (sandboxed runner at the best level this host offers), required (refuse below"
+                    + " the full sandbox) or off (in-process, no isolation). See docs/sandbox.md.")
     SandboxMode sandbox;
 
     private final Supplier<SubmissionGrader> grader;
+    private final GraderMain.SandboxedGraders sandboxed;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    GradeCommand(Supplier<SubmissionGrader> grader, PrintWriter out, PrintWriter err) {
+    GradeCommand(Supplier<SubmissionGrader> grader, GraderMain.SandboxedGraders sandboxed, PrintWriter out,
+                 PrintWriter err) {
         this.grader = grader;
+        this.sandboxed = sandboxed;
         this.out = out;
         this.err = err;
     }
@@ -89,10 +94,25 @@ final class GradeCommand implements Callable<Integer> {
             err.println("kadai grade: --min-score must be a number of points (12) or a percentage (70%), not '" + minScore + "'");
             return ExitCodes.USAGE;
         }
-        if (sandbox == SandboxMode.required) {
-            err.println("kadai grade: --sandbox required, but this grader has no sandboxed runner yet; it can only run"
-                    + " student code in-process (no isolation). Use --sandbox auto or off to grade in-process.");
-            return ExitCodes.SANDBOX_UNAVAILABLE;
+        SubmissionGrader chosen = null;
+        if (sandbox != SandboxMode.off) {
+            try {
+                chosen = sandboxed.open(sandbox == SandboxMode.required);
+            } catch (SandboxUnavailableException e) {
+                if (sandbox == SandboxMode.required) {
+                    err.println("kadai grade: " + e.getMessage() + " (--sandbox auto or off grades without full isolation)");
+                    return ExitCodes.SANDBOX_UNAVAILABLE;
+                }
+                err.println("kadai grade: no sandboxed runner (" + e.getMessage() + "); grading in-process");
+            }
+            if (chosen == null && sandbox == SandboxMode.required) {
+                err.println("kadai grade: --sandbox required, but this grader has no sandboxed runner; it can only run"
+                        + " student code in-process (no isolation). Use --sandbox auto or off to grade in-process.");
+                return ExitCodes.SANDBOX_UNAVAILABLE;
+            }
+        }
+        if (chosen == null) {
+            chosen = grader.get();
         }
         if (Assignments.find(assignment).isEmpty()) {
             err.println("kadai grade: unknown assignment '" + assignment + "'; known: " + Assignments.ids());
@@ -102,7 +122,7 @@ final class GradeCommand implements Callable<Integer> {
         GradeReport report;
         try {
             Map<String, String> sources = SubmissionFiles.read(submission, SubmissionLimits.DEFAULT);
-            report = grader.get().grade(new GradeRequest(assignment, sources, runSeed, language));
+            report = chosen.grade(new GradeRequest(assignment, sources, runSeed, language));
         } catch (InvalidSubmissionException e) {
             report = new GradeReport(assignment, GradeReport.Outcome.INVALID_SUBMISSION, 0, 0, 0,
                     ("ja".equals(language) ? "提出物を読めませんでした: " : "The submission could not be read: ") + e.getMessage(),

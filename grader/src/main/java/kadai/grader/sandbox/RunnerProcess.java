@@ -1,0 +1,165 @@
+package kadai.grader.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One started runner: its process, cgroup, stderr tail and slot, torn down together. */
+final class RunnerProcess implements AutoCloseable {
+
+    private static final int STDERR_TAIL = 8 << 10;
+
+    private final Process process;
+    private final RunnerCgroup cgroup;
+    private final SandboxConfig config;
+    private final Path slotDir;
+    private final Runnable releaseSlot;
+    private final byte[] tail = new byte[STDERR_TAIL];
+    private long tailWritten;
+    private volatile boolean killedByGrader;
+    private boolean closed;
+
+    RunnerProcess(Process process, RunnerCgroup cgroup, SandboxConfig config, Path slotDir, Runnable releaseSlot) {
+        this.process = process;
+        this.cgroup = cgroup;
+        this.config = config;
+        this.slotDir = slotDir;
+        this.releaseSlot = releaseSlot;
+        Thread drain = new Thread(this::drainStderr, "runner-stderr-" + process.pid());
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Path slotDir() {
+        return slotDir;
+    }
+
+    /** Return the pids in the runner's cgroup (empty without one). */
+    List<Long> groupPids() {
+        return cgroup == null ? List.of() : cgroup.pids();
+    }
+
+    private void drainStderr() {
+        byte[] buf = new byte[8192];
+        try (InputStream err = process.getErrorStream()) {
+            int n;
+            while ((n = err.read(buf)) >= 0) {
+                synchronized (tail) {
+                    for (int i = 0; i < n; i++) {
+                        tail[(int) (tailWritten++ % STDERR_TAIL)] = buf[i];
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the runner is gone
+        }
+    }
+
+    /** Return the last bytes the runner JVM wrote on its own stderr (not the student's System.err). */
+    String stderrTail() {
+        synchronized (tail) {
+            int n = (int) Math.min(tailWritten, STDERR_TAIL);
+            byte[] out = new byte[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = tail[(int) ((tailWritten - n + i) % STDERR_TAIL)];
+            }
+            return new String(out, StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    /** Return a note for a student when the runner had reached its memory limit, else an empty string. */
+    String memoryNote() {
+        return cgroup != null && cgroup.reachedMemoryLimit()
+                ? " (it had also reached its memory limit of " + (config.memoryBytes() >> 20) + " MiB)" : "";
+    }
+
+    /** Kill the runner and everything it started. */
+    void kill() {
+        killedByGrader = true;
+        if (cgroup != null) {
+            cgroup.kill();
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Explain, for a student, why the runner stopped answering. */
+    String deathReason() {
+        boolean exited;
+        try {
+            exited = process.waitFor(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        if (cgroup != null && cgroup.hitMemoryLimit()) {
+            return "it used more than its memory limit of " + (config.memoryBytes() >> 20)
+                    + " MiB and was killed (a memory bomb, or arrays far larger than the test needs)";
+        }
+        if (!exited) {
+            return "it closed its output but did not exit";
+        }
+        int status = process.exitValue();
+        String err = stderrTail();
+        if (err.contains("OutOfMemoryError")) {
+            return "it ran out of memory (" + firstLine(err, "OutOfMemoryError") + ")";
+        }
+        if (err.contains("StackOverflowError")) {
+            return "its stack overflowed (unbounded recursion?)";
+        }
+        if (status == 0) {
+            return "the JVM exited with status 0 in the middle of the call; student code must not call"
+                    + " System.exit or Runtime.halt";
+        }
+        if (status == 128 + 9 || status == 128 + 24 || status == -1) {
+            return "it was killed (exit status " + status + "); it may have run past its CPU time limit of "
+                    + config.cpuTimeLimit().toSeconds() + " s";
+        }
+        return "the JVM exited with status " + status + (err.isEmpty() ? "" : " (" + lastLine(err) + ")");
+    }
+
+    private static String firstLine(String text, String containing) {
+        for (String line : text.split("\n")) {
+            if (line.contains(containing)) {
+                return line.trim();
+            }
+        }
+        return containing;
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.split("\n");
+        String last = lines[lines.length - 1].trim();
+        return last.length() > 300 ? last.substring(0, 300) + "..." : last;
+    }
+
+    boolean killedByGrader() {
+        return killedByGrader;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        kill();
+        if (cgroup != null) {
+            cgroup.destroy();
+        }
+        RunnerImage.deleteTree(slotDir);
+        releaseSlot.run();
+    }
+}

@@ -1,0 +1,291 @@
+package kadai.grader.sandbox;
+
+import kadai.runner.protocol.ProtocolException;
+import kadai.runner.protocol.Wire;
+import kadai.runner.protocol.WireIn;
+import kadai.runner.protocol.WireOut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Run submissions in sandboxed runner JVMs: detect the level once, keep a warm pool of started
+ * runners (DJL already loaded), hand each submission a fresh one and destroy it afterwards.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.create(SandboxConfig.builder().build(), SandboxMode.REQUIRED, 2);
+ *      StudentCode code = sandbox.open(compiledClassesDir)) {
+ *     ConvOpsApi ops = code.statics(ConvOpsApi.class, "kadai.assignments.conv.ConvOps");
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final SandboxConfig config;
+    private final SandboxCapabilities caps;
+    private final RunnerLauncher launcher;
+    private final int poolSize;
+    private final boolean refill;
+    private final Thread shutdownHook = new Thread(this::close, "sandbox-shutdown");
+    private final BlockingQueue<WarmRunner> warm = new LinkedBlockingQueue<>();
+    private final ExecutorService starter;
+    private volatile boolean closed;
+
+    /** A started runner that said READY. */
+    private record WarmRunner(RunnerProcess process, RunnerChannel channel) {
+    }
+
+    private Sandbox(SandboxConfig config, SandboxCapabilities caps, RunnerImage image, int poolSize, boolean refill) {
+        this.config = config;
+        this.caps = caps;
+        this.launcher = new RunnerLauncher(config, caps, image);
+        this.poolSize = poolSize;
+        this.refill = refill;
+        Runtime.getRuntime().addShutdownHook(shutdownHook); // no warm runner or cgroup outlives the grader
+        this.starter = Executors.newFixedThreadPool(Math.max(1, poolSize), r -> {
+            Thread t = new Thread(r, "runner-starter");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < poolSize; i++) {
+            starter.submit(this::refill);
+        }
+    }
+
+    /**
+     * Detect the level, prepare the runner image and start {@code poolSize} warm runners.
+     *
+     * @throws SandboxUnavailableException when {@code mode} is REQUIRED and the level is below full,
+     *     or when no runner can be prepared at all
+     */
+    public static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize) {
+        return create(config, mode, poolSize, true);
+    }
+
+    /**
+     * Like {@link #create(SandboxConfig, SandboxMode, int)}; with {@code refill} false the pool is
+     * started once and not topped up (a command that grades one submission).
+     */
+    public static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize, boolean refill) {
+        return create(config, mode, poolSize, refill, RunnerLauncher.probe(config));
+    }
+
+    /** Create with capabilities found (or, in tests, narrowed) elsewhere. */
+    static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize, boolean refill,
+                          SandboxCapabilities caps) {
+        if (mode == SandboxMode.OFF) {
+            throw new IllegalArgumentException("sandbox mode off runs student code in-process; no Sandbox is needed");
+        }
+        LOG.info(caps.describe());
+        if (mode == SandboxMode.REQUIRED && caps.level() != SandboxLevel.FULL) {
+            throw new SandboxUnavailableException("--sandbox required, but this host only offers the "
+                    + caps.level().label() + " level: " + String.join("; ", caps.reasons())
+                    + ". Install what is missing (see docs/sandbox.md) or use --sandbox auto.");
+        }
+        RunnerImage image;
+        try {
+            image = RunnerImage.prepare(config.workDir());
+        } catch (IOException | RuntimeException e) {
+            throw new SandboxUnavailableException("cannot prepare the runner's files under " + config.workDir()
+                    + ": " + e.getMessage(), e);
+        }
+        return new Sandbox(config, caps, image, poolSize, refill);
+    }
+
+    /** Return how many started runners wait in the pool. */
+    int warmRunners() {
+        return warm.size();
+    }
+
+    /** Return the level reached on this host. */
+    public SandboxLevel level() {
+        return caps.level();
+    }
+
+    /** Return a one-line account of the level and what it rests on. */
+    public String describe() {
+        return caps.describe();
+    }
+
+    /**
+     * Give a submission its own runner: copy the compiled classes into the runner's (read-only
+     * inside) submission directory and load them there.
+     *
+     * @param classesDir the trusted compiler's output: {@code .class} files in package folders
+     */
+    public SandboxedStudentCode open(Path classesDir) {
+        return open(target -> copyClasses(classesDir, target));
+    }
+
+    /**
+     * Give a submission its own runner, from class bytes by binary name (the trusted compiler's output).
+     */
+    public SandboxedStudentCode open(Map<String, byte[]> classes) {
+        return open(target -> writeClasses(classes, target));
+    }
+
+    private interface ClassWriter {
+        void writeTo(Path classesDir) throws IOException;
+    }
+
+    private SandboxedStudentCode open(ClassWriter classes) {
+        if (closed) {
+            throw new IllegalStateException("the sandbox is closed");
+        }
+        WarmRunner runner = warm.poll();
+        if (runner == null) {
+            runner = startRunner();
+        }
+        if (poolSize > 0 && refill) {
+            starter.submit(this::refill);
+        }
+        try {
+            classes.writeTo(runner.process().slotDir().resolve("classes"));
+        } catch (IOException | IllegalArgumentException e) {
+            runner.process().close();
+            throw new SandboxUnavailableException("cannot hand the compiled classes to the runner: " + e.getMessage(), e);
+        }
+        SandboxedStudentCode code = new SandboxedStudentCode(runner.process(), runner.channel(),
+                config.callTimeout(), "sandbox:" + caps.level().label());
+        load(code, runner);
+        return code;
+    }
+
+    private void load(SandboxedStudentCode code, WarmRunner runner) {
+        WireOut request = WireOut.frame(Wire.LOAD, 0);
+        request.writeString(launcher.submissionPathInside(runner.process()));
+        try {
+            if (!runner.channel().send(request)) {
+                throw new IOException("the runner does not read its input");
+            }
+            Object reply = runner.channel().next(START_TIMEOUT.toNanos());
+            if (!(reply instanceof WireIn in) || in.type() != Wire.RETURN || in.requestId() != 0) {
+                throw new IOException("the runner did not acknowledge loading the submission ("
+                        + (reply instanceof RunnerChannel.Closed c ? c.reason() : String.valueOf(reply)) + ")");
+            }
+            in.readByte();
+            in.expectEnd();
+        } catch (IOException | InterruptedException e) {
+            code.close();
+            throw new SandboxUnavailableException("the runner could not load the submission: " + e.getMessage(), e);
+        }
+    }
+
+    private void refill() {
+        if (closed || warm.size() >= poolSize) {
+            return;
+        }
+        try {
+            warm.add(startRunner());
+        } catch (RuntimeException e) {
+            LOG.warn("could not start a warm runner: {}", e.getMessage());
+        }
+        if (closed) {
+            drain();
+        }
+    }
+
+    /** Start a runner and wait for READY. */
+    private WarmRunner startRunner() {
+        RunnerProcess process;
+        try {
+            process = launcher.start();
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("cannot start a runner: " + e.getMessage(), e);
+        }
+        RunnerChannel channel = new RunnerChannel(process.process().getInputStream(),
+                process.process().getOutputStream(), config.maxFrameBytes(), Long.toString(process.process().pid()));
+        try {
+            Object first = channel.next(START_TIMEOUT.toNanos());
+            if (first instanceof WireIn in && in.type() == Wire.READY) {
+                LOG.debug("runner ready: {}", in.readString());
+                return new WarmRunner(process, channel);
+            }
+            String why = first == null ? "no READY within " + START_TIMEOUT.toSeconds() + " s"
+                    : first instanceof RunnerChannel.Closed c ? c.reason() : "an unexpected first frame";
+            throw new SandboxUnavailableException("the runner did not start: " + why + ". Its stderr: "
+                    + process.stderrTail());
+        } catch (InterruptedException | ProtocolException e) {
+            throw new SandboxUnavailableException("the runner did not start: " + e.getMessage(), e);
+        } catch (SandboxUnavailableException e) {
+            process.close();
+            channel.shutdown();
+            throw e;
+        }
+    }
+
+    private static void writeClasses(Map<String, byte[]> classes, Path to) throws IOException {
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            String name = e.getKey();
+            if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+                throw new IllegalArgumentException("not a binary class name: " + name);
+            }
+            Path file = to.resolve(name.replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            for (Path dir = file.getParent(); !dir.equals(to); dir = dir.getParent()) {
+                RunnerImage.openUp(dir);
+            }
+            Files.write(file, e.getValue());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static void copyClasses(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                    RunnerImage.openUp(t);
+                } else if (f.toString().endsWith(".class")) {
+                    Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
+                    Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        }
+    }
+
+    private void drain() {
+        WarmRunner r;
+        while ((r = warm.poll()) != null) {
+            r.channel().shutdown();
+            r.process().close();
+        }
+    }
+
+    /** Destroy the warm runners. Submissions already opened keep their runner until closed. */
+    @Override
+    public void close() {
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already
+            }
+        }
+        closed = true;
+        starter.shutdown();
+        try {
+            starter.awaitTermination(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drain();
+    }
+}

@@ -1,0 +1,480 @@
+package kadai.grader.sandbox;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import kadai.assignments.Layer;
+import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.api.StudentCodeException.Kind;
+import kadai.runner.protocol.ProtocolException;
+import kadai.runner.protocol.ValueCodec;
+import kadai.runner.protocol.Wire;
+import kadai.runner.protocol.WireIn;
+import kadai.runner.protocol.WireOut;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Call student code that runs in a sandboxed runner JVM, with the semantics of the in-process
+ * implementation.
+ *
+ * <p>Every call is one request frame and one reply frame; the grader trusts nothing in the
+ * reply beyond its being a value of an allowed type. Layers the grader hands to student code
+ * stay here: the runner gets a reference and calls back. When the runner dies, breaks the
+ * protocol or runs past a call's time limit, it is killed and every later call fails with
+ * {@link Kind#RUNNER_FAILED} and the reason.
+ */
+public final class SandboxedStudentCode implements StudentCode {
+
+    private static final int MAX_CALLBACKS_PER_CALL = 100_000;
+
+    private final RunnerProcess runner;
+    private final RunnerChannel channel;
+    private volatile Duration callTimeout;
+    private final String description;
+    private final NDManager ownManager = NDManager.newBaseManager();
+    private final Map<Long, Layer> graderLayers = new HashMap<>();
+    private final Map<Layer, Long> graderLayerIds = new IdentityHashMap<>();
+    private final Map<Long, RemoteLayer> remoteLayers = new HashMap<>();
+    private final java.util.Set<Long> released = new java.util.HashSet<>();
+    private long nextRequestId = 1;
+    private long nextGraderLayerId = 1;
+    private String failure;
+    private String pendingClassName;
+    private NDManager pendingHome;
+
+    SandboxedStudentCode(RunnerProcess runner, RunnerChannel channel, Duration callTimeout, String description) {
+        this.runner = runner;
+        this.channel = channel;
+        this.callTimeout = callTimeout;
+        this.description = description;
+    }
+
+    @Override
+    public synchronized Object invokeStatic(String className, String method, Class<?>[] parameterTypes,
+                                            Object... args) {
+        String what = shortName(className) + "." + method;
+        WireOut request = WireOut.frame(Wire.CALL_STATIC, nextRequestId++);
+        request.writeString(className);
+        request.writeString(method);
+        writeArguments(request, parameterTypes, args, what);
+        return call(what, request, managerOf(args, ownManager));
+    }
+
+    @Override
+    public synchronized Layer newLayer(String className, Class<?>[] parameterTypes, Object... args) {
+        String what = "new " + shortName(className);
+        WireOut request = WireOut.frame(Wire.NEW, nextRequestId++);
+        request.writeString(className);
+        writeArguments(request, parameterTypes, args, what);
+        pendingClassName = className;
+        pendingHome = managerOf(args, null);
+        try {
+            Object result = call(what, request, managerOf(args, ownManager));
+            if (!(result instanceof RemoteLayer layer) || layer.code() != this) {
+                throw protocolViolation(what, "the reply to a constructor was not a new runner object");
+            }
+            return layer;
+        } finally {
+            pendingClassName = null;
+            pendingHome = null;
+        }
+    }
+
+    /** Forget a layer in the runner so its arrays can be freed; later calls on it fail. */
+    public synchronized void release(Layer layer) {
+        if (layer instanceof RemoteLayer remote && remote.code() == this && failure == null) {
+            WireOut request = WireOut.frame(Wire.RELEASE, nextRequestId++);
+            request.writeLong(remote.handle());
+            call("release " + remote.className(), request, ownManager);
+            remoteLayers.remove(remote.handle());
+            released.add(remote.handle());
+        }
+    }
+
+    /**
+     * Return what student code printed since the last call of this method: stdout and stderr,
+     * each capped by the runner. Empty strings once the runner is gone.
+     */
+    public synchronized StudentOutput takeOutput() {
+        if (failure != null) {
+            return new StudentOutput("", "");
+        }
+        long id = nextRequestId++;
+        if (!channel.send(WireOut.frame(Wire.OUTPUT, id))) {
+            return new StudentOutput("", "");
+        }
+        try {
+            Object item = channel.next(callTimeout.toNanos());
+            if (item instanceof WireIn reply && reply.type() == Wire.OUTPUT_TEXT && reply.requestId() == id) {
+                String out = reply.readString();
+                String err = reply.readString();
+                reply.expectEnd();
+                return new StudentOutput(out == null ? "" : out, err == null ? "" : err);
+            }
+            if (item instanceof RunnerChannel.Closed closed && !closed.protocolError()) {
+                fail("the runner stopped between calls: " + runner.deathReason()
+                        + "; the remaining calls of this submission cannot run");
+            } else if (item == null) {
+                fail("the runner did not hand over the student's output within " + seconds(callTimeout));
+            } else {
+                fail("the runner broke the protocol when asked for the student's output; its answers cannot be"
+                        + " trusted, so the remaining calls of this submission cannot run");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("the grader was interrupted while reading the student's output");
+        } catch (ProtocolException e) {
+            fail("the runner broke the protocol: " + e.getMessage());
+        }
+        return new StudentOutput("", "");
+    }
+
+    /**
+     * Return what student code printed since the last call, stdout then stderr, each capped by
+     * the runner; empty once the runner is gone.
+     */
+    @Override
+    public String drainOutput() {
+        StudentOutput output = takeOutput();
+        if (output.stderr().isEmpty()) {
+            return output.stdout();
+        }
+        return output.stdout() + (output.stdout().isEmpty() || output.stdout().endsWith("\n") ? "" : "\n")
+                + output.stderr();
+    }
+
+    /** What student code printed. */
+    public record StudentOutput(String stdout, String stderr) {
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** Change the wall-clock limit of each later call (a heavier assignment, or a test). */
+    void setCallTimeout(Duration timeout) {
+        this.callTimeout = timeout;
+    }
+
+    /** Return why the runner can no longer be used, or null while it can. */
+    public synchronized String failure() {
+        return failure;
+    }
+
+    /** Return the pids of the runner and of everything it started (for checks that nothing outlives it). */
+    java.util.List<Long> runnerPids() {
+        java.util.Set<Long> pids = new java.util.TreeSet<>(runner.groupPids());
+        Process p = runner.process();
+        if (p.isAlive()) {
+            pids.add(p.pid());
+            p.descendants().forEach(d -> pids.add(d.pid()));
+        }
+        return java.util.List.copyOf(pids);
+    }
+
+    /** Return the runner's slot directory on the host. */
+    Path slotDir() {
+        return runner.slotDir();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (failure == null) {
+            channel.send(WireOut.frame(Wire.EXIT, nextRequestId++));
+            failure = "the student code was closed";
+        }
+        runner.close();
+        channel.shutdown();
+        ownManager.close();
+    }
+
+    // --- layers -------------------------------------------------------------------------
+
+    synchronized NDArray callLayerArray(RemoteLayer layer, String method, NDArray x) {
+        String what = shortName(layer.className()) + "." + method;
+        requireNotReleased(layer, what);
+        layer.setHomeIfAbsent(x == null ? null : x.getManager());
+        WireOut request = WireOut.frame(Wire.CALL, nextRequestId++);
+        request.writeLong(layer.handle());
+        request.writeString(method);
+        writeArguments(request, RemoteLayer.arrayParameter(), new Object[] {x}, what);
+        Object result = call(what, request, x == null ? ownManager : x.getManager());
+        if (result != null && !(result instanceof NDArray)) {
+            throw protocolViolation(what, "the runner returned a " + result.getClass().getSimpleName()
+                    + " where an NDArray belongs");
+        }
+        return (NDArray) result;
+    }
+
+    synchronized Map<String, NDArray> callLayerMap(RemoteLayer layer, String method) {
+        String what = shortName(layer.className()) + "." + method;
+        requireNotReleased(layer, what);
+        WireOut request = WireOut.frame(Wire.CALL, nextRequestId++);
+        request.writeLong(layer.handle());
+        request.writeString(method);
+        writeArguments(request, RemoteLayer.noParameters(), new Object[0], what);
+        Object result = call(what, request, layer.home() == null ? ownManager : layer.home());
+        if (result == null) {
+            return null;
+        }
+        if (!(result instanceof Map<?, ?> map)) {
+            throw protocolViolation(what, "the runner returned a " + result.getClass().getSimpleName()
+                    + " where a Map belongs");
+        }
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getValue() != null && !(e.getValue() instanceof NDArray)) {
+                throw protocolViolation(what, "the map returned holds a non-array under " + e.getKey());
+            }
+            arrays.put((String) e.getKey(), (NDArray) e.getValue());
+        }
+        return arrays;
+    }
+
+    private void requireNotReleased(RemoteLayer layer, String what) {
+        if (released.contains(layer.handle())) {
+            throw new IllegalStateException(what + ": the layer was released (SandboxedStudentCode.release)");
+        }
+    }
+
+    // --- the call loop ------------------------------------------------------------------
+
+    private Object call(String what, WireOut request, NDManager resultManager) {
+        if (failure != null) {
+            throw new StudentCodeException(Kind.RUNNER_FAILED, what + ": " + failure, null, null);
+        }
+        long requestId = readId(request);
+        if (!channel.send(request)) {
+            throw runnerDied(what);
+        }
+        ValueCodec codec = new ValueCodec(resultManager, new GraderRefs(), Layer.class);
+        long deadline = System.nanoTime() + callTimeout.toNanos();
+        int callbacks = 0;
+        while (true) {
+            Object item;
+            try {
+                item = channel.next(deadline - System.nanoTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("the grader stopped waiting for " + what + " (interrupted); the runner was stopped");
+                throw new StudentCodeException(Kind.TIMEOUT, what + " was interrupted before it returned", null, null);
+            }
+            if (item == null) {
+                String note = runner.memoryNote();
+                fail("the runner was stopped after " + what + " ran past its time limit of "
+                        + seconds(callTimeout) + "; the remaining calls of this submission cannot run");
+                throw new StudentCodeException(Kind.TIMEOUT, what + " did not return within its time limit of "
+                        + seconds(callTimeout) + (note.isEmpty() ? " (an endless loop, or far too slow?)" : note),
+                        null, null);
+            }
+            if (item instanceof RunnerChannel.Closed closed) {
+                if (closed.protocolError()) {
+                    throw protocolViolation(what, closed.reason());
+                }
+                throw runnerDied(what);
+            }
+            WireIn reply = (WireIn) item;
+            try {
+                if (reply.type() == Wire.CALLBACK) {
+                    if (++callbacks > MAX_CALLBACKS_PER_CALL) {
+                        throw protocolViolation(what, "more than " + MAX_CALLBACKS_PER_CALL + " call backs in one call");
+                    }
+                    long started = System.nanoTime();
+                    serveCallback(reply, codec);
+                    deadline += System.nanoTime() - started; // time spent in the grader's own layers
+                    continue;
+                }
+                if (reply.requestId() != requestId) {
+                    throw protocolViolation(what, "a reply to request #" + reply.requestId() + " arrived while #"
+                            + requestId + " was waiting");
+                }
+                if (reply.type() == Wire.RETURN) {
+                    Object value = codec.read(reply);
+                    reply.expectEnd();
+                    return value;
+                }
+                if (reply.type() == Wire.THREW) {
+                    throw readThrown(what, reply);
+                }
+                throw protocolViolation(what, "unexpected " + Wire.typeName(reply.type()) + " frame");
+            } catch (ProtocolException e) {
+                throw protocolViolation(what, e.getMessage());
+            } catch (RuntimeException e) {
+                if (e instanceof StudentCodeException) {
+                    throw e;
+                }
+                throw protocolViolation(what, "its reply could not be decoded (" + e + ")");
+            }
+        }
+    }
+
+    private StudentCodeException readThrown(String what, WireIn reply) throws ProtocolException {
+        byte kind = reply.readByte();
+        String className = reply.readString();
+        String message = reply.readString();
+        String stack = reply.readString();
+        reply.expectEnd();
+        if (kind == Wire.KIND_MISSING) {
+            return new StudentCodeException(Kind.MISSING, what + ": " + message, null, null);
+        }
+        if (kind != Wire.KIND_THREW) {
+            throw new ProtocolException("unknown THREW kind " + kind);
+        }
+        String text = what + " threw " + className + (message == null ? "" : ": " + message);
+        return new StudentCodeException(Kind.THREW, text, className, stack);
+    }
+
+    private void serveCallback(WireIn frame, ValueCodec codec) throws ProtocolException {
+        long callbackId = frame.requestId();
+        long layerId = frame.readLong();
+        String method = frame.readString();
+        Object arg = codec.read(frame);
+        frame.expectEnd();
+        Layer layer = graderLayers.get(layerId);
+        if (layer == null) {
+            throw new ProtocolException("call back on unknown grader layer #" + layerId);
+        }
+        Object result;
+        try {
+            result = switch (method == null ? "" : method) {
+                case "forward" -> layer.forward(requireArray(arg));
+                case "backward" -> layer.backward(requireArray(arg));
+                case "params" -> layer.params();
+                case "grads" -> layer.grads();
+                default -> throw new ProtocolException("call back on unknown layer method " + method);
+            };
+        } catch (ProtocolException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            WireOut threw = WireOut.frame(Wire.CALLBACK_THREW, callbackId);
+            threw.writeString(e.getClass().getSimpleName() + ": " + e.getMessage());
+            channel.send(threw);
+            return;
+        }
+        WireOut answer = WireOut.frame(Wire.CALLBACK_RETURN, callbackId);
+        new ValueCodec(ownManager, new GraderRefs(), Layer.class).write(result, answer);
+        channel.send(answer);
+    }
+
+    private static NDArray requireArray(Object arg) throws ProtocolException {
+        if (arg != null && !(arg instanceof NDArray)) {
+            throw new ProtocolException("call back argument is a " + arg.getClass().getSimpleName() + ", not an NDArray");
+        }
+        return (NDArray) arg;
+    }
+
+    private void writeArguments(WireOut request, Class<?>[] types, Object[] args, String what) {
+        Object[] values = args == null ? new Object[0] : args;
+        if (types.length != values.length) {
+            throw new IllegalArgumentException(what + ": " + types.length + " parameter types but "
+                    + values.length + " arguments");
+        }
+        request.writeInt(types.length);
+        for (Class<?> type : types) {
+            request.writeString(type.getName());
+        }
+        ValueCodec codec = new ValueCodec(ownManager, new GraderRefs(), Layer.class);
+        for (Object value : values) {
+            codec.write(value, request);
+        }
+    }
+
+    private static long readId(WireOut request) {
+        long id = 0;
+        byte[] b = request.buffer();
+        for (int i = 1; i <= 8; i++) {
+            id = (id << 8) | (b[i] & 0xff);
+        }
+        return id;
+    }
+
+    // --- failure ------------------------------------------------------------------------
+
+    private StudentCodeException protocolViolation(String what, String detail) {
+        fail("the runner broke the protocol during " + what + " (" + detail + "); its answers cannot be trusted,"
+                + " so the remaining calls of this submission cannot run");
+        return new StudentCodeException(Kind.RUNNER_FAILED, what + ": " + failure, null, null);
+    }
+
+    private StudentCodeException runnerDied(String what) {
+        String reason = runner.deathReason();
+        fail("the runner stopped during " + what + ": " + reason
+                + "; the remaining calls of this submission cannot run");
+        return new StudentCodeException(Kind.RUNNER_FAILED, what + ": " + failure, null, null);
+    }
+
+    private void fail(String message) {
+        if (failure == null) {
+            failure = message;
+        }
+        runner.kill();
+        channel.shutdown();
+    }
+
+    private static NDManager managerOf(Object[] args, NDManager fallback) {
+        if (args != null) {
+            for (Object a : args) {
+                if (a instanceof NDArray array) {
+                    return array.getManager();
+                }
+                if (a instanceof NDList list && !list.isEmpty()) {
+                    return list.get(0).getManager();
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static String shortName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** Name grader layers and resolve runner objects for this channel. */
+    private final class GraderRefs implements ValueCodec.LayerRefs {
+
+        @Override
+        public void write(Object layer, WireOut out) {
+            if (layer instanceof RemoteLayer remote) {
+                if (remote.code() != SandboxedStudentCode.this) {
+                    throw new IllegalArgumentException("a layer of another submission cannot be handed to this one");
+                }
+                out.writeByte(Wire.RUNNER_OBJECT);
+                out.writeLong(remote.handle());
+                return;
+            }
+            Long id = graderLayerIds.get(layer);
+            if (id == null) {
+                id = nextGraderLayerId++;
+                graderLayerIds.put((Layer) layer, id);
+                graderLayers.put(id, (Layer) layer);
+            }
+            out.writeByte(Wire.GRADER_LAYER);
+            out.writeLong(id);
+        }
+
+        @Override
+        public Object read(byte tag, long id) throws ProtocolException {
+            if (tag == Wire.GRADER_LAYER) {
+                Layer layer = graderLayers.get(id);
+                if (layer == null) {
+                    throw new ProtocolException("unknown grader layer #" + id);
+                }
+                return layer;
+            }
+            return remoteLayers.computeIfAbsent(id, key -> new RemoteLayer(SandboxedStudentCode.this, key,
+                    pendingClassName == null ? "student layer" : pendingClassName, pendingHome));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package kadai.grader.sandbox;
+
+import kadai.grader.StudentCodeFactory;
+import kadai.grader.api.StudentCode;
+
+import java.util.Map;
+
+/**
+ * Open each submission in its own sandboxed runner: what {@code kadai grade --sandbox auto|required}
+ * and the web workers use.
+ */
+public final class SandboxedStudentCodeFactory implements StudentCodeFactory, AutoCloseable {
+
+    private final Sandbox sandbox;
+
+    public SandboxedStudentCodeFactory(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    /**
+     * Detect the sandbox and start one runner ahead, for a command that grades one submission.
+     *
+     * @throws SandboxUnavailableException when {@code mode} is REQUIRED and the level is below full
+     */
+    public static SandboxedStudentCodeFactory forOneSubmission(SandboxMode mode) {
+        return new SandboxedStudentCodeFactory(Sandbox.create(SandboxConfig.builder().build(), mode, 1, false));
+    }
+
+    @Override
+    public StudentCode open(Map<String, byte[]> classes) {
+        return sandbox.open(classes);
+    }
+
+    @Override
+    public String sandboxLevel() {
+        return "sandbox:" + sandbox.level().label();
+    }
+
+    /** Return the sandbox, for its level and description. */
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}

@@ -1,0 +1,88 @@
+package kadai.grader.sandbox;
+
+import kadai.grader.DefaultSubmissionGrader;
+import kadai.grader.ReferenceImplementation;
+import kadai.grader.SubmissionGrader;
+import kadai.grader.cli.GraderMain;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/** {@code kadai grade --sandbox required} end to end: real suites, real runners, hostile submissions. */
+class SandboxedGradingTests {
+
+    static final Path REFERENCE_CONV_OPS = Path.of("../reference/src/main/java/kadai/assignments/conv/ConvOps.java");
+    static final Path RED_TEAM = Path.of("src/test/resources/redteam");
+
+    static SandboxedStudentCodeFactory runners;
+    static SubmissionGrader sandboxedGrader;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void startSandbox() {
+        assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
+        assumeThat(SandboxCapabilities.isRoot()).as("grader runs as root").isTrue();
+        runners = new SandboxedStudentCodeFactory(Sandbox.create(SandboxConfig.builder().build(), SandboxMode.REQUIRED, 1));
+        sandboxedGrader = new DefaultSubmissionGrader(runners, ReferenceImplementation::classes);
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (runners != null) {
+            runners.close();
+        }
+    }
+
+    int kadai(String... args) {
+        GraderMain main = new GraderMain(DefaultSubmissionGrader::new, required -> sandboxedGrader,
+                new PrintWriter(out), new PrintWriter(err));
+        return main.execute(args);
+    }
+
+    private static String fixture(String name) {
+        return RED_TEAM.resolve(name).resolve("kadai/assignments/conv/ConvOps.java").toString();
+    }
+
+    @Test
+    void theReferenceGetsFullMarksInTheFullSandbox() {
+        int code = kadai("grade", "--assignment", "conv-op", "--submission", REFERENCE_CONV_OPS.toString(),
+                "--seed", "7", "--sandbox", "required");
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("sandbox:full").contains("Score: 17 / 17");
+    }
+
+    @Test
+    void aFakeResultsJsonThenExitScoresNothingForTheHostilePart() {
+        kadai("grade", "--assignment", "conv-op", "--submission", fixture("fake-results-exit"), "--seed", "7",
+                "--sandbox", "required");
+        String table = out.toString();
+        assertThat(table).contains("sandbox:full").doesNotContain("Score: 17 / 17").doesNotContain("max_score");
+        assertThat(table).contains("System.exit");
+        assertThat(scoreOf(table)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void anEndlessLoopTimesOutAndTheOtherTestsFailWithTheReason() {
+        kadai("grade", "--assignment", "conv-op", "--submission", fixture("infinite-loop"), "--seed", "7",
+                "--sandbox", "required");
+        String table = out.toString();
+        assertThat(scoreOf(table)).as(table).isLessThanOrEqualTo(2);
+        assertThat(table).containsPattern("time limit|timed out|TIMED_OUT");
+    }
+
+    private static double scoreOf(String table) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Score: ([0-9.]+) / ").matcher(table);
+        assertThat(m.find()).as(table).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}

@@ -1,0 +1,21 @@
+package kadai.assignments.conv;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/** Red-team fixture: never returns, idle. */
+public final class ConvOps {
+
+    private ConvOps() {
+    }
+
+    public static int outputSize(int in, int filter, int stride, int pad) {
+        return (in + 2 * pad - filter) / stride + 1;
+    }
+
+    public static NDArray im2col(NDArray x, int fh, int fw, int stride, int pad) throws InterruptedException {
+        Thread.sleep(Long.MAX_VALUE);
+        return x;
+    }
+
+}

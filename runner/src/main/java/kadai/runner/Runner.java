@@ -1,0 +1,403 @@
+package kadai.runner;
+
+import ai.djl.ndarray.NDManager;
+import kadai.assignments.Layer;
+import kadai.runner.protocol.Frames;
+import kadai.runner.protocol.ProtocolException;
+import kadai.runner.protocol.ValueCodec;
+import kadai.runner.protocol.Wire;
+import kadai.runner.protocol.WireIn;
+import kadai.runner.protocol.WireOut;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Serve the grader's requests on one channel: load the submission, construct, call, release.
+ *
+ * <p>Requests are handled one at a time on the thread that calls {@link #serve()}. While a
+ * student call is in flight, the student may call a {@link GraderLayer}; that sends a CALLBACK
+ * frame and reads the grader's answer from the same input before the call continues.
+ */
+final class Runner implements ValueCodec.LayerRefs {
+
+    private static final int MAX_MESSAGE = 4096;
+    private static final int MAX_STACK_FRAMES = 30;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final int maxFrame;
+    private final CapturedOutput stdout;
+    private final CapturedOutput stderr;
+    private final ValueCodec codec;
+    private final Map<Long, Object> objects = new HashMap<>();
+    private final Map<Object, Long> objectIds = new IdentityHashMap<>();
+    private final Map<Long, GraderLayer> graderLayers = new HashMap<>();
+    private final Thread serving = Thread.currentThread();
+    private long nextObjectId = 1;
+    private long nextCallbackId = 1;
+    private boolean inCall;
+    private ClassLoader submission;
+
+    Runner(InputStream in, OutputStream out, int maxFrame, NDManager manager,
+           CapturedOutput stdout, CapturedOutput stderr) {
+        this.in = in;
+        this.out = out;
+        this.maxFrame = maxFrame;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.codec = new ValueCodec(manager, this, Layer.class);
+    }
+
+    /** Answer requests until EXIT or the end of input. */
+    void serve(String readyInfo) throws IOException {
+        WireOut ready = WireOut.frame(Wire.READY, 0);
+        ready.writeString(readyInfo);
+        send(ready);
+        while (true) {
+            byte[] payload = Frames.read(in, maxFrame);
+            if (payload == null) {
+                return;
+            }
+            WireIn request = new WireIn(payload);
+            if (request.type() == Wire.EXIT) {
+                return;
+            }
+            send(handle(request));
+        }
+    }
+
+    private WireOut handle(WireIn request) throws ProtocolException {
+        long id = request.requestId();
+        return switch (request.type()) {
+            case Wire.LOAD -> load(request);
+            case Wire.NEW -> construct(request);
+            case Wire.CALL_STATIC -> callStatic(request);
+            case Wire.CALL -> callInstance(request);
+            case Wire.RELEASE -> {
+                Object released = objects.remove(request.readLong());
+                if (released != null) {
+                    objectIds.remove(released);
+                }
+                request.expectEnd();
+                yield returning(id, null);
+            }
+            case Wire.OUTPUT -> {
+                request.expectEnd();
+                WireOut reply = WireOut.frame(Wire.OUTPUT_TEXT, id);
+                reply.writeString(stdout.take());
+                reply.writeString(stderr.take());
+                yield reply;
+            }
+            default -> throw new ProtocolException("unexpected " + Wire.typeName(request.type()) + " request");
+        };
+    }
+
+    private WireOut load(WireIn request) throws ProtocolException {
+        String dir = request.readString();
+        request.expectEnd();
+        if (submission != null) {
+            return threw(request.requestId(), Wire.KIND_THREW, "java.lang.IllegalStateException",
+                    "a submission is already loaded in this runner", "");
+        }
+        submission = new SubmissionClassLoader(Path.of(dir), Runner.class.getClassLoader());
+        return returning(request.requestId(), null);
+    }
+
+    private WireOut construct(WireIn request) throws ProtocolException {
+        String className = request.readString();
+        Class<?>[] types = readTypes(request);
+        Object[] args = readArgs(request, types.length);
+        request.expectEnd();
+        long id = request.requestId();
+        Class<?> cls;
+        try {
+            cls = studentClass(className);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return missing(id, "class " + className + " not found in the submission (" + e + ")");
+        }
+        if (Modifier.isAbstract(cls.getModifiers()) || !Modifier.isPublic(cls.getModifiers())) {
+            return missing(id, "class " + className + " must be public and not abstract");
+        }
+        Constructor<?> constructor;
+        try {
+            constructor = cls.getConstructor(types);
+        } catch (NoSuchMethodException e) {
+            return missing(id, "public constructor " + signature(cls.getSimpleName(), types) + " not found");
+        }
+        return invoke(id, () -> constructor.newInstance(args));
+    }
+
+    private WireOut callStatic(WireIn request) throws ProtocolException {
+        String className = request.readString();
+        String name = request.readString();
+        Class<?>[] types = readTypes(request);
+        Object[] args = readArgs(request, types.length);
+        request.expectEnd();
+        long id = request.requestId();
+        Class<?> cls;
+        try {
+            cls = studentClass(className);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return missing(id, "class " + className + " not found in the submission (" + e + ")");
+        }
+        Method method;
+        try {
+            method = cls.getMethod(name, types);
+        } catch (NoSuchMethodException e) {
+            return missing(id, "public method " + signature(className + "." + name, types) + " not found");
+        }
+        if (!Modifier.isStatic(method.getModifiers())) {
+            return missing(id, "method " + signature(className + "." + name, types) + " must be static");
+        }
+        return invoke(id, () -> method.invoke(null, args));
+    }
+
+    private WireOut callInstance(WireIn request) throws ProtocolException {
+        long handle = request.readLong();
+        String name = request.readString();
+        Class<?>[] types = readTypes(request);
+        Object[] args = readArgs(request, types.length);
+        request.expectEnd();
+        long id = request.requestId();
+        Object target = objects.get(handle);
+        if (target == null) {
+            throw new ProtocolException("no runner object #" + handle);
+        }
+        Method method;
+        try {
+            method = target instanceof Layer ? layerMethod(name, types) : null;
+            if (method == null) {
+                method = target.getClass().getMethod(name, types);
+            }
+        } catch (NoSuchMethodException e) {
+            return missing(id, "public method " + signature(target.getClass().getName() + "." + name, types)
+                    + " not found");
+        }
+        Method chosen = method;
+        return invoke(id, () -> chosen.invoke(target, args));
+    }
+
+    private static Method layerMethod(String name, Class<?>[] types) {
+        try {
+            return Layer.class.getMethod(name, types);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private Class<?> studentClass(String name) throws ClassNotFoundException {
+        if (submission == null) {
+            throw new ClassNotFoundException("no submission loaded");
+        }
+        return Class.forName(name, true, submission);
+    }
+
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private WireOut invoke(long id, Call call) {
+        Object result;
+        inCall = true;
+        try {
+            result = call.run();
+        } catch (InvocationTargetException e) {
+            return thrown(id, e.getCause() == null ? e : e.getCause());
+        } catch (Throwable t) {
+            return thrown(id, t);
+        } finally {
+            inCall = false;
+        }
+        try {
+            WireOut reply = WireOut.frame(Wire.RETURN, id);
+            codec.write(result, reply);
+            return reply;
+        } catch (RuntimeException e) {
+            return threw(id, Wire.KIND_THREW, e.getClass().getName(),
+                    "the value returned could not be sent to the grader: " + safeMessage(e), "");
+        }
+    }
+
+    private Class<?>[] readTypes(WireIn request) throws ProtocolException {
+        int n = request.readCount();
+        Class<?>[] types = new Class<?>[n];
+        for (int i = 0; i < n; i++) {
+            types[i] = typeOf(request.readString());
+        }
+        return types;
+    }
+
+    private Object[] readArgs(WireIn request, int n) throws ProtocolException {
+        Object[] args = new Object[n];
+        for (int i = 0; i < n; i++) {
+            args[i] = codec.read(request);
+        }
+        return args;
+    }
+
+    private static Class<?> typeOf(String name) throws ProtocolException {
+        if (name == null) {
+            throw new ProtocolException("null parameter type");
+        }
+        return switch (name) {
+            case "int" -> int.class;
+            case "long" -> long.class;
+            case "float" -> float.class;
+            case "double" -> double.class;
+            case "boolean" -> boolean.class;
+            default -> {
+                try {
+                    yield Class.forName(name, false, Runner.class.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new ProtocolException("unknown parameter type " + name);
+                }
+            }
+        };
+    }
+
+    /** Call a grader-side layer from student code and wait for its answer. */
+    Object callBack(long layerId, String method, Object arg) {
+        if (Thread.currentThread() != serving || !inCall) {
+            throw new GraderLayerException("a layer handed over by the grader can only be used by the call that"
+                    + " received it, on the calling thread");
+        }
+        long callbackId = nextCallbackId++;
+        WireOut frame = WireOut.frame(Wire.CALLBACK, callbackId);
+        frame.writeLong(layerId);
+        frame.writeString(method);
+        codec.write(arg, frame);
+        try {
+            send(frame);
+            byte[] payload = Frames.read(in, maxFrame);
+            if (payload == null) {
+                throw new ProtocolException("the grader closed the channel during a call back");
+            }
+            WireIn answer = new WireIn(payload);
+            if (answer.requestId() != callbackId) {
+                throw new ProtocolException("answer to call back #" + answer.requestId() + ", expected #" + callbackId);
+            }
+            if (answer.type() == Wire.CALLBACK_RETURN) {
+                Object value = codec.read(answer);
+                answer.expectEnd();
+                return value;
+            }
+            if (answer.type() == Wire.CALLBACK_THREW) {
+                String message = answer.readString();
+                throw new GraderLayerException(message);
+            }
+            throw new ProtocolException("unexpected " + Wire.typeName(answer.type()) + " during a call back");
+        } catch (IOException e) {
+            // The channel is broken; nothing sensible can follow.
+            RunnerMain.die(3, "runner protocol failure during a call back: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void write(Object layer, WireOut out) {
+        if (layer instanceof GraderLayer g) {
+            out.writeByte(Wire.GRADER_LAYER);
+            out.writeLong(g.id());
+            return;
+        }
+        Long id = objectIds.get(layer);
+        if (id == null) {
+            id = nextObjectId++;
+            objects.put(id, layer);
+            objectIds.put(layer, id);
+        }
+        out.writeByte(Wire.RUNNER_OBJECT);
+        out.writeLong(id);
+    }
+
+    @Override
+    public Object read(byte tag, long id) throws ProtocolException {
+        if (tag == Wire.GRADER_LAYER) {
+            return graderLayers.computeIfAbsent(id, key -> new GraderLayer(key, this));
+        }
+        Object object = objects.get(id);
+        if (object == null) {
+            throw new ProtocolException("no runner object #" + id);
+        }
+        return object;
+    }
+
+    /** Register a freshly constructed instance so the reply carries its handle. */
+    private WireOut returning(long id, Object value) {
+        WireOut reply = WireOut.frame(Wire.RETURN, id);
+        codec.write(value, reply);
+        return reply;
+    }
+
+    private WireOut missing(long id, String message) {
+        return threw(id, Wire.KIND_MISSING, null, message, "");
+    }
+
+    private WireOut thrown(long id, Throwable t) {
+        return threw(id, Wire.KIND_THREW, t.getClass().getName(), safeMessage(t), studentStack(t));
+    }
+
+    private static WireOut threw(long id, byte kind, String className, String message, String stack) {
+        WireOut reply = WireOut.frame(Wire.THREW, id);
+        reply.writeByte(kind);
+        reply.writeString(className);
+        reply.writeString(message);
+        reply.writeString(stack);
+        return reply;
+    }
+
+    private static String safeMessage(Throwable t) {
+        try {
+            String m = t.getMessage();
+            return m == null ? null : m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "..." : m;
+        } catch (Throwable e) {
+            return "(the exception's getMessage() itself threw " + e.getClass().getName() + ")";
+        }
+    }
+
+    /** Keep the frames above the runner's own reflective call, at most {@value #MAX_STACK_FRAMES}. */
+    private static String studentStack(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        int kept = 0;
+        for (StackTraceElement e : t.getStackTrace()) {
+            String c = e.getClassName();
+            if (c.startsWith("kadai.runner.") || c.startsWith("jdk.internal.reflect.")
+                    || c.startsWith("java.lang.reflect.")) {
+                if (kept > 0) {
+                    break;
+                }
+                continue;
+            }
+            if (kept++ == MAX_STACK_FRAMES) {
+                sb.append("\t...\n");
+                break;
+            }
+            sb.append("\tat ").append(e).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String signature(String name, Class<?>[] types) {
+        StringBuilder sb = new StringBuilder(name).append('(');
+        for (int i = 0; i < types.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
+        }
+        return sb.append(')').toString();
+    }
+
+    private void send(WireOut frame) throws IOException {
+        synchronized (out) {
+            Frames.write(out, frame.buffer(), frame.size());
+        }
+    }
+}

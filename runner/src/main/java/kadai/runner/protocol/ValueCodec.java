@@ -1,0 +1,269 @@
+package kadai.runner.protocol;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Encode and decode the values that cross the runner boundary.
+ *
+ * <p>Values: null, boxed int/long/float/double/boolean, String, {@link Shape}, {@link NDArray}
+ * (dtype, shape, raw little-endian data), {@link NDList}, {@code Map<String, value>} and layer
+ * references, which each side resolves through its {@link LayerRefs}. Anything else is refused.
+ */
+public final class ValueCodec {
+
+    /** Name and resolve layer references on one side of the channel. */
+    public interface LayerRefs {
+
+        /** Write the tag ({@link Wire#RUNNER_OBJECT} or {@link Wire#GRADER_LAYER}) and id of a layer object. */
+        void write(Object layer, WireOut out);
+
+        /** Return the object a received reference names. */
+        Object read(byte tag, long id) throws ProtocolException;
+    }
+
+    private final NDManager manager;
+    private final LayerRefs refs;
+    private final Class<?> layerType;
+
+    /**
+     * @param manager where received arrays are created
+     * @param refs how layer references are named and resolved
+     * @param layerType the layer interface (values of this type travel as references)
+     */
+    public ValueCodec(NDManager manager, LayerRefs refs, Class<?> layerType) {
+        this.manager = manager;
+        this.refs = refs;
+        this.layerType = layerType;
+    }
+
+    /** Write one value. */
+    public void write(Object value, WireOut out) {
+        write(value, out, 0);
+    }
+
+    private void write(Object value, WireOut out, int depth) {
+        if (depth > Wire.MAX_DEPTH) {
+            throw new IllegalArgumentException("value nested deeper than " + Wire.MAX_DEPTH);
+        }
+        if (value == null) {
+            out.writeByte(Wire.NULL);
+        } else if (value instanceof Integer v) {
+            out.writeByte(Wire.INT);
+            out.writeInt(v);
+        } else if (value instanceof Long v) {
+            out.writeByte(Wire.LONG);
+            out.writeLong(v);
+        } else if (value instanceof Float v) {
+            out.writeByte(Wire.FLOAT);
+            out.writeInt(Float.floatToRawIntBits(v));
+        } else if (value instanceof Double v) {
+            out.writeByte(Wire.DOUBLE);
+            out.writeLong(Double.doubleToRawLongBits(v));
+        } else if (value instanceof Boolean v) {
+            out.writeByte(Wire.BOOLEAN);
+            out.writeBoolean(v);
+        } else if (value instanceof String v) {
+            out.writeByte(Wire.STRING);
+            out.writeString(v);
+        } else if (value instanceof Shape v) {
+            out.writeByte(Wire.SHAPE);
+            writeShape(v, out);
+        } else if (value instanceof NDArray v) {
+            out.writeByte(Wire.NDARRAY);
+            writeArray(v, out);
+        } else if (value instanceof NDList v) {
+            out.writeByte(Wire.NDLIST);
+            writeCount(v.size(), out);
+            for (NDArray a : v) {
+                writeArray(a, out);
+            }
+        } else if (value instanceof Map<?, ?> v) {
+            out.writeByte(Wire.MAP);
+            writeCount(v.size(), out);
+            for (Map.Entry<?, ?> e : v.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("map keys must be strings, got "
+                            + (e.getKey() == null ? "null" : e.getKey().getClass().getName()));
+                }
+                out.writeString(key);
+                write(e.getValue(), out, depth + 1);
+            }
+        } else if (layerType.isInstance(value)) {
+            refs.write(value, out);
+        } else {
+            throw new IllegalArgumentException("a value of type " + value.getClass().getName()
+                    + " cannot cross the runner boundary (allowed: NDArray, NDList, Shape, Map<String, NDArray>,"
+                    + " int, long, float, double, boolean, String, Layer, null)");
+        }
+    }
+
+    private static void writeCount(int n, WireOut out) {
+        if (n > Wire.MAX_ITEMS) {
+            throw new IllegalArgumentException(n + " items is more than the " + Wire.MAX_ITEMS + " allowed");
+        }
+        out.writeInt(n);
+    }
+
+    private static void writeShape(Shape shape, WireOut out) {
+        if (shape.dimension() > Wire.MAX_RANK) {
+            throw new IllegalArgumentException("rank " + shape.dimension() + " above " + Wire.MAX_RANK);
+        }
+        out.writeInt(shape.dimension());
+        for (long d : shape.getShape()) {
+            out.writeLong(d);
+        }
+    }
+
+    private static void writeArray(NDArray array, WireOut out) {
+        DataType type = array.getDataType();
+        out.writeByte(dtypeCode(type));
+        writeShape(array.getShape(), out);
+        ByteBuffer data = array.toByteBuffer();
+        long expected = array.getShape().size() * type.getNumOfBytes();
+        if (data.remaining() != expected) {
+            throw new IllegalStateException("array data has " + data.remaining() + " bytes, shape needs " + expected);
+        }
+        out.writeLong(expected);
+        out.writeLittleEndian(data);
+    }
+
+    /** Read one value. */
+    public Object read(WireIn in) throws ProtocolException {
+        return read(in, 0);
+    }
+
+    private Object read(WireIn in, int depth) throws ProtocolException {
+        if (depth > Wire.MAX_DEPTH) {
+            throw new ProtocolException("value nested deeper than " + Wire.MAX_DEPTH);
+        }
+        byte tag = in.readByte();
+        switch (tag) {
+            case Wire.NULL:
+                return null;
+            case Wire.INT:
+                return in.readInt();
+            case Wire.LONG:
+                return in.readLong();
+            case Wire.FLOAT:
+                return in.readFloat();
+            case Wire.DOUBLE:
+                return in.readDouble();
+            case Wire.BOOLEAN:
+                return in.readBoolean();
+            case Wire.STRING:
+                return in.readString();
+            case Wire.SHAPE:
+                return readShape(in);
+            case Wire.NDARRAY:
+                return readArray(in);
+            case Wire.NDLIST: {
+                int n = in.readCount();
+                NDList list = new NDList(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(readArray(in));
+                }
+                return list;
+            }
+            case Wire.MAP: {
+                int n = in.readCount();
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    String key = in.readString();
+                    if (key == null) {
+                        throw new ProtocolException("null map key");
+                    }
+                    map.put(key, read(in, depth + 1));
+                }
+                return map;
+            }
+            case Wire.RUNNER_OBJECT:
+            case Wire.GRADER_LAYER:
+                return refs.read(tag, in.readLong());
+            default:
+                throw new ProtocolException("unknown value tag " + tag);
+        }
+    }
+
+    private static Shape readShape(WireIn in) throws ProtocolException {
+        int rank = in.readInt();
+        if (rank < 0 || rank > Wire.MAX_RANK) {
+            throw new ProtocolException("rank " + rank + " outside 0.." + Wire.MAX_RANK);
+        }
+        long[] dims = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = in.readLong();
+            if (dims[i] < 0 || dims[i] > Integer.MAX_VALUE) {
+                throw new ProtocolException("dimension " + dims[i] + " out of range");
+            }
+        }
+        return new Shape(dims);
+    }
+
+    private NDArray readArray(WireIn in) throws ProtocolException {
+        DataType type = dtypeOf(in.readByte());
+        Shape shape = readShape(in);
+        long elements = 1;
+        for (long d : shape.getShape()) {
+            elements = Math.multiplyExact(elements, Math.max(d, 0));
+            if (elements > Integer.MAX_VALUE) {
+                throw new ProtocolException("array of shape " + shape + " is too large");
+            }
+        }
+        long bytes = elements * type.getNumOfBytes();
+        long declared = in.readLong();
+        if (declared != bytes) {
+            throw new ProtocolException("array of shape " + shape + " and dtype " + type + " declares "
+                    + declared + " data bytes, needs " + bytes);
+        }
+        ByteBuffer data = in.readBytes(bytes);
+        if (elements == 0) {
+            return manager.zeros(shape, type);
+        }
+        ByteBuffer direct = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
+        direct.put(data);
+        direct.flip();
+        return manager.create(direct, shape, type);
+    }
+
+    private static byte dtypeCode(DataType type) {
+        return switch (type) {
+            case FLOAT32 -> 1;
+            case FLOAT64 -> 2;
+            case INT32 -> 3;
+            case INT64 -> 4;
+            case INT8 -> 5;
+            case UINT8 -> 6;
+            case BOOLEAN -> 7;
+            case FLOAT16 -> 8;
+            default -> throw new IllegalArgumentException("dtype " + type + " cannot cross the runner boundary");
+        };
+    }
+
+    private static DataType dtypeOf(byte code) throws ProtocolException {
+        return switch (code) {
+            case 1 -> DataType.FLOAT32;
+            case 2 -> DataType.FLOAT64;
+            case 3 -> DataType.INT32;
+            case 4 -> DataType.INT64;
+            case 5 -> DataType.INT8;
+            case 6 -> DataType.UINT8;
+            case 7 -> DataType.BOOLEAN;
+            case 8 -> DataType.FLOAT16;
+            default -> throw new ProtocolException("unknown dtype code " + code);
+        };
+    }
+
+    /** Map a parameter type to its wire name (primitives by keyword, others by class name). */
+    public static String typeName(Class<?> type) {
+        return type.getName();
+    }
+}

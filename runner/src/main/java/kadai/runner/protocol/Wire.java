@@ -1,0 +1,86 @@
+package kadai.runner.protocol;
+
+/**
+ * Name the frame types, value tags and size caps of the runner protocol.
+ *
+ * <p>A frame is a 4-byte big-endian length followed by that many payload bytes. The payload
+ * starts with a one-byte type and an 8-byte request id; the rest depends on the type (see
+ * {@code docs/sandbox.md}). Numbers in headers are big-endian; tensor data is raw
+ * little-endian. Nothing is ever Java-serialized.
+ */
+public final class Wire {
+
+    private Wire() {
+    }
+
+    /** The largest frame either side accepts unless configured otherwise (256 MiB). */
+    public static final int DEFAULT_MAX_FRAME = 256 << 20;
+    /** The longest string accepted, in UTF-8 bytes. */
+    public static final int MAX_STRING = 1 << 20;
+    /** The most elements of a list, map or argument list. */
+    public static final int MAX_ITEMS = 4096;
+    /** The highest tensor rank accepted. */
+    public static final int MAX_RANK = 16;
+    /** How deep values may nest (a map of lists of arrays is depth 3). */
+    public static final int MAX_DEPTH = 4;
+
+    // Grader -> runner.
+    public static final byte LOAD = 1;
+    public static final byte NEW = 2;
+    public static final byte CALL_STATIC = 3;
+    public static final byte CALL = 4;
+    public static final byte RELEASE = 5;
+    public static final byte OUTPUT = 6;
+    public static final byte EXIT = 7;
+    public static final byte CALLBACK_RETURN = 8;
+    public static final byte CALLBACK_THREW = 9;
+
+    // Runner -> grader.
+    public static final byte READY = 20;
+    public static final byte RETURN = 21;
+    public static final byte THREW = 22;
+    public static final byte CALLBACK = 23;
+    public static final byte OUTPUT_TEXT = 24;
+
+    // Kinds of THREW.
+    public static final byte KIND_THREW = 0;
+    public static final byte KIND_MISSING = 1;
+
+    // Value tags.
+    public static final byte NULL = 0;
+    public static final byte INT = 1;
+    public static final byte LONG = 2;
+    public static final byte FLOAT = 3;
+    public static final byte DOUBLE = 4;
+    public static final byte BOOLEAN = 5;
+    public static final byte STRING = 6;
+    public static final byte SHAPE = 7;
+    public static final byte NDARRAY = 8;
+    public static final byte NDLIST = 9;
+    /** An object that lives in the runner (a student layer), by runner handle. */
+    public static final byte RUNNER_OBJECT = 10;
+    /** A layer that lives in the grader, by grader handle; the runner sees a call-back proxy. */
+    public static final byte GRADER_LAYER = 11;
+    public static final byte MAP = 12;
+
+    /** Name a frame type for error messages. */
+    public static String typeName(byte type) {
+        return switch (type) {
+            case LOAD -> "LOAD";
+            case NEW -> "NEW";
+            case CALL_STATIC -> "CALL_STATIC";
+            case CALL -> "CALL";
+            case RELEASE -> "RELEASE";
+            case OUTPUT -> "OUTPUT";
+            case EXIT -> "EXIT";
+            case CALLBACK_RETURN -> "CALLBACK_RETURN";
+            case CALLBACK_THREW -> "CALLBACK_THREW";
+            case READY -> "READY";
+            case RETURN -> "RETURN";
+            case THREW -> "THREW";
+            case CALLBACK -> "CALLBACK";
+            case OUTPUT_TEXT -> "OUTPUT_TEXT";
+            default -> "unknown type " + type;
+        };
+    }
+}
