@@ -10,6 +10,7 @@ import kadai.web.seed.DemoCourse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import kadai.grader.sandbox.SandboxMode;
 
 /** Run Kadai's server side: {@code serve} (web + workers), {@code worker} (workers only), {@code submit} (client). */
 @Command(name = "kadai", mixinStandardHelpOptions = true, version = "Kadai 0.1.0",
@@ -38,7 +39,15 @@ public final class WebMain implements Callable<Integer> {
         return EXIT_INVALID_INPUT;
     }
 
-    /** Options shared by serve and worker: where the data is. */
+    /** Parse {@code --sandbox} case-insensitively with SandboxMode's own message. */
+    static final class SandboxModeConverter implements CommandLine.ITypeConverter<SandboxMode> {
+        @Override
+        public SandboxMode convert(String value) {
+            return SandboxMode.parse(value);
+        }
+    }
+
+    /** Options shared by serve and worker: where the data is, where student code runs. */
     static class DataOptions {
         @Option(names = "--data", defaultValue = "data", description = "Data directory (embedded database). Default: ${DEFAULT-VALUE}")
         Path data;
@@ -55,8 +64,15 @@ public final class WebMain implements Callable<Integer> {
         @Option(names = "--workers", description = "Grading workers in this process (default: half the cores; 0 = none).")
         Integer workers;
 
+        @Option(names = "--sandbox", defaultValue = "auto", converter = SandboxModeConverter.class,
+                description = "Where student code runs: auto (best sandbox this host offers), required (refuse to "
+                        + "start below full), off (in-process; trusted code only). Default: ${DEFAULT-VALUE}")
+        SandboxMode sandbox;
+
         ServerConfig config(int port) {
-            kadai.web.job.CompileWatch watch = GraderLoader.watch();
+            int graders = workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+            // A web node without workers grades nothing, so it starts no runners.
+            kadai.web.job.CompileWatch watch = GraderLoader.watch(graders == 0 ? SandboxMode.OFF : sandbox, graders);
             ServerConfig config = ServerConfig.defaults(port, data, GraderLoader.load(watch), watch);
             if (dbUrl != null) {
                 config = config.withDatabase(dbUrl, dbUser, dbPassword);
@@ -69,7 +85,7 @@ public final class WebMain implements Callable<Integer> {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Start the web platform with in-process grading workers.")
+            description = "Start the web platform with grading workers in this process (student code in sandboxed runners).")
     static final class Serve implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "7070", description = "HTTP port. Default: ${DEFAULT-VALUE}")
         int port;

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -90,26 +93,46 @@ record RunnerImage(Path root, List<String> classPath, String djlCache) {
         }
     }
 
-    /** Find on this JVM's class path the jars the runner module's build listed by file name. */
+    /**
+     * Find the jars the runner module's build listed: on this JVM's class path by file name, else
+     * at the path the build recorded. The second case is a grader whose own dependency versions
+     * differ from the runner's (the web module resolves newer commons-io, say): the runner must
+     * get exactly the versions it was built and tested with.
+     */
     private static List<Path> dependencyJars() throws IOException {
-        Set<String> wanted = new LinkedHashSet<>();
+        Map<String, Path> wanted = new LinkedHashMap<>();
         try (InputStream in = kadai.runner.RunnerMain.class.getClassLoader().getResourceAsStream(CLASS_PATH_LIST)) {
             if (in == null) {
                 throw new IOException(CLASS_PATH_LIST + " is missing from the runner jar; rebuild the runner module");
             }
             for (String entry : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(":")) {
-                wanted.add(entry.substring(entry.lastIndexOf('/') + 1));
+                Path recorded = Path.of(entry);
+                wanted.put(recorded.getFileName().toString(), recorded);
+            }
+        }
+        Map<String, Path> onClassPath = new HashMap<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (p.getFileName() != null && Files.isRegularFile(p)) {
+                onClassPath.putIfAbsent(p.getFileName().toString(), p);
             }
         }
         List<Path> found = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (wanted.remove(p.getFileName().toString()) && Files.isRegularFile(p)) {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, Path> jar : wanted.entrySet()) {
+            Path p = onClassPath.get(jar.getKey());
+            if (p == null && Files.isRegularFile(jar.getValue())) {
+                p = jar.getValue();
+            }
+            if (p == null) {
+                missing.add(jar.getKey());
+            } else {
                 found.add(p);
             }
         }
-        if (!wanted.isEmpty()) {
-            throw new IOException("jars the runner needs are not on the grader's class path: " + wanted);
+        if (!missing.isEmpty()) {
+            throw new IOException("jars the runner needs are neither on the grader's class path nor where the build "
+                    + "recorded them: " + missing + "; rebuild with ./mvnw -B -DskipTests package");
         }
         return found;
     }
