@@ -1,6 +1,7 @@
 package kadai.grader;
 
 import kadai.grader.suites.convop.ConvOpSuite;
+import kadai.grader.suites.gan.GanSuite;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.Optional;
 public final class Assignments {
 
     private static final List<Assignment> BUILT_IN = List.of(
-            new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class));
+            new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class),
+            new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class));
 
     private Assignments() {
     }
