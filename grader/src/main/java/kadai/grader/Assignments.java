@@ -2,6 +2,7 @@ package kadai.grader;
 
 import kadai.grader.suites.convop.ConvOpSuite;
 import kadai.grader.suites.gan.GanSuite;
+import kadai.grader.suites.resnet.ResNetSuite;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ public final class Assignments {
 
     private static final List<Assignment> BUILT_IN = List.of(
             new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class),
+            new Assignment("resnet", "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)", ResNetSuite.class),
             new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class));
 
     private Assignments() {

@@ -5,10 +5,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.testing.GradientCheck;
+import kadai.assignments.testing.Tensors;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
+import kadai.grader.property.TensorText;
 import kadai.grader.property.Tolerance;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /** The checks the gan suite repeats: each loss and gradient of {@code GanLoss} against the reference on one case. */
@@ -45,7 +48,7 @@ final class GanChecks {
         NDArray fake = c.fakeLogits(m);
         NDArray expected = reference.discriminatorLoss(real.duplicate(), fake.duplicate());
         NDArray actual = student.discriminatorLoss(real.duplicate(), fake.duplicate());
-        compare.agrees(D_LOSS, expected, actual, Tolerance.FLOAT64, Shown.of("real", real), Shown.of("fake", fake));
+        agrees(D_LOSS, expected, actual, Tolerance.FLOAT64, Shown.of("real", real), Shown.of("fake", fake));
         return actual;
     }
 
@@ -53,8 +56,8 @@ final class GanChecks {
     NDArray saturatingAgrees(LogitsCase c, NDManager m) {
         NDArray fake = c.fakeLogits(m);
         NDArray actual = student.generatorLossSaturating(fake.duplicate());
-        compare.agrees(G_SAT, reference.generatorLossSaturating(fake.duplicate()), actual, Tolerance.FLOAT64,
-                Shown.of("fake", fake));
+        swapHint(() -> agrees(G_SAT, reference.generatorLossSaturating(fake.duplicate()), actual, Tolerance.FLOAT64,
+                Shown.of("fake", fake)), reference.generatorLossNonSaturating(fake.duplicate()), actual, G_NONSAT);
         return actual;
     }
 
@@ -62,9 +65,23 @@ final class GanChecks {
     NDArray nonSaturatingAgrees(LogitsCase c, NDManager m) {
         NDArray fake = c.fakeLogits(m);
         NDArray actual = student.generatorLossNonSaturating(fake.duplicate());
-        compare.agrees(G_NONSAT, reference.generatorLossNonSaturating(fake.duplicate()), actual, Tolerance.FLOAT64,
-                Shown.of("fake", fake));
+        swapHint(() -> agrees(G_NONSAT, reference.generatorLossNonSaturating(fake.duplicate()), actual, Tolerance.FLOAT64,
+                Shown.of("fake", fake)), reference.generatorLossSaturating(fake.duplicate()), actual, G_SAT);
         return actual;
+    }
+
+    /** Run a comparison; when it fails and the result is the other generator loss's value, say so. */
+    private void swapHint(Runnable comparison, NDArray otherLoss, NDArray actual, String other) {
+        try {
+            comparison.run();
+        } catch (AssertionError e) {
+            if (actual != null && Tensors.compare(otherLoss, actual, Tolerance.FLOAT64.rtol(), Tolerance.FLOAT64.atol()) == null) {
+                throw new AssertionError(e.getMessage() + (ja
+                        ? "  あなたの値は " + other + " の値です: Saturating と NonSaturating が入れ替わっていませんか?\n"
+                        : "  your value is the value of " + other + ": are the saturating and non-saturating losses swapped?\n"));
+            }
+            throw e;
+        }
     }
 
     /** Check all three losses. */
@@ -91,8 +108,8 @@ final class GanChecks {
                     : " must return NDList(dReal, dFake), two arrays, but returned " + (actual == null ? "null" : actual.size() + " arrays")));
         }
         Shown[] shown = {Shown.of("real", real), Shown.of("fake", fake)};
-        compare.agrees(D_GRAD + "[0] (dReal)", expected.get(0), actual.get(0), Tolerance.FLOAT64, shown);
-        compare.agrees(D_GRAD + "[1] (dFake)", expected.get(1), actual.get(1), Tolerance.FLOAT64, shown);
+        agrees(D_GRAD + "[0] (dReal)", expected.get(0), actual.get(0), Tolerance.FLOAT64, shown);
+        agrees(D_GRAD + "[1] (dFake)", expected.get(1), actual.get(1), Tolerance.FLOAT64, shown);
         if (numerical) {
             discriminatorAgrees(c, m);
             NDArray dReal = GradientCheck.numericalGradient(r -> student.discriminatorLoss(r, fake.duplicate()), real, null);
@@ -119,7 +136,7 @@ final class GanChecks {
                                      Function<NDArray, NDArray> studentLoss, Runnable lossAgrees) {
         NDArray fake = c.fakeLogits(m);
         NDArray actual = studentGrad.apply(fake.duplicate());
-        compare.agrees(call, referenceGrad.apply(fake.duplicate()), actual, Tolerance.FLOAT64, Shown.of("fake", fake));
+        agrees(call, referenceGrad.apply(fake.duplicate()), actual, Tolerance.FLOAT64, Shown.of("fake", fake));
         if (numerical) {
             lossAgrees.run();
             NDArray dFake = GradientCheck.numericalGradient(studentLoss, fake, null);
@@ -137,25 +154,25 @@ final class GanChecks {
         Shown[] shown = {Shown.of("real", r), Shown.of("fake", f)};
         NDArray loss = student.discriminatorLoss(r.duplicate(), f.duplicate());
         compare.dtype(D_LOSS, dtype, loss);
-        compare.agrees(D_LOSS, reference.discriminatorLoss(real.duplicate(), fake.duplicate()), loss, tol, shown);
+        agrees(D_LOSS, reference.discriminatorLoss(real.duplicate(), fake.duplicate()), loss, tol, shown);
         loss = student.generatorLossSaturating(f.duplicate());
         compare.dtype(G_SAT, dtype, loss);
-        compare.agrees(G_SAT, reference.generatorLossSaturating(fake.duplicate()), loss, tol, shown);
+        agrees(G_SAT, reference.generatorLossSaturating(fake.duplicate()), loss, tol, shown);
         loss = student.generatorLossNonSaturating(f.duplicate());
         compare.dtype(G_NONSAT, dtype, loss);
-        compare.agrees(G_NONSAT, reference.generatorLossNonSaturating(fake.duplicate()), loss, tol, shown);
+        agrees(G_NONSAT, reference.generatorLossNonSaturating(fake.duplicate()), loss, tol, shown);
         NDList grads = student.discriminatorLossGrad(r.duplicate(), f.duplicate());
         NDList expected = reference.discriminatorLossGrad(real.duplicate(), fake.duplicate());
         for (int i = 0; i < 2; i++) {
             compare.dtype(D_GRAD + "[" + i + "]", dtype, grads.get(i));
-            compare.agrees(D_GRAD + "[" + i + "]", expected.get(i), grads.get(i), tol, shown);
+            agrees(D_GRAD + "[" + i + "]", expected.get(i), grads.get(i), tol, shown);
         }
         NDArray g = student.generatorLossSaturatingGrad(f.duplicate());
         compare.dtype(G_SAT_GRAD, dtype, g);
-        compare.agrees(G_SAT_GRAD, reference.generatorLossSaturatingGrad(fake.duplicate()), g, tol, shown);
+        agrees(G_SAT_GRAD, reference.generatorLossSaturatingGrad(fake.duplicate()), g, tol, shown);
         g = student.generatorLossNonSaturatingGrad(f.duplicate());
         compare.dtype(G_NONSAT_GRAD, dtype, g);
-        compare.agrees(G_NONSAT_GRAD, reference.generatorLossNonSaturatingGrad(fake.duplicate()), g, tol, shown);
+        agrees(G_NONSAT_GRAD, reference.generatorLossNonSaturatingGrad(fake.duplicate()), g, tol, shown);
     }
 
     /** Check that no method of GanLoss modifies its logits, and that each result agrees with the reference. */
@@ -168,11 +185,11 @@ final class GanChecks {
         NDArray loss = student.discriminatorLoss(r, f);
         compare.unchanged(D_LOSS, "real", real, r);
         compare.unchanged(D_LOSS, "fake", fake, f);
-        compare.agrees(D_LOSS, reference.discriminatorLoss(real.duplicate(), fake.duplicate()), loss, Tolerance.FLOAT64, shown);
+        agrees(D_LOSS, reference.discriminatorLoss(real.duplicate(), fake.duplicate()), loss, Tolerance.FLOAT64, shown);
         NDList grads = student.discriminatorLossGrad(r, f);
         compare.unchanged(D_GRAD, "real", real, r);
         compare.unchanged(D_GRAD, "fake", fake, f);
-        compare.agrees(D_GRAD + "[1] (dFake)", reference.discriminatorLossGrad(real.duplicate(), fake.duplicate()).get(1),
+        agrees(D_GRAD + "[1] (dFake)", reference.discriminatorLossGrad(real.duplicate(), fake.duplicate()).get(1),
                 grads.get(1), Tolerance.FLOAT64, shown);
         unchangedBy(G_SAT, fake, student::generatorLossSaturating, reference::generatorLossSaturating);
         unchangedBy(G_NONSAT, fake, student::generatorLossNonSaturating, reference::generatorLossNonSaturating);
@@ -185,7 +202,36 @@ final class GanChecks {
         NDArray f = fake.duplicate();
         NDArray actual = studentCall.apply(f);
         compare.unchanged(call, "fake", fake, f);
-        compare.agrees(call, referenceCall.apply(fake.duplicate()), actual, Tolerance.FLOAT64, Shown.of("fake", fake));
+        agrees(call, referenceCall.apply(fake.duplicate()), actual, Tolerance.FLOAT64, Shown.of("fake", fake));
+    }
+
+    /**
+     * Compare with the reference, first failing with a plain statement when the result holds
+     * Infinity or NaN (the usual symptom of log(sigmoid(t)) or exp(t) at large logits).
+     */
+    private void agrees(String call, NDArray expected, NDArray actual, Tolerance tolerance, Shown... inputs) {
+        if (actual != null) {
+            double[] values = Tensors.toDoubles(actual);
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, ja
+                            ? "%s が有限でない値 %s を返しました (要素 %d)。ロジットが大きいと exp が溢れ、sigmoid が 0 や 1 に丸まって"
+                              + " log が -Infinity になります。softplus(t) = max(t, 0) + log(1 + exp(-|t|)) を使ってください%n"
+                            : "%s returned %s (element %d), which is not finite. For large logits exp overflows and sigmoid rounds"
+                              + " to 0 or 1, so log gives -Infinity: use softplus(t) = max(t, 0) + log(1 + exp(-|t|))%n",
+                            call, values[i], i));
+                    for (Shown s : inputs) {
+                        out.append("  ").append(s.name()).append(":\n").append(s.text());
+                    }
+                    out.append(ja ? "  期待値 " : "  expected ").append(TensorText.shape(expected.getShape())).append(":\n")
+                            .append(TensorText.grid(expected, 4));
+                    out.append(ja ? "  あなたの出力 " : "  actual ").append(TensorText.shape(actual.getShape())).append(":\n")
+                            .append(TensorText.grid(actual, 4));
+                    throw new AssertionError(out.toString());
+                }
+            }
+        }
+        compare.agrees(call, expected, actual, tolerance, inputs);
     }
 
     Compare compare() {

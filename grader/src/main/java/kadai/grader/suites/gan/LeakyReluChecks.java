@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
+import kadai.assignments.testing.Tensors;
 import kadai.grader.api.StudentCode;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
@@ -31,11 +32,13 @@ final class LeakyReluChecks {
     private final StudentCode student;
     private final StudentCode reference;
     private final Compare compare;
+    private final boolean ja;
 
     LeakyReluChecks(StudentCode student, StudentCode reference, String language) {
         this.student = student;
         this.reference = reference;
         this.compare = Compare.in(language);
+        this.ja = "ja".equals(language);
     }
 
     Layer studentLayer(double alpha) {
@@ -59,8 +62,27 @@ final class LeakyReluChecks {
         NDArray x = c.x(m);
         Layer layer = studentLayer(c.alpha());
         NDArray actual = layer.forward(x.duplicate());
-        compare.agrees(forwardCall(c), referenceLayer(c.alpha()).forward(x.duplicate()), actual, PRODUCT, Shown.of("x", x));
+        agreesToTheLastDigit(forwardCall(c), referenceLayer(c.alpha()).forward(x.duplicate()), actual, Shown.of("x", x));
         return layer;
+    }
+
+    /**
+     * Compare to {@link #PRODUCT}; a failure also states the worst element with all its digits,
+     * since a float alpha's error (~1e-8) hides behind the four digits of the printed grids.
+     */
+    private void agreesToTheLastDigit(String call, NDArray expected, NDArray actual, Shown... inputs) {
+        try {
+            compare.agrees(call, expected, actual, PRODUCT, inputs);
+        } catch (AssertionError e) {
+            Tensors.Mismatch m = actual == null ? null : Tensors.compare(expected, actual, PRODUCT.rtol(), PRODUCT.atol());
+            if (m == null || m.shapeMismatch()) {
+                throw e;
+            }
+            throw new AssertionError(e.getMessage() + String.format(Locale.ROOT, ja
+                    ? "  最も大きな差の要素を全桁で: 期待値 %.17g, 実際 %.17g (alpha は double のまま掛けてください)%n"
+                    : "  the worst element with all its digits: expected %.17g, got %.17g (multiply by alpha as a double)%n",
+                    m.expected(), m.actual()));
+        }
     }
 
     /**
@@ -74,7 +96,7 @@ final class LeakyReluChecks {
         Layer ref = referenceLayer(c.alpha());
         ref.forward(x.duplicate());
         NDArray dx = layer.backward(dout.duplicate());
-        compare.agrees(backwardCall(c), ref.backward(dout.duplicate()), dx, PRODUCT, Shown.of("x", x), Shown.of("dout", dout));
+        agreesToTheLastDigit(backwardCall(c), ref.backward(dout.duplicate()), dx, Shown.of("x", x), Shown.of("dout", dout));
         if (numerical) {
             Layer fresh = studentLayer(c.alpha());
             NDArray numeric = GradientCheck.numericalGradient(fresh::forward, x, dout);
