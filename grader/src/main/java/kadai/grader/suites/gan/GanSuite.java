@@ -45,7 +45,8 @@ public class GanSuite {
         return LogitsCases.of(context.language(), Values.SMALL_INTEGERS, Values.RANDOM);
     }
 
-    private static LogitsCase zeros(long real, long fake) {
+    /** Return a case of small integer logits with batches of the given sizes. */
+    private static LogitsCase integers(long real, long fake) {
         return new LogitsCase(new Shape(real), new Shape(fake), Values.SMALL_INTEGERS, 0);
     }
 
@@ -104,7 +105,7 @@ public class GanSuite {
             context.compare().agrees(GanChecks.G_NONSAT, m.create(ln2), student.generatorLossNonSaturating(fake.duplicate()),
                     Tolerance.FLOAT64, shown);
         }
-        context.forAll(ordinary(context)).examples(zeros(2, 3)).tries(10)
+        context.forAll(ordinary(context)).examples(integers(2, 3)).tries(10)
                 .check(context.text("the three losses agree with the reference", "3 つの損失が参照実装と一致する"), checks::lossesAgree);
     }
 

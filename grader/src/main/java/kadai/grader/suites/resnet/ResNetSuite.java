@@ -81,7 +81,7 @@ public class ResNetSuite {
     @DisplayName("BasicBlock.forward agrees with the reference (identity and projection shortcut)")
     void basicBlockForwardAgrees(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BASIC, context)).examples(examples(Kind.BASIC)).tries(8)
+        context.forAll(blocks(Kind.BASIC, context)).examples(examples(Kind.BASIC)).tries(6)
                 .check(context.text("BasicBlock.forward = relu(conv2(relu(conv1(x))) + shortcut(x)), shortcut(x) = x when null",
                         "BasicBlock.forward = relu(conv2(relu(conv1(x))) + shortcut(x)) (null なら shortcut(x) = x)"),
                         (c, m) -> checks.blockForwardAgrees(checks.run(c, m)));
@@ -93,7 +93,7 @@ public class ResNetSuite {
     @DisplayName("BasicBlock.backward's dx agrees with the reference (the sum of both branches' gradients)")
     void basicBlockBackwardAgrees(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BASIC, context)).examples(examples(Kind.BASIC)).tries(8)
+        context.forAll(blocks(Kind.BASIC, context)).examples(examples(Kind.BASIC)).tries(6)
                 .check(context.text("dx = conv1.backward(relu'(h) * conv2.backward(dz)) + shortcut.backward(dz) (+ dz for the identity),"
                                 + " dz = dout * (z > 0) with z the sum before the last ReLU",
                         "dx = conv1.backward(relu'(h) * conv2.backward(dz)) + shortcut.backward(dz) (恒等なら + dz),"
@@ -135,7 +135,7 @@ public class ResNetSuite {
     @DisplayName("Bottleneck.forward agrees with the reference (identity and projection shortcut)")
     void bottleneckForwardAgrees(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BOTTLENECK, context)).examples(examples(Kind.BOTTLENECK)).tries(8)
+        context.forAll(blocks(Kind.BOTTLENECK, context)).examples(examples(Kind.BOTTLENECK)).tries(6)
                 .check(context.text("Bottleneck.forward = relu(conv1x1b(relu(conv3x3(relu(conv1x1a(x))))) + shortcut(x))",
                         "Bottleneck.forward = relu(conv1x1b(relu(conv3x3(relu(conv1x1a(x))))) + shortcut(x))"),
                         (c, m) -> checks.blockForwardAgrees(checks.run(c, m)));
@@ -147,7 +147,7 @@ public class ResNetSuite {
     @DisplayName("Bottleneck.backward's dx agrees with the reference (the sum of both branches' gradients)")
     void bottleneckBackwardAgrees(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BOTTLENECK, context)).examples(examples(Kind.BOTTLENECK)).tries(8)
+        context.forAll(blocks(Kind.BOTTLENECK, context)).examples(examples(Kind.BOTTLENECK)).tries(6)
                 .check(context.text("dx = (the residual branch's gradient, through three convolutions and two ReLUs) + shortcut.backward(dz)",
                         "dx = (3 つの畳み込みと 2 つの ReLU を通った残差の枝の勾配) + shortcut.backward(dz)"),
                         (c, m) -> checks.blockBackwardAgrees(checks.run(c, m)));
@@ -215,7 +215,7 @@ public class ResNetSuite {
                 .check(context.text("GlobalAveragePooling does not modify x or dout", "GlobalAveragePooling が x と dout を書き換えない"),
                         checks::gapLeavesInputsUnchanged);
         for (Kind kind : Kind.values()) {
-            context.forAll(blocks(kind, context)).examples(examples(kind)).tries(3)
+            context.forAll(blocks(kind, context)).examples(examples(kind)).tries(2)
                     .check(context.text(kind.simpleName + " does not modify x or dout", kind.simpleName + " が x と dout を書き換えない"),
                             (c, m) -> checks.blockLeavesInputsUnchanged(checks.run(c, m)));
         }
@@ -233,7 +233,7 @@ public class ResNetSuite {
                     checks.gapKeepsDtype(c, m, DataType.FLOAT32);
                 });
         for (Kind kind : Kind.values()) {
-            context.forAll(blocks(kind, context)).examples(examples(kind)).tries(2)
+            context.forAll(blocks(kind, context)).examples(examples(kind)).tries(1)
                     .check(context.text(kind.simpleName + " keeps the input's dtype", kind.simpleName + " が入力の dtype を保つ"), (c, m) -> {
                         BlockRun run = checks.run(c, m);
                         checks.blockKeepsDtype(run, DataType.FLOAT64);
