@@ -37,6 +37,15 @@ public interface StudentCode extends AutoCloseable {
         return StaticFacade.create(this, facade, className);
     }
 
+    /**
+     * Return what the student code printed (System.out and System.err) since the last call of
+     * this method, capped by the implementation; an empty string when nothing was printed or
+     * the implementation does not capture output.
+     */
+    default String drainOutput() {
+        return "";
+    }
+
     /** Name the way the code runs, for logs and results ("in-process", "sandbox:full", ...). */
     String description();
 

@@ -58,7 +58,7 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
             throw new IllegalArgumentException("a part's weight must be positive, got " + weight + " for " + what);
         }
         totalWeight += weight;
-        try (NDManager scope = manager.newSubManager()) {
+        try {
             body.run();
             passedWeight += weight;
         } catch (AssertionError e) {

@@ -7,6 +7,8 @@ import kadai.grader.suite.GradingContext;
 import kadai.grader.suite.Reference;
 import kadai.grader.suite.Student;
 import kadai.grader.suite.StudentClass;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,7 +34,8 @@ import java.util.concurrent.TimeoutException;
  * abandons it after {@link Graded#timeLimitSeconds()}; interrupting the thread also stops the
  * student call it waits on. Records the partial credit of the test's parts for the collector.
  */
-public final class GradingExtension implements ParameterResolver, InvocationInterceptor, ExecutionCondition {
+public final class GradingExtension implements ParameterResolver, InvocationInterceptor, ExecutionCondition,
+        BeforeEachCallback, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final String CONTEXT = "context";
@@ -43,6 +46,22 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
         return ec.getConfigurationParameter(GradingRun.RUN_ID_PARAMETER).isPresent()
                 ? ConditionEvaluationResult.enabled("inside a grading run")
                 : ConditionEvaluationResult.disabled("graded tests run only inside the grader (kadai grade)");
+    }
+
+    /** Drop what the student printed before this test, so each test shows its own output. */
+    @Override
+    public void beforeEach(ExtensionContext ec) {
+        run(ec).student.drainOutput();
+    }
+
+    /** Keep what the student code printed during this test for its feedback. */
+    @Override
+    public void afterEach(ExtensionContext ec) {
+        GradingRun run = run(ec);
+        String printed = run.student.drainOutput();
+        if (!printed.isEmpty()) {
+            run.printed.put(ec.getUniqueId(), printed);
+        }
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>JUnit instantiates extensions itself, so the run is found by the id passed as a launcher
  * configuration parameter; the registry holds runs only while they execute.
  */
-public final class GradingRun {
+final class GradingRun {
 
     /** The launcher configuration parameter that names the run. */
     static final String RUN_ID_PARAMETER = "kadai.grading.run";
@@ -25,6 +25,7 @@ public final class GradingRun {
     final String language;
     final String reproduce;
     final Map<String, Credit> credits = new ConcurrentHashMap<>();
+    final Map<String, String> printed = new ConcurrentHashMap<>();
 
     GradingRun(String id, StudentCode student, StudentCode reference, long seed, String language, String reproduce) {
         this.id = id;

@@ -39,6 +39,7 @@ public final class InProcessStudentCode implements StudentCode {
     private final String name;
     private final ImplementationClassLoader loader;
     private final Duration callLimit;
+    private final StudentOutput.Buffer output = new StudentOutput.Buffer();
     private volatile String poisoned;
 
     /**
@@ -52,6 +53,7 @@ public final class InProcessStudentCode implements StudentCode {
         this.name = name;
         this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         this.callLimit = callLimit;
+        StudentOutput.install();
     }
 
     @Override
@@ -77,6 +79,11 @@ public final class InProcessStudentCode implements StudentCode {
             return (Layer) invoke(() -> ctor.newInstance(args));
         });
         return new GuardedLayer(this, simpleName(className), layer);
+    }
+
+    @Override
+    public String drainOutput() {
+        return output.drain();
     }
 
     @Override
@@ -106,7 +113,10 @@ public final class InProcessStudentCode implements StudentCode {
         if (reason != null) {
             throw new StudentCodeException(Kind.RUNNER_FAILED, what + " was not called: " + reason, null, null);
         }
-        FutureTask<T> task = new FutureTask<>(body);
+        FutureTask<T> task = new FutureTask<>(() -> {
+            StudentOutput.bind(output);
+            return body.call();
+        });
         Thread worker = new Thread(null, task, name + ": " + what, WORKER_STACK_BYTES);
         worker.setDaemon(true);
         worker.setContextClassLoader(loader);
@@ -145,7 +155,7 @@ public final class InProcessStudentCode implements StudentCode {
                 StudentStackTraces.trim(t, name));
     }
 
-    @SuppressWarnings("removal")
+    @SuppressWarnings("deprecation")
     private void abandon(Thread worker, String what) {
         worker.interrupt();
         if (joined(worker)) {

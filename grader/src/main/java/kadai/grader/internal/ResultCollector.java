@@ -107,6 +107,13 @@ final class ResultCollector implements TestExecutionListener {
 
     private TestResult result(TestIdentifier id, Method m, TestStatus status, double score, String output, double seconds) {
         Graded graded = m.getAnnotation(Graded.class);
+        String printed = run.printed.get(id.getUniqueId());
+        if (printed != null) {
+            output = (output.isEmpty() ? "" : output.stripTrailing() + "\n\n")
+                    + ("ja".equals(run.language) ? "あなたのコードの出力 (System.out / System.err):\n"
+                            : "Your code printed (System.out / System.err):\n")
+                    + printed.stripTrailing();
+        }
         return new TestResult(m.getDeclaringClass().getSimpleName() + "." + m.getName(), name(m, graded), score,
                 graded.points(), status, output, graded.visibility(), List.of(graded.tags()), seconds);
     }

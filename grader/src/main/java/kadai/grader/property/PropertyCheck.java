@@ -84,7 +84,9 @@ public final class PropertyCheck<T> {
     /** Add cases that are always checked first (hand-picked edge cases). */
     @SafeVarargs
     public final PropertyCheck<T> examples(T... cases) {
-        examples.addAll(List.of(cases));
+        for (T c : cases) {
+            examples.add(c);
+        }
         return this;
     }
 

@@ -164,4 +164,25 @@ class GradeCommandTests {
         assertThat(code).isEqualTo(ExitCodes.NOT_GRADED);
         assertThat(out.toString()).contains("contains no .java file");
     }
+
+    @Test
+    void whatTheStudentPrintsGoesIntoTheFeedbackOfTheTestThatPrintedIt(@TempDir Path tmp) throws IOException {
+        Path source = tmp.resolve("ConvOps.java");
+        Files.writeString(source, Files.readString(NAIVE).replace(
+                "    public static NDArray col2im(NDArray col, Shape xShape, int fh, int fw, int stride, int pad) {\n",
+                "    public static NDArray col2im(NDArray col, Shape xShape, int fh, int fw, int stride, int pad) {\n"
+                        + "        System.out.println(\"debug: col2im \" + xShape);\n"));
+        Path json = tmp.resolve("results.json");
+        int code = kadai("grade", "--assignment", "conv-op", "--submission", source.toString(), "--seed", "4",
+                "--json", json.toString());
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).doesNotContain("debug: col2im");
+        JsonNode tests = new ObjectMapper().readTree(json.toFile()).get("tests");
+        JsonNode im2col = tests.get(3);
+        JsonNode col2im = tests.get(5);
+        assertThat(im2col.get("name").asText()).startsWith("im2col agrees");
+        assertThat(im2col.get("output").asText()).isEmpty();
+        assertThat(col2im.get("name").asText()).startsWith("col2im agrees");
+        assertThat(col2im.get("output").asText()).startsWith("Your code printed (System.out / System.err):\ndebug: col2im (");
+    }
 }

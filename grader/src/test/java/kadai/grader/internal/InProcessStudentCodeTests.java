@@ -152,4 +152,19 @@ class InProcessStudentCodeTests {
                     .hasMessageContaining("found: MaxPooling(int, int, int, int)");
         }
     }
+
+    @Test
+    void whatTheStudentPrintsIsCapturedAndDrained() {
+        try (StudentCode code = load("""
+                public static int outputSize(int in, int f, int s, int p) {
+                    System.out.println("debug: in=" + in);
+                    System.err.println("warning from student");
+                    return in;
+                }
+                """, Duration.ofSeconds(5))) {
+            code.invokeStatic("kadai.assignments.conv.ConvOps", "outputSize", OUTPUT_SIZE, 4, 3, 1, 0);
+            assertThat(code.drainOutput()).contains("debug: in=4").contains("warning from student");
+            assertThat(code.drainOutput()).isEmpty();
+        }
+    }
 }

@@ -100,4 +100,15 @@ class PropertyCheckTests {
         }
         return out;
     }
+
+    @Test
+    void aFilteredGeneratorDrawsAndShrinksOnlyCasesThatSatisfyItsCondition() {
+        Gen<ConvCase> pooling = ConvCases.valid().filter(c -> c.pad() <= c.fh() / 2 && c.pad() <= c.fw() / 2);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 100; i++) {
+            ConvCase c = pooling.next(random);
+            assertThat(c.pad()).isLessThanOrEqualTo(Math.min(c.fh(), c.fw()) / 2);
+            assertThat(pooling.shrink(c)).allSatisfy(s -> assertThat(s.pad()).isLessThanOrEqualTo(Math.min(s.fh(), s.fw()) / 2));
+        }
+    }
 }
