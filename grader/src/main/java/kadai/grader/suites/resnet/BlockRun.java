@@ -16,8 +16,8 @@ import java.util.Map;
  * layers' gradients, and a factory of fresh inner layers for the student's block.
  *
  * <p>The inner layers are the reference's {@code Convolution}s, grader-side objects handed to the
- * student's block, so the block is graded apart from the student's own convolution. The case is
- * kept away from the ReLU kinks: when a pre-activation lies within {@link #KINK_MARGIN} of 0, or
+ * student's block, so the block is graded apart from the student's own convolution. On request
+ * ({@link #clearOfKinks}) the case is kept away from the ReLU kinks: when a pre-activation lies within {@link #KINK_MARGIN} of 0, or
  * an element of dx is nonzero but below {@link #SMALLEST_GRADIENT} (lost in the noise of a
  * numerical gradient), the values are drawn again from a derived seed.
  */
@@ -59,8 +59,16 @@ final class BlockRun {
         }
     }
 
-    /** Run the reference on {@code c}, or on the first redraw of its values that keeps clear of the kinks. */
+    /** Run the reference on {@code c} as drawn (for comparisons in float64 of the same inner layers). */
     static BlockRun of(BlockCase c, NDManager m, StudentCode reference) {
+        return new BlockRun(c, m, reference, new LinkedHashMap<>());
+    }
+
+    /**
+     * Run the reference on {@code c}, or on the first redraw of its values that keeps clear of the
+     * kinks (for numerical gradients, and for float32 runs whose masks must match float64's).
+     */
+    static BlockRun clearOfKinks(BlockCase c, NDManager m, StudentCode reference) {
         BlockRun run = null;
         for (int attempt = 0; attempt <= REDRAWS; attempt++) {
             BlockCase drawn = attempt == 0 ? c : c.withValueSeed(c.valueSeed() * 31 + attempt);

@@ -195,8 +195,14 @@ final class ResNetChecks {
         compare.agrees(backwardCall(run.c), run.dx, dx, Tolerance.FLOAT64, Shown.of("x", run.x), Shown.of("dout", run.dout));
     }
 
+    /** Run the reference on a case as drawn. */
     BlockRun run(BlockCase c, NDManager m) {
         return BlockRun.of(c, m, reference);
+    }
+
+    /** Run the reference on a case redrawn, if need be, to keep clear of the ReLU kinks. */
+    BlockRun runClearOfKinks(BlockCase c, NDManager m) {
+        return BlockRun.clearOfKinks(c, m, reference);
     }
 
     static String forwardCall(BlockCase c) {
