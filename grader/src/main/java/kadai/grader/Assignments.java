@@ -2,7 +2,9 @@ package kadai.grader;
 
 import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
+import kadai.grader.suites.gan.GanSuite;
 import kadai.grader.suites.pool.PoolSuite;
+import kadai.grader.suites.resnet.ResNetSuite;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,9 @@ public final class Assignments {
     private static final List<Assignment> BUILT_IN = List.of(
             new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class),
             new Assignment("conv", "a convolution layer, forward and backward (Convolution)", ConvSuite.class),
-            new Assignment("pool", "max pooling, forward and backward (MaxPooling)", PoolSuite.class));
+            new Assignment("pool", "max pooling, forward and backward (MaxPooling)", PoolSuite.class),
+            new Assignment("resnet", "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)", ResNetSuite.class),
+            new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class));
 
     private Assignments() {
     }

@@ -1,0 +1,50 @@
+package kadai.assignments.gan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+
+/*
+ * Catalogue entry "mutant-gradient-not-divided-by-count" (gan).
+ *
+ * Wrong: the gradients are those of the sums, not of the means (no division by the batch size);
+ * right only for batches of one element.
+ *
+ * Loses: discriminatorLossGradIsTheGradient, generatorLossGradsAreTheGradients, saturatingAndNonSaturatingAreToldApart, gradientsAreStableForExtremeLogits
+ */
+public final class GanLoss {
+
+    private GanLoss() {
+    }
+
+    public static NDArray discriminatorLoss(NDArray realLogits, NDArray fakeLogits) {
+        return softplus(realLogits.neg()).mean().add(softplus(fakeLogits).mean());
+    }
+
+    public static NDArray generatorLossSaturating(NDArray fakeLogits) {
+        return softplus(fakeLogits).mean().neg();
+    }
+
+    public static NDArray generatorLossNonSaturating(NDArray fakeLogits) {
+        return softplus(fakeLogits.neg()).mean();
+    }
+
+    public static NDList discriminatorLossGrad(NDArray realLogits, NDArray fakeLogits) {
+        NDArray dReal = Activation.sigmoid(realLogits).sub(1);
+        NDArray dFake = Activation.sigmoid(fakeLogits);
+        return new NDList(dReal, dFake);
+    }
+
+    public static NDArray generatorLossSaturatingGrad(NDArray fakeLogits) {
+        return Activation.sigmoid(fakeLogits).neg();
+    }
+
+    public static NDArray generatorLossNonSaturatingGrad(NDArray fakeLogits) {
+        return Activation.sigmoid(fakeLogits).sub(1);
+    }
+
+    /** softplus(t) = log(1 + e^t) = max(t, 0) + log(1 + e^-|t|), finite for every t. */
+    private static NDArray softplus(NDArray t) {
+        return t.maximum(0).add(t.abs().neg().exp().add(1).log());
+    }
+}
