@@ -35,6 +35,8 @@ public final class InProcessStudentCode implements StudentCode {
     public static final Duration DEFAULT_CALL_LIMIT = Duration.ofSeconds(30);
     private static final long WORKER_STACK_BYTES = 64L << 20;
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    /** How long a stopped call may stay inside one native op before the submission is given up. */
+    private static final Duration NATIVE_RETURN_GRACE = Duration.ofSeconds(120);
 
     private final String name;
     private final ImplementationClassLoader loader;
@@ -163,15 +165,21 @@ public final class InProcessStudentCode implements StudentCode {
         }
         // In-process there is no other way to end a runaway loop; the sandboxed runner kills its JVM.
         worker.stop();
-        if (!joined(worker)) {
+        // A thread inside a native PyTorch op only sees the stop when the op returns. Wait for that:
+        // going on would let the test close the op's arrays under it and crash the whole JVM.
+        if (!joined(worker, NATIVE_RETURN_GRACE)) {
             poisoned = "an earlier call (" + what + ") ran past its time limit and could not be stopped,"
                     + " so the remaining calls of this submission are not run";
         }
     }
 
     private static boolean joined(Thread worker) {
+        return joined(worker, STOP_GRACE);
+    }
+
+    private static boolean joined(Thread worker, Duration grace) {
         try {
-            worker.join(STOP_GRACE.toMillis());
+            worker.join(grace.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
