@@ -352,7 +352,10 @@ public class PoolSuite {
         List<ConvCase> tooMuchPadding = List.of(
                 new ConvCase(1, 1, 6, 6, 2, 2, 2, 2, 0, Values.RANDOM, context.seed()),
                 new ConvCase(1, 2, 5, 5, 3, 2, 1, 2, 0, Values.RANDOM, context.seed()),
-                new ConvCase(2, 1, 4, 4, 1, 1, 1, 1, 0, Values.RANDOM, context.seed()));
+                new ConvCase(2, 1, 4, 4, 1, 1, 1, 1, 0, Values.RANDOM, context.seed()),
+                // Too much padding in one direction only: a check of poolH alone (or poolW alone) fails.
+                new ConvCase(1, 1, 6, 6, 2, 4, 1, 2, 0, Values.RANDOM, context.seed()),
+                new ConvCase(1, 1, 6, 6, 4, 2, 1, 2, 0, Values.RANDOM, context.seed()));
         context.forAll(invalidForPooling(invalid)).examples(tooMuchPadding.toArray(new ConvCase[0])).tries(20)
                 .check(context.text("invalid configurations are rejected; the nearest valid one is computed",
                         "不正な設定は拒否され、最も近い正しい設定は計算される"), (c, m) -> {

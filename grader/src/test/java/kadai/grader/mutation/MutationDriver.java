@@ -1,0 +1,70 @@
+package kadai.grader.mutation;
+
+import kadai.grader.Assignment;
+import kadai.grader.Assignments;
+import kadai.grader.ReferenceImplementation;
+import kadai.grader.api.StudentCode;
+import kadai.grader.internal.InProcessStudentCode;
+import kadai.grader.internal.SuiteRunner;
+import kadai.grader.result.TestResult;
+
+import java.net.URL;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Grade the reference solution as if it were a student, for PIT.
+ *
+ * <p>The student side resolves {@code kadai.assignments.*} through the test class loader (where
+ * the {@code mutation} profile puts the reference classes ahead of the stubs, and where PIT
+ * inserts each mutant); the reference side is the unmutated copy that the grader loads in its own
+ * isolated class loader from {@code -Dkadai.reference}. A mutant is killed when the suite gives
+ * less than full marks.
+ */
+final class MutationDriver {
+
+    /** The system property the mutation profile sets; without it the drivers do not run. */
+    static final String ENABLED = "kadai.mutation.driver";
+    /** The run's seed: every test derives its own seed from it, so the cases are fixed. */
+    static final long SEED = 20261128L;
+
+    private MutationDriver() {
+    }
+
+    /** Grade the reference-as-student with the assignment's suite and require full marks. */
+    static void requireFullMarks(String assignmentId, String... studentClasses) {
+        assumeTrue(Boolean.getBoolean(ENABLED),
+                "runs only under PIT in the grader's mutation profile (-P mutation sets -D" + ENABLED + "=true)");
+        Assignment assignment = Assignments.find(assignmentId).orElseThrow();
+        ClasspathStudentCode student = new ClasspathStudentCode(Duration.ofSeconds(60));
+        for (String className : studentClasses) {
+            assertThat(location(student.load(className)))
+                    .as("%s on the test classpath must be the reference (the mutation profile copies it into the "
+                            + "grader's output directory), not the stub from the assignments jar", className)
+                    .doesNotContain("assignments");
+        }
+        List<TestResult> results;
+        try (StudentCode ref = new InProcessStudentCode("reference", ReferenceImplementation.classes(), false,
+                Duration.ofSeconds(60)); StudentCode s = student) {
+            results = new SuiteRunner().run(assignment.suite(), s, ref, SEED, "en", "mutation driver " + assignmentId);
+        }
+        List<TestResult> lost = results.stream().filter(r -> r.score() < r.maxScore()).toList();
+        assertThat(results).as("graded tests of %s", assignmentId).isNotEmpty();
+        assertThat(lost)
+                .as("tests of %s that did not give the reference-as-student full marks:%n%s", assignmentId,
+                        lost.stream().map(r -> r.id() + " " + r.score() + "/" + r.maxScore() + " " + r.status()
+                                + "\n" + r.output()).collect(Collectors.joining("\n")))
+                .isEmpty();
+    }
+
+    private static String location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        URL url = source == null ? null : source.getLocation();
+        return String.valueOf(url);
+    }
+}
