@@ -14,6 +14,7 @@ import kadai.tasks.TaskContext;
 import kadai.tasks.TaskResult;
 import kadai.tasks.data.ImageDataset;
 import kadai.tasks.data.ImageSet;
+import kadai.tasks.data.Scalars;
 import kadai.tasks.data.Scoring;
 import kadai.tasks.data.SeededBatchSampler;
 
@@ -83,7 +84,7 @@ public final class CnnTask implements Task {
                         NDArray loss = head.loss(scores, y);
                         network.backward(head.backward(loss.onesLike()));
                         optimizer.step(network.layers());
-                        double value = loss.getDouble();
+                        double value = Scalars.value(loss);
                         if (!Double.isFinite(value)) {
                             throw new IllegalStateException("the training loss became " + value + " at epoch " + epoch
                                     + " step " + (step + 1) + "; check the backward passes");
