@@ -189,8 +189,8 @@ public final class TaskMain implements Callable<Integer> {
             } catch (TaskCancelledException e) {
                 err.println(e.getMessage());
                 return EXIT_CANCELLED;
-            } catch (IllegalStateException e) {
-                err.println("the task failed: " + e.getMessage());
+            } catch (RuntimeException e) {
+                err.println("the task failed: " + e);
                 if (System.getenv("KADAI_DEBUG") != null) {
                     e.printStackTrace(err);
                 }

@@ -19,7 +19,7 @@ public class ReLU implements Layer {
     @Override
     public NDArray forward(NDArray x) {
         mask = x.gt(0).toType(x.getDataType(), false);
-        return x.mul(mask);
+        return x.maximum(0);
     }
 
     @Override

@@ -87,7 +87,12 @@ public final class DcganTask implements Task {
         int fdSamples = Math.min(TaskConfig.or(config.testSize(), FD_SAMPLES), test.size());
         ImageSet fdReal = FeatureClassifier.toSigned(test.head(fdSamples));
 
-        ImageSet classifierTrain = all.head(smoke ? Math.max(train.size(), CPU_CLASSIFIER_TRAIN) : all.size());
+        // The feature classifier sees the whole training set in a full run, 10,000 images in a
+        // CPU smoke run, and at least 1,000 (else as many as the GAN) in a sliced run.
+        int classifierSize = smoke ? CPU_CLASSIFIER_TRAIN
+                : config.trainSize() > 0 ? Math.max(1_000, config.trainSize()) : all.size();
+        ImageSet classifierTrain = all.head(classifierSize);
+        result.metrics().put("fd_classifier_train_images", classifierTrain.size());
         try (FeatureClassifier classifier = FeatureClassifier.train(classifierTrain, test.head(fdSamples), 1,
                 config.seed(), device, meter)) {
             result.metrics().put("fd_classifier_accuracy", classifier.accuracy());

@@ -81,7 +81,7 @@ public final class ResNetTask implements Task {
         int batchSize = TaskConfig.or(config.batchSize(), DEFAULT_BATCH);
         ImageSet.Split split = context.data().train().split(5_000, config.seed());
         ImageSet train = split.train().head(TaskConfig.or(config.trainSize(), smoke ? CPU_SMOKE_TRAIN : 55_000));
-        ImageSet validation = split.validation().head(Math.min(5_000, Math.max(200, train.size() / 10)));
+        ImageSet validation = split.validation().head(Math.min(5_000, Math.max(64, train.size() / 10)));
         ImageSet test = context.data().test().head(TaskConfig.or(config.testSize(), smoke ? CPU_SMOKE_TEST : 10_000));
         result.metrics().put("smoke_run", smoke);
 
@@ -108,9 +108,9 @@ public final class ResNetTask implements Task {
                 }
                 ImageDataset dataset = ImageDataset.builder(train)
                         .optAugmentation(new Augmentation(2, true), config.seed() + 1)
-                        .setSampling(new SeededBatchSampler(batchSize, true, true, config.seed()))
+                        .setSampling(new SeededBatchSampler(batchSize, true, train.size() > batchSize, config.seed()))
                         .build();
-                long fullSteps = Math.max(1, train.size() / batchSize);
+                long fullSteps = train.size() > batchSize ? train.size() / batchSize : 1;
                 meter.phase("train", epochs, fullSteps);
                 long images = 0;
                 double trainSeconds = 0;
