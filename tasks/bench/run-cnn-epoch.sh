@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# One Fashion-MNIST epoch of the cnn task's network, side by side on this machine with the same
+# thread count: DJL (PyTorch engine, native layers), PyTorch from Python (Debian python3-torch),
+# and, with --with-kadai, the Kadai cnn task itself (reference im2col layers, Java-side Adam).
+# Usage: tasks/bench/run-cnn-epoch.sh [THREADS] [--with-kadai]
+# Needs: apt-get install dataset-fashion-mnist python3-torch; ./mvnw -pl tasks -am install -DskipTests
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+THREADS=${1:-2}
+WITH_KADAI=${2:-}
+CP_FILE=$(mktemp)
+trap 'rm -f "$CP_FILE"' EXIT
+./mvnw -B -q -o -pl tasks dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+CP="tasks/target/classes:$(cat "$CP_FILE")"
+JAVA_OPTS=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=error)
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads=$THREADS"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java "${JAVA_OPTS[@]}" -cp "$CP" kadai.tasks.bench.NativeCnnEpoch
+/usr/bin/python3 tasks/bench/cnn_epoch.py "$THREADS"
+if [ "$WITH_KADAI" = "--with-kadai" ]; then
+  java "${JAVA_OPTS[@]}" -cp "$CP" kadai.tasks.TaskMain run cnn --device cpu --epochs 1 --threads "$THREADS" \
+    --json "${TMPDIR:-/tmp}/kadai-cnn-epoch.json" 2>/dev/null | head -1
+  grep -m1 '"train_images_per_second"' "${TMPDIR:-/tmp}/kadai-cnn-epoch.json" || true
+fi
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
