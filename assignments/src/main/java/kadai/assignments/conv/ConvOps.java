@@ -63,7 +63,7 @@ public final class ConvOps {
      * {@code col.matMul(w.reshape(OC, -1).transpose())} is the convolution. Padding is zeros.
      *
      * <pre>{@code
-     * jshell> NDArray x = manager.arange(1.0, 17.0).reshape(1, 1, 4, 4);   // seed's X = 1..16
+     * jshell> NDArray x = manager.arange(1, 17).toType(DataType.FLOAT64, false).reshape(1, 1, 4, 4); // X = 1..16
      * jshell> ConvOps.im2col(x, 3, 3, 1, 0);
      * ND: (4, 9) cpu() float64
      * [[ 1.,  2.,  3.,  5.,  6.,  7.,  9., 10., 11.],   // window at (oh, ow) = (0, 0)

@@ -15,7 +15,7 @@ import java.util.Map;
  * PyTorch's {@code conv2d}) this is a cross-correlation: the filter is not flipped.
  *
  * <pre>{@code
- * jshell> NDArray x = manager.arange(1.0, 17.0).reshape(1, 1, 4, 4);          // seed 1.1
+ * jshell> NDArray x = manager.arange(1, 17).toType(DataType.FLOAT64, false).reshape(1, 1, 4, 4); // seed 1.1
  * jshell> NDArray w = manager.create(new double[] {1, 1, 1, 2, 0, 1, -1, -1, 0}, new Shape(1, 1, 3, 3));
  * jshell> NDArray b = manager.create(new double[] {3});
  * jshell> new Convolution(w, b, 1, 0).forward(x);                             // seed 1.2, bias 3

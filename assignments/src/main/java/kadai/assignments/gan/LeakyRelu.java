@@ -24,7 +24,7 @@ import kadai.assignments.Layer;
  *
  * <p>DJL trap: {@code Activation.leakyRelu(x, alpha)} takes a <em>float</em> alpha, so in
  * float64 it is off by about 1e-8 relative (0.01f = 0.0099999998) — more than the tests allow.
- * Write it with {@code x.gt(0)}, {@code NDArray.where} or {@code maximum}/{@code minimum}
+ * Write it with {@code x.gt(0)}, {@code NDArrays.where} or {@code maximum}/{@code minimum}
  * instead.
  */
 public class LeakyRelu implements Layer {

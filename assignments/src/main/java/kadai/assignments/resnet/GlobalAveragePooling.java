@@ -12,7 +12,7 @@ import kadai.assignments.Layer;
  * {@code dout[n, c] / (H * W)}.
  *
  * <pre>{@code
- * jshell> NDArray x = manager.arange(1.0, 9.0).reshape(1, 2, 2, 2);   // channel 0: 1..4, channel 1: 5..8
+ * jshell> NDArray x = manager.arange(1, 9).toType(DataType.FLOAT64, false).reshape(1, 2, 2, 2); // channels 1..4 and 5..8
  * jshell> GlobalAveragePooling gap = new GlobalAveragePooling();
  * jshell> gap.forward(x);
  * ND: (1, 2) cpu() float64
@@ -26,8 +26,9 @@ import kadai.assignments.Layer;
  * ]
  * }</pre>
  *
- * <p>DJL trap: on the PyTorch engine {@code x.mean(new int[] {2, 3})} throws — reshape to
- * {@code (N, C, H*W)} first and take the mean over axis 2. Backward: broadcast with
+ * <p>DJL trap: on the PyTorch engine {@code x.mean(new int[] {2, 3})} throws
+ * {@code UnsupportedOperationException: Only 1 axis is support!} (not one of your TODOs) —
+ * reshape to {@code (N, C, H*W)} first and take the mean over axis 2. Backward: broadcast with
  * {@code reshape(N, C, 1, 1)} and {@code broadcast(N, C, H, W)} (or multiply by ones).
  * Remember the input shape in forward; do not modify {@code x} or {@code dout}; keep the dtype.
  */

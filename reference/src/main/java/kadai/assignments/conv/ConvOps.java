@@ -89,11 +89,11 @@ public final class ConvOps {
         NDArray dxp = col.getManager().zeros(new Shape(n, c, h + 2L * pad, w + 2L * pad), col.getDataType());
         for (int i = 0; i < fh; i++) {
             for (int j = 0; j < fw; j++) {
-                NDIndex at = window(i, j, oh, ow, stride);
                 NDArray part = blocks.get(new NDIndex().addAllDim(4).addIndices((long) i * fw + j)).transpose(0, 3, 1, 2);
-                // Within one offset the strided positions are distinct, so read-add-write is exact;
-                // the accumulation across offsets is what makes overlapping windows add up.
-                dxp.set(at, dxp.get(at).add(part));
+                // A basic slice is a view of dxp: adding in place accumulates into dxp without a
+                // temporary. Within one offset the strided positions are distinct; the
+                // accumulation across offsets is what makes overlapping windows add up.
+                dxp.get(window(i, j, oh, ow, stride)).addi(part);
             }
         }
         return pad == 0 ? dxp : dxp.get(new NDIndex().addAllDim(2).addSliceDim(pad, pad + h).addSliceDim(pad, pad + w));

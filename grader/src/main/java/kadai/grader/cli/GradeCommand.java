@@ -1,0 +1,132 @@
+package kadai.grader.cli;
+
+import kadai.grader.Assignments;
+import kadai.grader.GradeRequest;
+import kadai.grader.SubmissionGrader;
+import kadai.grader.internal.InvalidSubmissionException;
+import kadai.grader.internal.SubmissionFiles;
+import kadai.grader.internal.SubmissionLimits;
+import kadai.grader.result.GradeReport;
+import kadai.grader.result.GradescopeResults;
+import kadai.grader.result.JUnitXmlReport;
+import kadai.grader.result.TerminalTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/** {@code kadai grade}: grade one submission, print a table, write results files, exit by score. */
+@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Grade a submission against an assignment's graded suite.",
+        footer = {"",
+                "Exit codes: 0 graded and score >= --min-score; 1 graded below --min-score; 2 bad command line;",
+                "3 not graded (compile error, refused submission, unknown assignment); 4 --sandbox required",
+                "but no full sandbox here; 70 internal error."})
+final class GradeCommand implements Callable<Integer> {
+
+    enum SandboxMode { auto, required, off }
+
+    @Option(names = "--assignment", required = true, paramLabel = "ID",
+            description = "Assignment id: conv-op, conv, pool, resnet or gan.")
+    String assignment;
+
+    @Option(names = "--submission", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "A directory, a .zip, or .java files (any subset of the student classes).")
+    List<Path> submission;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write Gradescope's results.json here.")
+    Path json;
+
+    @Option(names = "--junit-xml", paramLabel = "DIR", description = "Write JUnit XML (TEST-kadai-<id>.xml) into DIR.")
+    Path junitXml;
+
+    @Option(names = "--min-score", paramLabel = "X", defaultValue = "0",
+            description = "Exit with 1 below this score: points (12) or a percentage (70%%). Default: ${DEFAULT-VALUE}.")
+    String minScore;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random case (default: a new one, printed).")
+    Long seed;
+
+    @Option(names = "--lang", paramLabel = "en|ja", defaultValue = "en", description = "Language of the feedback.")
+    String language;
+
+    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto, required or off. Until the sandbox lands, auto and off grade in-process.")
+    SandboxMode sandbox;
+
+    private final Supplier<SubmissionGrader> grader;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    GradeCommand(Supplier<SubmissionGrader> grader, PrintWriter out, PrintWriter err) {
+        this.grader = grader;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        if (!language.equals("en") && !language.equals("ja")) {
+            err.println("kadai grade: --lang must be en or ja, not '" + language + "'");
+            return ExitCodes.USAGE;
+        }
+        double min;
+        boolean percent = minScore.endsWith("%");
+        try {
+            min = Double.parseDouble(percent ? minScore.substring(0, minScore.length() - 1) : minScore);
+        } catch (NumberFormatException e) {
+            err.println("kadai grade: --min-score must be a number of points (12) or a percentage (70%), not '" + minScore + "'");
+            return ExitCodes.USAGE;
+        }
+        if (sandbox == SandboxMode.required) {
+            err.println("kadai grade: --sandbox required, but this grader has no sandboxed runner yet; it can only run"
+                    + " student code in-process (no isolation). Use --sandbox auto or off to grade in-process.");
+            return ExitCodes.SANDBOX_UNAVAILABLE;
+        }
+        if (Assignments.find(assignment).isEmpty()) {
+            err.println("kadai grade: unknown assignment '" + assignment + "'; known: " + Assignments.ids());
+            return ExitCodes.NOT_GRADED;
+        }
+        long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+        GradeReport report;
+        try {
+            Map<String, String> sources = SubmissionFiles.read(submission, SubmissionLimits.DEFAULT);
+            report = grader.get().grade(new GradeRequest(assignment, sources, runSeed, language));
+        } catch (InvalidSubmissionException e) {
+            report = new GradeReport(assignment, GradeReport.Outcome.INVALID_SUBMISSION, 0, 0, 0,
+                    ("ja".equals(language) ? "提出物を読めませんでした: " : "The submission could not be read: ") + e.getMessage(),
+                    runSeed, "in-process", List.of());
+        }
+        out.print(TerminalTable.render(report, language));
+        out.flush();
+        try {
+            if (json != null) {
+                GradescopeResults.write(report, json);
+                out.println(("ja".equals(language) ? "結果 JSON: " : "Results JSON: ") + json);
+            }
+            if (junitXml != null) {
+                Path file = JUnitXmlReport.write(report, junitXml);
+                out.println(("ja".equals(language) ? "JUnit XML: " : "JUnit XML: ") + file);
+            }
+        } catch (IOException e) {
+            err.println("kadai grade: cannot write the results: " + e.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        if (report.outcome() != GradeReport.Outcome.GRADED) {
+            return ExitCodes.NOT_GRADED;
+        }
+        double threshold = percent ? min / 100.0 * report.maxScore() : min;
+        if (report.score() + 1e-9 < threshold) {
+            err.printf("kadai grade: score %s is below --min-score %s%n", report.score(), minScore);
+            return ExitCodes.BELOW_MIN_SCORE;
+        }
+        return ExitCodes.OK;
+    }
+}

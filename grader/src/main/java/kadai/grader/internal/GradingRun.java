@@ -1,0 +1,63 @@
+package kadai.grader.internal;
+
+import kadai.grader.api.StudentCode;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Hold what one run of a graded suite shares with its tests: the two implementations, the seed,
+ * the language, and the partial credit each test recorded.
+ *
+ * <p>JUnit instantiates extensions itself, so the run is found by the id passed as a launcher
+ * configuration parameter; the registry holds runs only while they execute.
+ */
+public final class GradingRun {
+
+    /** The launcher configuration parameter that names the run. */
+    static final String RUN_ID_PARAMETER = "kadai.grading.run";
+    private static final Map<String, GradingRun> ACTIVE = new ConcurrentHashMap<>();
+
+    final String id;
+    final StudentCode student;
+    final StudentCode reference;
+    final long seed;
+    final String language;
+    final String reproduce;
+    final Map<String, Credit> credits = new ConcurrentHashMap<>();
+
+    GradingRun(String id, StudentCode student, StudentCode reference, long seed, String language, String reproduce) {
+        this.id = id;
+        this.student = student;
+        this.reference = reference;
+        this.seed = seed;
+        this.language = language;
+        this.reproduce = reproduce;
+    }
+
+    static void register(GradingRun run) {
+        ACTIVE.put(run.id, run);
+    }
+
+    static void unregister(GradingRun run) {
+        ACTIVE.remove(run.id);
+    }
+
+    static GradingRun find(String id) {
+        GradingRun run = id == null ? null : ACTIVE.get(id);
+        if (run == null) {
+            throw new IllegalStateException("graded tests run only inside the grader (kadai grade); no grading run "
+                    + (id == null ? "is configured" : "named " + id + " is active"));
+        }
+        return run;
+    }
+
+    /**
+     * The share of a test's points its parts earned.
+     *
+     * @param fraction 0 to 1
+     * @param partTimedOut whether a part was stopped by a time limit
+     */
+    record Credit(double fraction, boolean partTimedOut) {
+    }
+}

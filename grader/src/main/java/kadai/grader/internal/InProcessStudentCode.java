@@ -1,0 +1,250 @@
+package kadai.grader.internal;
+
+import kadai.assignments.Layer;
+import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.api.StudentCodeException.Kind;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Run one implementation of the student API inside the grader's JVM, in its own class loader.
+ *
+ * <p>This is sandbox level {@code off}: the code is isolated by name, not by permission. It
+ * serves local grading, the grader's own tests and the reference. Every call runs on a fresh
+ * worker thread with a time limit; a call that overruns is interrupted and then stopped, and if
+ * it still runs, every later call of this implementation fails at once instead of hanging.
+ */
+public final class InProcessStudentCode implements StudentCode {
+
+    /** The time limit of one call when nothing tighter applies (the test's own limit usually is). */
+    public static final Duration DEFAULT_CALL_LIMIT = Duration.ofSeconds(30);
+    private static final long WORKER_STACK_BYTES = 64L << 20;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final String name;
+    private final ImplementationClassLoader loader;
+    private final Duration callLimit;
+    private volatile String poisoned;
+
+    /**
+     * Load an implementation from compiled classes.
+     *
+     * @param name {@code student} or {@code reference}; names the class loader and stack frames
+     * @param classes class bytes by binary name
+     * @param stubFallback whether student classes the implementation lacks come from the stubs
+     */
+    public InProcessStudentCode(String name, Map<String, byte[]> classes, boolean stubFallback, Duration callLimit) {
+        this.name = name;
+        this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
+        this.callLimit = callLimit;
+    }
+
+    @Override
+    public Object invokeStatic(String className, String method, Class<?>[] parameterTypes, Object... args) {
+        String what = simpleName(className) + "." + method;
+        return call(what, () -> {
+            Class<?> type = loadClass(className);
+            Method m = findStatic(type, method, parameterTypes);
+            return invoke(() -> m.invoke(null, args));
+        });
+    }
+
+    @Override
+    public Layer newLayer(String className, Class<?>[] parameterTypes, Object... args) {
+        String what = "new " + simpleName(className);
+        Layer layer = call(what, () -> {
+            Class<?> type = loadClass(className);
+            if (!Layer.class.isAssignableFrom(type)) {
+                throw missing(className + " does not implement kadai.assignments.Layer; declare it as `public class "
+                        + simpleName(className) + " implements Layer`");
+            }
+            Constructor<?> ctor = findConstructor(type, parameterTypes);
+            return (Layer) invoke(() -> ctor.newInstance(args));
+        });
+        return new GuardedLayer(this, simpleName(className), layer);
+    }
+
+    @Override
+    public String description() {
+        return "in-process";
+    }
+
+    @Override
+    public void close() {
+        poisoned = "this implementation was closed";
+    }
+
+    /** Run one call into the implementation on a worker thread, within the time limit. */
+    <T> T call(String what, Callable<T> body) {
+        String reason = poisoned;
+        if (reason != null) {
+            throw new StudentCodeException(Kind.RUNNER_FAILED, what + " was not called: " + reason, null, null);
+        }
+        FutureTask<T> task = new FutureTask<>(body);
+        Thread worker = new Thread(null, task, name + ": " + what, WORKER_STACK_BYTES);
+        worker.setDaemon(true);
+        worker.setContextClassLoader(loader);
+        worker.start();
+        try {
+            return task.get(callLimit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            abandon(worker, what);
+            throw new StudentCodeException(Kind.TIMEOUT, what + " ran past the time limit of "
+                    + seconds(callLimit) + " and was stopped (an endless loop, or far too slow)", null, null);
+        } catch (InterruptedException e) {
+            // The test that made this call ran out of time: stop the call with it.
+            abandon(worker, what);
+            Thread.currentThread().interrupt();
+            throw new StudentCodeException(Kind.TIMEOUT, what + " was stopped when the test's time limit ran out",
+                    null, null);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause(), what);
+        }
+    }
+
+    private StudentCodeException translate(Throwable cause, String what) {
+        if (cause instanceof StudentCodeException sce) {
+            return sce;
+        }
+        if (cause instanceof StudentThrew threw) {
+            Throwable t = threw.getCause();
+            return new StudentCodeException(Kind.THREW, what + " threw " + t.getClass().getName()
+                    + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+                    t.getClass().getName(), StudentStackTraces.trim(t, name));
+        }
+        // Thrown while loading or linking the class (a static initializer, a verify error).
+        Throwable t = cause instanceof ExceptionInInitializerError && cause.getCause() != null ? cause.getCause() : cause;
+        return new StudentCodeException(Kind.THREW, what + " failed while loading the class: " + t.getClass().getName()
+                + (t.getMessage() == null ? "" : ": " + t.getMessage()), t.getClass().getName(),
+                StudentStackTraces.trim(t, name));
+    }
+
+    @SuppressWarnings("removal")
+    private void abandon(Thread worker, String what) {
+        worker.interrupt();
+        if (joined(worker)) {
+            return;
+        }
+        // In-process there is no other way to end a runaway loop; the sandboxed runner kills its JVM.
+        worker.stop();
+        if (!joined(worker)) {
+            poisoned = "an earlier call (" + what + ") ran past its time limit and could not be stopped,"
+                    + " so the remaining calls of this submission are not run";
+        }
+    }
+
+    private static boolean joined(Thread worker) {
+        try {
+            worker.join(STOP_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !worker.isAlive();
+    }
+
+    private Class<?> loadClass(String className) {
+        try {
+            return Class.forName(className, true, loader);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw missing("class " + className + " is missing; the contract needs a public class "
+                    + simpleName(className) + " in package " + packageName(className));
+        }
+    }
+
+    private static Method findStatic(Class<?> type, String method, Class<?>[] parameterTypes) {
+        String expected = "public static " + method + signature(parameterTypes);
+        Method m;
+        try {
+            m = type.getMethod(method, parameterTypes);
+        } catch (NoSuchMethodException e) {
+            throw missing(type.getName() + " has no method " + expected + alternatives(type, method));
+        }
+        if (!Modifier.isStatic(m.getModifiers())) {
+            throw missing(type.getName() + "." + method + signature(parameterTypes) + " is not static; expected " + expected);
+        }
+        return m;
+    }
+
+    private static Constructor<?> findConstructor(Class<?> type, Class<?>[] parameterTypes) {
+        try {
+            return type.getConstructor(parameterTypes);
+        } catch (NoSuchMethodException e) {
+            String found = Arrays.stream(type.getConstructors())
+                    .map(c -> type.getSimpleName() + signature(c.getParameterTypes()))
+                    .collect(Collectors.joining(", "));
+            throw missing(type.getName() + " has no constructor public " + type.getSimpleName() + signature(parameterTypes)
+                    + (found.isEmpty() ? "" : "; found: " + found));
+        }
+    }
+
+    private static String alternatives(Class<?> type, String method) {
+        List<String> found = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.getName().equals(method)) {
+                found.add(Modifier.toString(m.getModifiers()) + " " + m.getReturnType().getSimpleName() + " "
+                        + method + signature(m.getParameterTypes()));
+            }
+        }
+        return found.isEmpty() ? "" : "; found: " + String.join(", ", found);
+    }
+
+    static String signature(Class<?>[] types) {
+        return Arrays.stream(types).map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static StudentCodeException missing(String message) {
+        return new StudentCodeException(Kind.MISSING, message, null, null);
+    }
+
+    private static Object invoke(ReflectiveCall call) throws Exception {
+        try {
+            return call.run();
+        } catch (InvocationTargetException e) {
+            throw new StudentThrew(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw missing("the grader cannot call it: " + e.getMessage() + " (make the class and the member public)");
+        }
+    }
+
+    static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static String packageName(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "(default)" : className.substring(0, dot);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+    }
+
+    @FunctionalInterface
+    private interface ReflectiveCall {
+        Object run() throws Exception;
+    }
+
+    /** Carry an exception the student code threw (as opposed to one from the grader's reflection). */
+    static final class StudentThrew extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StudentThrew(Throwable cause) {
+            super(cause);
+        }
+    }
+}

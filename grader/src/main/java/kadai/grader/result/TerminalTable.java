@@ -1,0 +1,109 @@
+package kadai.grader.result;
+
+import java.util.Locale;
+
+/**
+ * Render a {@link GradeReport} for a terminal: a table of tests with points and status, the
+ * total, then the feedback of every test that did not pass. English or Japanese.
+ */
+public final class TerminalTable {
+
+    private static final int NAME_COLUMNS = 64;
+
+    private TerminalTable() {
+    }
+
+    /** Return the report as text in {@code language} ({@code en} or {@code ja}). */
+    public static String render(GradeReport report, String language) {
+        boolean ja = "ja".equals(language);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, ja ? "Kadai 採点結果: %s (シード %d, 実行方式 %s)%n"
+                : "Kadai grade: %s (seed %d, %s)%n", report.assignment(), report.seed(), report.sandboxLevel()));
+        if (report.outcome() != GradeReport.Outcome.GRADED) {
+            out.append('\n').append(report.output()).append("\n\n");
+        } else if (!report.output().isEmpty()) {
+            out.append(report.output()).append('\n');
+        }
+        if (!report.tests().isEmpty()) {
+            out.append('\n');
+            out.append(String.format(Locale.ROOT, " %3s  %s  %s  %s  %s%n", "#", pad(ja ? "テスト" : "Test", NAME_COLUMNS),
+                    padLeft(ja ? "点数" : "Points", 9), pad(ja ? "結果" : "Status", 9), ja ? "公開" : "Visibility"));
+            int i = 1;
+            for (TestResult t : report.tests()) {
+                out.append(String.format(Locale.ROOT, " %3d  %s  %s  %s  %s%n", i++, pad(t.name(), NAME_COLUMNS),
+                        padLeft(number(t.score()) + " / " + number(t.maxScore()), 9), pad(status(t.status(), ja), 9),
+                        visibility(t.visibility(), ja)));
+            }
+        }
+        out.append(String.format(Locale.ROOT, "%n%s %s / %s%s%n", ja ? "合計:" : "Score:", number(report.score()),
+                number(report.maxScore()), report.outcome() == GradeReport.Outcome.GRADED ? ""
+                        : ja ? "  (採点されませんでした)" : "  (not graded)"));
+        int i = 1;
+        boolean header = false;
+        for (TestResult t : report.tests()) {
+            int n = i++;
+            if (t.status() == TestStatus.PASSED || report.outcome() != GradeReport.Outcome.GRADED) {
+                continue;
+            }
+            if (!header) {
+                out.append('\n').append(ja ? "失敗したテストの詳細" : "Feedback on tests that did not pass").append('\n');
+                header = true;
+            }
+            out.append(String.format(Locale.ROOT, "%n[%d] %s  (%s / %s, %s)%n", n, t.name(), number(t.score()),
+                    number(t.maxScore()), status(t.status(), ja)));
+            t.output().lines().forEach(line -> out.append("    ").append(line).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static String status(TestStatus s, boolean ja) {
+        return switch (s) {
+            case PASSED -> ja ? "合格" : "passed";
+            case FAILED -> ja ? "不合格" : "failed";
+            case TIMED_OUT -> ja ? "時間切れ" : "timed out";
+            case ERROR -> ja ? "エラー" : "error";
+        };
+    }
+
+    private static String visibility(Visibility v, boolean ja) {
+        return switch (v) {
+            case VISIBLE -> ja ? "公開" : "visible";
+            case HIDDEN -> ja ? "非公開" : "hidden";
+            case AFTER_DUE_DATE -> ja ? "締切後" : "after due date";
+        };
+    }
+
+    /** Pad or cut to a number of terminal columns, counting East Asian wide characters as two. */
+    static String pad(String text, int columns) {
+        StringBuilder out = new StringBuilder();
+        int width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int w = wide(cp) ? 2 : 1;
+            if (width + w > columns - 1 && i + Character.charCount(cp) < text.length()) {
+                out.append('…');
+                width++;
+                break;
+            }
+            out.appendCodePoint(cp);
+            width += w;
+            i += Character.charCount(cp);
+        }
+        return out.append(" ".repeat(Math.max(0, columns - width))).toString();
+    }
+
+    private static String padLeft(String text, int columns) {
+        int width = text.codePoints().map(cp -> wide(cp) ? 2 : 1).sum();
+        return " ".repeat(Math.max(0, columns - width)) + text;
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6);
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+}

@@ -1,0 +1,116 @@
+package kadai.grader.suites.convop;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.property.Compare;
+import kadai.grader.property.ConvCase;
+import kadai.grader.property.Shown;
+import kadai.grader.property.TensorText;
+import kadai.grader.property.Tolerance;
+
+import java.util.Locale;
+
+/** The checks the conv-op suite repeats: agreement of each operation with the reference on one case. */
+final class ConvOpChecks {
+
+    private final ConvOpsApi student;
+    private final ConvOpsApi reference;
+    private final Compare compare;
+    private final boolean ja;
+
+    ConvOpChecks(ConvOpsApi student, ConvOpsApi reference, String language) {
+        this.student = student;
+        this.reference = reference;
+        this.compare = Compare.in(language);
+        this.ja = "ja".equals(language);
+    }
+
+    /** Check im2col on the case's input against the reference; return the student's result. */
+    NDArray im2colAgrees(ConvCase c, NDManager m) {
+        NDArray x = c.x(m);
+        NDArray expected = reference.im2col(x.duplicate(), c.fh(), c.fw(), c.stride(), c.pad());
+        NDArray actual = student.im2col(x.duplicate(), c.fh(), c.fw(), c.stride(), c.pad());
+        compare.agrees(c.call("im2col"), expected, actual, Tolerance.FLOAT64, Shown.of("x", x));
+        return actual;
+    }
+
+    /** Check col2im of the case's column matrix against the reference; return the student's result. */
+    NDArray col2imAgrees(ConvCase c, NDManager m) {
+        return col2imAgrees(c, c.col(m), "col");
+    }
+
+    /** Check col2im of a given column matrix against the reference; return the student's result. */
+    NDArray col2imAgrees(ConvCase c, NDArray col, String colName) {
+        NDArray expected = reference.col2im(col.duplicate(), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
+        NDArray actual = student.col2im(col.duplicate(), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
+        compare.agrees(col2imCall(c, colName), expected, actual, Tolerance.FLOAT64, Shown.of(colName, col));
+        return actual;
+    }
+
+    /** Check outputSize on one dimension against the reference. */
+    void outputSizeAgrees(int in, int filter, int stride, int pad) {
+        int expected = reference.outputSize(in, filter, stride, pad);
+        int actual = student.outputSize(in, filter, stride, pad);
+        if (expected != actual) {
+            throw new AssertionError(String.format(Locale.ROOT, ja
+                    ? "outputSize(in=%d, filter=%d, stride=%d, pad=%d) の結果が %d ですが、正しくは %d です (floor((in + 2*pad - filter) / stride) + 1)"
+                    : "outputSize(in=%d, filter=%d, stride=%d, pad=%d) returned %d but should return %d (floor((in + 2*pad - filter) / stride) + 1)",
+                    in, filter, stride, pad, actual, expected));
+        }
+    }
+
+    int studentOutputSize(int in, int filter, int stride, int pad) {
+        return student.outputSize(in, filter, stride, pad);
+    }
+
+    /** Check that a call throws IllegalArgumentException. */
+    void rejects(String call, Runnable body) {
+        try {
+            body.run();
+        } catch (StudentCodeException e) {
+            if (e.threw(IllegalArgumentException.class)) {
+                return;
+            }
+            if (e.kind() != StudentCodeException.Kind.THREW) {
+                throw e;
+            }
+            throw new AssertionError(call + (ja ? " は IllegalArgumentException を投げるべきですが、代わりに: "
+                    : " should throw IllegalArgumentException, but instead ") + e.getMessage());
+        }
+        throw new AssertionError(call + (ja ? " は不正な設定なので IllegalArgumentException を投げるべきですが、正常に戻りました"
+                : " is an invalid configuration and should throw IllegalArgumentException, but it returned normally"));
+    }
+
+    /** Check that im2col's result has the input's dtype and agrees with the reference at that precision. */
+    void im2colKeepsDtype(ConvCase c, NDManager m, DataType dtype) {
+        NDArray x = c.x(m).toType(dtype, false);
+        NDArray expected = reference.im2col(x.toType(DataType.FLOAT64, false), c.fh(), c.fw(), c.stride(), c.pad());
+        NDArray actual = student.im2col(x.duplicate(), c.fh(), c.fw(), c.stride(), c.pad());
+        compare.dtype(c.call("im2col"), dtype, actual);
+        compare.agrees(c.call("im2col"), expected, actual, tolerance(dtype), Shown.of("x", x));
+    }
+
+    /** Check that col2im's result has the input's dtype and agrees with the reference at that precision. */
+    void col2imKeepsDtype(ConvCase c, NDManager m, DataType dtype) {
+        NDArray col = c.col(m).toType(dtype, false);
+        NDArray expected = reference.col2im(col.toType(DataType.FLOAT64, false), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
+        NDArray actual = student.col2im(col.duplicate(), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
+        compare.dtype(col2imCall(c, "col"), dtype, actual);
+        compare.agrees(col2imCall(c, "col"), expected, actual, tolerance(dtype), Shown.of("col", col));
+    }
+
+    private static Tolerance tolerance(DataType dtype) {
+        return dtype == DataType.FLOAT32 ? Tolerance.FLOAT32 : Tolerance.FLOAT64;
+    }
+
+    Compare compare() {
+        return compare;
+    }
+
+    static String col2imCall(ConvCase c, String colName) {
+        return String.format(Locale.ROOT, "col2im(%s, xShape=%s, fh=%d, fw=%d, stride=%d, pad=%d)", colName,
+                TensorText.shape(c.xShape()), c.fh(), c.fw(), c.stride(), c.pad());
+    }
+}
