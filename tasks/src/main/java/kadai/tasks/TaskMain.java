@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.tasks.data.FashionMnist;
-import kadai.tasks.internal.ClassLoaderStudentCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,7 +89,7 @@ public final class TaskMain implements Callable<Integer> {
         String taskId;
 
         @Option(names = "--submission", defaultValue = "reference",
-                description = "directory or jar of compiled classes, or 'reference' (default)")
+                description = "directory of sources or of compiled classes, a jar, or 'reference' (default)")
         String submission;
 
         @Option(names = "--train-size", defaultValue = "0", description = "training images (0 = task default)")
@@ -142,11 +141,12 @@ public final class TaskMain implements Callable<Integer> {
             Path images = output != null ? output : json != null ? json.toAbsolutePath().getParent() : null;
             TaskConfig config = new TaskConfig(trainSize, testSize, epochs, batchSize, device, seed, images, threads);
             FashionMnist dataset = data != null ? new FashionMnist(data) : FashionMnist.locate();
-            StudentCode reference = ClassLoaderStudentCode.reference();
+            StudentCode reference;
             StudentCode code;
             try {
-                code = submission.equals("reference") ? reference : open(Path.of(submission));
-            } catch (IllegalArgumentException e) {
+                reference = Submissions.reference();
+                code = submission.equals(Submissions.REFERENCE) ? reference : Submissions.open(submission);
+            } catch (IllegalArgumentException | IllegalStateException e) {
                 err.println(e.getMessage());
                 return EXIT_INVALID_INPUT;
             }
@@ -199,22 +199,7 @@ public final class TaskMain implements Callable<Integer> {
                 if (code != reference) {
                     code.close();
                 }
-            }
-        }
-
-        private static StudentCode open(Path path) {
-            if (Files.isDirectory(path) && !containsClasses(path)) {
-                throw new IllegalArgumentException("submission " + path + " holds no .class files; compile it first"
-                        + " (mvn -q compile in the starter kit, then pass target/classes)");
-            }
-            return ClassLoaderStudentCode.fromClasses(path);
-        }
-
-        private static boolean containsClasses(Path dir) {
-            try (var files = Files.walk(dir)) {
-                return files.anyMatch(p -> p.toString().endsWith(".class"));
-            } catch (java.io.IOException e) {
-                return false;
+                reference.close();
             }
         }
     }

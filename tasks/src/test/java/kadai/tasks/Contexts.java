@@ -1,7 +1,7 @@
 package kadai.tasks;
 
 import kadai.tasks.data.FashionMnist;
-import kadai.tasks.internal.ClassLoaderStudentCode;
+import kadai.grader.api.StudentCode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +9,9 @@ import java.util.List;
 
 /** Build task contexts over the reference implementation for tests. */
 public final class Contexts {
+
+    /** The reference, loaded once for all tests (class loading and JIT warm-up are not free). */
+    public static final StudentCode REFERENCE = Submissions.reference();
 
     private Contexts() {
     }
@@ -31,7 +34,7 @@ public final class Contexts {
 
     /** Return a CPU context with the reference as submission and as reference. */
     public static TaskContext reference(TaskConfig config, TaskListener listener, CancellationToken cancellation) {
-        ClassLoaderStudentCode reference = ClassLoaderStudentCode.reference();
+        StudentCode reference = REFERENCE;
         return new TaskContext(config.withDevice(DeviceChoice.CPU), reference, reference, FashionMnist.locate(), listener,
                 cancellation);
     }

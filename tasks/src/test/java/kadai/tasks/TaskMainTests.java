@@ -55,11 +55,25 @@ class TaskMainTests {
     }
 
     @Test
-    void aSubmissionWithoutClassesIsInvalidInput() throws Exception {
+    void aSubmissionThatDoesNotCompileIsInvalidInput() throws Exception {
         Path sources = Files.createDirectories(dir.resolve("src"));
-        Files.writeString(sources.resolve("Convolution.java"), "class Convolution {}");
+        Files.writeString(sources.resolve("Convolution.java"), "package kadai.assignments.conv; class Convolution { int x = ; }");
         assertThat(run("run", "cnn", "--submission", sources.toString())).isEqualTo(TaskMain.EXIT_INVALID_INPUT);
-        assertThat(err.toString()).contains("holds no .class files");
+        assertThat(err.toString()).contains("does not compile");
+    }
+
+    @Test
+    void theStubsFailTheTaskNamingTheUnimplementedMethod() throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("stubs"));
+        Files.writeString(sources.resolve("LeakyRelu.java"), "package kadai.assignments.gan;\n"
+                + "public class LeakyRelu implements kadai.assignments.Layer {\n"
+                + "  public LeakyRelu(double a) { }\n"
+                + "  public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDArray x) { return x; }\n"
+                + "  public ai.djl.ndarray.NDArray backward(ai.djl.ndarray.NDArray d) { return d; }\n}\n");
+        int code = run("run", "cnn", "--submission", sources.toString(), "--train-size", "64", "--test-size", "10",
+                "--epochs", "1", "--device", "cpu");
+        assertThat(code).isEqualTo(TaskMain.EXIT_TASK_FAILED);
+        assertThat(err.toString()).contains("the submission failed").contains("TODO");
     }
 
     @Test

@@ -11,14 +11,14 @@ import kadai.tasks.CancellationToken;
 import kadai.tasks.Contexts;
 import kadai.tasks.TaskListener;
 import kadai.tasks.TaskResult;
-import kadai.tasks.internal.ClassLoaderStudentCode;
+import kadai.grader.api.StudentCode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResNetTaskTests {
 
-    private final ClassLoaderStudentCode reference = ClassLoaderStudentCode.reference();
+    private final StudentCode reference = Contexts.REFERENCE;
 
     @Test
     void resnet18FromTheReferenceBlocksHasTheReferenceParameterCount() {
