@@ -75,10 +75,12 @@ public final class ConvOps {
      *
      * <p>The seed's loop runs over the FH × FW filter positions only: for each {@code (i, j)}
      * take the strided slice {@code xp[:, :, i : i + stride*OH : stride, j : j + stride*OW : stride]}
-     * of the padded input (DJL: {@code xp.get(":, :, " + i + ":" + ... + ":" + stride + ", ...")}),
-     * put it into {@code X̂[n, c, i, j, oh, ow]}, then reorder the axes to
+     * of the padded input — in DJL
+     * {@code xp.get(new NDIndex(":, :, {}:{}:{}, {}:{}:{}", i, i + stride * oh, stride, j, j + stride * ow, stride))},
+     * shape {@code (N, C, OH, OW)} — collect the FH·FW slices as {@code X̂[n, c, i, j, oh, ow]}
+     * ({@code NDArrays.stack(list, 2)}, then reshape), reorder the axes to
      * {@code (n, oh, ow, c, i, j)} ({@code transpose(0, 4, 5, 1, 2, 3)}) and reshape.
-     * Pad with {@code NDArray.pad} (zeros) or by copying into a larger zero array.
+     * Pad with {@code xp = x.pad(new Shape(pad, pad, pad, pad), 0)} (it pads the last two axes).
      *
      * <p>Pitfalls: the slice end {@code i + stride*OH} may exceed the padded size by up to
      * {@code stride - 1} (DJL clips it); the last row/column of the input is not used when the

@@ -41,6 +41,12 @@ import java.util.Map;
  * dtype of their parameter. {@code forward} must not modify {@code x}; {@code backward} must
  * not modify {@code dout}. The tests check dx, dW and db against numerical gradients (relative
  * error ≤ 1e-7 in float64).
+ *
+ * <p>DJL traps: make new arrays with {@code x.getManager()}; {@code NDArray.get} returns a view,
+ * so never write into a slice of {@code x}, {@code w} or {@code dout}; per-element
+ * {@code getDouble}/{@code set} costs ~10 µs of JNI per call — use matrix products
+ * ({@code matMul}), {@code transpose}, {@code reshape} and {@code sum(new int[] {0})}; on the
+ * PyTorch engine {@code mean} over several axes at once throws, so reshape first.
  */
 public class Convolution implements Layer {
 

@@ -41,6 +41,11 @@ import ai.djl.ndarray.NDList;
  * elements, returned as a 0-d array (shape {@code ()}) in the logits' dtype. Real and fake
  * batches may have different sizes. Each gradient has the shape and dtype of its logits and is
  * the derivative of the mean (so it carries a factor {@code 1/size}). Inputs are not modified.
+ *
+ * <p>DJL notes: {@code x.mean()} (all elements) returns a 0-d array; {@code mean(int[])} over
+ * several axes throws on the PyTorch engine. {@code x.size()} is the element count. New arrays
+ * come from the logits' manager; everything here is whole-array arithmetic, no per-element
+ * {@code getDouble} (~10 µs of JNI each).
  */
 public final class GanLoss {
 

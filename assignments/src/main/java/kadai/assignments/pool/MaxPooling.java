@@ -39,6 +39,12 @@ import kadai.assignments.Layer;
  * (what {@code argmax} returns). {@code forward} must not modify {@code x} and returns
  * {@code x}'s dtype. {@code backward} returns dx of shape {@code (N, C, H, W)}; every entry of
  * dx that is not the argmax of some window is exactly 0.
+ *
+ * <p>DJL traps: make new arrays with {@code x.getManager()}; {@code NDArray.get} returns a view,
+ * so never write into a slice of {@code x}; per-element {@code getDouble}/{@code set} costs
+ * ~10 µs of JNI per call — use {@code max(new int[] {1})}, {@code argMax(1)},
+ * {@code oneHot}/{@code eq} and your {@code col2im}, or copy out once with
+ * {@code toDoubleArray()}.
  */
 public class MaxPooling implements Layer {
 

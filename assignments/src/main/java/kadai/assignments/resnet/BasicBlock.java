@@ -38,6 +38,11 @@ import java.util.Map;
  * prefixed by the constructor argument names — {@code "conv1.W"}, {@code "conv2.b"},
  * {@code "shortcut.W"}; an identity shortcut contributes none. {@code grads()} is read only
  * after {@code backward}. Do not modify {@code x} or {@code dout}; keep the dtype.
+ *
+ * <p>DJL traps: ReLU is {@code z.maximum(0)} and its derivative mask
+ * {@code z.gt(0).toType(z.getDataType(), false)} — whole-array operations, not per-element
+ * {@code getDouble}/{@code set} (~10 µs of JNI each). Build the merged maps with a
+ * {@code LinkedHashMap}: {@code Map.of} takes at most 10 entries and keeps no order.
  */
 public class BasicBlock implements Layer {
 

@@ -97,31 +97,31 @@ class BasicBlockTests extends ArrayTestBase {
     @Test
     void gradientsMatchNumericalWithYourConvolutionsAndIdentityShortcut() {
         Map<String, NDArray> p = new LinkedHashMap<>();
-        p.put("conv1.W", random(95, 3, 3, 3, 3));
-        p.put("conv1.b", random(96, 3));
-        p.put("conv2.W", random(97, 3, 3, 3, 3));
-        p.put("conv2.b", random(98, 3));
-        BlockCheck.gradients("BasicBlock(Convolution 3->3 pad 1, Convolution 3->3 pad 1, identity), x (2,3,4,4)",
+        p.put("conv1.W", random(95, 2, 2, 3, 3));
+        p.put("conv1.b", random(96, 2));
+        p.put("conv2.W", random(97, 2, 2, 3, 3));
+        p.put("conv2.b", random(98, 2));
+        BlockCheck.gradients("BasicBlock(Convolution 2->2 pad 1, Convolution 2->2 pad 1, identity), x (2,2,3,3)",
                 q -> new BasicBlock(new Convolution(q.get("conv1.W"), q.get("conv1.b"), 1, 1),
                         new Convolution(q.get("conv2.W"), q.get("conv2.b"), 1, 1), null),
-                p, random(99, 2, 3, 4, 4), random(100, 2, 3, 4, 4));
+                p, random(99, 2, 2, 3, 3), random(100, 2, 2, 3, 3));
     }
 
     @Test
     void gradientsMatchNumericalWithYourConvolutionsAndStridedProjection() {
         Map<String, NDArray> p = new LinkedHashMap<>();
-        p.put("conv1.W", random(101, 4, 2, 3, 3));
-        p.put("conv1.b", random(102, 4));
-        p.put("conv2.W", random(103, 4, 4, 3, 3));
-        p.put("conv2.b", random(104, 4));
-        p.put("shortcut.W", random(105, 4, 2, 1, 1));
-        p.put("shortcut.b", random(106, 4));
-        BlockCheck.gradients("BasicBlock(Convolution 2->4 stride 2 pad 1, Convolution 4->4 pad 1, "
-                        + "shortcut Convolution 1x1 2->4 stride 2), x (2,2,5,5)",
+        p.put("conv1.W", random(101, 2, 1, 3, 3));
+        p.put("conv1.b", random(102, 2));
+        p.put("conv2.W", random(103, 2, 2, 3, 3));
+        p.put("conv2.b", random(104, 2));
+        p.put("shortcut.W", random(105, 2, 1, 1, 1));
+        p.put("shortcut.b", random(106, 2));
+        BlockCheck.gradients("BasicBlock(Convolution 1->2 stride 2 pad 1, Convolution 2->2 pad 1, "
+                        + "shortcut Convolution 1x1 1->2 stride 2), x (2,1,5,5)",
                 q -> new BasicBlock(new Convolution(q.get("conv1.W"), q.get("conv1.b"), 2, 1),
                         new Convolution(q.get("conv2.W"), q.get("conv2.b"), 1, 1),
                         new Convolution(q.get("shortcut.W"), q.get("shortcut.b"), 2, 0)),
-                p, random(107, 2, 2, 5, 5), random(108, 2, 4, 3, 3));
+                p, random(107, 2, 1, 5, 5), random(108, 2, 2, 3, 3));
     }
 
     @Test

@@ -76,23 +76,23 @@ class BottleneckTests extends ArrayTestBase {
 
     @Test
     void gradientsMatchNumericalWithYourConvolutionsAndStridedProjection() {
-        // 4 -> 2 -> 2 (stride 2) -> 6 channels, projection 4 -> 6 with stride 2.
+        // 3 -> 2 -> 2 (stride 2) -> 4 channels, projection 3 -> 4 with stride 2.
         Map<String, NDArray> p = new LinkedHashMap<>();
-        p.put("conv1x1a.W", random(124, 2, 4, 1, 1));
+        p.put("conv1x1a.W", random(124, 2, 3, 1, 1));
         p.put("conv1x1a.b", random(125, 2));
         p.put("conv3x3.W", random(126, 2, 2, 3, 3));
         p.put("conv3x3.b", random(127, 2));
-        p.put("conv1x1b.W", random(128, 6, 2, 1, 1));
-        p.put("conv1x1b.b", random(129, 6));
-        p.put("shortcut.W", random(130, 6, 4, 1, 1));
-        p.put("shortcut.b", random(131, 6));
-        BlockCheck.gradients("Bottleneck(Convolution 1x1 4->2, Convolution 3x3 2->2 stride 2 pad 1, "
-                        + "Convolution 1x1 2->6, shortcut Convolution 1x1 4->6 stride 2), x (2,4,4,4)",
+        p.put("conv1x1b.W", random(128, 4, 2, 1, 1));
+        p.put("conv1x1b.b", random(129, 4));
+        p.put("shortcut.W", random(130, 4, 3, 1, 1));
+        p.put("shortcut.b", random(131, 4));
+        BlockCheck.gradients("Bottleneck(Convolution 1x1 3->2, Convolution 3x3 2->2 stride 2 pad 1, "
+                        + "Convolution 1x1 2->4, shortcut Convolution 1x1 3->4 stride 2), x (2,3,3,3)",
                 q -> new Bottleneck(new Convolution(q.get("conv1x1a.W"), q.get("conv1x1a.b"), 1, 0),
                         new Convolution(q.get("conv3x3.W"), q.get("conv3x3.b"), 2, 1),
                         new Convolution(q.get("conv1x1b.W"), q.get("conv1x1b.b"), 1, 0),
                         new Convolution(q.get("shortcut.W"), q.get("shortcut.b"), 2, 0)),
-                p, random(132, 2, 4, 4, 4), random(133, 2, 6, 2, 2));
+                p, random(132, 2, 3, 3, 3), random(133, 2, 4, 2, 2));
     }
 
     @Test

@@ -63,8 +63,10 @@ public class Convolution implements Layer {
         DataType dtype = x.getDataType();
         xShape = s;
         col = ConvOps.im2col(x, fh, fw, stride, pad);
-        NDArray out = col.matMul(flatFilters(dtype).transpose()).add(b.toType(dtype, false));
-        return out.reshape(s.get(0), oh, ow, outChannels()).transpose(0, 3, 1, 2);
+        // Y^T = W · col^T, i.e. (OC, C*FH*FW) x (C*FH*FW, N*OH*OW): the same product as the seed's
+        // col · W^T, in the orientation PyTorch's CPU matmul runs fastest (about 2x in float64).
+        NDArray out = flatFilters(dtype).matMul(col.transpose()).add(b.toType(dtype, false).reshape(-1, 1));
+        return out.reshape(outChannels(), s.get(0), oh, ow).transpose(1, 0, 2, 3);
     }
 
     @Override
@@ -73,10 +75,12 @@ public class Convolution implements Layer {
             throw new IllegalStateException("backward called before forward");
         }
         DataType dtype = col.getDataType();
-        NDArray dy = dout.toType(dtype, false).transpose(0, 2, 3, 1).reshape(-1, outChannels());
-        db = dy.sum(new int[] {0}).toType(b.getDataType(), false);
-        dw = dy.transpose().matMul(col).reshape(w.getShape()).toType(w.getDataType(), false);
-        NDArray dcol = dy.matMul(flatFilters(dtype));
+        // dY as (OC, N*OH*OW), the transpose of the forward's (N*OH*OW, OC) rows: swapping N and OC
+        // copies whole OH*OW planes, cheaper than gathering OC innermost.
+        NDArray dyT = dout.toType(dtype, false).transpose(1, 0, 2, 3).reshape(outChannels(), -1);
+        db = dyT.sum(new int[] {1}).toType(b.getDataType(), false);
+        dw = dyT.matMul(col).reshape(w.getShape()).toType(w.getDataType(), false);
+        NDArray dcol = dyT.transpose().matMul(flatFilters(dtype));
         return ConvOps.col2im(dcol, xShape, filterHeight(), filterWidth(), stride, pad);
     }
 

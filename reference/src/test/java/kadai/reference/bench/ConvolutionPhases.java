@@ -5,14 +5,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.conv.ConvOps;
+import kadai.assignments.conv.Convolution;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * Time the phases of the reference convolution one by one (im2col, forward product, the two
- * backward products, col2im) on the benchmark's shape, to see what bounds it before optimising.
- * Run: see docs/benchmarks.md.
+ * backward products, col2im, then the whole layer) on the benchmark's shape, to see what bounds
+ * it before optimising. Times are this thread's CPU time: run with one PyTorch thread
+ * ({@code -Dai.djl.pytorch.num_threads=1}) so that every op runs on it. Run: see docs/benchmarks.md.
  */
 public final class ConvolutionPhases {
 
@@ -22,6 +26,8 @@ public final class ConvolutionPhases {
     private static final int OC = 32;
     private static final int F = 3;
     private static final int PAD = 1;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ConvolutionPhases() {
     }
@@ -43,6 +49,16 @@ public final class ConvolutionPhases {
                 time("backward dY^T x col (dW)", repeats, manager, inputs, () -> dy.transpose().matMul(col));
                 time("backward dY x W (dcol)", repeats, manager, inputs, () -> dy.matMul(w));
                 time("col2im", repeats, manager, inputs, () -> ConvOps.col2im(dcol, xShape, F, F, 1, PAD));
+                NDArray w4 = w.reshape(OC, C, F, F);
+                NDArray b = manager.zeros(new Shape(OC), dtype);
+                NDArray dout = dy.reshape(N, HW, HW, OC).transpose(0, 3, 1, 2).add(0);
+                NDArray[] layerInputs = {x, w4, b, dout};
+                time("Convolution.forward", repeats, manager, layerInputs, () -> new Convolution(w4, b, 1, PAD).forward(x));
+                time("Convolution fwd+bwd", repeats, manager, layerInputs, () -> {
+                    Convolution conv = new Convolution(w4, b, 1, PAD);
+                    conv.forward(x);
+                    return conv.backward(dout);
+                });
             }
         }
     }
@@ -57,15 +73,15 @@ public final class ConvolutionPhases {
                 for (NDArray input : inputs) {
                     input.tempAttach(scope);
                 }
-                long start = System.nanoTime();
+                long start = THREADS.getCurrentThreadCpuTime();
                 op.get();   // PyTorch's CPU ops run eagerly: the result is computed on return
-                double ms = (System.nanoTime() - start) / 1e6;
+                double ms = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
                 if (i >= 5) {
                     best = Math.min(best, ms);
                     total += ms;
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "  %-26s mean %7.3f ms   best %7.3f ms%n", phase, total / repeats, best);
+        System.out.printf(Locale.ROOT, "  %-26s mean %7.3f ms   best %7.3f ms (CPU)%n", phase, total / repeats, best);
     }
 }

@@ -150,6 +150,20 @@ class GanTests {
         assertThat(layer32.backward(x32.onesLike()).getDataType()).isEqualTo(DataType.FLOAT32);
     }
 
+    @Test
+    void leakyReluMatchesPyTorchAndAutogradForAFloatExactAlpha() {
+        // 0.25 is exact in float, so DJL's float alpha costs nothing here.
+        NDArray x = Cases.normal(manager, random, 3, 2, 5, 4);
+        NDArray dout = Cases.normal(manager, random, 3, 2, 5, 4);
+        LeakyRelu layer = new LeakyRelu(0.25);
+        NDArray y = layer.forward(x);
+        NDArray dx = layer.backward(dout);
+        NDArray probe = x.duplicate();
+        NDArray expected = Cases.autograd(() -> Activation.leakyRelu(probe, 0.25f), dout, probe);
+        assertClose("forward", expected, y, 0, 0);
+        assertClose("backward", probe.getGradient(), dx, 0, 0);
+    }
+
     private static NDArray logD(NDArray t) {
         return Activation.sigmoid(t).log();
     }
