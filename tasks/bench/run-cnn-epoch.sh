@@ -3,15 +3,13 @@
 # thread count: DJL (PyTorch engine, native layers), PyTorch from Python (Debian python3-torch),
 # and, with --with-kadai, the Kadai cnn task itself (reference im2col layers, Java-side Adam).
 # Usage: tasks/bench/run-cnn-epoch.sh [THREADS] [--with-kadai]
-# Needs: apt-get install dataset-fashion-mnist python3-torch; ./mvnw -pl tasks -am install -DskipTests
+# Needs: apt-get install dataset-fashion-mnist python3-torch (Python side: /usr/bin/python3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 THREADS=${1:-2}
 WITH_KADAI=${2:-}
-CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -B -q -o -pl tasks dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="tasks/target/classes:$(cat "$CP_FILE")"
+[ -f tasks/target/classpath.txt ] || ./mvnw -B -q -pl tasks -am package -DskipTests >&2
+CP="tasks/target/classes:$(cat tasks/target/classpath.txt)"
 JAVA_OPTS=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1
   -Dorg.slf4j.simpleLogger.defaultLogLevel=error)
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads=$THREADS"

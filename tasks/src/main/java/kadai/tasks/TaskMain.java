@@ -164,6 +164,9 @@ public final class TaskMain implements Callable<Integer> {
             CancellationToken cancellation = new CancellationToken();
             try {
                 TaskResult result = task.run(new TaskContext(config, code, reference, dataset, listener, cancellation));
+                // CPU time of the whole process (all threads): on a shared machine a steadier budget than wall time.
+                result.metrics().put("process_cpu_seconds", ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
                 out.printf(Locale.ROOT, "task %s on %s: accuracy %s, %.1f s%n", result.task(), result.device(),
                         result.accuracy() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", result.accuracy()),
                         result.seconds());
