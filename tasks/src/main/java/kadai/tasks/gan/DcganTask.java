@@ -274,7 +274,8 @@ public final class DcganTask implements Task {
                     noise[i] = (float) random.nextGaussian();
                 }
                 NDArray z = scope.create(noise, new Shape(end - start, DcganNetworks.NOISE));
-                float[] images = gt.evaluate(new NDList(z)).singletonOrThrow().toType(DataType.FLOAT32, false)
+                // Batch statistics, as in the classic DCGAN samples (no autograd: no collector is open).
+                float[] images = gt.forward(new NDList(z)).singletonOrThrow().toType(DataType.FLOAT32, false)
                         .toFloatArray();
                 System.arraycopy(images, 0, out, start * 28 * 28, images.length);
             }
