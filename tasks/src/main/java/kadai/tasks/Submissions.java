@@ -2,16 +2,15 @@ package kadai.tasks;
 
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.api.StudentCode;
-import kadai.grader.internal.InProcessStudentCode;
 import kadai.grader.internal.SourceCompiler;
 import kadai.grader.internal.StudentApi;
 import kadai.grader.internal.SubmissionLimits;
+import kadai.tasks.internal.DirectStudentCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -21,8 +20,8 @@ import java.util.stream.Stream;
  * bundled reference, a directory of sources (compiled in memory by the grader's compiler), or a
  * directory or jar of compiled classes. Student classes that a submission lacks come from the stubs.
  *
- * <p>The code runs in this JVM in its own class loader (sandbox level {@code off}), each call on a
- * worker thread with {@link #CALL_LIMIT}; the sandboxed runner will plug in through
+ * <p>The code runs in this JVM in its own class loader, called directly on the training thread
+ * ({@link DirectStudentCode}; sandbox level {@code off}); the sandboxed runner will plug in through
  * {@link kadai.grader.StudentCodeFactory}.
  */
 public final class Submissions {
@@ -30,20 +29,12 @@ public final class Submissions {
     /** The word that names the reference solution. */
     public static final String REFERENCE = "reference";
 
-    /**
-     * The time limit of one call into the code (one layer's forward or backward on a batch).
-     * Far above what a call needs (milliseconds), but a training run on a heavily loaded
-     * machine was seen to push single calls past the grader's 30-second default; a training
-     * task is long anyway and is stopped as a whole by its own cancellation.
-     */
-    public static final Duration CALL_LIMIT = Duration.ofMinutes(5);
-
     private Submissions() {
     }
 
     /** Return the reference solution, loaded from the grader's bundled jar (or {@code -Dkadai.reference}). */
     public static StudentCode reference() {
-        return new InProcessStudentCode(REFERENCE, ReferenceImplementation.classes(), false, CALL_LIMIT);
+        return new DirectStudentCode(REFERENCE, ReferenceImplementation.classes());
     }
 
     /**
@@ -80,7 +71,7 @@ public final class Submissions {
     }
 
     private static StudentCode student(Map<String, byte[]> classes) {
-        return new InProcessStudentCode("student", classes, true, CALL_LIMIT);
+        return new DirectStudentCode("student", classes);
     }
 
     private static Map<String, String> sources(Path dir) {
