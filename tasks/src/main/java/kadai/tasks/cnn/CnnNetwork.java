@@ -106,6 +106,21 @@ public final class CnnNetwork {
         }
     }
 
+    /**
+     * Attach every parameter to {@code step} until it closes (DJL's {@code tempAttach}): arrays a
+     * layer derives from its weights ({@code w.reshape(...)}, {@code w.matMul(...)}) land in the
+     * manager of the weights, so without this they would pile up in the run's manager, step after
+     * step (a full epoch with the reference layers reached 20 GB). When {@code step} closes, the
+     * parameters return to their own manager and the step's arrays are freed.
+     */
+    public void attachParametersTo(NDManager step) {
+        for (Layer layer : layers) {
+            for (NDArray p : layer.params().values()) {
+                p.tempAttach(step);
+            }
+        }
+    }
+
     /** Return the number of trainable values. */
     public long parameterCount() {
         long count = 0;

@@ -78,6 +78,7 @@ public final class CnnTask implements Task {
                 double lossSum = 0;
                 for (Batch batch : dataset.getData(manager)) {
                     try (batch) {
+                        network.attachParametersTo(batch.getManager());
                         NDArray x = batch.getData().singletonOrThrow();
                         NDArray y = batch.getLabels().singletonOrThrow();
                         NDArray scores = network.forward(x);
@@ -126,6 +127,7 @@ public final class CnnTask implements Task {
         for (int start = 0; start < n; start += chunk) {
             int end = Math.min(n, start + chunk);
             try (NDManager scope = manager.newSubManager()) {
+                network.attachParametersTo(scope);
                 float[] px = java.util.Arrays.copyOfRange(images.pixels(), start * p, end * p);
                 NDArray x = scope.create(px, new Shape(end - start, 1, images.height(), images.width()));
                 NDArray scores = network.forward(x);
