@@ -1,0 +1,20 @@
+package kadai.tasks;
+
+/**
+ * Train and evaluate one end-to-end model on real data.
+ *
+ * <p>A task reaches the student's (or the reference) classes only through the
+ * {@link TaskContext#submission()} seam, never statically, so the same task runs on classes
+ * loaded in-process or in the sandbox. Labels of the test set stay on the trusted side.
+ */
+public interface Task {
+
+    /** Return the id used on the command line ({@code cnn}, {@code resnet}, {@code dcgan}). */
+    String id();
+
+    /** Return a one-line description. */
+    String description();
+
+    /** Run the task; throws {@link TaskCancelledException} when cancelled. */
+    TaskResult run(TaskContext context) throws Exception;
+}

@@ -1,0 +1,35 @@
+package kadai.tasks;
+
+import kadai.tasks.cnn.CnnTask;
+import kadai.tasks.gan.DcganTask;
+import kadai.tasks.resnet.ResNetTask;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** List the end-to-end tasks by id. */
+public final class Tasks {
+
+    private final Map<String, Task> byId = new LinkedHashMap<>();
+
+    public Tasks(List<Task> tasks) {
+        for (Task task : tasks) {
+            byId.put(task.id(), task);
+        }
+    }
+
+    /** Return the tasks of the platform: cnn, resnet, dcgan. */
+    public static Tasks all() {
+        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask()));
+    }
+
+    public Optional<Task> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<Task> list() {
+        return List.copyOf(byId.values());
+    }
+}

@@ -1,0 +1,213 @@
+package kadai.tasks.resnet;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import kadai.tasks.DeviceChoice;
+import kadai.tasks.ProgressMeter;
+import kadai.tasks.Task;
+import kadai.tasks.TaskConfig;
+import kadai.tasks.TaskContext;
+import kadai.tasks.TaskResult;
+import kadai.tasks.data.Augmentation;
+import kadai.tasks.data.ImageDataset;
+import kadai.tasks.data.ImageSet;
+import kadai.tasks.data.Scalars;
+import kadai.tasks.data.Scoring;
+import kadai.tasks.data.SeededBatchSampler;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Train a ResNet assembled from the student's {@code ResNetBlocks} on Fashion-MNIST (seed 3-7).
+ *
+ * <p>First the architecture is checked: ResNet-18 and ResNet-34 are built with the ImageNet stem
+ * and 3 input channels and their trainable parameter counts compared with the reference
+ * architecture (torchvision's, 10 classes), and the output shape of the trained network is
+ * checked. Then ResNet-18 with the small stem trains on 28x28 grey images with augmentation
+ * (random shifts of up to 2 pixels, left-right flips) by SGD with momentum and a cosine schedule.
+ * On a CPU without {@code --train-size} it is a smoke run on 2,000 images; the accuracy target
+ * (&gt;= 93%) is for the full run on a GPU.
+ */
+public final class ResNetTask implements Task {
+
+    /** Trainable parameters of ResNet-18, ImageNet stem, 3 input channels, 10 classes. */
+    public static final long RESNET18_PARAMETERS = 11_181_642L;
+    /** Trainable parameters of ResNet-34, ImageNet stem, 3 input channels, 10 classes. */
+    public static final long RESNET34_PARAMETERS = 21_289_802L;
+
+    static final int GPU_EPOCHS = 15;
+    static final int CPU_SMOKE_TRAIN = 2_000;
+    static final int CPU_SMOKE_TEST = 1_000;
+    static final int DEFAULT_BATCH = 128;
+
+    @Override
+    public String id() {
+        return "resnet";
+    }
+
+    @Override
+    public String description() {
+        return "ResNet-18 from your ResNetBlocks (DJL blocks), trained with augmentation";
+    }
+
+    @Override
+    public TaskResult run(TaskContext context) throws Exception {
+        TaskConfig config = context.config();
+        ProgressMeter meter = new ProgressMeter(context, id());
+        Device device = config.device().resolve();
+        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        long start = System.nanoTime();
+
+        meter.message("checking the architecture (parameter counts, shapes)");
+        checkArchitecture(context, result);
+
+        boolean smoke = !device.isGpu() && config.trainSize() == 0;
+        int epochs = TaskConfig.or(config.epochs(), smoke ? 1 : GPU_EPOCHS);
+        int batchSize = TaskConfig.or(config.batchSize(), DEFAULT_BATCH);
+        ImageSet.Split split = context.data().train().split(5_000, config.seed());
+        ImageSet train = split.train().head(TaskConfig.or(config.trainSize(), smoke ? CPU_SMOKE_TRAIN : 55_000));
+        ImageSet validation = split.validation().head(Math.min(5_000, Math.max(64, train.size() / 10)));
+        ImageSet test = context.data().test().head(TaskConfig.or(config.testSize(), smoke ? CPU_SMOKE_TEST : 10_000));
+        result.metrics().put("smoke_run", smoke);
+
+        SequentialBlock net = ResNetArchitecture.build(context.submission(), ResNetArchitecture.Depth.RESNET18,
+                ResNetArchitecture.Stem.SMALL, 10);
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) config.seed());
+        try (Model model = Model.newInstance("resnet18", device)) {
+            model.setBlock(net);
+            long steps = (train.size() + batchSize - 1) / batchSize;
+            Tracker schedule = Tracker.cosine().setBaseValue(0.05f).optFinalValue(0.0005f)
+                    .setMaxUpdates((int) Math.max(1, steps * epochs)).build();
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f)
+                            .optWeightDecays(5e-4f).build())
+                    .optDevices(new Device[] {device});
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(new Shape(batchSize, 1, 28, 28));
+                Shape out = net.getOutputShapes(new Shape[] {new Shape(batchSize, 1, 28, 28)})[0];
+                result.metrics().put("trained_parameters", ResNetArchitecture.trainableParameters(net));
+                result.metrics().put("trained_output_shape", out.toString());
+                if (!out.equals(new Shape(batchSize, 10))) {
+                    throw new IllegalStateException("the ResNet built from your blocks maps (" + batchSize
+                            + ", 1, 28, 28) to " + out + ", expected (" + batchSize + ", 10)");
+                }
+                ImageDataset dataset = ImageDataset.builder(train)
+                        .optAugmentation(new Augmentation(2, true), config.seed() + 1)
+                        .setSampling(new SeededBatchSampler(batchSize, true, train.size() > batchSize, config.seed()))
+                        .build();
+                long fullSteps = train.size() > batchSize ? train.size() / batchSize : 1;
+                meter.phase("train", epochs, fullSteps);
+                long images = 0;
+                double trainSeconds = 0;
+                for (int epoch = 1; epoch <= epochs; epoch++) {
+                    long epochStart = System.nanoTime();
+                    long step = 0;
+                    double lossSum = 0;
+                    for (Batch batch : trainer.iterateDataset(dataset)) {
+                        try (batch) {
+                            NDList labels = new NDList(batch.getLabels().singletonOrThrow().toType(DataType.INT64, false));
+                            double value;
+                            try (GradientCollector collector = trainer.newGradientCollector()) {
+                                NDList predictions = trainer.forward(batch.getData(), labels);
+                                NDArray loss = trainer.getLoss().evaluate(labels, predictions);
+                                collector.backward(loss);
+                                value = Scalars.value(loss);
+                            }
+                            trainer.step();
+                            if (!Double.isFinite(value)) {
+                                throw new IllegalStateException("the training loss became " + value + " at epoch "
+                                        + epoch + " step " + (step + 1));
+                            }
+                            images += batch.getSize();
+                            lossSum += value;
+                            step++;
+                            result.addPoint("train_loss", value);
+                            meter.step(epoch, step, value);
+                        }
+                    }
+                    trainSeconds += (System.nanoTime() - epochStart) / 1e9;
+                    double valAccuracy = Scoring.accuracy(predict(trainer, validation), validation.labels());
+                    result.addPoint("epoch_loss", lossSum / Math.max(1, step));
+                    result.addPoint("val_accuracy", valAccuracy);
+                    meter.message(String.format(Locale.ROOT, "epoch %d: mean loss %.4f, validation accuracy %.4f",
+                            epoch, lossSum / Math.max(1, step), valAccuracy));
+                }
+                meter.phase("evaluate", 1, 1);
+                result.setAccuracy(Scoring.accuracy(predict(trainer, test), test.labels()));
+                result.metrics().put("train_images", train.size());
+                result.metrics().put("test_images", test.size());
+                result.metrics().put("epochs", epochs);
+                result.metrics().put("batch_size", batchSize);
+                result.metrics().put("train_images_per_second", images / Math.max(trainSeconds, 1e-9));
+            }
+        }
+        result.setSeconds((System.nanoTime() - start) / 1e9);
+        return result;
+    }
+
+    /** Check parameter counts and shapes of the reference architectures built from the student's blocks. */
+    static void checkArchitecture(TaskContext context, TaskResult result) {
+        Map<ResNetArchitecture.Depth, Long> expected = Map.of(
+                ResNetArchitecture.Depth.RESNET18, RESNET18_PARAMETERS,
+                ResNetArchitecture.Depth.RESNET34, RESNET34_PARAMETERS);
+        for (ResNetArchitecture.Depth depth : new ResNetArchitecture.Depth[] {
+                ResNetArchitecture.Depth.RESNET18, ResNetArchitecture.Depth.RESNET34}) {
+            try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+                SequentialBlock net = ResNetArchitecture.build(context.submission(), depth,
+                        ResNetArchitecture.Stem.IMAGENET, 10);
+                Shape input = new Shape(2, 3, 64, 64);
+                net.initialize(manager, DataType.FLOAT32, input);
+                long count = ResNetArchitecture.trainableParameters(net);
+                Shape out = net.getOutputShapes(new Shape[] {input})[0];
+                String name = depth.name().toLowerCase(Locale.ROOT);
+                result.metrics().put(name + "_parameters", count);
+                result.metrics().put(name + "_expected_parameters", expected.get(depth));
+                result.metrics().put(name + "_output_shape", out.toString());
+                if (count != expected.get(depth) || !out.equals(new Shape(2, 10))) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "%s from your ResNetBlocks (ImageNet stem, 3 input channels, 10 classes) has %,d trainable"
+                                    + " parameters and output shape %s; the reference architecture has %,d and (2, 10)."
+                                    + " Check: convolutions without bias, BatchNorm after each, projection shortcut"
+                                    + " exactly when stride != 1",
+                            depth, count, out, expected.get(depth)));
+                }
+            }
+        }
+    }
+
+    /** Return the predicted classes of {@code images}; labels stay on this side. */
+    static int[] predict(Trainer trainer, ImageSet images) {
+        int n = images.size();
+        int p = images.imageSize();
+        int[] predictions = new int[n];
+        int chunk = 256;
+        for (int start = 0; start < n; start += chunk) {
+            int end = Math.min(n, start + chunk);
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDArray x = scope.create(Arrays.copyOfRange(images.pixels(), start * p, end * p),
+                        new Shape(end - start, 1, images.height(), images.width()));
+                NDArray scores = trainer.evaluate(new NDList(x)).singletonOrThrow();
+                long[] argmax = scores.argMax(1).toType(DataType.INT64, false).toLongArray();
+                for (int i = 0; i < argmax.length; i++) {
+                    predictions[start + i] = (int) argmax[i];
+                }
+            }
+        }
+        return predictions;
+    }
+}
