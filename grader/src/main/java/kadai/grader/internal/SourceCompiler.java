@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * <p>Sources may be any subset of the student classes: the submitted ones win over the stubs on
  * the classpath, the others are taken from the stubs when the code is loaded. Files are checked
  * before compiling: each must be a student class in its own package; the provided files of the
- * starter kit ({@code Layer.java}, {@code testing/*}) and test sources are skipped.
+ * starter kit ({@code Layer.java}, {@code testing/*}, {@code layers/*}) and test sources are skipped.
  */
 public final class SourceCompiler {
 
@@ -96,7 +96,8 @@ public final class SourceCompiler {
             }
             String simpleName = fileName.substring(0, fileName.length() - ".java".length());
             String pkg = packageOf(text);
-            if ("kadai.assignments".equals(pkg) || "kadai.assignments.testing".equals(pkg)) {
+            if ("kadai.assignments".equals(pkg) || "kadai.assignments.testing".equals(pkg)
+                    || "kadai.assignments.layers".equals(pkg)) {
                 notes.add("skipped " + path + " (provided by the starter kit; the grader uses its own copy)");
                 continue;
             }

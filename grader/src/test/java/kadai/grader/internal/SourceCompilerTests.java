@@ -60,12 +60,15 @@ class SourceCompilerTests {
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put("src/main/java/kadai/assignments/Layer.java", "package kadai.assignments;\npublic interface Layer {}\n");
         sources.put("src/test/java/kadai/assignments/conv/Im2colTests.java", "this is not even Java");
+        sources.put("src/main/java/kadai/assignments/layers/ReLU.java",
+                "package kadai.assignments.layers;\npublic class ReLU { /* a student's edited copy */ }\n");
         sources.put("src/main/java/kadai/assignments/conv/ConvOps.java", Sources.convOps(""));
         SourceCompiler.Result result = Sources.compile(sources);
         assertThat(result).isInstanceOf(SourceCompiler.Compiled.class);
         SourceCompiler.Compiled compiled = (SourceCompiler.Compiled) result;
         assertThat(compiled.classes()).containsOnlyKeys("kadai.assignments.conv.ConvOps");
         assertThat(compiled.notes()).anyMatch(n -> n.contains("Layer.java") && n.contains("provided"))
+                .anyMatch(n -> n.contains("ReLU.java") && n.contains("provided"))
                 .anyMatch(n -> n.contains("Im2colTests.java") && n.contains("test sources"));
     }
 
