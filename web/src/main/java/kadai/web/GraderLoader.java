@@ -22,11 +22,21 @@ final class GraderLoader {
      * @throws kadai.grader.sandbox.SandboxUnavailableException when REQUIRED and the host offers less than full
      */
     static CompileWatch watch(SandboxMode mode, int warmRunners) {
-        StudentCodeFactory factory = mode == SandboxMode.OFF
-                ? DefaultSubmissionGrader.inProcess()
-                : new SandboxedStudentCodeFactory(
-                        Sandbox.create(SandboxConfig.builder().build(), mode, Math.max(1, warmRunners), true));
-        return new CompileWatch(factory);
+        if (mode == SandboxMode.OFF) {
+            return new CompileWatch(DefaultSubmissionGrader.inProcess());
+        }
+        try {
+            return new CompileWatch(new SandboxedStudentCodeFactory(
+                    Sandbox.create(SandboxConfig.builder().build(), mode, Math.max(1, warmRunners), true)));
+        } catch (kadai.grader.sandbox.SandboxUnavailableException e) {
+            if (mode == SandboxMode.REQUIRED) {
+                throw e;
+            }
+            // auto: say so loudly and grade in-process; every report records the level "in-process".
+            System.err.println("kadai: WARNING: no sandboxed runner (" + e.getMessage()
+                    + "); student code runs in-process. Use --sandbox required to refuse instead.");
+            return new CompileWatch(DefaultSubmissionGrader.inProcess());
+        }
     }
 
     /** Return the grader module's default grader over {@code watch}, against the bundled reference. */
