@@ -90,16 +90,18 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
         String reproduce = "kadai grade --assignment " + assignment.id() + " --submission <your files> --seed " + request.seed();
         List<TestResult> tests;
         String level;
+        long peakMemory;
         try (StudentCode student = students.open(ok.classes());
              StudentCode ref = new InProcessStudentCode("reference", referenceClasses(), false,
                      InProcessStudentCode.DEFAULT_CALL_LIMIT)) {
             level = student.description();
             tests = runner.run(assignment.suite(), student, ref, request.seed(), language, reproduce);
+            peakMemory = student.peakMemoryBytes(); // read before close() ends the runner
         }
         double score = tests.stream().mapToDouble(TestResult::score).sum();
         double max = tests.stream().mapToDouble(TestResult::maxScore).sum();
         return new GradeReport(assignment.id(), GradeReport.Outcome.GRADED, round(score), round(max), seconds(start),
-                String.join("\n", ok.notes()), request.seed(), level, tests);
+                String.join("\n", ok.notes()), request.seed(), level, tests, peakMemory);
     }
 
     private GradeReport notRun(Assignment assignment, GradeRequest request, GradeReport.Outcome outcome, String output,

@@ -250,6 +250,39 @@ class StaffRoutesTests {
     }
 
     @Test
+    void theInspectorAndTheResultShowTimeAndPeakMemoryOrSayMemoryWasNotMeasured() throws IOException {
+        // The instructor's own submissions: they stay out of the gradebook the other tests read.
+        Client own = server.client().loggedIn("sensei", "kadai-instructor");
+        long measured = ownSubmission(own, "package kadai.assignments.gan;\nclass GanLoss { /* PEAK_MIB=300 */ }");
+        long unmeasured = ownSubmission(own, "package kadai.assignments.gan;\nclass GanLoss {}");
+        String inspector = sensei.get("/submissions/" + measured).body();
+        assertThat(inspector).contains("Peak memory").contains("id=\"peak-memory\">300.0 MiB<")
+                .contains("Grading time").contains("sandbox:full")
+                .contains("Graded in 0.02 s; peak memory 300.0 MiB");
+        assertThat(JSON.readTree(sensei.get("/api/submissions/" + measured + "/results").body())
+                .path("extra_data").path("peak_memory_bytes").asLong()).isEqualTo(300L << 20);
+        assertThat(sensei.get("/submissions/" + unmeasured).body())
+                .contains("id=\"peak-memory\">not measured (in-process grading, or nothing ran)<");
+        assertThat(JSON.readTree(sensei.get("/api/submissions/" + unmeasured + "/results").body())
+                .path("extra_data").path("peak_memory_bytes").isNull()).isTrue();
+        // a student sees time and memory on the result page, without the inspector
+        Client aiko = server.client().loggedIn("aiko", "kadai-student");
+        long aikos = server.server().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT MAX(s.id) FROM submissions s JOIN users u ON u.id = s.user_id WHERE u.username = 'aiko'")
+                .mapTo(Long.class).one());
+        assertThat(aiko.get("/submissions/" + aikos).body()).doesNotContain("id=\"peak-memory\"")
+                .contains("Graded in 0.02 s; peak memory not measured (in-process grading, or nothing ran)");
+    }
+
+    private static long ownSubmission(Client own, String source) {
+        HttpResponse<String> created = own.upload("/assignments/gan/submissions",
+                java.util.List.of(Part.text("GanLoss.java", source)), Map.of("_csrf", own.csrf()));
+        long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replace("/submissions/", ""));
+        own.awaitGraded(id, Duration.ofSeconds(20));
+        return id;
+    }
+
+    @Test
     void regradingOneSubmissionFromItsPageOpensThePreview() {
         long id = server.server().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT MIN(id) FROM submissions WHERE status = 'GRADED'").mapTo(Long.class).one());

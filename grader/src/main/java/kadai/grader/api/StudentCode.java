@@ -46,6 +46,17 @@ public interface StudentCode extends AutoCloseable {
         return "";
     }
 
+    /**
+     * Return the peak memory, in bytes, of the process that ran this code so far, or -1 when it
+     * is not measured (in-process code shares the grader's JVM, so no number would be its own).
+     * The sandboxed implementation reports the runner JVM's peak resident set; a runner serves
+     * one submission only, so the number belongs to this submission (plus the JVM, DJL and
+     * PyTorch the runner had loaded before it).
+     */
+    default long peakMemoryBytes() {
+        return -1;
+    }
+
     /** Name the way the code runs, for logs and results ("in-process", "sandbox:full", ...). */
     String description();
 

@@ -10,6 +10,9 @@ import java.util.List;
  * @param output text shown above the tests: compile errors with file:line, sandbox notes
  * @param seed the seed every random choice came from; grading again with it reproduces the run
  * @param sandboxLevel how the student code ran ({@code in-process}, {@code full}, {@code degraded})
+ * @param peakMemoryBytes peak memory of the process that ran the student code, in bytes (the
+ *     sandboxed runner JVM's peak resident set, JVM and DJL included); -1 when not measured
+ *     (in-process grading, or nothing ran)
  */
 public record GradeReport(
         String assignment,
@@ -20,7 +23,8 @@ public record GradeReport(
         String output,
         long seed,
         String sandboxLevel,
-        List<TestResult> tests) {
+        List<TestResult> tests,
+        long peakMemoryBytes) {
 
     /** Say whether the submission could be graded. */
     public enum Outcome {
@@ -31,7 +35,25 @@ public record GradeReport(
         INVALID_SUBMISSION
     }
 
+    /** Make a report without a memory measurement. */
+    public GradeReport(String assignment, Outcome outcome, double score, double maxScore, double executionSeconds,
+                       String output, long seed, String sandboxLevel, List<TestResult> tests) {
+        this(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel, tests, -1);
+    }
+
+    /** Tell whether the peak memory was measured. */
+    public boolean memoryMeasured() {
+        return peakMemoryBytes >= 0;
+    }
+
+    /** Return a copy with the peak memory set (-1: not measured). */
+    public GradeReport withPeakMemoryBytes(long bytes) {
+        return new GradeReport(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel,
+                tests, bytes);
+    }
+
     public GradeReport {
+        peakMemoryBytes = peakMemoryBytes <= 0 ? -1 : peakMemoryBytes; // 0: a stored report from before it was measured
         tests = List.copyOf(tests);
         output = output == null ? "" : output;
     }

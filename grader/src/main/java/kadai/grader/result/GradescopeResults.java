@@ -36,6 +36,11 @@ public final class GradescopeResults {
         extra.put("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
         extra.put("seed", report.seed());
         extra.put("sandbox_level", report.sandboxLevel());
+        if (report.memoryMeasured()) {
+            extra.put("peak_memory_bytes", report.peakMemoryBytes());
+        } else {
+            extra.putNull("peak_memory_bytes");
+        }
         ArrayNode tests = root.putArray("tests");
         int number = 1;
         for (TestResult t : report.tests()) {

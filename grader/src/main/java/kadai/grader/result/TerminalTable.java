@@ -37,7 +37,8 @@ public final class TerminalTable {
         }
         out.append(String.format(Locale.ROOT, "%n%s %s / %s%s%n", ja ? "合計:" : "Score:", number(report.score()),
                 number(report.maxScore()), report.outcome() == GradeReport.Outcome.GRADED
-                        ? String.format(Locale.ROOT, ja ? "  (%.1f 秒)" : "  (%.1f s)", report.executionSeconds())
+                        ? String.format(Locale.ROOT, ja ? "  (%.1f 秒%s)" : "  (%.1f s%s)", report.executionSeconds(),
+                                memory(report, ja))
                         : ja ? "  (採点されませんでした)" : "  (not graded)"));
         int i = 1;
         boolean header = false;
@@ -55,6 +56,18 @@ public final class TerminalTable {
             t.output().lines().forEach(line -> out.append("    ").append(line).append('\n'));
         }
         return out.toString();
+    }
+
+    private static String memory(GradeReport report, boolean ja) {
+        if (!report.memoryMeasured()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ja ? ", ピークメモリ %s" : ", peak memory %s", mebibytes(report.peakMemoryBytes()));
+    }
+
+    /** Format bytes as MiB with one decimal ({@code 312.5 MiB}). */
+    public static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private static String status(TestStatus s, boolean ja) {

@@ -74,6 +74,36 @@ final class RunnerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Return the largest peak resident set ({@code VmHWM}) among the runner's processes (the
+     * runner JVM, in practice), read from the host's /proc while they live; -1 when none can be
+     * read (the runner has exited).
+     */
+    long peakResidentBytes() {
+        long peak = -1;
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        for (ProcessHandle h : all) {
+            peak = Math.max(peak, vmHwm(h.pid()));
+        }
+        return peak;
+    }
+
+    private static long vmHwm(long pid) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] parts = line.substring(6).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone, or /proc is not readable
+        }
+        return -1;
+    }
+
     /** Return a note for a student when the runner had reached its memory limit, else an empty string. */
     String memoryNote() {
         return cgroup != null && cgroup.reachedMemoryLimit()

@@ -159,6 +159,11 @@ public final class SandboxedStudentCode implements StudentCode {
         return description;
     }
 
+    @Override
+    public long peakMemoryBytes() {
+        return runner.peakResidentBytes();
+    }
+
     /** Change the wall-clock limit of each later call (a heavier assignment, or a test). */
     void setCallTimeout(Duration timeout) {
         this.callTimeout = timeout;

@@ -1,6 +1,10 @@
 package kadai.grader.sandbox;
 
 import kadai.grader.DefaultSubmissionGrader;
+import kadai.grader.GradeRequest;
+import kadai.grader.result.GradeReport;
+import kadai.grader.result.GradescopeResults;
+import kadai.grader.result.TerminalTable;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionGrader;
 import kadai.grader.cli.GraderMain;
@@ -20,6 +24,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class SandboxedGradingTests {
 
     static final Path REFERENCE_CONV_OPS = Path.of("../reference/src/main/java/kadai/assignments/conv/ConvOps.java");
+    static final Path HEAVY_CONV_OPS = Path.of("src/test/resources/memory/heavy/kadai/assignments/conv/ConvOps.java");
     static final Path RED_TEAM = Path.of("src/test/resources/redteam");
 
     static SandboxedStudentCodeFactory runners;
@@ -78,6 +83,37 @@ class SandboxedGradingTests {
         String table = out.toString();
         assertThat(scoreOf(table)).as(table).isLessThanOrEqualTo(2);
         assertThat(table).containsPattern("time limit|timed out|TIMED_OUT");
+    }
+
+    @Test
+    void aSubmissionThatAllocatesALotReportsAClearlyLargerPeakMemoryThanALeanOne() throws Exception {
+        GradeReport lean = sandboxedGrader.grade(request(REFERENCE_CONV_OPS));
+        GradeReport heavy = sandboxedGrader.grade(request(HEAVY_CONV_OPS));
+        assertThat(lean.score()).isEqualTo(lean.maxScore());
+        assertThat(heavy.score()).as("the heavy one is still right").isEqualTo(heavy.maxScore());
+        assertThat(lean.memoryMeasured()).isTrue();
+        assertThat(heavy.memoryMeasured()).isTrue();
+        System.out.printf("peak memory: lean %s, heavy %s%n", TerminalTable.mebibytes(lean.peakMemoryBytes()),
+                TerminalTable.mebibytes(heavy.peakMemoryBytes()));
+        // the heavy submission keeps 256 MiB of touched arrays; allow for the JVM's own variation
+        assertThat(heavy.peakMemoryBytes()).isGreaterThan(lean.peakMemoryBytes() + (160L << 20));
+        assertThat(TerminalTable.render(heavy, "en")).contains("peak memory");
+        assertThat(GradescopeResults.toJson(heavy).path("extra_data").path("peak_memory_bytes").asLong())
+                .isEqualTo(heavy.peakMemoryBytes());
+    }
+
+    @Test
+    void inProcessGradingSaysItDidNotMeasureMemory() throws Exception {
+        GradeReport report = new DefaultSubmissionGrader().grade(request(REFERENCE_CONV_OPS));
+        assertThat(report.memoryMeasured()).isFalse();
+        assertThat(report.peakMemoryBytes()).isEqualTo(-1);
+        assertThat(GradescopeResults.toJson(report).path("extra_data").path("peak_memory_bytes").isNull()).isTrue();
+        assertThat(TerminalTable.render(report, "en")).doesNotContain("peak memory");
+    }
+
+    private static GradeRequest request(Path convOps) throws java.io.IOException {
+        return new GradeRequest("conv-op", java.util.Map.of("kadai/assignments/conv/ConvOps.java",
+                Files.readString(convOps)), 7, "en");
     }
 
     private static double scoreOf(String table) {

@@ -132,6 +132,7 @@ public final class SubmissionController {
         extra.put("outcome", s.outcome() == null ? null : s.outcome().toLowerCase(java.util.Locale.ROOT));
         extra.put("seed", s.seed());
         extra.put("sandbox_level", s.sandboxLevel());
+        extra.put("peak_memory_bytes", s.peakMemoryBytes());
         extra.put("submission_id", s.id());
         extra.put("status", s.status().name());
         extra.put("late_days", s.lateDays());

@@ -19,7 +19,7 @@ public final class SubmissionDao {
 
     private static final String COLUMNS = "s.id, s.user_id, u.username, s.assignment_id, s.status, s.language,"
             + " s.seed, s.late_days, s.received_at, s.started_at, s.running_at, s.graded_at, s.attempts, s.outcome, s.raw_score,"
-            + " s.score, s.max_score, s.execution_seconds, s.sandbox_level, s.output";
+            + " s.score, s.max_score, s.execution_seconds, s.sandbox_level, s.output, s.peak_memory_bytes";
     private static final String FROM = " FROM submissions s JOIN users u ON u.id = s.user_id";
 
     private static final RowMapper<Submission> ROW = (rs, ctx) -> new Submission(rs.getLong("id"),
@@ -29,7 +29,7 @@ public final class SubmissionDao {
             instant(rs.getTimestamp("running_at")), instant(rs.getTimestamp("graded_at")), rs.getInt("attempts"), rs.getString("outcome"),
             rs.getObject("raw_score", Double.class), rs.getObject("score", Double.class),
             rs.getObject("max_score", Double.class), rs.getObject("execution_seconds", Double.class),
-            rs.getString("sandbox_level"), rs.getString("output"));
+            rs.getString("sandbox_level"), rs.getString("output"), rs.getObject("peak_memory_bytes", Long.class));
 
     private static final RowMapper<StoredTest> TEST = (rs, ctx) -> new StoredTest(rs.getInt("position"),
             rs.getString("test_id"), rs.getString("name"), rs.getDouble("score"), rs.getDouble("max_score"),
@@ -157,11 +157,12 @@ public final class SubmissionDao {
             int updated = h.createUpdate("""
                             UPDATE submissions SET status = 'GRADED', graded_at = :now, outcome = :outcome,
                                 raw_score = :raw, score = :score, max_score = :max, execution_seconds = :seconds,
-                                sandbox_level = :sandbox, output = :output
+                                sandbox_level = :sandbox, output = :output, peak_memory_bytes = :memory
                             WHERE id = :id AND status <> 'GRADED'""")
                     .bind("now", now).bind("outcome", report.outcome().name()).bind("raw", report.score())
                     .bind("score", score).bind("max", report.maxScore()).bind("seconds", report.executionSeconds())
                     .bind("sandbox", report.sandboxLevel()).bind("output", report.output()).bind("id", id)
+                    .bind("memory", report.memoryMeasured() ? Long.valueOf(report.peakMemoryBytes()) : null)
                     .execute();
             if (updated == 1) {
                 replaceTests(h, id, report.tests());
@@ -176,11 +177,12 @@ public final class SubmissionDao {
             h.createUpdate("""
                             UPDATE submissions SET status = 'GRADED', graded_at = :now, outcome = :outcome,
                                 raw_score = :raw, score = :score, max_score = :max, execution_seconds = :seconds,
-                                sandbox_level = :sandbox, output = :output
+                                sandbox_level = :sandbox, output = :output, peak_memory_bytes = :memory
                             WHERE id = :id""")
                     .bind("now", now).bind("outcome", report.outcome().name()).bind("raw", report.score())
                     .bind("score", score).bind("max", report.maxScore()).bind("seconds", report.executionSeconds())
                     .bind("sandbox", report.sandboxLevel()).bind("output", report.output()).bind("id", id)
+                    .bind("memory", report.memoryMeasured() ? Long.valueOf(report.peakMemoryBytes()) : null)
                     .execute();
             replaceTests(h, id, report.tests());
         });

@@ -13,7 +13,9 @@ import kadai.grader.result.Visibility;
 /**
  * Stand in for the grading engine in HTTP tests: a source containing {@code WRONG} fails the
  * visible test with a counterexample; every submission gets one hidden test worth 2 points
- * that passes unless the source contains {@code HIDDEN_FAIL}.
+ * that passes unless the source contains {@code HIDDEN_FAIL}. A source containing
+ * {@code PEAK_MIB=n} reports a measured peak memory of n MiB (as the sandboxed grader would);
+ * others report none (as the in-process grader does).
  */
 public final class FakeGrader implements SubmissionGrader {
 
@@ -46,7 +48,9 @@ public final class FakeGrader implements SubmissionGrader {
                 Visibility.HIDDEN, List.of(), 0.01));
         double score = tests.stream().mapToDouble(TestResult::score).sum();
         double max = tests.stream().mapToDouble(TestResult::maxScore).sum();
+        java.util.regex.Matcher peak = java.util.regex.Pattern.compile("PEAK_MIB=(\\d+)").matcher(all);
+        long peakBytes = peak.find() ? Long.parseLong(peak.group(1)) << 20 : -1;
         return new GradeReport(request.assignment(), GradeReport.Outcome.GRADED, score, max, 0.02, "", request.seed(),
-                "in-process", tests);
+                peakBytes > 0 ? "sandbox:full" : "in-process", tests, peakBytes);
     }
 }
