@@ -77,6 +77,72 @@ class SubmissionRoutesTests {
     }
 
     @Test
+    void aWrongResultMarksExactlyTheDifferingTensorCellsAndHidesHiddenOnes() throws IOException {
+        long id = json(student().submitApi("conv-op", Part.text("ConvOps.java",
+                WRONG.replace("WRONG", "WRONG HIDDEN_FAIL")))).get("id").asLong();
+        student().awaitGraded(id, Duration.ofSeconds(20));
+        String page = server.client().loggedIn("aiko", "kadai-student").get("/submissions/" + id).body();
+        assertThat(page).contains("2 of 12 cells differ beyond the tolerance").doesNotContain("secret");
+        List<List<Cell>> expected = tables(page, "tensor-expected");
+        List<List<Cell>> actual = tables(page, "tensor-actual");
+        assertThat(expected).hasSize(4).hasSameSizeAs(actual); // [n=0] and [n=1], two rows each
+        int marked = 0;
+        for (int r = 0; r < expected.size(); r++) {
+            assertThat(actual.get(r)).hasSameSizeAs(expected.get(r));
+            for (int c = 0; c < expected.get(r).size(); c++) {
+                double e = Double.parseDouble(expected.get(r).get(c).text());
+                double a = Double.parseDouble(actual.get(r).get(c).text());
+                boolean differs = Math.abs(a - e) > 1e-8 + 1e-5 * Math.abs(e);
+                assertThat(actual.get(r).get(c).marked()).as("actual row %d col %d", r, c).isEqualTo(differs);
+                assertThat(expected.get(r).get(c).marked()).as("expected row %d col %d", r, c).isEqualTo(differs);
+                marked += differs ? 1 : 0;
+            }
+        }
+        assertThat(marked).isEqualTo(2);
+        assertThat(page).contains("<span class=\"sr-only\"> (differs)</span>");
+        JsonNode tensors = json(student().get("/api/submissions/" + id + "/results")).get("tests").get(0)
+                .get("extra_data").get("tensors");
+        assertThat(tensors.get(0).get("differing").toString()).isEqualTo("[4,10]");
+        // staff see the hidden test's comparison too
+        String staff = server.client().loggedIn("sensei", "kadai-instructor").get("/submissions/" + id).body();
+        assertThat(staff).contains("secret hidden call");
+    }
+
+    @Test
+    void aStoredResultWithoutCellComparisonsStillShowsItsFeedback() throws IOException {
+        long id = json(student().submitApi("conv-op", Part.text("ConvOps.java", WRONG))).get("id").asLong();
+        student().awaitGraded(id, Duration.ofSeconds(20));
+        server.server().database().jdbi().useHandle(h -> h.createUpdate(
+                "UPDATE test_results SET tensors = NULL WHERE submission_id = :id").bind("id", id).execute());
+        String page = server.client().loggedIn("aiko", "kadai-student").get("/submissions/" + id).body();
+        assertThat(page).contains("smallest failing case").doesNotContain("class=\"tensor ");
+    }
+
+    record Cell(String text, boolean marked) {
+    }
+
+    /** Return the rows of every table of the class, in order, as cells. */
+    static List<List<Cell>> tables(String page, String tableClass) {
+        List<List<Cell>> rows = new java.util.ArrayList<>();
+        java.util.regex.Matcher table = java.util.regex.Pattern.compile(
+                "<table class=\"tensor " + tableClass + "\">(.*?)</table>", java.util.regex.Pattern.DOTALL).matcher(page);
+        while (table.find()) {
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+                    .matcher(table.group(1));
+            while (row.find()) {
+                List<Cell> cells = new java.util.ArrayList<>();
+                java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td( class=\"differs\")?>([^<]*)")
+                        .matcher(row.group(1));
+                while (cell.find()) {
+                    cells.add(new Cell(cell.group(2), cell.group(1) != null));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    @Test
     void staffSeeHiddenTestsSourcesAndTheSandboxLevel() throws IOException {
         long id = json(student().submitApi("conv-op", Part.text("ConvOps.java", RIGHT))).get("id").asLong();
         student().awaitGraded(id, Duration.ofSeconds(20));

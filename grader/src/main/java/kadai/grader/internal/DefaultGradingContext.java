@@ -17,6 +17,7 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
     private final NDManager manager;
     private final List<String> failedParts = new ArrayList<>();
     private String lastFailure;
+    private final List<AssertionError> partErrors = new ArrayList<>();
     private double passedWeight;
     private double totalWeight;
     private boolean partTimedOut;
@@ -62,6 +63,7 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
             body.run();
             passedWeight += weight;
         } catch (AssertionError e) {
+            partErrors.add(e); // their cell-by-cell comparisons go with the parts' failure
             fail(what, e.getMessage());
         } catch (StudentCodeException e) {
             if (e.kind() == StudentCodeException.Kind.TIMEOUT) {
@@ -91,7 +93,9 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
         }
         String head = text("Passed parts worth %s of %s; failed:", "部分点 %s / %s、失敗した部分:")
                 .formatted(trim(passedWeight), trim(totalWeight));
-        return new AssertionError(head + "\n" + String.join("\n", failedParts));
+        AssertionError failure = new AssertionError(head + "\n" + String.join("\n", failedParts));
+        partErrors.forEach(failure::addSuppressed);
+        return failure;
     }
 
     GradingRun.Credit credit() {

@@ -1,6 +1,7 @@
 package kadai.grader.internal;
 
 import kadai.grader.api.StudentCodeException;
+import kadai.grader.result.TensorDiff;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import kadai.grader.suite.Graded;
@@ -74,7 +75,8 @@ final class ResultCollector implements TestExecutionListener {
         }
         GradingRun.Credit credit = run.credits.get(id.getUniqueId());
         double score = credit == null ? 0 : round(points * credit.fraction());
-        results.put(id.getUniqueId(), result(id, m, status(t), score, output(t), seconds));
+        results.put(id.getUniqueId(), result(id, m, status(t), score, output(t), seconds)
+                .withTensors(TensorDiff.collect(t)));
     }
 
     /** Return the results in execution order, with an ERROR for every graded test that never ran. */

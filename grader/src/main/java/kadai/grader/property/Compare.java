@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
+import kadai.grader.result.TensorDiff;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -65,7 +66,8 @@ public final class Compare {
         out.append(t("  actual ", "  あなたの出力 ")).append(TensorText.shape(actual.getShape()))
                 .append(t(" (* marks the worst element):\n", " (* が最も大きな差の要素):\n"))
                 .append(TensorText.grid(a, actual.getShape(), 4, m.flatIndex()));
-        throw new AssertionError(out.toString());
+        throw new TensorMismatch(out.toString(), TensorDiff.of(call, expected.getShape().getShape(), e, a,
+                TensorDiff.CLOSE, tolerance.rtol(), tolerance.atol()));
     }
 
     /**
@@ -107,7 +109,8 @@ public final class Compare {
         out.append(t("  your gradient ", "  あなたの勾配 ")).append(TensorText.shape(analytic.getShape()))
                 .append(t(" (* marks the worst element):\n", " (* が最も大きな差の要素):\n"))
                 .append(TensorText.grid(a, analytic.getShape(), 4, worst));
-        throw new AssertionError(out.toString());
+        throw new TensorMismatch(out.toString(), TensorDiff.of(what, numerical.getShape().getShape(), n, a,
+                TensorDiff.RELATIVE, threshold, 0));
     }
 
     /** Fail unless the result has the input's dtype. */
@@ -124,14 +127,16 @@ public final class Compare {
     public void unchanged(String call, String input, NDArray before, NDArray after) {
         Tensors.Mismatch m = Tensors.compare(before, after, 0, 0);
         if (m != null) {
-            throw new AssertionError(String.format(Locale.ROOT, t(
+            TensorDiff diff = m.shapeMismatch() ? null : TensorDiff.of(call + ": " + input + t(" before and after", " の呼び出し前と後"),
+                    before.getShape().getShape(), Tensors.toDoubles(before), Tensors.toDoubles(after), TensorDiff.CLOSE, 0, 0);
+            throw new TensorMismatch(String.format(Locale.ROOT, t(
                     "%s modified its input %s: at %s it was %s and became %s. Work on a copy "
                             + "(NDArray.get returns a view; in-place ops such as addi/set on it change the input)\n",
                     "%s が入力 %s を書き換えました: %s の値 %s が %s になりました。コピーに対して計算してください "
                             + "(NDArray.get はビューを返すので、addi/set などの in-place 演算は入力を変えます)\n"),
                     call, input, m.shapeMismatch() ? "-" : Arrays.toString(m.index()),
                     TensorText.number(m.expected()), TensorText.number(m.actual()))
-                    + "  " + input + t(" before:\n", " 呼び出し前:\n") + TensorText.grid(before, 4));
+                    + "  " + input + t(" before:\n", " 呼び出し前:\n") + TensorText.grid(before, 4), diff);
         }
     }
 

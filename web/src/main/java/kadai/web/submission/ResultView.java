@@ -2,6 +2,7 @@ package kadai.web.submission;
 
 import java.util.List;
 import java.util.Map;
+import kadai.grader.result.TensorDiff;
 import kadai.grader.result.TestStatus;
 
 /**
@@ -19,9 +20,19 @@ public record ResultView(Submission submission, String assignmentTitle, List<Tes
      * One test as shown.
      *
      * @param hidden true when the viewer may not see this test yet (name, points and output are withheld)
+     * @param tensors failed array comparisons, cell by cell (empty when hidden)
      */
     public record TestView(String id, String name, TestStatus status, Double score, Double maxScore, String output,
-            String visibility, List<String> tags, double seconds, boolean hidden) {
+            String visibility, List<String> tags, double seconds, boolean hidden, List<TensorDiff> tensors) {
+
+        public TestView {
+            tensors = tensors == null ? List.of() : List.copyOf(tensors);
+        }
+
+        /** Lay out the comparisons as grids with the differing cells marked. */
+        public List<TensorGrid> grids() {
+            return tensors.stream().map(TensorGrid::of).toList();
+        }
 
         public boolean passed() {
             return status == TestStatus.PASSED;

@@ -159,6 +159,9 @@ public final class SubmissionController {
                 testExtra.put("id", t.id());
                 testExtra.put("kadai_status", t.status().name().toLowerCase(java.util.Locale.ROOT));
                 testExtra.put("seconds", t.seconds());
+                if (!t.tensors().isEmpty()) {
+                    testExtra.put("tensors", t.tensors());
+                }
             }
             m.put("extra_data", testExtra);
             tests.add(m);

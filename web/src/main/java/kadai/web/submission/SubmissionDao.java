@@ -1,5 +1,8 @@
 package kadai.web.submission;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kadai.grader.result.GradeReport;
+import kadai.grader.result.TensorDiff;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import kadai.grader.result.Visibility;
@@ -35,7 +39,34 @@ public final class SubmissionDao {
             rs.getString("test_id"), rs.getString("name"), rs.getDouble("score"), rs.getDouble("max_score"),
             TestStatus.valueOf(rs.getString("status")), Visibility.valueOf(rs.getString("visibility")),
             rs.getString("tags").isEmpty() ? List.of() : Arrays.asList(rs.getString("tags").split(",")),
-            rs.getDouble("seconds"), rs.getString("output"));
+            rs.getDouble("seconds"), rs.getString("output"), tensors(rs.getString("tensors")));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<TensorDiff>> DIFFS = new TypeReference<>() {
+    };
+
+    /** Read stored comparisons; a row from before they were kept (NULL) or unreadable JSON has none. */
+    static List<TensorDiff> tensors(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, DIFFS);
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static String tensorsJson(List<TensorDiff> diffs) {
+        if (diffs.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(diffs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write tensor comparisons as JSON", e);
+        }
+    }
 
     private final Jdbi jdbi;
 
@@ -199,12 +230,12 @@ public final class SubmissionDao {
         h.createUpdate("DELETE FROM test_results WHERE submission_id = :id").bind("id", id).execute();
         var batch = h.prepareBatch("""
                 INSERT INTO test_results (submission_id, position, test_id, name, score, max_score, status,
-                    visibility, tags, seconds, output)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    visibility, tags, seconds, output, tensors)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         for (int i = 0; i < tests.size(); i++) {
             TestResult t = tests.get(i);
             batch.add(id, i, t.id(), t.name(), t.score(), t.maxScore(), t.status().name(), t.visibility().name(),
-                    String.join(",", t.tags()), t.seconds(), t.output());
+                    String.join(",", t.tags()), t.seconds(), t.output(), tensorsJson(t.tensors()));
         }
         if (!tests.isEmpty()) {
             batch.execute();

@@ -119,11 +119,11 @@ public final class SubmissionService {
                 visibleScore += t.score();
                 visibleMax += t.maxScore();
                 tests.add(new ResultView.TestView(t.testId(), t.name(), t.status(), t.score(), t.maxScore(),
-                        t.output(), t.visibility().gradescopeName(), t.tags(), t.seconds(), false));
+                        t.output(), t.visibility().gradescopeName(), t.tags(), t.seconds(), false, t.tensors()));
             } else {
                 withheld++;
                 tests.add(new ResultView.TestView("hidden-" + withheld, null, null, null, null, null,
-                        t.visibility().gradescopeName(), List.of(), 0, true));
+                        t.visibility().gradescopeName(), List.of(), 0, true, List.of()));
             }
         }
         Double score = s.score();
