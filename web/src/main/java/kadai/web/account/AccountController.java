@@ -3,6 +3,11 @@ package kadai.web.account;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import kadai.web.http.RequestFilters;
 import kadai.web.http.Role;
@@ -30,6 +35,7 @@ public final class AccountController {
         routes.post("/account/tokens/{id}/revoke", this::revokeToken);
         routes.get("/staff/roster", this::rosterPage);
         routes.post("/staff/roster", this::importRoster);
+        routes.post("/staff/roster/file", this::importRosterFile);
         routes.get("/api/me", this::me);
         routes.post("/api/staff/roster", this::importRosterApi);
     }
@@ -93,6 +99,31 @@ public final class AccountController {
     private void importRoster(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
         AccountService.RosterImport result = service.importRoster(ctx.formParam("csv"));
+        views.render(ctx, "roster.jte", "users", service.users(), "result", result);
+    }
+
+    /** Import an uploaded CSV file (multipart field {@code file}): all lines or none. */
+    private void importRosterFile(Context ctx) {
+        Web.requireRole(ctx, Role.INSTRUCTOR);
+        UploadedFile file = ctx.uploadedFile("file");
+        AccountService.RosterImport result;
+        try {
+            if (file == null || file.filename() == null || file.filename().isBlank()) {
+                throw new RosterFile.Refused("Choose a CSV file to import.");
+            }
+            String text;
+            try (InputStream in = file.content()) {
+                text = RosterFile.decode(file.filename(), in);
+            }
+            result = service.importRosterFile(text);
+        } catch (RosterFile.Refused e) {
+            result = new AccountService.RosterImport(List.of(), List.of(), List.of(e.getMessage()), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!result.errors().isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        }
         views.render(ctx, "roster.jte", "users", service.users(), "result", result);
     }
 

@@ -148,41 +148,97 @@ public final class AccountService {
     /**
      * Import a roster: CSV lines {@code username,display name,email,role} (a header line starting
      * with {@code username} is skipped). New users get a random initial password, returned once;
-     * existing users get their name, email and role updated.
+     * existing users get their name, email and role updated. Good lines are stored even when
+     * others are refused (the pasted-text form and the API).
      */
     public RosterImport importRoster(String csv) {
+        return importRoster(csv, false);
+    }
+
+    /**
+     * Import a roster file: like {@link #importRoster(String)}, but all or nothing: when any line
+     * is refused, nothing is stored and the result lists every refused line.
+     */
+    public RosterImport importRosterFile(String csv) {
+        return importRoster(csv, true);
+    }
+
+    /** One line of a roster that passed validation. */
+    private record RosterLine(int number, String username, String displayName, String email, Role role) {
+    }
+
+    private RosterImport importRoster(String csv, boolean allOrNothing) {
+        List<String> errors = new ArrayList<>();
+        List<RosterLine> lines = parseRoster(csv, errors);
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
         List<String> passwords = new ArrayList<>();
+        if (allOrNothing && !errors.isEmpty()) {
+            return new RosterImport(created, updated, errors, passwords);
+        }
+        for (RosterLine line : lines) {
+            try {
+                Optional<User> existing = dao.findUser(line.username());
+                if (existing.isPresent()) {
+                    dao.updateUser(existing.get().id(), line.displayName(), line.email(), line.role());
+                    updated.add(line.username());
+                } else {
+                    String password = tokens.newSecret("").substring(0, 12);
+                    createUser(line.username(), line.displayName(), line.email(), password, line.role());
+                    created.add(line.username());
+                    passwords.add(line.username() + "," + password);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add("line " + line.number() + ": " + e.getMessage());
+            }
+        }
+        return new RosterImport(created, updated, errors, passwords);
+    }
+
+    /** Check every line before anything is stored; refused lines go to {@code errors} with their reasons. */
+    private static List<RosterLine> parseRoster(String csv, List<String> errors) {
+        List<RosterLine> lines = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try (BufferedReader reader = new BufferedReader(new StringReader(csv == null ? "" : csv))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.isBlank() || (number == 1 && line.toLowerCase().startsWith("username"))) {
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte order mark
+                }
+                if (line.isBlank() || (number == 1 && line.trim().toLowerCase(java.util.Locale.ROOT).startsWith("username"))) {
                     continue;
                 }
                 String[] cells = line.split(",", -1);
-                if (cells.length < 2) {
-                    errors.add("line " + number + ": expected username,display name[,email[,role]]");
+                boolean extra = false;
+                for (int i = 4; i < cells.length; i++) {
+                    extra |= !cells[i].isBlank();
+                }
+                if (cells.length < 2 || extra) {
+                    errors.add("line " + number + ": expected username,display name[,email[,role]], found "
+                            + cells.length + (cells.length == 1 ? " field" : " fields"));
                     continue;
                 }
                 String username = cells[0].trim();
                 String displayName = cells[1].trim();
                 String email = cells.length > 2 && !cells[2].isBlank() ? cells[2].trim() : null;
+                if (!USERNAME.matcher(username).matches()) {
+                    errors.add("line " + number + ": user name '" + username
+                            + "' must be 2 to 64 letters, digits, '.', '_' or '-'");
+                    continue;
+                }
+                if (displayName.isEmpty() || displayName.length() > 200) {
+                    errors.add("line " + number + ": the display name of '" + username + "' must be 1 to 200 characters");
+                    continue;
+                }
+                if (!seen.add(username)) {
+                    errors.add("line " + number + ": '" + username + "' appears twice");
+                    continue;
+                }
                 try {
                     Role role = cells.length > 3 && !cells[3].isBlank() ? Role.parse(cells[3]) : Role.STUDENT;
-                    Optional<User> existing = dao.findUser(username);
-                    if (existing.isPresent()) {
-                        dao.updateUser(existing.get().id(), displayName, email, role);
-                        updated.add(username);
-                    } else {
-                        String password = tokens.newSecret("").substring(0, 12);
-                        createUser(username, displayName, email, password, role);
-                        created.add(username);
-                        passwords.add(username + "," + password);
-                    }
+                    lines.add(new RosterLine(number, username, displayName, email, role));
                 } catch (IllegalArgumentException e) {
                     errors.add("line " + number + ": " + e.getMessage());
                 }
@@ -190,6 +246,6 @@ public final class AccountService {
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
         }
-        return new RosterImport(created, updated, errors, passwords);
+        return lines;
     }
 }

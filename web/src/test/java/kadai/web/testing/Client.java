@@ -123,6 +123,12 @@ public final class Client {
 
     /** Upload files as multipart "files" parts, with extra form fields; headers are name/value pairs. */
     public HttpResponse<String> upload(String path, List<Part> parts, Map<String, String> fields, String... headers) {
+        return upload(path, "files", parts, fields, headers);
+    }
+
+    /** Upload files as multipart parts named {@code partName}, with extra form fields. */
+    public HttpResponse<String> upload(String path, String partName, List<Part> parts, Map<String, String> fields,
+            String... headers) {
         String boundary = "----kadaitest" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -131,7 +137,7 @@ public final class Client {
                         + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
             for (Part p : parts) {
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\""
                         + p.filename() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.write(p.content());
