@@ -19,6 +19,7 @@ import java.util.Map;
 import kadai.web.account.AccountController;
 import kadai.web.account.AccountDao;
 import kadai.web.account.AccountService;
+import kadai.web.account.LoginFailureDao;
 import kadai.web.account.LoginThrottle;
 import kadai.web.account.PasswordHasher;
 import kadai.web.account.Tokens;
@@ -77,7 +78,8 @@ public final class KadaiServer implements AutoCloseable {
         AssignmentDao assignmentDao = new AssignmentDao(database.jdbi());
         SubmissionDao submissionDao = new SubmissionDao(database.jdbi());
         this.accounts = new AccountService(accountDao, new PasswordHasher(config.bcryptCost()),
-                new LoginThrottle(5, 100, Duration.ofMinutes(5), config.clock()), tokens, config.clock());
+                new LoginThrottle(5, 100, Duration.ofMinutes(5), config.clock(), new LoginFailureDao(database.jdbi())),
+                tokens, config.clock());
 
         GradingWorker worker = new GradingWorker(submissionDao, assignmentDao, config.grader(),
                 config.compileWatch(), config.clock());
