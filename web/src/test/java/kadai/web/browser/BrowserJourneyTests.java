@@ -218,4 +218,33 @@ class BrowserJourneyTests {
         browser.findElement(By.id("publish")).click();
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("published");
     }
+
+    @Test
+    @Order(4)
+    void aWrongResultBoxesExactlyTheCellsThatDiffer() throws IOException {
+        browser.manage().deleteAllCookies();
+        login("mei", "kadai-student");
+        open("/assignments/conv-op");
+        submitAndAwaitResult(Fixtures.submission("conv-op", "overlaps-overwritten", "ConvOps.java"));
+        List<WebElement> diffs = browser.findElements(By.cssSelector(".tensor-diff"));
+        assertThat(diffs).as("col2im that overwrites gets some cells wrong").isNotEmpty();
+        WebElement first = diffs.get(0);
+        List<WebElement> expected = first.findElements(By.cssSelector("table.tensor-expected td"));
+        List<WebElement> actual = first.findElements(By.cssSelector("table.tensor-actual td"));
+        assertThat(actual).hasSameSizeAs(expected).isNotEmpty();
+        int marked = 0;
+        for (int i = 0; i < actual.size(); i++) {
+            // the number, then (for a marked cell) its visually hidden "(differs)"
+            double e = Double.parseDouble(expected.get(i).getText().trim().split("\\s+")[0]);
+            double a = Double.parseDouble(actual.get(i).getText().trim().split("\\s+")[0]);
+            boolean differs = Math.abs(a - e) > 1e-9 + 1e-7 * Math.abs(e); // Tolerance.FLOAT64
+            assertThat(actual.get(i).getAttribute("class")).as("cell %d: expected %s, actual %s", i, e, a)
+                    .isEqualTo(differs ? "differs" : "");
+            marked += differs ? 1 : 0;
+        }
+        assertThat(marked).isPositive().isLessThan(actual.size());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                first);
+        shot("12-failing-cells");
+    }
 }
