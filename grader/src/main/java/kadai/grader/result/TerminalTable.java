@@ -54,8 +54,32 @@ public final class TerminalTable {
             out.append(String.format(Locale.ROOT, "%n[%d] %s  (%s / %s, %s)%n", n, t.name(), number(t.score()),
                     number(t.maxScore()), status(t.status(), ja)));
             t.output().lines().forEach(line -> out.append("    ").append(line).append('\n'));
+            for (TensorDiff d : t.tensors()) {
+                out.append("    ").append(differingCells(d, ja)).append('\n');
+            }
         }
         return out.toString();
+    }
+
+    /** List the cells of a failed comparison that differ, as indices ("[0, 1], [1, 0]"), at most 20. */
+    public static String differingCells(TensorDiff d, boolean ja) {
+        StringBuilder cells = new StringBuilder();
+        int shown = Math.min(20, d.differing().size());
+        for (int k = 0; k < shown; k++) {
+            long rest = d.differing().get(k);
+            long[] index = new long[d.shape().size()];
+            for (int axis = index.length - 1; axis >= 0; axis--) {
+                long dim = d.shape().get(axis);
+                index[axis] = dim == 0 ? 0 : rest % dim;
+                rest = dim == 0 ? rest : rest / dim;
+            }
+            cells.append(k == 0 ? "" : ", ").append(java.util.Arrays.toString(index));
+        }
+        if (shown < d.differing().size()) {
+            cells.append(", …");
+        }
+        return String.format(Locale.ROOT, ja ? "%d / %d 要素が異なります (%s): %s" : "%d of %d cells differ (%s): %s",
+                d.differing().size(), d.expected().size(), d.label(), cells);
     }
 
     private static String memory(GradeReport report, boolean ja) {

@@ -8,6 +8,7 @@ import kadai.grader.GradeRequest;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.GradescopeResults;
 import kadai.grader.result.TensorDiff;
+import kadai.grader.result.TerminalTable;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class TensorDiffTests {
             assertThat(d.label()).isEqualTo("f(x)");
             assertThat(d.shape()).containsExactly(2L, 3L);
             assertThat(d.differing()).containsExactly(1, 5);
+            assertThat(TerminalTable.differingCells(d, false)).isEqualTo("2 of 6 cells differ (f(x)): [0, 1], [1, 2]");
             assertThat(d.expected()).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
         }
     }
@@ -84,6 +86,9 @@ class TensorDiffTests {
         }
         assertThat(all).as("overwriting instead of adding gets only the overlaps wrong")
                 .anySatisfy(d -> assertThat(d.differing().size()).isLessThan(d.expected().size()));
+        TensorDiff first = all.get(0);
+        assertThat(TerminalTable.render(report, "en")).contains(first.differing().size() + " of "
+                + first.expected().size() + " cells differ (" + first.label() + "): [");
         JsonNode json = GradescopeResults.toJson(report);
         assertThat(json.toString()).contains("\"differing\"");
     }
