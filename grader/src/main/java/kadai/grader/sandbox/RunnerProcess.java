@@ -20,6 +20,7 @@ final class RunnerProcess implements AutoCloseable {
     private final byte[] tail = new byte[STDERR_TAIL];
     private long tailWritten;
     private volatile boolean killedByGrader;
+    private volatile long peakSeen = -1;
     private boolean closed;
 
     RunnerProcess(Process process, RunnerCgroup cgroup, SandboxConfig config, Path slotDir, Runnable releaseSlot) {
@@ -76,17 +77,18 @@ final class RunnerProcess implements AutoCloseable {
 
     /**
      * Return the largest peak resident set ({@code VmHWM}) among the runner's processes (the
-     * runner JVM, in practice), read from the host's /proc while they live; -1 when none can be
-     * read (the runner has exited).
+     * runner JVM, in practice), read from the host's /proc while they live, or as read last
+     * before the grader killed them; -1 when it was never read (the runner died on its own).
      */
     long peakResidentBytes() {
-        long peak = -1;
+        long peak = peakSeen;
         java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
         all.add(process.toHandle());
         process.descendants().forEach(all::add);
         for (ProcessHandle h : all) {
             peak = Math.max(peak, vmHwm(h.pid()));
         }
+        peakSeen = peak;
         return peak;
     }
 
@@ -112,6 +114,7 @@ final class RunnerProcess implements AutoCloseable {
 
     /** Kill the runner and everything it started. */
     void kill() {
+        peakResidentBytes(); // the last reading, before the processes are gone
         killedByGrader = true;
         if (cgroup != null) {
             cgroup.kill();

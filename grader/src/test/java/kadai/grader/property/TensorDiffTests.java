@@ -46,6 +46,25 @@ class TensorDiffTests {
     }
 
     @Test
+    void aReportWithComparisonsSurvivesAJsonRoundTripNaNIncluded() throws Exception {
+        TensorDiff d = TensorDiff.of("g(x)", new long[] {3}, new double[] {1, 2, 3}, new double[] {1, Double.NaN, 3},
+                TensorDiff.CLOSE, 1e-7, 1e-9);
+        assertThat(d.differing()).containsExactly(1);
+        GradeReport report = new GradeReport("conv-op", GradeReport.Outcome.GRADED, 0, 1, 0.5, "", 3, "sandbox:full",
+                List.of(new TestResult("S.t", "t", 0, 1, TestStatus.FAILED, "out", kadai.grader.result.Visibility.VISIBLE,
+                        List.of(), 0.1, List.of(d))), 123L << 20);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        GradeReport back = json.readValue(json.writeValueAsString(report), GradeReport.class);
+        assertThat(back).isEqualTo(report);
+        String old = json.writeValueAsString(report).replace("\"tensors\"", "\"ignored\"")
+                .replace("\"peakMemoryBytes\"", "\"ignoredToo\"");
+        GradeReport legacy = json.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(old, GradeReport.class);
+        assertThat(legacy.tests().get(0).tensors()).as("a report stored before comparisons were kept").isEmpty();
+        assertThat(legacy.memoryMeasured()).isFalse();
+    }
+
+    @Test
     void arraysTooLargeToPrintAreNotRecorded() {
         try (NDManager m = NDManager.newBaseManager()) {
             Throwable t = catchThrowable(() -> Compare.in("en").agrees("f(x)", m.zeros(new Shape(20, 20)),

@@ -83,6 +83,7 @@ class SandboxedGradingTests {
         String table = out.toString();
         assertThat(scoreOf(table)).as(table).isLessThanOrEqualTo(2);
         assertThat(table).containsPattern("time limit|timed out|TIMED_OUT");
+        assertThat(table).as("read before the runner was killed").contains("peak memory");
     }
 
     @Test
