@@ -242,7 +242,7 @@ class BrowserJourneyTests {
                     .isEqualTo(differs ? "differs" : "");
             marked += differs ? 1 : 0;
         }
-        assertThat(marked).isPositive().isLessThan(actual.size());
+        assertThat(marked).as("the random case may shrink to a single wrong cell").isPositive();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 first);
         shot("12-failing-cells");
