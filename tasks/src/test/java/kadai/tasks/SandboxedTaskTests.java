@@ -41,7 +41,8 @@ class SandboxedTaskTests {
     static void copyTheReferenceLayers() throws IOException {
         referenceAsStudent = dir.resolve("student");
         Path reference = Path.of("../reference/src/main/java/kadai/assignments");
-        for (String file : List.of("conv/ConvOps.java", "conv/Convolution.java", "pool/MaxPooling.java")) {
+        for (String file : List.of("conv/ConvOps.java", "conv/Convolution.java", "pool/MaxPooling.java",
+                "gan/GanLoss.java")) {
             Path target = referenceAsStudent.resolve("kadai/assignments").resolve(file);
             Files.createDirectories(target.getParent());
             Files.copy(reference.resolve(file), target);
@@ -79,6 +80,25 @@ class SandboxedTaskTests {
         assertThat(sandboxed.get("accuracy").asDouble())
                 .isCloseTo(inProcess.get("accuracy").asDouble(), org.assertj.core.data.Offset.offset(0.011))
                 .isGreaterThan(0.3);
+    }
+
+    @Test
+    void dcganCallsTheSandboxedGanLossAndTrainsLikeTheInProcessReference() throws IOException {
+        Path json = dir.resolve("dcgan.json");
+        int code = run("run", "dcgan", "--submission", referenceAsStudent.toString(), "--train-size", "256",
+                "--test-size", "200", "--epochs", "1", "--device", "cpu", "--threads", "1", "--sandbox", "auto",
+                "--json", json.toString());
+        assertThat(code).as(err.toString()).isEqualTo(TaskMain.EXIT_OK);
+        JsonNode result = new ObjectMapper().readTree(Files.readString(json));
+
+        assertThat(result.get("sandbox").asText()).isIn("full", "degraded");
+        // the same GanLoss, one copy in the runner and one (the reference run) in-process, same seed
+        JsonNode there = result.get("curves").get("d_loss_submission");
+        JsonNode here = result.get("curves").get("d_loss_reference");
+        assertThat(there).hasSize(4).hasSameSizeAs(here);
+        for (int i = 0; i < here.size(); i++) {
+            assertThat(there.get(i).asDouble()).isCloseTo(here.get(i).asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+        }
     }
 
     private static Path hostile(String name) {
