@@ -206,7 +206,41 @@ final class Runner implements ValueCodec.LayerRefs {
                     + " not found");
         }
         Method chosen = method;
+        if (keepCalls > 0 && target instanceof Layer layer) {
+            return invoke(id, () -> withParamsIn(callScopes.peekLast(), layer, () -> chosen.invoke(target, args)));
+        }
         return invoke(id, () -> chosen.invoke(target, args));
+    }
+
+    /**
+     * Run {@code call} with the layer's parameters attached to {@code scope}, then move them back
+     * to the runner's own manager: arrays the layer derives from its weights ({@code w.reshape},
+     * {@code w.matMul(x)}) land in the manager of the weights, so they are freed with the call's
+     * scope instead of piling up for the runner's life (the in-process task does the same per step).
+     */
+    private Object withParamsIn(NDManager scope, Layer layer, Call call) throws Exception {
+        java.util.List<NDArray> moved = new java.util.ArrayList<>();
+        Map<String, NDArray> params;
+        try {
+            params = layer.params();
+        } catch (RuntimeException e) {
+            params = null; // the call itself will meet the same problem, or not need params()
+        }
+        if (params != null) {
+            for (NDArray p : params.values()) {
+                if (p != null && p.getManager() != scope) {
+                    p.attach(scope);
+                    moved.add(p);
+                }
+            }
+        }
+        try {
+            return call.run();
+        } finally {
+            for (NDArray p : moved) {
+                p.attach(manager);
+            }
+        }
     }
 
     private static Method layerMethod(String name, Class<?>[] types) {
@@ -313,10 +347,10 @@ final class Runner implements ValueCodec.LayerRefs {
                     throw new ProtocolException("ASSIGN_PARAMS: the value under \"" + e.getKey() + "\" is not an array");
                 }
             }
-            return invoke(id, () -> {
+            return invoke(id, () -> withParamsIn(scope, layer, () -> {
                 copyInto(layer, values);
                 return null;
-            });
+            }));
         }
     }
 

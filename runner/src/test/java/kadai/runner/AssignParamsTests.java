@@ -258,6 +258,38 @@ class AssignParamsTests {
     }
 
     @Test
+    void withKeepCallsArraysDerivedFromTheWeightsAreFreedWithTheirCallAndTheWeightsStay() throws Exception {
+        stop();
+        start(2);
+        long layer = newLayer(w(), b());
+        NDArray x = manager.create(new float[] {1, 1}, new Shape(1, 2));
+        for (int i = 0; i < 5; i++) {
+            call(layer, "forward", ARRAY, x);
+        }
+        int after5 = runnerManager.getManagedArrays().size();
+        for (int i = 0; i < 40; i++) {
+            call(layer, "forward", ARRAY, x);
+        }
+        int after45 = runnerManager.getManagedArrays().size();
+
+        assertThat(after45).as("arrays held by the runner after 45 calls vs after 5").isEqualTo(after5);
+        assertThat(((NDArray) call(layer, "forward", ARRAY, x)).toFloatArray()).as("W and b still live")
+                .containsExactly(5, 7, 9);
+    }
+
+    @Test
+    void withoutKeepCallsEveryArrayLivesOn() throws Exception {
+        long layer = newLayer(w(), b());
+        NDArray x = manager.create(new float[] {1, 1}, new Shape(1, 2));
+        call(layer, "forward", ARRAY, x);
+        int after1 = runnerManager.getManagedArrays().size();
+        for (int i = 0; i < 10; i++) {
+            call(layer, "forward", ARRAY, x);
+        }
+        assertThat(runnerManager.getManagedArrays().size()).isGreaterThan(after1);
+    }
+
+    @Test
     void withKeepCallsOnlyTheLastScopesStayOpenAndLayerParametersSurviveThem() throws Exception {
         stop();
         start(2);

@@ -22,7 +22,9 @@ public class FixtureLayer implements Layer {
     @Override
     public NDArray forward(NDArray x) {
         this.x = x;
-        return x.matMul(w).add(b);
+        // (W^T x^T)^T: the product starts from W, so its result lands in W's manager, as the
+        // reference convolution's W . col^T does
+        return w.transpose().matMul(x.transpose()).transpose().add(b);
     }
 
     @Override
