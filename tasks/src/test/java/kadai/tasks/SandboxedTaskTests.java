@@ -22,6 +22,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The student's code of a task in the sandboxed runner: the same training as in-process, labels
@@ -117,8 +118,10 @@ class SandboxedTaskTests {
 
         assertThat(sandboxed).isEqualTo(TaskMain.EXIT_TASK_FAILED);
         assertThat(there).contains("the submission runs in the sandbox")
-                .contains("the submission failed: Convolution.forward threw java.lang.IllegalStateException")
-                .contains("could not read the test labels: NoSuchFileException")
+                .contains("the submission failed: Convolution.forward threw java.lang.IllegalStateException");
+        // only the full level hides the host's files (a degraded runner has no bubblewrap)
+        assumeThat(there).contains("the submission runs in the sandbox (sandbox:full)");
+        assertThat(there).contains("could not read the test labels: NoSuchFileException")
                 .doesNotContain("bytes of the test labels");
     }
 
