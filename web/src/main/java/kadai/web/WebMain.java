@@ -69,6 +69,26 @@ public final class WebMain implements Callable<Integer> {
                         + "start below full), off (in-process; trusted code only). Default: ${DEFAULT-VALUE}")
         SandboxMode sandbox;
 
+        @Option(names = "--task-workers", description = "Training runs (kadai task) at once in this process, on a"
+                + " queue of their own (default: 1, or 0 when --workers is 0).")
+        Integer taskWorkers;
+
+        @Option(names = "--gpu-tasks", defaultValue = "auto", description = "Take training runs that asked for a GPU:"
+                + " auto (when DJL sees a GPU), yes, no. Default: ${DEFAULT-VALUE}")
+        String gpuTasks;
+
+        kadai.web.task.TaskWorkerConfig tasks() {
+            int threads = taskWorkers != null ? taskWorkers : workers != null && workers == 0 ? 0 : 1;
+            Boolean gpu = switch (gpuTasks.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> null;
+                case "yes", "true" -> true;
+                case "no", "false" -> false;
+                default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--gpu-tasks must be auto, yes or no, not '" + gpuTasks + "'");
+            };
+            return kadai.web.task.TaskWorkerConfig.defaults().withThreads(threads).withGpu(gpu);
+        }
+
         ServerConfig config(int port) {
             int graders = workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
             // A web node without workers grades nothing, so it starts no runners.
@@ -98,7 +118,7 @@ public final class WebMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
-            KadaiServer server = KadaiServer.start(data.config(port));
+            KadaiServer server = KadaiServer.start(data.config(port), data.tasks());
             PrintWriter out = spec.commandLine().getOut();
             String url = "http://localhost:" + server.port() + "/";
             out.println("Kadai is running at " + url);
@@ -125,8 +145,11 @@ public final class WebMain implements Callable<Integer> {
             ServerConfig config = data.config(-1);
             KadaiServer server = KadaiServer.start(new ServerConfig(-1, config.dataDir(), config.jdbcUrl(),
                     config.dbUser(), config.dbPassword(), config.grader(), config.jobs(), config.uploads(),
-                    config.bcryptCost(), false, config.clock(), config.statusPollMillis(), config.compileWatch()));
-            System.out.println("Kadai worker running (" + config.jobs().workerThreads() + " threads)");
+                    config.bcryptCost(), false, config.clock(), config.statusPollMillis(), config.compileWatch()),
+                    data.tasks());
+            System.out.println("Kadai worker running (" + config.jobs().workerThreads() + " grading threads, "
+                    + data.tasks().threads() + " training threads" + (server.takesGpuTaskRuns() ? ", GPU runs" : "")
+                    + ")");
             awaitShutdown(server);
             return EXIT_OK;
         }
