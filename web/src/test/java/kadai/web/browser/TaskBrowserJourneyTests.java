@@ -143,4 +143,32 @@ class TaskBrowserJourneyTests {
         open("/tasks");
         assertThat(browser.findElement(By.id("runs")).getText()).contains("cnn").contains("dcgan");
     }
+
+    @Test
+    @Order(3)
+    void theRunPageFollowsTrainingLiveAndTheCancelButtonStopsIt() throws IOException {
+        open("/tasks");
+        browser.findElement(By.id("task-cnn")).click();
+        browser.findElement(By.id("preset-custom")).click();
+        browser.findElement(By.id("trainSize")).sendKeys("40000");
+        browser.findElement(By.id("testSize")).sendKeys("500");
+        browser.findElement(By.id("epochs")).sendKeys("1");
+        browser.findElement(By.id("launch-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/tasks/runs/\\d+$"));
+        // The step count is filled in by the SSE feed, without reloading the page.
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            String step = d.findElement(By.id("p-step")).getText();
+            return step.matches("[1-9]\\d* / \\d+");
+        });
+        assertThat(browser.findElement(By.id("p-loss")).getText()).matches("\\d+\\.\\d{4}");
+        assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("Training");
+        shot("15-training-run-live");
+        browser.findElement(By.id("cancel-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                ExpectedConditions.textToBe(By.id("run-status"), "Cancelled"));
+        assertThat(browser.findElements(By.id("results"))).isEmpty();
+        open("/tasks");
+        assertThat(browser.findElement(By.id("runs")).getText()).contains("Cancelled").contains("Finished");
+        fullShot("16-training-runs", 1280);
+    }
 }

@@ -87,6 +87,8 @@ class TaskRunRoutesTests {
                 .contains("value=\"dcgan\"").contains("conv-op, conv, pool").contains("name=\"_csrf\"")
                 .doesNotContain("value=\"reference\"").contains("href=\"/tasks\"");
         assertThat(sensei.get("/tasks").body()).contains("value=\"reference\"");
+        assertThat(kenji.get("/tasks?lang=ja").body()).contains("学習ラン").contains("お試し: 2,000 枚");
+        kenji.get("/tasks?lang=en");
         assertThat(server.client().get("/tasks").statusCode()).isEqualTo(302);
         assertThat(json(kenji.get("/api/tasks")).get("tasks")).hasSize(3);
         assertThat(server.client().get("/api/task-runs").statusCode()).isEqualTo(401);
