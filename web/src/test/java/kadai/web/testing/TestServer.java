@@ -73,6 +73,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Start a server with the given settings and task-run workers. */
+    public static TestServer start(ServerConfig config, kadai.web.task.TaskWorkerConfig tasks) {
+        return new TestServer(KadaiServer.start(config, tasks), config.dataDir());
+    }
+
     public static TestServer start(ServerConfig config) {
         return new TestServer(KadaiServer.start(config), config.dataDir());
     }
