@@ -182,6 +182,9 @@ class TaskRunRoutesTests {
         assertThat(page).contains("id=\"accuracy\"").contains(Format.percent(run.get("accuracy").asDouble()))
                 .contains("id=\"device\">cpu<").contains("id=\"curve-train_loss\"").contains("<polyline points=\"")
                 .contains("id=\"metrics\"").doesNotContain("id=\"cancel-form\"");
+        assertThat(sensei.get("/tasks/runs/" + id + "?lang=ja").body()).contains("テスト正解率").contains("使用デバイス")
+                .contains("完了").doesNotContain("run.").doesNotContain("tasks.");
+        sensei.get("/tasks?lang=en");
         String list = sensei.get("/tasks").body();
         assertThat(list).contains("href=\"/tasks/runs/" + id + "\"");
         // Another student sees neither the run nor its page; staff see every run.
