@@ -114,7 +114,7 @@ public final class KadaiServer implements AutoCloseable {
         // End-to-end training runs: their own queue and worker pool, apart from grading.
         this.taskRuns = new TaskRunDao(database.jdbi());
         kadai.tasks.Tasks taskList = kadai.tasks.Tasks.all();
-        TaskCodeFactory taskCode = new TaskCodeFactory();
+        TaskCodeFactory taskCode = new TaskCodeFactory(taskConfig.sandbox(), 0);
         TaskRunner taskRunner = new TaskRunner(taskRuns, submissionDao, taskCode, taskList, taskConfig, json,
                 config.clock());
         this.taskQueue = new TaskQueue(database.dataSource(), taskConfig, taskRunner::run);

@@ -95,7 +95,7 @@ public final class WebMain implements Callable<Integer> {
         kadai.web.task.TaskWorkerConfig tasks() {
             int threads = taskWorkers != null ? taskWorkers : workers != null && workers == 0 ? 0 : 1;
             Boolean gpu = gpuTasks.equals("auto") ? null : gpuTasks.equals("yes");
-            return kadai.web.task.TaskWorkerConfig.defaults().withThreads(threads).withGpu(gpu);
+            return kadai.web.task.TaskWorkerConfig.defaults().withThreads(threads).withGpu(gpu).withSandbox(sandbox);
         }
 
         ServerConfig config(int port) {

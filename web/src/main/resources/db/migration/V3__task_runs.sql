@@ -26,6 +26,7 @@ CREATE TABLE task_runs (
     eta_seconds     DOUBLE PRECISION,
     message         VARCHAR(500),
     device          VARCHAR(10),               -- cpu or gpu (used, from the task's result)
+    code_ran        VARCHAR(200),              -- how the student code ran: full, degraded, in-process (why)
     accuracy        DOUBLE PRECISION,
     seconds         DOUBLE PRECISION,
     metrics_json    VARCHAR,

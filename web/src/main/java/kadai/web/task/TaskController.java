@@ -236,6 +236,7 @@ public final class TaskController {
         config.put("device", run.deviceChoice());
         out.put("config", config);
         out.put("device", run.device());
+        out.put("codeRan", run.codeRan());
         out.put("accuracy", run.accuracy());
         out.put("seconds", run.seconds());
         out.put("createdAt", run.createdAt());

@@ -9,12 +9,15 @@ import java.time.Instant;
  * @param submissionIds the submissions whose sources run, comma-separated; null for the reference
  * @param deviceChoice what was asked for: {@code auto}, {@code cpu} or {@code gpu}
  * @param device what the run used ({@code cpu} or {@code gpu}); null until it finished
+ * @param codeRan how the code ran: the sandbox level ({@code full}, {@code degraded}) or
+ *     {@code in-process} with the reason; null until it finished
  */
 public record TaskRun(long id, long userId, String username, String taskId, String code, String submissionIds,
         int trainSize, int testSize, int epochs, long seed, String deviceChoice, Status status,
         boolean cancelRequested, int attempts, String phase, Integer epoch, Integer epochCount, Long step,
         Long stepCount, Double loss, Double elapsedSeconds, Double etaSeconds, String message, String device,
-        Double accuracy, Double seconds, String metricsJson, String curvesJson, String error, String worker,
+        String codeRan, Double accuracy, Double seconds, String metricsJson, String curvesJson, String error,
+        String worker,
         Instant createdAt, Instant startedAt, Instant finishedAt) {
 
     /** Where a run is. */

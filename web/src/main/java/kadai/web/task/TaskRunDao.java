@@ -24,8 +24,9 @@ public final class TaskRunDao {
             rs.getObject("step", Long.class), rs.getObject("step_count", Long.class),
             rs.getObject("loss", Double.class), rs.getObject("elapsed_seconds", Double.class),
             rs.getObject("eta_seconds", Double.class), rs.getString("message"), rs.getString("device"),
-            rs.getObject("accuracy", Double.class), rs.getObject("seconds", Double.class),
-            rs.getString("metrics_json"), rs.getString("curves_json"), rs.getString("error"), rs.getString("worker"),
+            rs.getString("code_ran"), rs.getObject("accuracy", Double.class), rs.getObject("seconds", Double.class),
+            rs.getString("metrics_json"), rs.getString("curves_json"), rs.getString("error"),
+            rs.getString("worker"),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("finished_at")));
 
@@ -139,7 +140,7 @@ public final class TaskRunDao {
     }
 
     /** A finished run's numbers, curves and images (PNG bytes by name). */
-    public record Outcome(String device, Double accuracy, double seconds, String metricsJson, String curvesJson,
+    public record Outcome(String device, String codeRan, Double accuracy, double seconds, String metricsJson, String curvesJson,
             Map<String, byte[]> images) {
     }
 
@@ -152,11 +153,12 @@ public final class TaskRunDao {
     public boolean saveSucceeded(long id, Outcome outcome, Instant now) {
         return jdbi.inTransaction(h -> {
             int updated = h.createUpdate("""
-                            UPDATE task_runs SET status = 'SUCCEEDED', finished_at = :now, device = :device,
+                            UPDATE task_runs SET status = 'SUCCEEDED', finished_at = :now, device = :device, code_ran = :codeRan,
                                 accuracy = :accuracy, seconds = :seconds, metrics_json = :metrics,
                                 curves_json = :curves, eta_seconds = 0
                             WHERE id = :id AND status = 'RUNNING'""")
-                    .bind("now", now).bind("device", outcome.device()).bind("accuracy", outcome.accuracy())
+                    .bind("now", now).bind("device", outcome.device()).bind("codeRan", outcome.codeRan())
+                    .bind("accuracy", outcome.accuracy())
                     .bind("seconds", outcome.seconds()).bind("metrics", outcome.metricsJson())
                     .bind("curves", outcome.curvesJson()).bind("id", id).execute();
             if (updated == 1) {

@@ -128,7 +128,7 @@ public final class TaskRunner {
         StudentCode reference = codes.reference();
         StudentCode code = null;
         try {
-            code = run.reference() ? reference : codes.open(run.taskId(), sources(run));
+            code = run.reference() ? reference : codes.open(task, sources(run));
             return task.run(new TaskContext(taskConfig, code, reference, data, new Progress(run.id()), token));
         } finally {
             if (code != null && code != reference) {
@@ -157,7 +157,7 @@ public final class TaskRunner {
                 images.put(image.getKey(), Files.readAllBytes(file));
             }
         }
-        return new TaskRunDao.Outcome(result.device(), result.accuracy(), result.seconds(),
+        return new TaskRunDao.Outcome(result.device(), result.sandbox(), result.accuracy(), result.seconds(),
                 write(result.metrics()), write(result.curves()), images);
     }
 

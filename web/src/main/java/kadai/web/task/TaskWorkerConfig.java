@@ -1,5 +1,7 @@
 package kadai.web.task;
 
+import kadai.grader.sandbox.SandboxMode;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,25 +17,34 @@ import java.time.Duration;
  * @param progressMillis at most one progress write per this many milliseconds
  * @param cancelPollMillis how often a running run looks for its cancel flag
  * @param dataDir Fashion-MNIST directory; null to look in the usual places
+ * @param sandbox where a student's code runs during training ({@code serve --sandbox}); the
+ *     reference always runs in-process
  */
 public record TaskWorkerConfig(int threads, Boolean gpu, Duration pollingInterval, Duration heartbeatInterval,
-        int missedHeartbeats, long progressMillis, long cancelPollMillis, Path dataDir) {
+        int missedHeartbeats, long progressMillis, long cancelPollMillis, Path dataDir,
+        SandboxMode sandbox) {
 
     /** Runs a run may take (counting ones whose worker was killed) before it is marked failed. */
     public static final int MAX_ATTEMPTS = 2;
 
     /** One training at a time, GPU detected, production timings. */
     public static TaskWorkerConfig defaults() {
-        return new TaskWorkerConfig(1, null, Duration.ofSeconds(2), Duration.ofSeconds(10), 6, 1000, 500, null);
+        return new TaskWorkerConfig(1, null, Duration.ofSeconds(2), Duration.ofSeconds(10), 6, 1000, 500, null,
+                SandboxMode.AUTO);
     }
 
     public TaskWorkerConfig withThreads(int n) {
         return new TaskWorkerConfig(n, gpu, pollingInterval, heartbeatInterval, missedHeartbeats, progressMillis,
-                cancelPollMillis, dataDir);
+                cancelPollMillis, dataDir, sandbox);
     }
 
     public TaskWorkerConfig withGpu(Boolean takesGpu) {
         return new TaskWorkerConfig(threads, takesGpu, pollingInterval, heartbeatInterval, missedHeartbeats,
-                progressMillis, cancelPollMillis, dataDir);
+                progressMillis, cancelPollMillis, dataDir, sandbox);
+    }
+
+    public TaskWorkerConfig withSandbox(SandboxMode mode) {
+        return new TaskWorkerConfig(threads, gpu, pollingInterval, heartbeatInterval, missedHeartbeats,
+                progressMillis, cancelPollMillis, dataDir, mode);
     }
 }

@@ -216,6 +216,10 @@ class TaskRunRoutesTests {
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
         assertThat(run.get("accuracy").isNull()).isTrue();
         assertThat(run.get("metrics").has("fd_submission")).isTrue();
+        // The student's loss ran sandboxed where this host allows it; either way the run says how.
+        String codeRan = run.get("codeRan").asText();
+        assertThat(codeRan).matches("full|degraded|in-process.*");
+        assertThat(aiko.get("/tasks/runs/" + id).body()).contains("id=\"code-ran\"");
         assertThat(run.get("images")).isNotEmpty();
         String url = run.get("images").get(0).get("url").asText();
         HttpResponse<byte[]> png = aiko.getBytes(url);

@@ -33,7 +33,7 @@ class TaskRunnerTests {
         server = TestServer.start(new FakeGrader(), TestServer.fastTasks().withThreads(0));
         runs = server.server().taskRuns();
         submissions = new SubmissionDao(server.server().database().jdbi());
-        runner = new TaskRunner(runs, submissions, new TaskCodeFactory(), Tasks.all(), TestServer.fastTasks(),
+        runner = new TaskRunner(runs, submissions, new TaskCodeFactory(TestServer.fastTasks().sandbox(), 0), Tasks.all(), TestServer.fastTasks(),
                 new ObjectMapper(), Clock.systemUTC());
         sensei = server.server().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM users WHERE username = 'sensei'").mapTo(Long.class).one());
