@@ -1,6 +1,8 @@
 package kadai.runner;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import kadai.assignments.Layer;
 import kadai.runner.protocol.Frames;
 import kadai.runner.protocol.ProtocolException;
@@ -17,6 +19,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -38,7 +42,10 @@ final class Runner implements ValueCodec.LayerRefs {
     private final int maxFrame;
     private final CapturedOutput stdout;
     private final CapturedOutput stderr;
+    private final NDManager manager;
     private final ValueCodec codec;
+    private final int keepCalls;
+    private final Deque<NDManager> callScopes = new ArrayDeque<>();
     private final Map<Long, Object> objects = new HashMap<>();
     private final Map<Object, Long> objectIds = new IdentityHashMap<>();
     private final Map<Long, GraderLayer> graderLayers = new HashMap<>();
@@ -50,12 +57,26 @@ final class Runner implements ValueCodec.LayerRefs {
 
     Runner(InputStream in, OutputStream out, int maxFrame, NDManager manager,
            CapturedOutput stdout, CapturedOutput stderr) {
+        this(in, out, maxFrame, manager, stdout, stderr, 0);
+    }
+
+    /**
+     * @param keepCalls 0: every array received or made lives until the runner ends (a graded suite);
+     *     n &gt; 0: the arguments of each CALL / CALL_STATIC (and what student code derives from them)
+     *     live in a scope of their own that is closed n calls later, so a training loop of
+     *     thousands of calls runs in bounded memory. Constructor arguments (NEW) always live until
+     *     the end.
+     */
+    Runner(InputStream in, OutputStream out, int maxFrame, NDManager manager,
+           CapturedOutput stdout, CapturedOutput stderr, int keepCalls) {
         this.in = in;
         this.out = out;
         this.maxFrame = maxFrame;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.manager = manager;
         this.codec = new ValueCodec(manager, this, Layer.class);
+        this.keepCalls = Math.max(0, keepCalls);
     }
 
     /** Answer requests until EXIT or the end of input. */
@@ -83,6 +104,7 @@ final class Runner implements ValueCodec.LayerRefs {
             case Wire.NEW -> construct(request);
             case Wire.CALL_STATIC -> callStatic(request);
             case Wire.CALL -> callInstance(request);
+            case Wire.ASSIGN_PARAMS -> assignParams(request);
             case Wire.RELEASE -> {
                 Object released = objects.remove(request.readLong());
                 if (released != null) {
@@ -116,7 +138,7 @@ final class Runner implements ValueCodec.LayerRefs {
     private WireOut construct(WireIn request) throws ProtocolException {
         String className = request.readString();
         Class<?>[] types = readTypes(request);
-        Object[] args = readArgs(request, types.length);
+        Object[] args = readArgs(request, types.length, codec);
         request.expectEnd();
         long id = request.requestId();
         Class<?> cls;
@@ -141,7 +163,7 @@ final class Runner implements ValueCodec.LayerRefs {
         String className = request.readString();
         String name = request.readString();
         Class<?>[] types = readTypes(request);
-        Object[] args = readArgs(request, types.length);
+        Object[] args = readArgs(request, types.length, callCodec());
         request.expectEnd();
         long id = request.requestId();
         Class<?> cls;
@@ -166,7 +188,7 @@ final class Runner implements ValueCodec.LayerRefs {
         long handle = request.readLong();
         String name = request.readString();
         Class<?>[] types = readTypes(request);
-        Object[] args = readArgs(request, types.length);
+        Object[] args = readArgs(request, types.length, callCodec());
         request.expectEnd();
         long id = request.requestId();
         Object target = objects.get(handle);
@@ -184,7 +206,41 @@ final class Runner implements ValueCodec.LayerRefs {
                     + " not found");
         }
         Method chosen = method;
+        if (keepCalls > 0 && target instanceof Layer layer) {
+            return invoke(id, () -> withParamsIn(callScopes.peekLast(), layer, () -> chosen.invoke(target, args)));
+        }
         return invoke(id, () -> chosen.invoke(target, args));
+    }
+
+    /**
+     * Run {@code call} with the layer's parameters attached to {@code scope}, then move them back
+     * to the runner's own manager: arrays the layer derives from its weights ({@code w.reshape},
+     * {@code w.matMul(x)}) land in the manager of the weights, so they are freed with the call's
+     * scope instead of piling up for the runner's life (the in-process task does the same per step).
+     */
+    private Object withParamsIn(NDManager scope, Layer layer, Call call) throws Exception {
+        java.util.List<NDArray> moved = new java.util.ArrayList<>();
+        Map<String, NDArray> params;
+        try {
+            params = layer.params();
+        } catch (RuntimeException e) {
+            params = null; // the call itself will meet the same problem, or not need params()
+        }
+        if (params != null) {
+            for (NDArray p : params.values()) {
+                if (p != null && p.getManager() != scope) {
+                    p.attach(scope);
+                    moved.add(p);
+                }
+            }
+        }
+        try {
+            return call.run();
+        } finally {
+            for (NDArray p : moved) {
+                p.attach(manager);
+            }
+        }
     }
 
     private static Method layerMethod(String name, Class<?>[] types) {
@@ -237,12 +293,91 @@ final class Runner implements ValueCodec.LayerRefs {
         return types;
     }
 
-    private Object[] readArgs(WireIn request, int n) throws ProtocolException {
+    private static Object[] readArgs(WireIn request, int n, ValueCodec from) throws ProtocolException {
         Object[] args = new Object[n];
         for (int i = 0; i < n; i++) {
-            args[i] = codec.read(request);
+            args[i] = from.read(request);
         }
         return args;
+    }
+
+    /**
+     * Return the codec for one call's arguments: the runner's own manager, or (with
+     * {@code keepCalls}) a fresh scope, closing the one {@code keepCalls} calls older.
+     */
+    private ValueCodec callCodec() {
+        if (keepCalls == 0) {
+            return codec;
+        }
+        NDManager scope = manager.newSubManager();
+        callScopes.addLast(scope);
+        while (callScopes.size() > keepCalls) {
+            callScopes.removeFirst().close();
+        }
+        return new ValueCodec(scope, this, Layer.class);
+    }
+
+    /** Return how many call scopes are open (for tests). */
+    int openCallScopes() {
+        return callScopes.size();
+    }
+
+    /**
+     * Copy parameter values into the arrays the layer's {@code params()} returns, in place. The
+     * keys must be exactly those of {@code params()}, and each value must have its array's shape
+     * and dtype; anything else is refused (THREW) and nothing is written.
+     */
+    private WireOut assignParams(WireIn request) throws ProtocolException {
+        long handle = request.readLong();
+        long id = request.requestId();
+        Object target = objects.get(handle);
+        if (!(target instanceof Layer layer)) {
+            throw new ProtocolException(target == null ? "no runner object #" + handle
+                    : "runner object #" + handle + " is not a layer");
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            Object decoded = new ValueCodec(scope, this, Layer.class).read(request);
+            request.expectEnd();
+            if (!(decoded instanceof Map<?, ?> values)) {
+                throw new ProtocolException("ASSIGN_PARAMS carries " + (decoded == null ? "null"
+                        : "a " + decoded.getClass().getSimpleName()) + ", not a map of arrays");
+            }
+            for (Map.Entry<?, ?> e : values.entrySet()) {
+                if (!(e.getValue() instanceof NDArray)) {
+                    throw new ProtocolException("ASSIGN_PARAMS: the value under \"" + e.getKey() + "\" is not an array");
+                }
+            }
+            return invoke(id, () -> withParamsIn(scope, layer, () -> {
+                copyInto(layer, values);
+                return null;
+            }));
+        }
+    }
+
+    private static void copyInto(Layer layer, Map<?, ?> values) {
+        Map<String, NDArray> params = layer.params();
+        if (params == null) {
+            throw new IllegalStateException("params() returned null; nothing to assign to");
+        }
+        if (!params.keySet().equals(values.keySet())) {
+            throw new IllegalArgumentException("parameter keys " + new java.util.TreeSet<>(values.keySet())
+                    + " do not match the keys of params() " + new java.util.TreeSet<>(params.keySet()));
+        }
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            NDArray param = e.getValue();
+            NDArray value = (NDArray) values.get(e.getKey());
+            if (param == null) {
+                throw new IllegalStateException("params() holds null under \"" + e.getKey() + "\"");
+            }
+            if (!param.getShape().equals(value.getShape()) || param.getDataType() != value.getDataType()) {
+                throw new IllegalArgumentException("parameter \"" + e.getKey() + "\" is " + param.getDataType()
+                        + " " + param.getShape() + " in the layer but " + value.getDataType() + " "
+                        + value.getShape() + " was sent");
+            }
+        }
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            e.getValue().set(new NDIndex("..."), (NDArray) values.get(e.getKey()));
+        }
     }
 
     private static Class<?> typeOf(String name) throws ProtocolException {

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
  * prints, load DJL, say READY, then serve requests.
  *
  * <p>System properties: {@code kadai.runner.maxFrame} (bytes, default 256 MiB),
- * {@code kadai.runner.outputCap} (bytes of student stdout and of stderr kept, default 64 KiB).
+ * {@code kadai.runner.outputCap} (bytes of student stdout and of stderr kept, default 64 KiB),
+ * {@code kadai.runner.keepCalls} (0, the default: arrays live until the runner ends; n: each call's
+ * arguments live in a scope closed n calls later, for long training loops).
  * Exit status: 0 after EXIT or end of input, 3 on a protocol error, 4 when DJL cannot start.
  */
 public final class RunnerMain {
@@ -35,6 +37,7 @@ public final class RunnerMain {
         BufferedInputStream protocolIn = new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16);
         int maxFrame = Integer.getInteger("kadai.runner.maxFrame", Wire.DEFAULT_MAX_FRAME);
         int outputCap = Integer.getInteger("kadai.runner.outputCap", 64 << 10);
+        int keepCalls = Integer.getInteger("kadai.runner.keepCalls", 0);
         diagnostics = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         CapturedOutput stdout = new CapturedOutput(outputCap);
         CapturedOutput stderr = new CapturedOutput(outputCap);
@@ -55,7 +58,7 @@ public final class RunnerMain {
         }
         stderr.take(); // DJL's own start-up log is not the student's output
 
-        Runner runner = new Runner(protocolIn, protocolOut, maxFrame, manager, stdout, stderr);
+        Runner runner = new Runner(protocolIn, protocolOut, maxFrame, manager, stdout, stderr, keepCalls);
         try {
             runner.serve("pid " + ProcessHandle.current().pid() + ", java " + Runtime.version() + ", " + engine);
         } catch (Throwable t) {

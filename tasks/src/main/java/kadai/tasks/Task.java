@@ -15,6 +15,15 @@ public interface Task {
     /** Return a one-line description. */
     String description();
 
+    /**
+     * Return why this task cannot run the submission in the sandboxed runner, or null when it can
+     * (the default: every call into the submission goes through {@code StudentCode} with values that
+     * cross a process boundary).
+     */
+    default String sandboxRestriction() {
+        return null;
+    }
+
     /** Run the task; throws {@link TaskCancelledException} when cancelled. */
     TaskResult run(TaskContext context) throws Exception;
 }

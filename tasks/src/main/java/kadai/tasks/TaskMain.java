@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
+import kadai.grader.sandbox.SandboxMode;
+import kadai.grader.sandbox.SandboxUnavailableException;
 import kadai.tasks.data.FashionMnist;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +35,8 @@ public final class TaskMain implements Callable<Integer> {
     public static final int EXIT_TASK_FAILED = 1;
     /** Bad arguments or missing data. */
     public static final int EXIT_INVALID_INPUT = 2;
+    /** {@code --sandbox required}, but the full sandbox is not available (or the task cannot use it). */
+    public static final int EXIT_SANDBOX_UNAVAILABLE = 4;
     /** The run was cancelled. */
     public static final int EXIT_CANCELLED = 130;
 
@@ -119,6 +123,12 @@ public final class TaskMain implements Callable<Integer> {
         @Option(names = "--output", description = "directory for images (default: next to --json, else none)")
         Path output;
 
+        @Option(names = "--sandbox", defaultValue = "auto",
+                description = "auto (the sandboxed runner at the best level this host offers, in-process with a loud"
+                        + " warning when there is none), required (refuse below the full sandbox, exit 4) or off"
+                        + " (in-process). The reference always runs in-process; resnet cannot be sandboxed.")
+        SandboxMode sandbox;
+
         @Option(names = "--data", description = "directory of the Fashion-MNIST IDX files"
                 + " (default: /usr/share/datasets/fashion-mnist)")
         Path data;
@@ -145,11 +155,17 @@ public final class TaskMain implements Callable<Integer> {
             StudentCode code;
             try {
                 reference = Submissions.reference();
-                code = submission.equals(Submissions.REFERENCE) ? reference : Submissions.open(submission);
+                code = submission.equals(Submissions.REFERENCE) ? reference
+                        : Submissions.open(task, submission, sandbox, threads, err::println);
+            } catch (SandboxUnavailableException e) {
+                err.println(e.getMessage());
+                return EXIT_SANDBOX_UNAVAILABLE;
             } catch (IllegalArgumentException | IllegalStateException e) {
                 err.println(e.getMessage());
                 return EXIT_INVALID_INPUT;
             }
+            err.println("the submission runs " + (code.description().startsWith("sandbox:")
+                    ? "in the sandbox (" + code.description() + ")" : "in-process (" + code.description() + ")"));
             TaskListener listener = new TaskListener() {
                 @Override
                 public void onProgress(TaskProgress progress) {
@@ -170,6 +186,7 @@ public final class TaskMain implements Callable<Integer> {
                 out.printf(Locale.ROOT, "task %s on %s: accuracy %s, %.1f s%n", result.task(), result.device(),
                         result.accuracy() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", result.accuracy()),
                         result.seconds());
+                out.printf(Locale.ROOT, "  sandbox = %s%n", result.sandbox());
                 result.metrics().forEach((k, v) -> out.printf(Locale.ROOT, "  %s = %s%n", k, v));
                 result.images().forEach((k, v) -> out.printf(Locale.ROOT, "  image %s: %s%n", k, v));
                 if (json != null) {

@@ -16,6 +16,7 @@ public final class TaskResult {
     private final String task;
     private final String device;
     private final String submission;
+    private String sandbox = "in-process";
     private Double accuracy;
     private double seconds;
     private final Map<String, Object> metrics = new LinkedHashMap<>();
@@ -38,6 +39,24 @@ public final class TaskResult {
 
     public String submission() {
         return submission;
+    }
+
+    /**
+     * Return how the submission's code ran: {@code full} or {@code degraded} (the sandboxed runner at
+     * that level) or {@code in-process} (with the reason where the task cannot be sandboxed).
+     */
+    public String sandbox() {
+        return sandbox;
+    }
+
+    public void setSandbox(String sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    /** Set {@link #sandbox()} from the {@code StudentCode} the submission ran through. */
+    public void setSandboxOf(kadai.grader.api.StudentCode code) {
+        String d = code.description();
+        this.sandbox = d != null && d.startsWith("sandbox:") ? d.substring("sandbox:".length()) : "in-process";
     }
 
     public Double accuracy() {
@@ -82,6 +101,7 @@ public final class TaskResult {
         map.put("task", task);
         map.put("device", device);
         map.put("submission", submission);
+        map.put("sandbox", sandbox);
         map.put("accuracy", accuracy);
         map.put("seconds", seconds);
         map.put("metrics", metrics);

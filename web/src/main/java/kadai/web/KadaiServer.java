@@ -49,6 +49,14 @@ import kadai.web.submission.SubmissionDao;
 import kadai.web.submission.SubmissionService;
 import kadai.web.submission.UploadRejectedException;
 import kadai.web.submission.UploadValidator;
+import kadai.web.task.TaskCodeFactory;
+import kadai.web.task.TaskController;
+import kadai.web.task.TaskQueue;
+import kadai.web.task.TaskRun;
+import kadai.web.task.TaskRunDao;
+import kadai.web.task.TaskRunService;
+import kadai.web.task.TaskRunner;
+import kadai.web.task.TaskWorkerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +73,11 @@ public final class KadaiServer implements AutoCloseable {
     private final StatusFeed feed;
     private final Javalin app;
     private final AccountService accounts;
+    private final TaskQueue taskQueue;
+    private final TaskRunDao taskRuns;
+    private TaskController taskController;
 
-    private KadaiServer(ServerConfig config) {
+    private KadaiServer(ServerConfig config, TaskWorkerConfig taskConfig) {
         this.database = config.jdbcUrl() == null ? Database.openEmbedded(config.dataDir())
                 : Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -102,6 +113,19 @@ public final class KadaiServer implements AutoCloseable {
         submissionDao.unfinished().forEach(jobs::enqueue);
         jobs.start();
 
+        // End-to-end training runs: their own queue and worker pool, apart from grading.
+        this.taskRuns = new TaskRunDao(database.jdbi());
+        kadai.tasks.Tasks taskList = kadai.tasks.Tasks.all();
+        TaskCodeFactory taskCode = new TaskCodeFactory(taskConfig.sandbox(), 0);
+        TaskRunner taskRunner = new TaskRunner(taskRuns, submissionDao, taskCode, taskList, taskConfig, json,
+                config.clock());
+        this.taskQueue = new TaskQueue(database.dataSource(), taskConfig, taskRunner::run);
+        TaskRunService taskService = new TaskRunService(taskRuns, taskCode, taskList, taskQueue, config.clock());
+        for (TaskRun run : taskRuns.unfinished()) {
+            taskQueue.enqueue(run.id(), "gpu".equals(run.deviceChoice()));
+        }
+        taskQueue.start();
+
         if (config.port() < 0) {
             this.feed = null;
             this.app = null;
@@ -116,6 +140,7 @@ public final class KadaiServer implements AutoCloseable {
         SubmissionController submissionController = new SubmissionController(submissions, assignments, feed, views);
         GradebookController gradebookController = new GradebookController(gradebook, regrades, assignments,
                 submissionDao, views);
+        this.taskController = new TaskController(taskService, views, json, config.statusPollMillis());
 
         this.app = Javalin.create(c -> {
             c.jsonMapper(new JavalinJackson(json, false));
@@ -135,6 +160,7 @@ public final class KadaiServer implements AutoCloseable {
             assignmentController.routes(routes);
             submissionController.routes(routes);
             gradebookController.routes(routes);
+            taskController.routes(routes);
             errors(routes, views);
         }).start(config.port());
         LOG.info("Kadai listening on port {}", app.port());
@@ -142,7 +168,12 @@ public final class KadaiServer implements AutoCloseable {
 
     /** Start a Kadai process; with a port of -1 it only runs grading workers. */
     public static KadaiServer start(ServerConfig config) {
-        return new KadaiServer(config);
+        return new KadaiServer(config, TaskWorkerConfig.defaults());
+    }
+
+    /** Start a Kadai process with the given task-run workers (threads, GPU runs taken or not). */
+    public static KadaiServer start(ServerConfig config, TaskWorkerConfig tasks) {
+        return new KadaiServer(config, tasks);
     }
 
     private static void errors(RoutesConfig routes, Views views) {
@@ -200,6 +231,15 @@ public final class KadaiServer implements AutoCloseable {
         return accounts;
     }
 
+    public TaskRunDao taskRuns() {
+        return taskRuns;
+    }
+
+    /** Tell whether this process's task workers take GPU runs. */
+    public boolean takesGpuTaskRuns() {
+        return taskQueue.takesGpu();
+    }
+
     /** Stop the web server and the workers; a job still running is taken over by another process. */
     @Override
     public void close() {
@@ -209,6 +249,10 @@ public final class KadaiServer implements AutoCloseable {
         if (feed != null) {
             feed.close();
         }
+        if (taskController != null) {
+            taskController.close();
+        }
+        taskQueue.close();
         jobs.close();
         database.close();
     }

@@ -47,6 +47,20 @@ public final class WebMain implements Callable<Integer> {
         }
     }
 
+    /** Parse {@code --gpu-tasks}: auto, yes or no (true/false accepted), case-insensitively. */
+    static final class GpuTasksConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> "auto";
+                case "yes", "true" -> "yes";
+                case "no", "false" -> "no";
+                default -> throw new CommandLine.TypeConversionException(
+                        "--gpu-tasks must be auto, yes or no, not '" + value + "'");
+            };
+        }
+    }
+
     /** Options shared by serve and worker: where the data is, where student code runs. */
     static class DataOptions {
         @Option(names = "--data", defaultValue = "data", description = "Data directory (embedded database). Default: ${DEFAULT-VALUE}")
@@ -68,6 +82,21 @@ public final class WebMain implements Callable<Integer> {
                 description = "Where student code runs: auto (best sandbox this host offers), required (refuse to "
                         + "start below full), off (in-process; trusted code only). Default: ${DEFAULT-VALUE}")
         SandboxMode sandbox;
+
+        @Option(names = "--task-workers", description = "Training runs (kadai task) at once in this process, on a"
+                + " queue of their own (default: 1, or 0 when --workers is 0).")
+        Integer taskWorkers;
+
+        @Option(names = "--gpu-tasks", defaultValue = "auto", converter = GpuTasksConverter.class,
+                description = "Take training runs that asked for a GPU: auto (when DJL sees a GPU), yes, no."
+                        + " Default: ${DEFAULT-VALUE}")
+        String gpuTasks;
+
+        kadai.web.task.TaskWorkerConfig tasks() {
+            int threads = taskWorkers != null ? taskWorkers : workers != null && workers == 0 ? 0 : 1;
+            Boolean gpu = gpuTasks.equals("auto") ? null : gpuTasks.equals("yes");
+            return kadai.web.task.TaskWorkerConfig.defaults().withThreads(threads).withGpu(gpu).withSandbox(sandbox);
+        }
 
         ServerConfig config(int port) {
             int graders = workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -98,10 +127,13 @@ public final class WebMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
-            KadaiServer server = KadaiServer.start(data.config(port));
+            kadai.web.task.TaskWorkerConfig tasks = data.tasks();
+            KadaiServer server = KadaiServer.start(data.config(port), tasks);
             PrintWriter out = spec.commandLine().getOut();
             String url = "http://localhost:" + server.port() + "/";
             out.println("Kadai is running at " + url);
+            out.println("Training runs (" + url + "tasks): " + tasks.threads() + " at a time here, "
+                    + (server.takesGpuTaskRuns() ? "GPU runs taken" : "GPU runs left to GPU workers (--gpu-tasks)"));
             String credentials = DemoCourse.credentials(data.data);
             if (!credentials.isEmpty()) {
                 out.println("Demo logins and API token (" + data.data.resolve("demo-credentials.txt") + "):");
@@ -123,10 +155,14 @@ public final class WebMain implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             ServerConfig config = data.config(-1);
+            kadai.web.task.TaskWorkerConfig tasks = data.tasks();
             KadaiServer server = KadaiServer.start(new ServerConfig(-1, config.dataDir(), config.jdbcUrl(),
                     config.dbUser(), config.dbPassword(), config.grader(), config.jobs(), config.uploads(),
-                    config.bcryptCost(), false, config.clock(), config.statusPollMillis(), config.compileWatch()));
-            System.out.println("Kadai worker running (" + config.jobs().workerThreads() + " threads)");
+                    config.bcryptCost(), false, config.clock(), config.statusPollMillis(), config.compileWatch()),
+                    tasks);
+            System.out.println("Kadai worker running (" + config.jobs().workerThreads() + " grading threads, "
+                    + tasks.threads() + " training threads" + (server.takesGpuTaskRuns() ? ", GPU runs" : "")
+                    + ")");
             awaitShutdown(server);
             return EXIT_OK;
         }

@@ -245,6 +245,7 @@ final class RunnerLauncher {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dkadai.runner.outputCap=" + config.outputCapBytes(),
                 "-Dkadai.runner.maxFrame=" + config.maxFrameBytes(),
+                "-Dkadai.runner.keepCalls=" + config.keepCalls(),
                 "-cp", classPath(imageRoot), "kadai.runner.RunnerMain"));
         return c;
     }

@@ -23,10 +23,14 @@ import java.time.Duration;
  *     default {@code $TMPDIR/kadai-sandbox}, or {@code -Dkadai.sandbox.workDir} / {@code KADAI_SANDBOX_WORK_DIR}
  * @param cgroupParent cgroup v2 directory under which runner cgroups are made (null: the grader's own
  *     group); {@code -Dkadai.sandbox.cgroupParent} / {@code KADAI_SANDBOX_CGROUP_PARENT}
+ * @param keepCalls 0 (grading): arrays the runner receives live until it ends; n &gt; 0 (a training
+ *     loop of thousands of calls): each call's arguments, and what student code derives from them,
+ *     are freed n calls later, so the runner's memory stays bounded
  */
 public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, int maxProcesses, int cpus,
                             Duration callTimeout, Duration cpuTimeLimit, long maxFileBytes, int maxOpenFiles,
-                            int outputCapBytes, int maxFrameBytes, int uidBase, Path workDir, Path cgroupParent) {
+                            int outputCapBytes, int maxFrameBytes, int uidBase, Path workDir, Path cgroupParent,
+                            int keepCalls) {
 
     public static Builder builder() {
         return new Builder();
@@ -49,6 +53,7 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
         b.uidBase = uidBase;
         b.workDir = workDir;
         b.cgroupParent = cgroupParent;
+        b.keepCalls = keepCalls;
         return b;
     }
 
@@ -68,6 +73,7 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
         private int uidBase = 60000;
         private Path workDir = Path.of(setting("kadai.sandbox.workDir", "KADAI_SANDBOX_WORK_DIR",
                 Path.of(System.getProperty("java.io.tmpdir"), "kadai-sandbox").toString()));
+        private int keepCalls = 0;
         private Path cgroupParent = optionalPath(setting("kadai.sandbox.cgroupParent", "KADAI_SANDBOX_CGROUP_PARENT", ""));
 
         private static String setting(String property, String env, String fallback) {
@@ -152,6 +158,11 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
             return this;
         }
 
+        public Builder optKeepCalls(int v) {
+            keepCalls = v;
+            return this;
+        }
+
         public SandboxConfig build() {
             if (heapBytes < (32L << 20) || memoryBytes < heapBytes + (256L << 20)) {
                 throw new IllegalArgumentException("memory " + memoryBytes + " must exceed heap " + heapBytes
@@ -160,12 +171,15 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
             if (maxProcesses < 32 || cpus < 1 || maxOpenFiles < 64 || outputCapBytes < 0 || maxFrameBytes < 1024) {
                 throw new IllegalArgumentException("limits too small: processes >= 32, cpus >= 1, open files >= 64");
             }
+            if (keepCalls < 0) {
+                throw new IllegalArgumentException("keepCalls must be 0 (keep every array) or positive");
+            }
             if (callTimeout.isNegative() || callTimeout.isZero() || cpuTimeLimit.toSeconds() < 1) {
                 throw new IllegalArgumentException("time limits must be positive");
             }
             return new SandboxConfig(memoryBytes, heapBytes, stackBytes, maxProcesses, cpus, callTimeout,
                     cpuTimeLimit, maxFileBytes, maxOpenFiles, outputCapBytes, maxFrameBytes, uidBase, workDir,
-                    cgroupParent);
+                    cgroupParent, keepCalls);
         }
     }
 }

@@ -244,6 +244,19 @@ public final class SandboxedStudentCode implements StudentCode {
         return arrays;
     }
 
+    /** Write parameter values into the runner layer's own arrays (ASSIGN_PARAMS); one round trip. */
+    synchronized void assignLayerParams(RemoteLayer layer, Map<String, NDArray> values) {
+        String what = shortName(layer.className()) + ".params (assigning the updated values)";
+        requireNotReleased(layer, what);
+        WireOut request = WireOut.frame(Wire.ASSIGN_PARAMS, nextRequestId++);
+        request.writeLong(layer.handle());
+        new ValueCodec(ownManager, new GraderRefs(), Layer.class).write(values, request);
+        Object result = call(what, request, ownManager);
+        if (result != null) {
+            throw protocolViolation(what, "the runner answered with a value where none belongs");
+        }
+    }
+
     private void requireNotReleased(RemoteLayer layer, String what) {
         if (released.contains(layer.handle())) {
             throw new IllegalStateException(what + ": the layer was released (SandboxedStudentCode.release)");

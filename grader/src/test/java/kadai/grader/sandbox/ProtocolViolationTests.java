@@ -83,6 +83,20 @@ class ProtocolViolationTests {
     }
 
     @Test
+    void aValueInReplyToAssignParamsIsAProtocolViolation() throws IOException {
+        WireOut reply = WireOut.frame(Wire.RETURN, 1);
+        reply.writeByte(Wire.INT);
+        reply.writeInt(3);
+        runnerSends(reply);
+        RemoteLayer layer = new RemoteLayer(code, 5, "kadai.assignments.conv.Convolution", manager);
+        StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
+                () -> layer.assignParams(java.util.Map.of("W", manager.zeros(new ai.djl.ndarray.types.Shape(2)))));
+        assertThat(e.kind()).isEqualTo(Kind.RUNNER_FAILED);
+        assertThat(e).hasMessageContaining("Convolution.params (assigning").hasMessageContaining("a value where none");
+        laterCallsFailToo();
+    }
+
+    @Test
     void aFrameLongerThanTheCapIsAProtocolViolation() throws IOException {
         runnerWrites.write(new byte[] {0x10, 0, 0, 0, 21, 0, 0, 0, 0, 0, 0, 0, 1});
         runnerWrites.flush();

@@ -34,6 +34,12 @@ public final class Wire {
     public static final byte EXIT = 7;
     public static final byte CALLBACK_RETURN = 8;
     public static final byte CALLBACK_THREW = 9;
+    /**
+     * Write parameter values into a runner layer's own {@code params()} arrays, in place: i64
+     * handle, then a MAP of the same keys, shapes and dtypes as {@code params()}; answer RETURN
+     * null, or THREW when anything differs.
+     */
+    public static final byte ASSIGN_PARAMS = 10;
 
     // Runner -> grader.
     public static final byte READY = 20;
@@ -75,6 +81,7 @@ public final class Wire {
             case EXIT -> "EXIT";
             case CALLBACK_RETURN -> "CALLBACK_RETURN";
             case CALLBACK_THREW -> "CALLBACK_THREW";
+            case ASSIGN_PARAMS -> "ASSIGN_PARAMS";
             case READY -> "READY";
             case RETURN -> "RETURN";
             case THREW -> "THREW";

@@ -59,6 +59,7 @@ public final class CnnTask implements Task {
         ImageSet test = context.data().test().head(TaskConfig.or(config.testSize(), 10_000));
 
         TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             CnnNetwork network = CnnNetwork.create(context.submission(), manager, 16, 32, 100, config.seed());

@@ -3,8 +3,10 @@ package kadai.tasks.cnn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import kadai.assignments.Layer;
+import kadai.grader.api.RemoteParameters;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,12 @@ import java.util.Map;
  *
  * <p>The layers' {@code params()} arrays are updated in place, so a layer that keeps the arrays it
  * was constructed with (as the contract asks) is trained. Optimiser state lives in {@code manager}.
+ *
+ * <p>A layer in the sandboxed runner ({@link RemoteParameters}) returns copies from
+ * {@code params()} and {@code grads()}. For such a layer the optimiser fetches the parameters once,
+ * keeps that copy as the trusted one, updates it in place from each step's gradients and writes
+ * it back with {@link RemoteParameters#assignParams}: two round trips per layer per step
+ * ({@code grads()} and the write-back), none for a layer without parameters after the first step.
  */
 public abstract class LayerOptimizer {
 
@@ -31,31 +39,64 @@ public abstract class LayerOptimizer {
         return new Adam(lr, 0.9, 0.999, 1e-8, manager);
     }
 
+    private final Map<Layer, Map<String, NDArray>> remoteParams = new IdentityHashMap<>();
+
     /** Apply one update to every parameter of {@code layers}. */
     public void step(List<Layer> layers) {
         beginStep();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            if (layer instanceof RemoteParameters remote) {
+                Map<String, NDArray> params = remoteParams.computeIfAbsent(layer, Layer::params);
+                if (params.isEmpty()) {
+                    continue;
+                }
+                Map<String, NDArray> grads = layer.grads();
+                // The copies of the gradients are this step's: free them and what the update derives from them.
+                try (NDManager scope = params.values().iterator().next().getManager().newSubManager()) {
+                    if (grads != null) {
+                        grads.values().stream().filter(g -> g != null).forEach(g -> g.attach(scope));
+                    }
+                    update(i, layer, params, grads);
+                }
+                remote.assignParams(params);
+                continue;
+            }
             Map<String, NDArray> params = layer.params();
             if (params.isEmpty()) {
                 continue;
             }
-            Map<String, NDArray> grads = layer.grads();
-            for (Map.Entry<String, NDArray> e : params.entrySet()) {
-                NDArray grad = grads.get(e.getKey());
-                if (grad == null) {
-                    throw new IllegalStateException("layer " + i + " (" + layer.getClass().getSimpleName()
-                            + ") has parameter \"" + e.getKey() + "\" but no gradient under that key after backward;"
-                            + " grads() must use the keys of params()");
-                }
-                if (!grad.getShape().equals(e.getValue().getShape())) {
-                    throw new IllegalStateException("layer " + i + " (" + layer.getClass().getSimpleName()
-                            + "): gradient \"" + e.getKey() + "\" has shape " + grad.getShape()
-                            + " but the parameter has shape " + e.getValue().getShape());
-                }
-                update(i + "." + e.getKey(), e.getValue(), grad.toType(e.getValue().getDataType(), false));
-            }
+            update(i, layer, params, layer.grads());
         }
+    }
+
+    /** Return the parameters this optimiser holds for a layer in the sandbox (its trusted copy), or null. */
+    public Map<String, NDArray> trustedCopy(Layer layer) {
+        return remoteParams.get(layer);
+    }
+
+    private void update(int i, Layer layer, Map<String, NDArray> params, Map<String, NDArray> grads) {
+        if (grads == null) {
+            throw new IllegalStateException("layer " + i + " (" + name(layer) + ") returned null from grads()");
+        }
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            NDArray grad = grads.get(e.getKey());
+            if (grad == null) {
+                throw new IllegalStateException("layer " + i + " (" + name(layer)
+                        + ") has parameter \"" + e.getKey() + "\" but no gradient under that key after backward;"
+                        + " grads() must use the keys of params()");
+            }
+            if (!grad.getShape().equals(e.getValue().getShape())) {
+                throw new IllegalStateException("layer " + i + " (" + name(layer)
+                        + "): gradient \"" + e.getKey() + "\" has shape " + grad.getShape()
+                        + " but the parameter has shape " + e.getValue().getShape());
+            }
+            update(i + "." + e.getKey(), e.getValue(), grad.toType(e.getValue().getDataType(), false));
+        }
+    }
+
+    private static String name(Layer layer) {
+        return layer instanceof RemoteParameters ? layer.toString() : layer.getClass().getSimpleName();
     }
 
     void beginStep() {

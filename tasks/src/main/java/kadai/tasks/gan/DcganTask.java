@@ -77,6 +77,7 @@ public final class DcganTask implements Task {
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
         TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         boolean smoke = !device.isGpu() && config.trainSize() == 0;
         int epochs = TaskConfig.or(config.epochs(), smoke ? 1 : DEFAULT_EPOCHS);

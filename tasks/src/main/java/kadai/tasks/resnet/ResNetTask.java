@@ -65,12 +65,21 @@ public final class ResNetTask implements Task {
         return "ResNet-18 from your ResNetBlocks (DJL blocks), trained with augmentation";
     }
 
+    /** Why the submission runs in-process here. */
+    public static final String IN_PROCESS_REASON = "DJL blocks cannot cross the process boundary";
+
+    @Override
+    public String sandboxRestriction() {
+        return IN_PROCESS_REASON;
+    }
+
     @Override
     public TaskResult run(TaskContext context) throws Exception {
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
         TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        result.setSandbox("in-process (" + IN_PROCESS_REASON + ")");
         long start = System.nanoTime();
 
         meter.message("checking the architecture (parameter counts, shapes)");

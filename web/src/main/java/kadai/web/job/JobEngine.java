@@ -56,6 +56,9 @@ public final class JobEngine implements GradingQueue, AutoCloseable {
                     .pollingInterval(config.pollingInterval())
                     .heartbeatInterval(config.heartbeatInterval())
                     .missedHeartbeatsLimit(config.missedHeartbeats())
+                    // Task runs (kadai.web.task.TaskQueue) share the table; this scheduler does not
+                    // know their job types and must not delete them after db-scheduler's 14 days.
+                    .deleteUnresolvedAfter(kadai.web.task.TaskQueue.KEEP_UNRESOLVED)
                     .enableImmediateExecution()
                     .shutdownMaxWait(Duration.ofSeconds(5))
                     .build();

@@ -82,8 +82,46 @@
     };
   }
 
+  function duration(seconds) {
+    if (seconds === null || seconds === undefined || !isFinite(seconds) || seconds < 0) { return "—"; }
+    var s = Math.round(seconds);
+    if (s < 60) { return (seconds < 10 ? seconds.toFixed(1) : s) + " s"; }
+    if (s < 3600) { return Math.floor(s / 60) + " min " + ("0" + (s % 60)).slice(-2) + " s"; }
+    return Math.floor(s / 3600) + " h " + ("0" + Math.floor((s % 3600) / 60)).slice(-2) + " min";
+  }
+
+  // The training-run page: progress over SSE; the finished page (results, curves, images) is reloaded.
+  function setupTaskRun() {
+    var live = document.getElementById("live");
+    if (!live || !window.EventSource) { return; }
+    var source = new EventSource(live.getAttribute("data-events"));
+    source.addEventListener("progress", function (e) {
+      var r = JSON.parse(e.data);
+      var p = r.progress || {};
+      var bar = document.getElementById("run-progress");
+      if (bar) { bar.value = Math.round((p.fraction || 0) * 1000); }
+      text("p-phase", p.phase || "—");
+      text("p-epoch", p.epoch ? p.epoch + " / " + p.epochs : "—");
+      text("p-step", p.step !== null && p.step !== undefined ? p.step + " / " + p.steps : "—");
+      text("p-loss", p.loss !== null && p.loss !== undefined ? p.loss.toFixed(4) : "—");
+      text("p-elapsed", duration(p.elapsedSeconds));
+      text("p-eta", duration(p.etaSeconds));
+      text("p-message", p.message || "");
+      var badge = document.getElementById("run-status");
+      if (badge) {
+        badge.textContent = badge.getAttribute("data-" + r.status.toLowerCase()) || r.status;
+        badge.className = "badge run-" + r.status.toLowerCase();
+      }
+      if (r.finished) {
+        source.close();
+        window.location.reload();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setupDropzone();
     setupLiveStatus();
+    setupTaskRun();
   });
 })();

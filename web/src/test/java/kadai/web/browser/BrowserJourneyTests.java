@@ -245,6 +245,6 @@ class BrowserJourneyTests {
         assertThat(marked).as("the random case may shrink to a single wrong cell").isPositive();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 first);
-        shot("12-failing-cells");
+        shot("17-failing-cells");
     }
 }

@@ -57,6 +57,27 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Return task-run workers for tests: one thread, no GPU runs, fast polling and progress. */
+    public static kadai.web.task.TaskWorkerConfig fastTasks() {
+        return new kadai.web.task.TaskWorkerConfig(1, false, Duration.ofMillis(200), Duration.ofMillis(500), 4, 200,
+                100, null, kadai.grader.sandbox.SandboxMode.AUTO);
+    }
+
+    /** Start a server with the given grader and task-run workers. */
+    public static TestServer start(SubmissionGrader grader, kadai.web.task.TaskWorkerConfig tasks) {
+        try {
+            Path dir = Files.createTempDirectory("kadai-test");
+            return new TestServer(KadaiServer.start(config(dir, grader), tasks), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Start a server with the given settings and task-run workers. */
+    public static TestServer start(ServerConfig config, kadai.web.task.TaskWorkerConfig tasks) {
+        return new TestServer(KadaiServer.start(config, tasks), config.dataDir());
+    }
+
     public static TestServer start(ServerConfig config) {
         return new TestServer(KadaiServer.start(config), config.dataDir());
     }

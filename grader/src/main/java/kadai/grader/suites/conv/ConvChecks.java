@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
-import kadai.grader.api.StudentCodeException;
+import kadai.grader.suites.InvalidConfigurations;
 import kadai.grader.property.Compare;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
@@ -141,24 +141,9 @@ final class ConvChecks {
         return grads.get(key);
     }
 
-    /** Check that constructing the layer or its forward throws IllegalArgumentException. */
+    /** Check that a call throws IllegalArgumentException (see {@link InvalidConfigurations}). */
     void rejects(String call, Runnable body) {
-        try {
-            body.run();
-        } catch (StudentCodeException e) {
-            if (e.threw(IllegalArgumentException.class)) {
-                return;
-            }
-            if (e.kind() != StudentCodeException.Kind.THREW) {
-                throw e;
-            }
-            throw new AssertionError(call + (ja ? " は IllegalArgumentException を投げるべきですが、代わりに: "
-                    : " should throw IllegalArgumentException, but instead ") + e.getMessage());
-        }
-        throw new AssertionError(call + (ja
-                ? " は不正な設定なので、コンストラクタか forward で IllegalArgumentException を投げるべきですが、正常に戻りました"
-                : " is an invalid configuration and should throw IllegalArgumentException (in the constructor or in forward),"
-                        + " but it returned normally"));
+        InvalidConfigurations.mustBeRejected(call, InvalidConfigurations.Where.LAYER, ja, body);
     }
 
     Compare compare() {

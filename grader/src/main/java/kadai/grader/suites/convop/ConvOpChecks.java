@@ -3,7 +3,7 @@ package kadai.grader.suites.convop;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import kadai.grader.api.StudentCodeException;
+import kadai.grader.suites.InvalidConfigurations;
 import kadai.grader.property.Compare;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
@@ -65,22 +65,9 @@ final class ConvOpChecks {
         return student.outputSize(in, filter, stride, pad);
     }
 
-    /** Check that a call throws IllegalArgumentException. */
+    /** Check that a call throws IllegalArgumentException (see {@link InvalidConfigurations}). */
     void rejects(String call, Runnable body) {
-        try {
-            body.run();
-        } catch (StudentCodeException e) {
-            if (e.threw(IllegalArgumentException.class)) {
-                return;
-            }
-            if (e.kind() != StudentCodeException.Kind.THREW) {
-                throw e;
-            }
-            throw new AssertionError(call + (ja ? " は IllegalArgumentException を投げるべきですが、代わりに: "
-                    : " should throw IllegalArgumentException, but instead ") + e.getMessage());
-        }
-        throw new AssertionError(call + (ja ? " は不正な設定なので IllegalArgumentException を投げるべきですが、正常に戻りました"
-                : " is an invalid configuration and should throw IllegalArgumentException, but it returned normally"));
+        InvalidConfigurations.mustBeRejected(call, InvalidConfigurations.Where.CALL, ja, body);
     }
 
     /** Check that im2col's result has the input's dtype and agrees with the reference at that precision. */

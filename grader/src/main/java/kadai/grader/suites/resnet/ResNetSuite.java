@@ -2,6 +2,7 @@ package kadai.grader.suites.resnet;
 
 import ai.djl.ndarray.types.DataType;
 import kadai.grader.api.StudentCode;
+import kadai.grader.property.PropertyCheck;
 import kadai.grader.result.Visibility;
 import kadai.grader.suite.Graded;
 import kadai.grader.suite.GradingContext;
@@ -32,6 +33,16 @@ public class ResNetSuite {
 
     private static BlockCases blocks(Kind kind, GradingContext context) {
         return new BlockCases(kind, Shortcuts.BOTH, context.language());
+    }
+
+    /** Return the property over generated blocks of {@code kind}, starting with the hand-picked examples. */
+    private static PropertyCheck<BlockCase> blockProperty(Kind kind, GradingContext context, int tries) {
+        return context.forAll(blocks(kind, context)).examples(examples(kind)).tries(tries);
+    }
+
+    /** Return the property for gradient checks: small blocks, starting with the small examples. */
+    private static PropertyCheck<BlockCase> smallBlockProperty(Kind kind, GradingContext context, int tries) {
+        return context.forAll(blocks(kind, context).small()).examples(smallExamples(kind)).tries(tries);
     }
 
     /** Hand-picked first cases: an identity and a projection with stride 2. */
@@ -81,7 +92,7 @@ public class ResNetSuite {
     @DisplayName("BasicBlock.forward agrees with the reference (identity and projection shortcut)")
     void basicBlockForwardAgrees(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BASIC, context)).examples(examples(Kind.BASIC)).tries(6)
+        blockProperty(Kind.BASIC, context, 6)
                 .check(context.text("BasicBlock.forward = relu(conv2(relu(conv1(x))) + shortcut(x)), shortcut(x) = x when null",
                         "BasicBlock.forward = relu(conv2(relu(conv1(x))) + shortcut(x)) (null なら shortcut(x) = x)"),
                         (c, m) -> checks.blockForwardAgrees(checks.run(c, m)));
@@ -93,7 +104,7 @@ public class ResNetSuite {
     @DisplayName("BasicBlock.backward's dx agrees with the reference (the sum of both branches' gradients)")
     void basicBlockBackwardAgrees(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BASIC, context)).examples(examples(Kind.BASIC)).tries(6)
+        blockProperty(Kind.BASIC, context, 6)
                 .check(context.text("dx = conv1.backward(relu'(h) * conv2.backward(dz)) + shortcut.backward(dz) (+ dz for the identity),"
                                 + " dz = dout * (z > 0) with z the sum before the last ReLU",
                         "dx = conv1.backward(relu'(h) * conv2.backward(dz)) + shortcut.backward(dz) (恒等なら + dz),"
@@ -108,7 +119,7 @@ public class ResNetSuite {
     void basicBlockParamsAndGradsAreRouted(@Student StudentCode student, @Reference StudentCode reference,
                                            GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BASIC, context)).examples(examples(Kind.BASIC)).tries(5)
+        blockProperty(Kind.BASIC, context, 5)
                 .check(context.text("after backward, every inner layer holds the reference's gradients and the block"
                                 + " reports them as conv1.W, conv1.b, conv2.W, conv2.b (shortcut.W, shortcut.b)",
                         "backward の後、内側の層が参照実装と同じ勾配を持ち、ブロックがそれを conv1.W, conv1.b, conv2.W, conv2.b"
@@ -123,7 +134,7 @@ public class ResNetSuite {
     void basicBlockMatchesTheNumericalGradient(@Student StudentCode student, @Reference StudentCode reference,
                                                GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BASIC, context).small()).examples(smallExamples(Kind.BASIC)).tries(2)
+        smallBlockProperty(Kind.BASIC, context, 2)
                 .check(context.text("BasicBlock.backward is the gradient of BasicBlock.forward",
                         "BasicBlock.backward が BasicBlock.forward の勾配"),
                         (c, m) -> checks.blockMatchesNumericalGradient(checks.runClearOfKinks(c, m)));
@@ -135,7 +146,7 @@ public class ResNetSuite {
     @DisplayName("Bottleneck.forward agrees with the reference (identity and projection shortcut)")
     void bottleneckForwardAgrees(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BOTTLENECK, context)).examples(examples(Kind.BOTTLENECK)).tries(6)
+        blockProperty(Kind.BOTTLENECK, context, 6)
                 .check(context.text("Bottleneck.forward = relu(conv1x1b(relu(conv3x3(relu(conv1x1a(x))))) + shortcut(x))",
                         "Bottleneck.forward = relu(conv1x1b(relu(conv3x3(relu(conv1x1a(x))))) + shortcut(x))"),
                         (c, m) -> checks.blockForwardAgrees(checks.run(c, m)));
@@ -147,7 +158,7 @@ public class ResNetSuite {
     @DisplayName("Bottleneck.backward's dx agrees with the reference (the sum of both branches' gradients)")
     void bottleneckBackwardAgrees(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BOTTLENECK, context)).examples(examples(Kind.BOTTLENECK)).tries(6)
+        blockProperty(Kind.BOTTLENECK, context, 6)
                 .check(context.text("dx = (the residual branch's gradient, through three convolutions and two ReLUs) + shortcut.backward(dz)",
                         "dx = (3 つの畳み込みと 2 つの ReLU を通った残差の枝の勾配) + shortcut.backward(dz)"),
                         (c, m) -> checks.blockBackwardAgrees(checks.run(c, m)));
@@ -160,7 +171,7 @@ public class ResNetSuite {
     void bottleneckParamsAndGradsAreRouted(@Student StudentCode student, @Reference StudentCode reference,
                                            GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BOTTLENECK, context)).examples(examples(Kind.BOTTLENECK)).tries(5)
+        blockProperty(Kind.BOTTLENECK, context, 5)
                 .check(context.text("after backward, every inner layer holds the reference's gradients and the block"
                                 + " reports them as conv1x1a.W, ..., conv1x1b.b (shortcut.W, shortcut.b)",
                         "backward の後、内側の層が参照実装と同じ勾配を持ち、ブロックがそれを conv1x1a.W, ..., conv1x1b.b"
@@ -175,7 +186,7 @@ public class ResNetSuite {
     void bottleneckMatchesTheNumericalGradient(@Student StudentCode student, @Reference StudentCode reference,
                                                GradingContext context) {
         ResNetChecks checks = checks(student, reference, context);
-        context.forAll(blocks(Kind.BOTTLENECK, context).small()).examples(smallExamples(Kind.BOTTLENECK)).tries(2)
+        smallBlockProperty(Kind.BOTTLENECK, context, 2)
                 .check(context.text("Bottleneck.backward is the gradient of Bottleneck.forward",
                         "Bottleneck.backward が Bottleneck.forward の勾配"),
                         (c, m) -> checks.blockMatchesNumericalGradient(checks.runClearOfKinks(c, m)));
@@ -215,7 +226,7 @@ public class ResNetSuite {
                 .check(context.text("GlobalAveragePooling does not modify x or dout", "GlobalAveragePooling が x と dout を書き換えない"),
                         checks::gapLeavesInputsUnchanged);
         for (Kind kind : Kind.values()) {
-            context.forAll(blocks(kind, context)).examples(examples(kind)).tries(2)
+            blockProperty(kind, context, 2)
                     .check(context.text(kind.simpleName + " does not modify x or dout", kind.simpleName + " が x と dout を書き換えない"),
                             (c, m) -> checks.blockLeavesInputsUnchanged(checks.run(c, m)));
         }
@@ -233,7 +244,7 @@ public class ResNetSuite {
                     checks.gapKeepsDtype(c, m, DataType.FLOAT32);
                 });
         for (Kind kind : Kind.values()) {
-            context.forAll(blocks(kind, context)).examples(examples(kind)).tries(1)
+            blockProperty(kind, context, 1)
                     .check(context.text(kind.simpleName + " keeps the input's dtype", kind.simpleName + " が入力の dtype を保つ"), (c, m) -> {
                         BlockRun run = checks.runClearOfKinks(c, m);
                         checks.blockKeepsDtype(run, DataType.FLOAT64);
