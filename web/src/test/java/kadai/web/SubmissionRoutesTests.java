@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -239,9 +238,29 @@ class SubmissionRoutesTests {
 
     @Test
     void fiftyMegabytesAreRefusedBeforeReading() throws IOException {
-        byte[] big = new byte[50 * 1024 * 1024];
-        Arrays.fill(big, (byte) 'a');
-        assertRefused(refusedKeepsNothing(new Part("ConvOps.java", big)), 413, "too-large", "at most");
+        // A raw socket, so that the test can read the answer before sending the body: the refusal must
+        // come from the declared length alone. (An HTTP client that insists on sending all 50 MB sees
+        // the server close the connection mid-body and may report a broken pipe instead of the 413.)
+        long before = server.count("submissions");
+        long length = 50L * 1024 * 1024;
+        java.net.URI uri = java.net.URI.create(server.url());
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /api/assignments/conv-op/submissions HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Authorization: Bearer " + server.demoToken() + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=kadai-boundary\r\n"
+                    + "Content-Length: " + length + "\r\n"
+                    + "Connection: close\r\n\r\n"
+                    + "--kadai-boundary\r\nContent-Disposition: form-data; name=\"files\"; filename=\"ConvOps.java\"\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 413");
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            assertThat(body).contains("\"error\":\"too-large\"").contains("at most");
+        }
+        assertThat(server.count("submissions")).isEqualTo(before);
     }
 
     @Test
