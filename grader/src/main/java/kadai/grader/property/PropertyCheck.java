@@ -183,7 +183,9 @@ public final class PropertyCheck<T> {
         }
         out.append(String.format(Locale.ROOT, ja("Property seed: %d", "性質のシード: %d"), seed));
         if (!reproduce.isEmpty()) {
-            out.append(ja("; reproduce with ", "; 再現するには ")).append(reproduce);
+            // The property seed is derived from the run's seed, which is what the command takes.
+            out.append(ja(" (derived from the run's seed); reproduce the whole run with ",
+                    " (実行のシードから導出); 実行全体を再現するには ")).append(reproduce);
         }
         return out.append('\n').toString();
     }
