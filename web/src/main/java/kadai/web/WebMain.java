@@ -39,6 +39,20 @@ public final class WebMain implements Callable<Integer> {
         return EXIT_INVALID_INPUT;
     }
 
+    /** Return whether this host can listen on {@code port} now (0 always can). */
+    static boolean portIsFree(int port) {
+        if (port == 0) {
+            return true;
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Parse {@code --sandbox} case-insensitively with SandboxMode's own message. */
     static final class SandboxModeConverter implements CommandLine.ITypeConverter<SandboxMode> {
         @Override
@@ -127,6 +141,12 @@ public final class WebMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
+            if (!portIsFree(port)) {
+                // Checked before anything starts, so the answer is one clear line, not Jetty's stack trace.
+                spec.commandLine().getErr().println("kadai: port " + port + " is already in use (another `kadai serve`?);"
+                        + " stop it or choose another port with --port N");
+                return EXIT_INVALID_INPUT;
+            }
             kadai.web.task.TaskWorkerConfig tasks = data.tasks();
             KadaiServer server = KadaiServer.start(data.config(port), tasks);
             PrintWriter out = spec.commandLine().getOut();

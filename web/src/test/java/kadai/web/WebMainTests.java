@@ -34,6 +34,16 @@ class WebMainTests {
     }
 
     @Test
+    void servingOnAPortInUseIsRefusedWithOneClearLine() throws java.io.IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Run serve = run("serve", "--port", String.valueOf(taken.getLocalPort()), "--data",
+                    java.nio.file.Files.createTempDirectory("kadai-port").toString());
+            assertThat(serve.exit()).isEqualTo(WebMain.EXIT_INVALID_INPUT);
+            assertThat(serve.err()).contains("port " + taken.getLocalPort() + " is already in use").contains("--port");
+        }
+    }
+
+    @Test
     void unknownCommandsAndMissingOptionsAreInvalidInput() {
         Run unknown = run("serv");
         assertThat(unknown.exit()).isEqualTo(WebMain.EXIT_INVALID_INPUT);

@@ -51,7 +51,7 @@ public final class JobEngine implements GradingQueue, AutoCloseable {
                 });
         List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = List.of(gradeTask, regradeTask);
         if (config.workerThreads() > 0) {
-            this.scheduler = Scheduler.create(dataSource, tasks)
+            this.scheduler = SchedulerJdbc.configure(Scheduler.create(dataSource, tasks), dataSource)
                     .threads(config.workerThreads())
                     .pollingInterval(config.pollingInterval())
                     .heartbeatInterval(config.heartbeatInterval())

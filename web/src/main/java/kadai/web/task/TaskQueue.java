@@ -51,7 +51,7 @@ public final class TaskQueue implements AutoCloseable {
             known.add(gpuTask);
         }
         if (config.threads() > 0) {
-            this.scheduler = Scheduler.create(dataSource, known)
+            this.scheduler = kadai.web.job.SchedulerJdbc.configure(Scheduler.create(dataSource, known), dataSource)
                     .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(
                             workerName() + "-tasks"))
                     .threads(config.threads())
