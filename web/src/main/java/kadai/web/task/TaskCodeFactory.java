@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import kadai.grader.api.StudentCode;
 import kadai.grader.sandbox.SandboxMode;
@@ -51,6 +52,21 @@ public class TaskCodeFactory {
         };
     }
 
+    /**
+     * Return why this server refuses to train a student's code for {@code task}, if it does: a task
+     * that cannot run the code in the sandbox would run it inside this server's JVM, which only a
+     * server started with {@code --sandbox off} (trusted code) accepts.
+     */
+    public Optional<String> refusal(Task task) {
+        String restriction = task.sandboxRestriction();
+        if (restriction == null || sandbox == SandboxMode.OFF) {
+            return Optional.empty();
+        }
+        return Optional.of("Task " + task.id() + " cannot run your code in the sandbox (" + restriction + "), and this"
+                + " server runs students' code only in the sandbox. Run it on your own machine instead: ./kadai task run "
+                + task.id() + " --submission DIR");
+    }
+
     /** Return the reference solution. */
     public StudentCode reference() {
         return Submissions.reference();
@@ -64,6 +80,11 @@ public class TaskCodeFactory {
      * @throws kadai.grader.sandbox.SandboxUnavailableException when the sandbox is required and not available
      */
     public StudentCode open(Task task, Map<String, String> sources) {
+        // Checked again here: the worker that runs a job may be configured apart from the node that took it.
+        Optional<String> refused = refusal(task);
+        if (refused.isPresent()) {
+            throw new IllegalStateException(refused.get());
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("kadai-task-sources");

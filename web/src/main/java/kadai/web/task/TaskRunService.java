@@ -115,6 +115,10 @@ public final class TaskRunService {
                         + " own submitted code.");
             }
         } else if (code.equals("submission")) {
+            Optional<String> refusal = codes.refusal(task);
+            if (refusal.isPresent()) {
+                throw new RefusedException(422, "not-sandboxed", refusal.get());
+            }
             List<String> ids = new ArrayList<>();
             for (String assignment : codes.requiredAssignments(task.id())) {
                 Optional<Long> latest = dao.latestSubmission(viewer.id(), assignment);
