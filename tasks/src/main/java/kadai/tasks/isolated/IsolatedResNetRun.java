@@ -146,9 +146,12 @@ public final class IsolatedResNetRun {
                 continue;
             }
             if (item instanceof End end) {
+                if (result == null && end.reason() != null) {
+                    process.kill();
+                    throw failure("the isolated run was stopped: " + end.reason());
+                }
                 if (result == null) {
-                    throw failure("the isolated run ended without a result: " + (end.reason() != null ? end.reason()
-                            : process.deathReason()));
+                    throw failure("the isolated run ended without a result: " + process.deathReason());
                 }
                 if (end.reason() != null) {
                     process.kill();
@@ -182,7 +185,8 @@ public final class IsolatedResNetRun {
                         throw new StudentCodeException(StudentCodeException.Kind.THREW, message,
                                 text(node.get("thrown"), 200), text(node.get("trace"), 8000));
                     }
-                    throw new IllegalStateException(message + " (in the isolated run)");
+                    throw new IllegalStateException(message + " (" + text(node.get("thrown"), 200)
+                            + " in the isolated run)");
                 }
                 default -> {
                     process.kill();

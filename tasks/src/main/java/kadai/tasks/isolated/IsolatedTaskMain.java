@@ -59,7 +59,8 @@ public final class IsolatedTaskMain {
         } catch (Throwable e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            reports.error("task", e.toString(), e.getClass().getName(), trace.toString());
+            reports.error("task", e.getMessage() != null ? e.getMessage() : e.getClass().getName(),
+                    e.getClass().getName(), trace.toString());
             status = EXIT_REPORTED_ERROR;
         }
         stdout.flush();

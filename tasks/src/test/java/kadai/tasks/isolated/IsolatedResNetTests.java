@@ -164,6 +164,15 @@ class IsolatedResNetTests {
     }
 
     @Test
+    void anEndlessLineOnTheRealStdoutIsCutOffAndFailsTheRun() {
+        int code = run(hostile("resnet-flood"), "auto", null);
+
+        assertThat(code).isEqualTo(TaskMain.EXIT_TASK_FAILED);
+        assertThat(err.toString()).contains("the submission failed: the isolated run was stopped: it wrote a line"
+                + " longer than 16 MiB on its standard output");
+    }
+
+    @Test
     void blocksThatExitTheJvmFailTheRunWithTheReason() {
         int code = run(hostile("resnet-exit"), "auto", null);
 
