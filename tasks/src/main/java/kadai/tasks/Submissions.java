@@ -10,6 +10,7 @@ import kadai.grader.sandbox.SandboxLevel;
 import kadai.grader.sandbox.SandboxMode;
 import kadai.grader.sandbox.SandboxUnavailableException;
 import kadai.tasks.internal.DirectStudentCode;
+import kadai.tasks.isolated.IsolatedSubmission;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +80,9 @@ public final class Submissions {
         if (mode == SandboxMode.OFF) {
             return student(classes);
         }
+        if (task.runsIsolated()) {
+            return isolated(task, classes, mode, threads, warnings);
+        }
         String restriction = task.sandboxRestriction();
         if (restriction != null) {
             if (mode == SandboxMode.REQUIRED) {
@@ -114,6 +118,26 @@ public final class Submissions {
                     + "); the submission runs IN-PROCESS, without isolation");
             return student(classes);
         }
+    }
+
+    /** Open a submission for a task that runs as a whole in an isolated JVM in the sandbox ({@code resnet}). */
+    private static StudentCode isolated(Task task, Map<String, byte[]> classes, SandboxMode mode, int threads,
+                                        Consumer<String> warnings) {
+        Sandbox sandbox;
+        try {
+            sandbox = TaskSandbox.sharedIsolated(mode, threads);
+        } catch (SandboxUnavailableException e) {
+            if (mode == SandboxMode.REQUIRED) {
+                throw e;
+            }
+            warnings.accept("WARNING: no sandbox on this machine (" + e.getMessage() + "); task " + task.id()
+                    + " runs the submission IN-PROCESS, without isolation");
+            return student(classes);
+        }
+        if (sandbox.level() != SandboxLevel.FULL) {
+            warnings.accept("WARNING: the sandbox is only " + sandbox.level().label() + " here: " + sandbox.describe());
+        }
+        return new IsolatedSubmission(classes, sandbox, TaskSandbox.isolatedConfig(threads).cpus());
     }
 
     /**

@@ -24,6 +24,16 @@ public interface Task {
         return null;
     }
 
+    /**
+     * Tell whether the sandbox runs this task as a whole, in an isolated JVM, rather than call by
+     * call through a runner ({@code resnet}: the submission's DJL blocks cannot cross a process, so
+     * the training itself moves into the sandbox). {@link Submissions#open} then returns an
+     * {@link kadai.tasks.isolated.IsolatedSubmission} that the task's {@link #run} recognises.
+     */
+    default boolean runsIsolated() {
+        return false;
+    }
+
     /** Run the task; throws {@link TaskCancelledException} when cancelled. */
     TaskResult run(TaskContext context) throws Exception;
 }

@@ -39,6 +39,13 @@ public final class TaskSandbox {
     /** Calls after which a call's arrays are freed in the runner. */
     public static final int KEEP_CALLS = 16;
 
+    /** Wall-clock budget of an isolated run ({@code resnet}), in hours. */
+    public static final int ISOLATED_WALL_HOURS = 24;
+    /** Memory (cgroup) of an isolated run's JVM: heap, the engine, activations and gradients. */
+    public static final long ISOLATED_MEMORY_BYTES = 6L << 30;
+    /** Heap of an isolated run's JVM (the image sets live there). */
+    public static final long ISOLATED_HEAP_BYTES = 1536L << 20;
+
     private static final Map<String, Sandbox> SHARED = new ConcurrentHashMap<>();
 
     private TaskSandbox() {
@@ -56,6 +63,27 @@ public final class TaskSandbox {
                 .optCpuTimeLimit(Duration.ofHours((long) CPU_HOURS_PER_CORE * n))
                 .optKeepCalls(KEEP_CALLS)
                 .build();
+    }
+
+    /**
+     * Return the configuration of an isolated run's JVM ({@code resnet} trains inside the sandbox as
+     * a whole): as a task runner, but {@value #ISOLATED_MEMORY_BYTES} bytes of memory and a larger
+     * heap for the image sets; the call limit does not apply (there are no calls), the run is bounded
+     * by {@value #ISOLATED_WALL_HOURS} h of wall-clock time, RLIMIT_CPU and its cancellation.
+     */
+    public static SandboxConfig isolatedConfig(int cpus) {
+        return config(cpus).toBuilder()
+                .optMemoryBytes(ISOLATED_MEMORY_BYTES)
+                .optHeapBytes(ISOLATED_HEAP_BYTES)
+                .optKeepCalls(0)
+                .build();
+    }
+
+    /** Return the shared sandbox of isolated runs for {@code mode} and {@code cpus}, created on first use. */
+    static Sandbox sharedIsolated(SandboxMode mode, int cpus) {
+        SandboxConfig config = isolatedConfig(cpus);
+        return SHARED.computeIfAbsent("isolated/" + mode + "/" + config.cpus(),
+                key -> Sandbox.create(config, mode, 0, false));
     }
 
     /**

@@ -136,18 +136,17 @@ class SandboxedTaskTests {
     }
 
     @Test
-    void resnetCannotBeSandboxedSoRequiredRefusesItAndAutoWarns() {
-        int code = run("run", "resnet", "--submission", referenceAsStudent.toString(), "--sandbox", "required",
-                "--device", "cpu");
-        assertThat(code).isEqualTo(TaskMain.EXIT_SANDBOX_UNAVAILABLE);
-        assertThat(err.toString()).contains("DJL blocks cannot cross the process boundary");
-
+    void resnetOpensAsAWholeTaskForTheSandboxAndOffInProcess() {
         List<String> warnings = new ArrayList<>();
-        try (StudentCode code2 = Submissions.open(new ResNetTask(), referenceAsStudent.toString(), SandboxMode.AUTO, 1,
-                warnings::add)) {
-            assertThat(code2.description()).doesNotStartWith("sandbox:");
+        try (StudentCode isolated = Submissions.open(new ResNetTask(), referenceAsStudent.toString(), SandboxMode.AUTO,
+                1, warnings::add);
+             StudentCode inProcess = Submissions.open(new ResNetTask(), referenceAsStudent.toString(), SandboxMode.OFF,
+                     1, warnings::add)) {
+            assertThat(new ResNetTask().sandboxRestriction()).isNull();
+            assertThat(isolated).isInstanceOf(kadai.tasks.isolated.IsolatedSubmission.class);
+            assertThat(isolated.description()).startsWith("sandbox:");
+            assertThat(inProcess.description()).contains("in-process");
         }
-        assertThat(warnings).singleElement().asString().contains("IN-PROCESS").contains("DJL blocks");
     }
 
     @Test

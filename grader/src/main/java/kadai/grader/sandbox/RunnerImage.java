@@ -168,7 +168,7 @@ record RunnerImage(Path root, List<String> classPath, String djlCache) {
         }
     }
 
-    private static void linkTree(Path source, Path target) throws IOException {
+    static void linkTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path t = target.resolve(source.relativize(f).toString());

@@ -30,6 +30,23 @@ final class RunnerLauncher {
     /** Where the runner sees its files inside the sandbox. */
     static final String IMAGE_MOUNT = "/opt/kadai/image";
     static final String SUBMISSION_MOUNT = "/opt/kadai/submission";
+    /** Where an isolated job sees its input (read-only) and its own class path entries. */
+    static final String INPUT_MOUNT = "/opt/kadai/input";
+    static final String JOB_CLASSPATH_MOUNT = "/opt/kadai/cp";
+
+    /**
+     * What a job (a whole program, not the call-by-call runner) adds to a start: its main class,
+     * class path entries besides the runner image (copied or linked into the slot, so the slot
+     * uid can read them), and a step that fills the slot's {@code classes} and {@code input}
+     * directories before the process starts.
+     */
+    record Job(String mainClass, List<Path> classPath, JobFiles files) {
+    }
+
+    /** Write a job's files on the host side before its process starts. */
+    interface JobFiles {
+        void writeTo(Path classesDir, Path inputDir) throws IOException;
+    }
 
     /**
      * The first program of the chain: {@code $1} is the seccomp program to open on fd 3 (or
@@ -136,6 +153,15 @@ final class RunnerLauncher {
 
     /** Start one runner with an empty, read-only submission directory that the grader fills later. */
     RunnerProcess start() throws IOException {
+        return start(null);
+    }
+
+    /**
+     * Start {@code job} (or, when null, a runner) in a fresh slot: the job's classes and input are
+     * written first, then bound read-only inside; its main class gets the submission directory and
+     * the input directory, as seen inside, as its two arguments.
+     */
+    RunnerProcess start(Job job) throws IOException {
         int slot = takeSlot();
         String name = "kadai-runner-" + ProcessHandle.current().pid() + "-" + sequence.incrementAndGet();
         Path slotDir = config.workDir().resolve("slots").resolve(name);
@@ -145,10 +171,13 @@ final class RunnerLauncher {
             RunnerImage.openUp(slotDir);
             RunnerImage.openUp(slotDir.resolve("classes"));
             Files.createDirectories(slotDir.resolve("tmp"));
+            if (job != null) {
+                prepareJob(job, slotDir);
+            }
             if (caps.cgroups() != null) {
                 cgroup = caps.cgroups().create(name, config);
             }
-            List<String> command = command(slot, slotDir, cgroup);
+            List<String> command = command(slot, slotDir, cgroup, job);
             ProcessBuilder pb = new ProcessBuilder(command).directory(slotDir.toFile());
             if (caps.bwrap() == null) {
                 Map<String, String> env = pb.environment();
@@ -170,12 +199,39 @@ final class RunnerLauncher {
         }
     }
 
+    private static void prepareJob(Job job, Path slotDir) throws IOException {
+        Path input = Files.createDirectories(slotDir.resolve("input"));
+        job.files().writeTo(slotDir.resolve("classes"), input);
+        openUpTree(slotDir.resolve("classes"));
+        openUpTree(input);
+        Path cp = Files.createDirectories(slotDir.resolve("cp"));
+        RunnerImage.openUp(cp);
+        for (int i = 0; i < job.classPath().size(); i++) {
+            Path source = job.classPath().get(i);
+            RunnerImage.linkTree(source, cp.resolve(i + "-" + source.getFileName()));
+        }
+    }
+
+    /** Make a tree the grader wrote readable by the slot uid (directories 755, files 644). */
+    private static void openUpTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isDirectory(f)) {
+                    RunnerImage.openUp(f);
+                } else {
+                    Files.setPosixFilePermissions(f,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        }
+    }
+
     /** Return the directory the runner must LOAD the submission from, as it sees it. */
     String submissionPathInside(RunnerProcess runner) {
         return caps.bwrap() != null ? SUBMISSION_MOUNT : runner.slotDir().resolve("classes").toString();
     }
 
-    private List<String> command(int slot, Path slotDir, RunnerCgroup cgroup) {
+    private List<String> command(int slot, Path slotDir, RunnerCgroup cgroup, Job job) {
         int uid = config.uidBase() + slot;
         List<String> c = new ArrayList<>();
         Path seccomp = seccompProgram();
@@ -224,7 +280,12 @@ final class RunnerLauncher {
                 c.addAll(List.of("--ro-bind", dir.toString(), dir.toString()));
             }
             c.addAll(List.of("--ro-bind", image.root().toString(), IMAGE_MOUNT,
-                    "--ro-bind", slotDir.resolve("classes").toString(), SUBMISSION_MOUNT,
+                    "--ro-bind", slotDir.resolve("classes").toString(), SUBMISSION_MOUNT));
+            if (job != null) {
+                c.addAll(List.of("--ro-bind", slotDir.resolve("input").toString(), INPUT_MOUNT,
+                        "--ro-bind", slotDir.resolve("cp").toString(), JOB_CLASSPATH_MOUNT));
+            }
+            c.addAll(List.of(
                     "--proc", "/proc", "--dev", "/dev",
                     "--size", Long.toString(config.maxFileBytes()), "--tmpfs", "/tmp",
                     "--remount-ro", "/", "--chdir", "/tmp", "--clearenv"));
@@ -237,7 +298,11 @@ final class RunnerLauncher {
         c.addAll(List.of("-Xmx" + config.heapBytes(), "-Xms16m", "-Xss" + config.stackBytes(),
                 "-XX:ActiveProcessorCount=" + config.cpus(), "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism",
                 "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=" + config.heapBytes(),
-                "-XX:MaxMetaspaceSize=256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-XX:MaxMetaspaceSize=256m"));
+        if (job == null) {
+            c.add("-XX:TieredStopAtLevel=1"); // a runner's calls are short; a job's Java loops are hot
+        }
+        c.addAll(List.of("-Xshare:auto",
                 // the JVM's own warnings (e.g. "pthread_create failed") go to stdout by default,
                 // which is the protocol stream; send them to stderr
                 "-Xlog:disable", "-Xlog:all=warning:stderr",
@@ -245,13 +310,27 @@ final class RunnerLauncher {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dkadai.runner.outputCap=" + config.outputCapBytes(),
                 "-Dkadai.runner.maxFrame=" + config.maxFrameBytes(),
-                "-Dkadai.runner.keepCalls=" + config.keepCalls(),
-                "-cp", classPath(imageRoot), "kadai.runner.RunnerMain"));
+                "-Dkadai.runner.keepCalls=" + config.keepCalls()));
+        if (job == null) {
+            c.addAll(List.of("-cp", classPath(imageRoot, null, null), "kadai.runner.RunnerMain"));
+            return c;
+        }
+        boolean inside = caps.bwrap() != null;
+        String cp = inside ? JOB_CLASSPATH_MOUNT : slotDir.resolve("cp").toString();
+        c.addAll(List.of("-cp", classPath(imageRoot, cp, job), job.mainClass(),
+                inside ? SUBMISSION_MOUNT : slotDir.resolve("classes").toString(),
+                inside ? INPUT_MOUNT : slotDir.resolve("input").toString()));
         return c;
     }
 
-    private String classPath(String imageRoot) {
+    private String classPath(String imageRoot, String jobRoot, Job job) {
         StringBuilder sb = new StringBuilder();
+        if (job != null) {
+            for (int i = 0; i < job.classPath().size(); i++) {
+                sb.append(sb.length() == 0 ? "" : ":").append(jobRoot).append('/').append(i).append('-')
+                        .append(job.classPath().get(i).getFileName());
+            }
+        }
         for (String entry : image.classPath()) {
             sb.append(sb.length() == 0 ? "" : ":").append(imageRoot).append('/').append(entry);
         }

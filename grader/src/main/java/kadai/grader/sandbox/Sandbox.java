@@ -140,6 +140,42 @@ public final class Sandbox implements AutoCloseable {
         return open(target -> writeClasses(classes, target));
     }
 
+    /** Write a job's input files into the (host side of its) read-only input directory. */
+    public interface InputWriter {
+        void writeTo(Path inputDir) throws IOException;
+    }
+
+    /**
+     * Start a whole program in the sandbox instead of a runner: the same launch chain (cgroup,
+     * rlimits, slot uid, bubblewrap, seccomp) and this sandbox's limits. Inside it sees the runner
+     * image (runner, assignments, DJL and PyTorch's native libraries), {@code classPath} (copied into
+     * its slot; put nothing there the submission must not read), the submission's classes at
+     * {@code /opt/kadai/submission} and its input at {@code /opt/kadai/input}, both read-only, and
+     * nothing else of the host. {@code mainClass} gets those two directories as its arguments.
+     *
+     * @param mainClass the program's main class (on {@code classPath} or in the image)
+     * @param classPath jars or class directories besides the runner image
+     * @param classes the submission's class bytes by binary name
+     * @param input writes the input files (before the process starts)
+     * @throws SandboxUnavailableException when the process cannot be prepared or started
+     */
+    public IsolatedProcess launch(String mainClass, java.util.List<Path> classPath, Map<String, byte[]> classes,
+                                  InputWriter input) {
+        if (closed) {
+            throw new IllegalStateException("the sandbox is closed");
+        }
+        RunnerLauncher.Job job = new RunnerLauncher.Job(mainClass, java.util.List.copyOf(classPath),
+                (classesDir, inputDir) -> {
+                    writeClasses(classes, classesDir);
+                    input.writeTo(inputDir);
+                });
+        try {
+            return new IsolatedProcess(launcher.start(job), caps.level().label());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SandboxUnavailableException("cannot start the isolated " + mainClass + ": " + e.getMessage(), e);
+        }
+    }
+
     private interface ClassWriter {
         void writeTo(Path classesDir) throws IOException;
     }

@@ -27,6 +27,8 @@ import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
 import kadai.tasks.data.Scoring;
 import kadai.tasks.data.SeededBatchSampler;
+import kadai.tasks.isolated.IsolatedResNetRun;
+import kadai.tasks.isolated.IsolatedSubmission;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -65,38 +67,86 @@ public final class ResNetTask implements Task {
         return "ResNet-18 from your ResNetBlocks (DJL blocks), trained with augmentation";
     }
 
-    /** Why the submission runs in-process here. */
-    public static final String IN_PROCESS_REASON = "DJL blocks cannot cross the process boundary";
-
+    /**
+     * Return null: the submission runs sandboxed, as a whole: {@link kadai.tasks.Submissions} opens it
+     * as an {@link IsolatedSubmission} and {@link #run} then trains in an isolated, sandboxed JVM
+     * ({@link IsolatedResNetRun}) that gets the training data and the test images, never the test labels.
+     */
     @Override
     public String sandboxRestriction() {
-        return IN_PROCESS_REASON;
+        return null;
+    }
+
+    @Override
+    public boolean runsIsolated() {
+        return true;
+    }
+
+    /**
+     * What a run trains on and predicts, chosen on the trusted side.
+     *
+     * @param smoke a CPU smoke run (no {@code --train-size} on a CPU)
+     * @param epochs training epochs
+     * @param batchSize mini-batch size
+     * @param train training images and labels
+     * @param validation validation images and labels (from the training file)
+     * @param test test images; their labels are only read by the trusted side
+     */
+    public record Plan(boolean smoke, int epochs, int batchSize, ImageSet train, ImageSet validation, ImageSet test) {
+    }
+
+    /** Choose the data and the schedule of a run the way {@link #run} does. */
+    public static Plan plan(TaskConfig config, boolean gpu, kadai.tasks.data.FashionMnist data) {
+        boolean smoke = !gpu && config.trainSize() == 0;
+        int epochs = TaskConfig.or(config.epochs(), smoke ? 1 : GPU_EPOCHS);
+        int batchSize = TaskConfig.or(config.batchSize(), DEFAULT_BATCH);
+        ImageSet.Split split = data.train().split(5_000, config.seed());
+        ImageSet train = split.train().head(TaskConfig.or(config.trainSize(), smoke ? CPU_SMOKE_TRAIN : 55_000));
+        ImageSet validation = split.validation().head(Math.min(5_000, Math.max(64, train.size() / 10)));
+        ImageSet test = data.test().head(TaskConfig.or(config.testSize(), smoke ? CPU_SMOKE_TEST : 10_000));
+        return new Plan(smoke, epochs, batchSize, train, validation, test);
     }
 
     @Override
     public TaskResult run(TaskContext context) throws Exception {
+        if (context.submission() instanceof IsolatedSubmission isolated) {
+            return new IsolatedResNetRun(isolated).run(context);
+        }
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
         TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
-        result.setSandbox("in-process (" + IN_PROCESS_REASON + ")");
+        result.setSandbox("in-process");
         long start = System.nanoTime();
+        Plan plan = plan(config, device.isGpu(), context.data());
+        int[] predictions = trainAndPredict(context.submission(), config.seed(), device, plan, meter, result);
+        result.setAccuracy(Scoring.accuracy(predictions, plan.test().labels()));
+        result.setSeconds((System.nanoTime() - start) / 1e9);
+        return result;
+    }
 
+    /**
+     * Do everything that calls the submission: check the architecture, train ResNet-18 on
+     * {@code plan}'s training set (validation accuracy per epoch) and return the predicted class
+     * of each test image. The same code runs in-process and inside the isolated JVM; the test
+     * labels are never read here.
+     */
+    public static int[] trainAndPredict(kadai.grader.api.StudentCode code, long seed, Device device, Plan plan,
+                                        ProgressMeter meter, TaskResult result) throws Exception {
         meter.message("checking the architecture (parameter counts, shapes)");
-        checkArchitecture(context, result);
+        checkArchitecture(code, result);
 
-        boolean smoke = !device.isGpu() && config.trainSize() == 0;
-        int epochs = TaskConfig.or(config.epochs(), smoke ? 1 : GPU_EPOCHS);
-        int batchSize = TaskConfig.or(config.batchSize(), DEFAULT_BATCH);
-        ImageSet.Split split = context.data().train().split(5_000, config.seed());
-        ImageSet train = split.train().head(TaskConfig.or(config.trainSize(), smoke ? CPU_SMOKE_TRAIN : 55_000));
-        ImageSet validation = split.validation().head(Math.min(5_000, Math.max(64, train.size() / 10)));
-        ImageSet test = context.data().test().head(TaskConfig.or(config.testSize(), smoke ? CPU_SMOKE_TEST : 10_000));
-        result.metrics().put("smoke_run", smoke);
+        int epochs = plan.epochs();
+        int batchSize = plan.batchSize();
+        ImageSet train = plan.train();
+        ImageSet validation = plan.validation();
+        ImageSet test = plan.test();
+        result.metrics().put("smoke_run", plan.smoke());
 
-        SequentialBlock net = ResNetArchitecture.build(context.submission(), ResNetArchitecture.Depth.RESNET18,
+        SequentialBlock net = ResNetArchitecture.build(code, ResNetArchitecture.Depth.RESNET18,
                 ResNetArchitecture.Stem.SMALL, 10);
-        ai.djl.engine.Engine.getInstance().setRandomSeed((int) config.seed());
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
+        int[] predictions;
         try (Model model = Model.newInstance("resnet18", device)) {
             model.setBlock(net);
             long steps = (train.size() + batchSize - 1) / batchSize;
@@ -116,8 +166,8 @@ public final class ResNetTask implements Task {
                             + ", 1, 28, 28) to " + out + ", expected (" + batchSize + ", 10)");
                 }
                 ImageDataset dataset = ImageDataset.builder(train)
-                        .optAugmentation(new Augmentation(2, true), config.seed() + 1)
-                        .setSampling(new SeededBatchSampler(batchSize, true, train.size() > batchSize, config.seed()))
+                        .optAugmentation(new Augmentation(2, true), seed + 1)
+                        .setSampling(new SeededBatchSampler(batchSize, true, train.size() > batchSize, seed))
                         .build();
                 long fullSteps = train.size() > batchSize ? train.size() / batchSize : 1;
                 meter.phase("train", epochs, fullSteps);
@@ -132,8 +182,8 @@ public final class ResNetTask implements Task {
                             NDList labels = new NDList(batch.getLabels().singletonOrThrow().toType(DataType.INT64, false));
                             double value;
                             try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDList predictions = trainer.forward(batch.getData(), labels);
-                                NDArray loss = trainer.getLoss().evaluate(labels, predictions);
+                                NDList scores = trainer.forward(batch.getData(), labels);
+                                NDArray loss = trainer.getLoss().evaluate(labels, scores);
                                 collector.backward(loss);
                                 value = Scalars.value(loss);
                             }
@@ -157,7 +207,7 @@ public final class ResNetTask implements Task {
                             epoch, lossSum / Math.max(1, step), valAccuracy));
                 }
                 meter.phase("evaluate", 1, 1);
-                result.setAccuracy(Scoring.accuracy(predict(trainer, test), test.labels()));
+                predictions = predict(trainer, test);
                 result.metrics().put("train_images", train.size());
                 result.metrics().put("test_images", test.size());
                 result.metrics().put("epochs", epochs);
@@ -165,19 +215,18 @@ public final class ResNetTask implements Task {
                 result.metrics().put("train_images_per_second", images / Math.max(trainSeconds, 1e-9));
             }
         }
-        result.setSeconds((System.nanoTime() - start) / 1e9);
-        return result;
+        return predictions;
     }
 
     /** Check parameter counts and shapes of the reference architectures built from the student's blocks. */
-    static void checkArchitecture(TaskContext context, TaskResult result) {
+    static void checkArchitecture(kadai.grader.api.StudentCode code, TaskResult result) {
         Map<ResNetArchitecture.Depth, Long> expected = Map.of(
                 ResNetArchitecture.Depth.RESNET18, RESNET18_PARAMETERS,
                 ResNetArchitecture.Depth.RESNET34, RESNET34_PARAMETERS);
         for (ResNetArchitecture.Depth depth : new ResNetArchitecture.Depth[] {
                 ResNetArchitecture.Depth.RESNET18, ResNetArchitecture.Depth.RESNET34}) {
             try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-                SequentialBlock net = ResNetArchitecture.build(context.submission(), depth,
+                SequentialBlock net = ResNetArchitecture.build(code, depth,
                         ResNetArchitecture.Stem.IMAGENET, 10);
                 Shape input = new Shape(2, 3, 64, 64);
                 net.initialize(manager, DataType.FLOAT32, input);
