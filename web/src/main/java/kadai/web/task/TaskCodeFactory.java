@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>The sources are compiled with the grader's compiler and opened through the tasks module's
  * entry point ({@link Submissions#open(Task, String, SandboxMode, int, java.util.function.Consumer)}):
  * for {@code cnn} and {@code dcgan} in a sandboxed runner (the layers and losses are proxies; labels
- * and the loss stay here), for {@code resnet} in-process because its DJL blocks cannot cross a
- * process. How it ran is recorded with the run ({@link kadai.tasks.TaskResult#sandbox()}).
+ * and the loss stay here), for {@code resnet} in an isolated sandboxed JVM that trains and returns
+ * predictions (its DJL blocks cannot cross a process). How it ran is recorded with the run
+ * ({@link kadai.tasks.TaskResult#sandbox()}).
  */
 public class TaskCodeFactory {
 
