@@ -225,7 +225,7 @@ class BrowserJourneyTests {
         browser.manage().deleteAllCookies();
         login("mei", "kadai-student");
         open("/assignments/conv-op");
-        submitAndAwaitResult(Fixtures.submission("conv-op", "overlaps-overwritten", "ConvOps.java"));
+        submitAndAwaitResult(Fixtures.catalogue("conv-op", "mutant-col2im-overwrites", "ConvOps.java"));
         List<WebElement> diffs = browser.findElements(By.cssSelector(".tensor-diff"));
         assertThat(diffs).as("col2im that overwrites gets some cells wrong").isNotEmpty();
         WebElement first = diffs.get(0);

@@ -1,6 +1,7 @@
 package kadai.web.testing;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locate sample student submissions (test data, copied from the grader's catalogue). */
@@ -16,5 +17,17 @@ public final class Fixtures {
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("missing fixture " + assignment + "/" + variant + "/" + file, e);
         }
+    }
+
+    /**
+     * Return a file of the grader's test-sensitivity catalogue (known wrong and known right
+     * submissions), read where it lives rather than copied, so both modules test the same code.
+     */
+    public static Path catalogue(String assignment, String entry, String file) {
+        Path path = Path.of("../grader/src/test/resources/catalogue", assignment, entry, file);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("missing catalogue entry " + path.toAbsolutePath());
+        }
+        return path.toAbsolutePath().normalize();
     }
 }
