@@ -3,14 +3,11 @@ package kadai.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import kadai.web.testing.FakeGrader;
+import kadai.web.testing.HeadlessChromium;
 import kadai.web.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,12 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,29 +30,12 @@ class TaskBrowserJourneyTests {
 
     static TestServer server;
     static WebDriver browser;
-    static Path screenshots;
 
     @BeforeAll
     static void start() throws IOException {
-        boolean present = Files.isExecutable(BrowserJourneyTests.CHROMIUM)
-                && Files.isExecutable(BrowserJourneyTests.CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
-        }
-        assertThat(present).as("CI must have chromium and chromium-driver (.ci/run installs them)").isTrue();
+        HeadlessChromium.requireInstalled();
         server = TestServer.start(new FakeGrader(), TestServer.fastTasks());
-        screenshots = Path.of(System.getProperty("kadai.screenshots", "target/screenshots"));
-        Files.createDirectories(screenshots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserJourneyTests.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory("kadai-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserJourneyTests.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser = HeadlessChromium.start(null);
     }
 
     @AfterAll
@@ -78,17 +53,11 @@ class TaskBrowserJourneyTests {
     }
 
     static void shot(String name) throws IOException {
-        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.shot(browser, name);
     }
 
-    /** Take a screenshot of the whole page height (headless Chrome captures the window only). */
     static void fullShot(String name, int width) throws IOException {
-        long height = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(width, (int) Math.min(4000, height + 140)));
-        shot(name);
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        HeadlessChromium.fullShot(browser, name, width);
     }
 
     @Test
