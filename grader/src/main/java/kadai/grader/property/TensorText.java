@@ -69,7 +69,8 @@ public final class TensorText {
         return out.toString();
     }
 
-    private static String blockLabel(int block, long[] dims) {
+    /** Label 2-D block {@code block} of an array of shape {@code dims}: {@code [n=0, c=1, :, :]}. */
+    public static String blockLabel(int block, long[] dims) {
         int lead = dims.length - 2;
         long[] idx = new long[lead];
         long rest = block;

@@ -59,7 +59,7 @@ public record TensorGrid(String label, String shape, int differing, int total, L
                 }
                 grid.add(row);
             }
-            out.add(new Block(dims.length > 2 ? heading(b, dims) : "", grid));
+            out.add(new Block(dims.length > 2 ? TensorText.blockLabel(b, dims) : "", grid));
         }
         return out;
     }
@@ -67,21 +67,6 @@ public record TensorGrid(String label, String shape, int differing, int total, L
     private static Cell cell(List<Double> values, int i, Set<Integer> bad) {
         Double v = values.get(i);
         return new Cell(v == null ? "NaN" : TensorText.number(v), bad.contains(i));
-    }
-
-    private static String heading(int block, long[] dims) {
-        int lead = dims.length - 2;
-        long[] idx = new long[lead];
-        long rest = block;
-        for (int d = lead - 1; d >= 0; d--) {
-            idx[d] = rest % dims[d];
-            rest /= dims[d];
-        }
-        StringBuilder s = new StringBuilder("[");
-        for (int d = 0; d < lead; d++) {
-            s.append(d > 0 ? ", " : "").append(lead == 2 ? (d == 0 ? "n=" : "c=") : "").append(idx[d]);
-        }
-        return s.append(", :, :]").toString();
     }
 
     private static String shape(long[] dims) {
