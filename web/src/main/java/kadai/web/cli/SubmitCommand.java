@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import kadai.grader.result.TensorDiff;
+import kadai.grader.result.TerminalTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -163,10 +165,14 @@ public final class SubmitCommand implements Callable<Integer> {
         return body.toByteArray();
     }
 
-    private static void print(PrintWriter out, JsonNode results) {
+    private void print(PrintWriter out, JsonNode results) {
         out.println();
-        out.printf("%s: %s / %s points%n", results.path("extra_data").path("assignment").asText(),
+        JsonNode extra = results.path("extra_data");
+        out.printf("%s: %s / %s points%n", extra.path("assignment").asText(),
                 number(results.path("score")), number(results.path("max_score")));
+        JsonNode peak = extra.path("peak_memory_bytes");
+        out.printf("Graded in %s s (%s)%s%n", number(results.path("execution_time")), extra.path("sandbox_level").asText("?"),
+                peak.isNumber() ? String.format(java.util.Locale.ROOT, ", peak memory %.1f MiB", peak.asDouble() / (1 << 20)) : "");
         String output = results.path("output").asText("");
         if (!output.isBlank()) {
             out.println(output);
@@ -181,6 +187,13 @@ public final class SubmitCommand implements Callable<Integer> {
             String feedback = test.path("output").asText("");
             if (!feedback.isBlank() && !test.path("status").asText().equals("passed")) {
                 feedback.lines().forEach(line -> out.println("        " + line));
+            }
+            for (JsonNode tensor : test.path("extra_data").path("tensors")) {
+                try {
+                    out.println("        " + TerminalTable.differingCells(mapper.treeToValue(tensor, TensorDiff.class), false));
+                } catch (IOException | IllegalArgumentException e) {
+                    // A comparison this client cannot read is left to the web page; the text feedback is above.
+                }
             }
         }
         out.println();

@@ -74,6 +74,24 @@ class SubmitCommandTests {
     }
 
     @Test
+    void theTerminalListsTheDifferingCellsOfEveryShownComparisonAndTheGradingCost(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("overwrites.json");
+        Run run = submit("--server", server.url(), "--token", server.demoToken(), "--assignment", "conv-op",
+                "--json", json.toString(),
+                Fixtures.catalogue("conv-op", "mutant-col2im-overwrites", "ConvOps.java").toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(SubmitCommand.EXIT_NOT_FULL_MARKS);
+        JsonNode results = new ObjectMapper().readTree(Files.readString(json));
+        int comparisons = 0;
+        for (JsonNode test : results.get("tests")) {
+            comparisons += test.path("extra_data").path("tensors").size();
+        }
+        assertThat(comparisons).as("col2im that overwrites fails comparisons small enough to record").isPositive();
+        long listed = run.out().lines().filter(l -> l.contains(" cells differ (")).count();
+        assertThat(listed).isEqualTo(comparisons);
+        assertThat(run.out()).containsPattern("Graded in [0-9.]+ s \\(");
+    }
+
+    @Test
     void aRefusedUploadExitsWithTheServersReason(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ConvOps.java");
         Files.writeString(file, "package somewhere.else;\nclass ConvOps {}\n");
