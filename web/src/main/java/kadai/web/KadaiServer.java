@@ -120,7 +120,8 @@ public final class KadaiServer implements AutoCloseable {
         TaskRunner taskRunner = new TaskRunner(taskRuns, submissionDao, taskCode, taskList, taskConfig, json,
                 config.clock());
         this.taskQueue = new TaskQueue(database.dataSource(), taskConfig, taskRunner::run);
-        TaskRunService taskService = new TaskRunService(taskRuns, taskCode, taskList, taskQueue, config.clock());
+        TaskRunService taskService = new TaskRunService(taskRuns, taskCode, taskList, taskQueue, config.clock(),
+                taskConfig.studentRunsPerDay());
         for (TaskRun run : taskRuns.unfinished()) {
             taskQueue.enqueue(run.id(), "gpu".equals(run.deviceChoice()));
         }

@@ -106,10 +106,16 @@ public final class WebMain implements Callable<Integer> {
                         + " Default: ${DEFAULT-VALUE}")
         String gpuTasks;
 
+        @Option(names = "--student-runs-per-day", description = "Training runs a student may start in any 24 hours"
+                + " (staff: no limit). Default: ${DEFAULT-VALUE}",
+                defaultValue = "" + kadai.web.task.TaskWorkerConfig.DEFAULT_STUDENT_RUNS_PER_DAY)
+        int studentRunsPerDay;
+
         kadai.web.task.TaskWorkerConfig tasks() {
             int threads = taskWorkers != null ? taskWorkers : workers != null && workers == 0 ? 0 : 1;
             Boolean gpu = gpuTasks.equals("auto") ? null : gpuTasks.equals("yes");
-            return kadai.web.task.TaskWorkerConfig.defaults().withThreads(threads).withGpu(gpu).withSandbox(sandbox);
+            return kadai.web.task.TaskWorkerConfig.defaults().withThreads(threads).withGpu(gpu).withSandbox(sandbox)
+                    .withStudentRunsPerDay(studentRunsPerDay);
         }
 
         ServerConfig config(int port) {

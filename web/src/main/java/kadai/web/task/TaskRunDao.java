@@ -76,6 +76,14 @@ public final class TaskRunDao {
                 .bind("user", userId).mapTo(Long.class).one());
     }
 
+    /** Return when the user's runs created at or after {@code since} were created, oldest first. */
+    public List<Instant> createdSince(long userId, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT created_at FROM task_runs WHERE user_id = :user AND created_at >= :since ORDER BY created_at")
+                .bind("user", userId).bind("since", since)
+                .map((rs, ctx) -> instant(rs.getTimestamp(1))).list());
+    }
+
     /** Return the ids of runs not finished (to give each a job after a crash). */
     public List<TaskRun> unfinished() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM

@@ -1,6 +1,8 @@
 package kadai.web.task;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,12 @@ public final class TaskRunService {
     private final TaskQueue queue;
     private final Clock clock;
 
-    public TaskRunService(TaskRunDao dao, TaskCodeFactory codes, Tasks tasks, TaskQueue queue, Clock clock) {
+    /** A student's training runs in any 24 hours; a run holds a worker for minutes to hours. */
+    private final int studentRunsPerDay;
+
+    public TaskRunService(TaskRunDao dao, TaskCodeFactory codes, Tasks tasks, TaskQueue queue, Clock clock,
+            int studentRunsPerDay) {
+        this.studentRunsPerDay = studentRunsPerDay;
         this.dao = dao;
         this.codes = codes;
         this.tasks = tasks;
@@ -136,6 +143,18 @@ public final class TaskRunService {
         if (!viewer.isStaff() && dao.activeCount(viewer.id()) > 0) {
             throw new RefusedException(409, "busy", "You already have a task run queued or running; wait for it to"
                     + " finish or cancel it.");
+        }
+        if (!viewer.isStaff()) {
+            Instant now = clock.instant();
+            List<Instant> recent = dao.createdSince(viewer.id(), now.minus(Duration.ofHours(24)));
+            if (recent.size() >= studentRunsPerDay) {
+                // The oldest run of the window leaves it first: that is when the next run may start.
+                Instant next = recent.get(recent.size() - studentRunsPerDay).plus(Duration.ofHours(24));
+                throw new RefusedException(429, "daily-limit", "You have started " + recent.size() + " training runs"
+                        + " in the last 24 hours, the most this course allows (" + studentRunsPerDay + "); the next one"
+                        + " can start at " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        .withZone(java.time.ZoneOffset.UTC).format(next) + ".");
+            }
         }
         long id = dao.insert(new TaskRunDao.NewRun(viewer.id(), task.id(), code, submissionIds, train, test, epochs,
                 seed, device), clock.instant());

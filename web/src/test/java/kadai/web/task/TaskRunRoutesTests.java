@@ -272,4 +272,27 @@ class TaskRunRoutesTests {
         assertThat(kenji.send(kenji.request("/tasks/runs/" + id + "/events").header("Accept", "text/event-stream")
                 .GET().build()).body()).contains("event: error").doesNotContain("finished");
     }
+
+    @Test
+    @Order(10)
+    void aStudentMayStartOnlyTheCoursesNumberOfRunsInAnyTwentyFourHours() {
+        // The test server allows 3; aiko (who submitted a GanLoss in order 7) starts and cancels
+        // runs until the next one is refused. Cancelled runs count: each one took a queue slot.
+        int started = json(aiko.get("/api/task-runs")).get("runs").size();
+        while (started < 3) {
+            HttpResponse<String> r = aiko.postJson("/api/task-runs", "{\"task\":\"dcgan\",\"preset\":\"full\","
+                    + "\"trainSize\":64,\"testSize\":50,\"epochs\":1,\"device\":\"cpu\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            long id = json(r).get("id").asLong();
+            aiko.postJson("/api/task-runs/" + id + "/cancel", "{}");
+            await(aiko, id, FINISHED, Duration.ofSeconds(60));
+            started++;
+        }
+        HttpResponse<String> refused = aiko.postJson("/api/task-runs", "{\"task\":\"dcgan\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+        assertThat(json(refused).get("error").asText()).isEqualTo("daily-limit");
+        assertThat(json(refused).get("message").asText()).contains("3 training runs in the last 24 hours")
+                .containsPattern("next one can start at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+        assertThat(json(aiko.get("/api/task-runs")).get("runs").size()).isEqualTo(3);
+    }
 }

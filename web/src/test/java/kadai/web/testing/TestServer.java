@@ -60,7 +60,7 @@ public final class TestServer implements AutoCloseable {
     /** Return task-run workers for tests: one thread, no GPU runs, fast polling and progress. */
     public static kadai.web.task.TaskWorkerConfig fastTasks() {
         return new kadai.web.task.TaskWorkerConfig(1, false, Duration.ofMillis(200), Duration.ofMillis(500), 4, 200,
-                100, null, kadai.grader.sandbox.SandboxMode.AUTO);
+                100, null, kadai.grader.sandbox.SandboxMode.AUTO, 3);
     }
 
     /** Start a server with the given grader and task-run workers. */
