@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.web.http.NotFoundException;
 import kadai.web.http.RefusedException;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
@@ -17,6 +18,8 @@ import kadai.web.http.Web;
 
 /** The task-run pages (list and launch form, live run page, cancel, images) and their JSON API. */
 public final class TaskController {
+
+    private static final String BODY_EXPECTED = "The body must be a JSON object like {\"task\": \"cnn\", \"preset\": \"quick\"}";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<Map<String, List<Double>>> CURVES = new TypeReference<>() { };
@@ -87,7 +90,7 @@ public final class TaskController {
                     custom ? integer(ctx.formParam("trainSize"), "train size") : null,
                     custom ? integer(ctx.formParam("testSize"), "test size") : null,
                     custom ? integer(ctx.formParam("epochs"), "epochs") : null,
-                    custom && integer(ctx.formParam("seed"), "seed") != null ? (long) integer(ctx.formParam("seed"), "seed") : null,
+                    custom ? asLong(integer(ctx.formParam("seed"), "seed")) : null,
                     ctx.formParam("device"), ctx.formParam("code"));
             long id = service.launch(viewer, request);
             ctx.redirect("/tasks/runs/" + id);
@@ -111,11 +114,15 @@ public final class TaskController {
         }
     }
 
+    private static Long asLong(Integer value) {
+        return value == null ? null : value.longValue();
+    }
+
     private static long id(Context ctx) {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new kadai.web.http.NotFoundException("There is no task run " + ctx.pathParam("id") + ".");
+            throw new NotFoundException("There is no task run " + ctx.pathParam("id") + ".");
         }
     }
 
@@ -135,7 +142,7 @@ public final class TaskController {
                 charts.add(Chart.of(name, values));
             }
         });
-        return new RunView(run, description, metrics(run), charts, service.imageNames(viewer, id));
+        return new RunView(run, description, metrics(run), charts, service.imageNames(run));
     }
 
     private Map<String, Object> metrics(TaskRun run) {
@@ -201,8 +208,7 @@ public final class TaskController {
         try {
             request = json.readValue(ctx.body(), TaskRunService.LaunchRequest.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("The body must be a JSON object like {\"task\": \"cnn\", \"preset\":"
-                    + " \"quick\"}: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(BODY_EXPECTED + ": " + e.getOriginalMessage());
         }
         long id = service.launch(viewer, request);
         ctx.status(HttpStatus.CREATED).json(snapshot(viewer, id));
@@ -251,8 +257,7 @@ public final class TaskController {
     public Map<String, Object> snapshot(Viewer viewer, long id) {
         TaskRun run = service.get(viewer, id);
         Map<String, Object> out = summary(run);
-        out.put("submissions", run.submissionIds() == null ? List.of()
-                : List.of(run.submissionIds().split(",")).stream().map(Long::parseLong).toList());
+        out.put("submissions", run.submissionIdList());
         out.put("cancelRequested", run.cancelRequested());
         out.put("attempts", run.attempts());
         Map<String, Object> progress = new LinkedHashMap<>();
@@ -270,7 +275,7 @@ public final class TaskController {
         out.put("metrics", metrics(run));
         out.put("curves", curves(run));
         List<Map<String, String>> images = new ArrayList<>();
-        for (String name : service.imageNames(viewer, id)) {
+        for (String name : service.imageNames(run)) {
             images.add(Map.of("name", name, "url", "/api/task-runs/" + id + "/images/" + name + ".png"));
         }
         out.put("images", images);

@@ -37,6 +37,14 @@ public record TaskRun(long id, long userId, String username, String taskId, Stri
         return status.finished();
     }
 
+    /** Return the submissions whose sources run, in merge order; empty for the reference. */
+    public java.util.List<Long> submissionIdList() {
+        if (submissionIds == null || submissionIds.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(submissionIds.split(",")).map(String::trim).map(Long::parseLong).toList();
+    }
+
     public boolean reference() {
         return "reference".equals(code);
     }

@@ -1,7 +1,6 @@
 package kadai.web.task;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,15 +199,6 @@ public final class TaskRunDao {
     public Optional<byte[]> image(long id, String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT png FROM task_run_images WHERE run_id = :id AND name = :name")
                 .bind("id", id).bind("name", name).mapTo(byte[].class).findOne());
-    }
-
-    /** Return all images of a run by name (tests). */
-    public Map<String, byte[]> images(long id) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (String name : imageNames(id)) {
-            image(id, name).ifPresent(png -> out.put(name, png));
-        }
-        return out;
     }
 
     private static Double finite(double value) {

@@ -24,6 +24,8 @@ public final class TaskRunService {
     public static final int MAX_TRAIN = 60_000;
     public static final int MAX_TEST = 10_000;
     public static final int MAX_EPOCHS = 30;
+    /** The devices a run may ask for; {@code auto} takes a GPU when the worker has one. */
+    public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
 
     /** A preset of the launch form. */
     public record Preset(String id, int trainSize, int testSize, int epochs) {
@@ -80,9 +82,13 @@ public final class TaskRunService {
         return run;
     }
 
-    public List<String> imageNames(Viewer viewer, long id) {
-        get(viewer, id);
-        return dao.imageNames(id);
+    /**
+     * Return the image names of a run the caller has already read (and so may see). Images are
+     * stored with the result, so a run that has not succeeded has none: the live feed, which
+     * polls unfinished runs, needs no query for them.
+     */
+    List<String> imageNames(TaskRun run) {
+        return run.status() == TaskRun.Status.SUCCEEDED ? dao.imageNames(run.id()) : List.of();
     }
 
     public byte[] image(Viewer viewer, long id, String name) {
@@ -110,7 +116,7 @@ public final class TaskRunService {
         long seed = request.seed() == null ? 1 : request.seed();
         String device = request.device() == null || request.device().isBlank() ? "auto"
                 : request.device().trim().toLowerCase(Locale.ROOT);
-        if (!List.of("auto", "cpu", "gpu").contains(device)) {
+        if (!DEVICES.contains(device)) {
             throw new IllegalArgumentException("Unknown device '" + device + "'; use auto, cpu or gpu.");
         }
         String code = request.code() == null || request.code().isBlank() ? (viewer.isStaff() ? "reference" : "submission")
@@ -127,11 +133,12 @@ public final class TaskRunService {
                 throw new RefusedException(422, "not-sandboxed", refusal.get());
             }
             List<String> ids = new ArrayList<>();
-            for (String assignment : codes.requiredAssignments(task.id())) {
+            List<String> required = codes.requiredAssignments(task.id());
+            for (String assignment : required) {
                 Optional<Long> latest = dao.latestSubmission(viewer.id(), assignment);
                 if (latest.isEmpty()) {
                     throw new RefusedException(422, "missing-submission", "Task " + task.id() + " trains your code"
-                            + " from assignments " + codes.requiredAssignments(task.id()) + "; submit assignment '"
+                            + " from assignments " + required + "; submit assignment '"
                             + assignment + "' first.");
                 }
                 ids.add(Long.toString(latest.get()));
@@ -140,11 +147,11 @@ public final class TaskRunService {
         } else {
             throw new IllegalArgumentException("Unknown code '" + code + "'; use submission or reference.");
         }
-        if (!viewer.isStaff() && dao.activeCount(viewer.id()) > 0) {
-            throw new RefusedException(409, "busy", "You already have a task run queued or running; wait for it to"
-                    + " finish or cancel it.");
-        }
         if (!viewer.isStaff()) {
+            if (dao.activeCount(viewer.id()) > 0) {
+                throw new RefusedException(409, "busy", "You already have a task run queued or running; wait for it"
+                        + " to finish or cancel it.");
+            }
             Instant now = clock.instant();
             List<Instant> recent = dao.createdSince(viewer.id(), now.minus(Duration.ofHours(24)));
             if (recent.size() >= studentRunsPerDay) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -141,10 +140,8 @@ public final class TaskRunner {
     /** Merge the sources of the run's submissions, later ones winning on the same path. */
     private Map<String, String> sources(TaskRun run) {
         Map<String, String> sources = new LinkedHashMap<>();
-        if (run.submissionIds() != null && !run.submissionIds().isBlank()) {
-            for (String id : run.submissionIds().split(",")) {
-                sources.putAll(submissions.sources(Long.parseLong(id.trim())));
-            }
+        for (long id : run.submissionIdList()) {
+            sources.putAll(submissions.sources(id));
         }
         return sources;
     }
@@ -208,10 +205,5 @@ public final class TaskRunner {
         public void onMessage(String line) {
             message = line;
         }
-    }
-
-    /** Return the names of the tasks this runner knows. */
-    public List<String> taskIds() {
-        return tasks.list().stream().map(Task::id).toList();
     }
 }
