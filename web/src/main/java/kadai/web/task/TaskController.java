@@ -210,6 +210,9 @@ public final class TaskController {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(BODY_EXPECTED + ": " + e.getOriginalMessage());
         }
+        if (request == null) {
+            throw new IllegalArgumentException(BODY_EXPECTED + ".");
+        }
         long id = service.launch(viewer, request);
         ctx.status(HttpStatus.CREATED).json(snapshot(viewer, id));
     }

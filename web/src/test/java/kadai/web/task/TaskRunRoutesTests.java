@@ -134,6 +134,11 @@ class TaskRunRoutesTests {
                 "trainSize", "lots"));
         assertThat(form.statusCode()).isEqualTo(400);
         assertThat(form.body()).contains("must be a whole number");
+        for (String body : new String[] {"null", "{\"task\":", "[]"}) {
+            HttpResponse<String> bad = sensei.postJson("/api/task-runs", body);
+            assertThat(bad.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(bad).get("message").asText()).as(body).contains("The body must be a JSON object");
+        }
         assertThat(server.count("task_runs")).isZero();
     }
 
