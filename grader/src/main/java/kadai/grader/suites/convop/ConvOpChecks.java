@@ -76,7 +76,7 @@ final class ConvOpChecks {
         NDArray expected = reference.im2col(x.toType(DataType.FLOAT64, false), c.fh(), c.fw(), c.stride(), c.pad());
         NDArray actual = student.im2col(x.duplicate(), c.fh(), c.fw(), c.stride(), c.pad());
         compare.dtype(c.call("im2col"), dtype, actual);
-        compare.agrees(c.call("im2col"), expected, actual, tolerance(dtype), Shown.of("x", x));
+        compare.agrees(c.call("im2col"), expected, actual, Tolerance.of(dtype), Shown.of("x", x));
     }
 
     /** Check that col2im's result has the input's dtype and agrees with the reference at that precision. */
@@ -85,11 +85,7 @@ final class ConvOpChecks {
         NDArray expected = reference.col2im(col.toType(DataType.FLOAT64, false), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
         NDArray actual = student.col2im(col.duplicate(), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
         compare.dtype(col2imCall(c, "col"), dtype, actual);
-        compare.agrees(col2imCall(c, "col"), expected, actual, tolerance(dtype), Shown.of("col", col));
-    }
-
-    private static Tolerance tolerance(DataType dtype) {
-        return dtype == DataType.FLOAT32 ? Tolerance.FLOAT32 : Tolerance.FLOAT64;
+        compare.agrees(col2imCall(c, "col"), expected, actual, Tolerance.of(dtype), Shown.of("col", col));
     }
 
     Compare compare() {

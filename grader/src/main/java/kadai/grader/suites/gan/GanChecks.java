@@ -150,7 +150,7 @@ final class GanChecks {
         NDArray fake = c.fakeLogits(m);
         NDArray r = real.toType(dtype, false);
         NDArray f = fake.toType(dtype, false);
-        Tolerance tol = dtype == DataType.FLOAT32 ? Tolerance.FLOAT32 : Tolerance.FLOAT64;
+        Tolerance tol = Tolerance.of(dtype);
         Shown[] shown = {Shown.of("real", r), Shown.of("fake", f)};
         NDArray loss = student.discriminatorLoss(r.duplicate(), f.duplicate());
         compare.dtype(D_LOSS, dtype, loss);

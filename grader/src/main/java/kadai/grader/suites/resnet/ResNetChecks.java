@@ -72,7 +72,7 @@ final class ResNetChecks {
     void gapKeepsDtype(ImageCase c, NDManager m, DataType dtype) {
         NDArray x = c.x(m);
         NDArray dout = c.dout(m);
-        Tolerance tol = tolerance(dtype);
+        Tolerance tol = Tolerance.of(dtype);
         Layer layer = student.newLayer(GAP, NO_ARGS);
         Layer ref = reference.newLayer(GAP, NO_ARGS);
         NDArray y = layer.forward(x.toType(dtype, false));
@@ -171,7 +171,7 @@ final class ResNetChecks {
 
     /** Check the block on {@code dtype} input (inner layers in that dtype too): same dtype out, values as the float64 reference. */
     void blockKeepsDtype(BlockRun run, DataType dtype) {
-        Tolerance tol = tolerance(dtype);
+        Tolerance tol = Tolerance.of(dtype);
         Layer block = run.studentBlock(student, reference, dtype).get("");
         NDArray y = block.forward(run.x.toType(dtype, false));
         compare.dtype(forwardCall(run.c), dtype, y);
@@ -211,9 +211,5 @@ final class ResNetChecks {
 
     static String backwardCall(BlockCase c) {
         return c.call() + ".backward(dout) after forward(x)";
-    }
-
-    private static Tolerance tolerance(DataType dtype) {
-        return dtype == DataType.FLOAT32 ? Tolerance.FLOAT32 : Tolerance.FLOAT64;
     }
 }
