@@ -78,7 +78,7 @@ final class GanChecks {
             if (actual != null && Tensors.compare(otherLoss, actual, Tolerance.FLOAT64.rtol(), Tolerance.FLOAT64.atol()) == null) {
                 throw new AssertionError(e.getMessage() + (ja
                         ? "  あなたの値は " + other + " の値です: Saturating と NonSaturating が入れ替わっていませんか?\n"
-                        : "  your value is the value of " + other + ": are the saturating and non-saturating losses swapped?\n"));
+                        : "  your value is the value of " + other + ": are the saturating and non-saturating losses swapped?\n"), e);
             }
             throw e;
         }

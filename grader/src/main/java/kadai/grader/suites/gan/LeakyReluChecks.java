@@ -81,7 +81,7 @@ final class LeakyReluChecks {
             throw new AssertionError(e.getMessage() + String.format(Locale.ROOT, ja
                     ? "  最も大きな差の要素を全桁で: 期待値 %.17g, 実際 %.17g (alpha は double のまま掛けてください)%n"
                     : "  the worst element with all its digits: expected %.17g, got %.17g (multiply by alpha as a double)%n",
-                    m.expected(), m.actual()));
+                    m.expected(), m.actual()), e);
         }
     }
 
