@@ -52,9 +52,10 @@ public final class Submissions {
      * <ul>
      *   <li>{@code reference}: the bundled reference, in-process (it is trusted code);</li>
      *   <li>{@link SandboxMode#OFF}: the submission in-process ({@link DirectStudentCode});</li>
-     *   <li>{@link SandboxMode#AUTO}: in a sandboxed runner at the best level this host offers; when
-     *       no runner can be started, or the task cannot run sandboxed ({@link Task#sandboxRestriction()},
-     *       {@code resnet}), in-process, and {@code warnings} hears it loudly;</li>
+     *   <li>{@link SandboxMode#AUTO}: in a sandboxed runner at the best level this host offers (for a
+     *       task that {@link Task#runsIsolated() runs isolated}, {@code resnet}, the whole training in
+     *       a sandboxed JVM); when no sandbox can be started, or the task cannot run sandboxed
+     *       ({@link Task#sandboxRestriction()}), in-process, and {@code warnings} hears it loudly;</li>
      *   <li>{@link SandboxMode#REQUIRED}: in a runner at the full level, else
      *       {@link SandboxUnavailableException} (also for a task that cannot run sandboxed).</li>
      * </ul>

@@ -12,16 +12,9 @@ import java.util.concurrent.TimeUnit;
 public final class IsolatedProcess implements AutoCloseable {
 
     private final RunnerProcess process;
-    private final String level;
 
-    IsolatedProcess(RunnerProcess process, String level) {
+    IsolatedProcess(RunnerProcess process) {
         this.process = process;
-        this.level = level;
-    }
-
-    /** Return the sandbox level it runs at ({@code full} or {@code degraded}). */
-    public String level() {
-        return level;
     }
 
     /** Return its standard output (the report stream; untrusted). */
@@ -34,18 +27,9 @@ public final class IsolatedProcess implements AutoCloseable {
         return process.process().waitFor(timeout, unit);
     }
 
-    public boolean isAlive() {
-        return process.process().isAlive();
-    }
-
     /** Return the exit status; only after it exited. */
     public int exitValue() {
         return process.process().exitValue();
-    }
-
-    /** Return the last bytes it wrote on standard error. */
-    public String stderrTail() {
-        return process.stderrTail();
     }
 
     /** Explain, for a student, why it ended (memory limit, System.exit, a signal, ...). */

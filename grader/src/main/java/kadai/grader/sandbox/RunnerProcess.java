@@ -19,7 +19,6 @@ final class RunnerProcess implements AutoCloseable {
     private final Runnable releaseSlot;
     private final byte[] tail = new byte[STDERR_TAIL];
     private long tailWritten;
-    private volatile boolean killedByGrader;
     private volatile long peakSeen = -1;
     private boolean closed;
 
@@ -115,7 +114,6 @@ final class RunnerProcess implements AutoCloseable {
     /** Kill the runner and everything it started. */
     void kill() {
         peakResidentBytes(); // the last reading, before the processes are gone
-        killedByGrader = true;
         if (cgroup != null) {
             cgroup.kill();
         }
@@ -176,10 +174,6 @@ final class RunnerProcess implements AutoCloseable {
         String[] lines = text.split("\n");
         String last = lines[lines.length - 1].trim();
         return last.length() > 300 ? last.substring(0, 300) + "..." : last;
-    }
-
-    boolean killedByGrader() {
-        return killedByGrader;
     }
 
     @Override

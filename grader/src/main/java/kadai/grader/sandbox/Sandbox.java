@@ -170,7 +170,7 @@ public final class Sandbox implements AutoCloseable {
                     input.writeTo(inputDir);
                 });
         try {
-            return new IsolatedProcess(launcher.start(job), caps.level().label());
+            return new IsolatedProcess(launcher.start(job));
         } catch (IOException | IllegalArgumentException e) {
             throw new SandboxUnavailableException("cannot start the isolated " + mainClass + ": " + e.getMessage(), e);
         }

@@ -180,9 +180,9 @@ public final class DcganTask implements Task {
                             NDArray real = batch.getData().singletonOrThrow();
                             long n = real.getShape().get(0);
                             NDArray z = batch.getManager().randomNormal(new Shape(n, DcganNetworks.NOISE));
-                            double dLoss = discriminatorStep(loss, gt, dt, real, z, generator, discriminator);
+                            double dLoss = discriminatorStep(loss, gt, dt, real, z, discriminator);
                             dt.step();
-                            double gLoss = generatorStep(loss, gt, dt, z, generator, discriminator);
+                            double gLoss = generatorStep(loss, gt, dt, z, generator);
                             gt.step();
                             if (!Double.isFinite(dLoss) || !Double.isFinite(gLoss)) {
                                 throw new IllegalStateException(String.format(Locale.ROOT,
@@ -205,9 +205,10 @@ public final class DcganTask implements Task {
     }
 
     private static double discriminatorStep(GanLossApi loss, Trainer gt, Trainer dt, NDArray real, NDArray z,
-            Block generator, Block discriminator) {
+            Block discriminator) {
         try (GradientCollector collector = dt.newGradientCollector()) {
-            zeroGradients(generator);
+            // Only the discriminator gets gradients here (the fake images are detached), so only
+            // its own need clearing, including those the last generator step left on it.
             zeroGradients(discriminator);
             NDArray realLogits = dt.forward(new NDList(real)).singletonOrThrow();
             NDArray fake = gt.forward(new NDList(z)).singletonOrThrow().stopGradient();
@@ -226,11 +227,11 @@ public final class DcganTask implements Task {
         }
     }
 
-    private static double generatorStep(GanLossApi loss, Trainer gt, Trainer dt, NDArray z, Block generator,
-            Block discriminator) {
+    private static double generatorStep(GanLossApi loss, Trainer gt, Trainer dt, NDArray z, Block generator) {
         try (GradientCollector collector = gt.newGradientCollector()) {
+            // The discriminator's gradients from this step are never applied (no dt.step() follows)
+            // and its own step clears them first, so only the generator's need clearing here.
             zeroGradients(generator);
-            zeroGradients(discriminator);
             NDArray fake = gt.forward(new NDList(z)).singletonOrThrow();
             NDArray logits = dt.forward(new NDList(fake)).singletonOrThrow();
             NDArray l = logits.stopGradient();

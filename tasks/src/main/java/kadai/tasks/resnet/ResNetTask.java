@@ -68,15 +68,11 @@ public final class ResNetTask implements Task {
     }
 
     /**
-     * Return null: the submission runs sandboxed, as a whole: {@link kadai.tasks.Submissions} opens it
-     * as an {@link IsolatedSubmission} and {@link #run} then trains in an isolated, sandboxed JVM
-     * ({@link IsolatedResNetRun}) that gets the training data and the test images, never the test labels.
+     * Return true: the student's blocks cannot cross a process, so {@link kadai.tasks.Submissions}
+     * opens a submission as an {@link IsolatedSubmission} and {@link #run} trains in an isolated,
+     * sandboxed JVM ({@link IsolatedResNetRun}) that gets the training data and the test images,
+     * never the test labels.
      */
-    @Override
-    public String sandboxRestriction() {
-        return null;
-    }
-
     @Override
     public boolean runsIsolated() {
         return true;
