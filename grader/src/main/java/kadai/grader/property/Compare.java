@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Compare a student's array with the expected one and fail with a message a student can act
  * on: the call, the inputs, expected and actual printed as grids, the worst element, its
- * relative error and the tolerance. One comparison everywhere ({@link Tensors#compare}).
+ * difference, the allowed difference and the tolerance rule. One comparison everywhere ({@link Tensors#compare}).
  */
 public final class Compare {
 
@@ -53,11 +53,15 @@ public final class Compare {
                     .append(TensorText.grid(expected, 4));
             throw new AssertionError(out.toString());
         }
-        double rel = Math.abs(m.actual() - m.expected()) / Math.max(1e-8, Math.abs(m.actual()) + Math.abs(m.expected()));
+        // Report the numbers of the rule that failed, so they visibly break it (a relative error
+        // with another denominator could look smaller than the tolerance printed beside it).
+        double difference = Math.abs(m.actual() - m.expected());
+        double allowed = m.atol() + m.rtol() * Math.abs(m.expected());
         out.append(String.format(Locale.ROOT, t(
-                "  worst element at %s: expected %s but got %s (relative error %.2g; tolerance %s)\n",
-                "  最も大きな差は %s: 期待値 %s, 実際 %s (相対誤差 %.2g, 許容誤差 %s)\n"),
-                Arrays.toString(m.index()), TensorText.number(m.expected()), TensorText.number(m.actual()), rel, tolerance));
+                "  worst element at %s: expected %s but got %s (difference %.2g > allowed %.2g; tolerance %s)\n",
+                "  最も大きな差は %s: 期待値 %s, 実際 %s (差 %.2g > 許容 %.2g, 許容誤差 %s)\n"),
+                Arrays.toString(m.index()), TensorText.number(m.expected()), TensorText.number(m.actual()), difference,
+                allowed, tolerance));
         out.append(shown(inputs));
         double[] e = Tensors.toDoubles(expected);
         double[] a = Tensors.toDoubles(actual);

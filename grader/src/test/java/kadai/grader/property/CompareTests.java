@@ -29,7 +29,7 @@ class CompareTests {
                 m.create(new double[] {1, 2, 3, 5}, new Shape(2, 2)), Tolerance.FLOAT64, Shown.of("x", x)));
         assertThat(t).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("f(x) does not agree with the reference.")
-                .hasMessageContaining("worst element at [1, 1]: expected 4 but got 5 (relative error 0.11; tolerance")
+                .hasMessageContaining("worst element at [1, 1]: expected 4 but got 5 (difference 1.0 > allowed 4.0e-07; tolerance")
                 .hasMessageContaining("x (2, 2) float64:")
                 .hasMessageContaining("   3  5*");
     }
