@@ -54,6 +54,17 @@ class AccessRoutesTests {
     }
 
     @Test
+    void aPathWhoseIdIsNotANumberIsNotFoundAndSaysWhat() {
+        Client aiko = server.client().withToken(server.demoToken());
+        HttpResponse<String> api = aiko.get("/api/submissions/abc");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.body()).contains("There is no submission abc.").doesNotContain("For input string");
+        HttpResponse<String> run = aiko.get("/api/task-runs/12x");
+        assertThat(run.statusCode()).isEqualTo(404);
+        assertThat(run.body()).contains("There is no task run 12x.");
+    }
+
+    @Test
     void unknownApiTokenIsRejected() {
         assertThat(server.client().withToken("kadai_not-a-token").get("/api/me").statusCode()).isEqualTo(401);
     }

@@ -87,7 +87,7 @@ public final class AccountController {
 
     private void revokeToken(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        service.revokeToken(viewer.id(), Long.parseLong(ctx.pathParam("id")));
+        service.revokeToken(viewer.id(), Web.pathId(ctx, "API token"));
         ctx.redirect("/account");
     }
 

@@ -76,7 +76,7 @@ public final class GradebookController {
 
     private void regradeOne(Context ctx) {
         Viewer viewer = Web.requireRole(ctx, Role.INSTRUCTOR);
-        long submissionId = Long.parseLong(ctx.pathParam("id"));
+        long submissionId = Web.pathId(ctx, "submission");
         Submission s = submissions.find(submissionId).orElseThrow(() -> new kadai.web.http.NotFoundException(
                 "There is no submission " + submissionId + "."));
         long regradeId = regrades.start(s.assignmentId(), submissionId, viewer.id());
@@ -85,12 +85,12 @@ public final class GradebookController {
 
     private void regradePage(Context ctx) {
         Web.requireStaff(ctx);
-        views.render(ctx, "regrade.jte", "preview", regrades.preview(Long.parseLong(ctx.pathParam("id"))));
+        views.render(ctx, "regrade.jte", "preview", regrades.preview(Web.pathId(ctx, "regrade")));
     }
 
     private void publish(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
-        long id = Long.parseLong(ctx.pathParam("id"));
+        long id = Web.pathId(ctx, "regrade");
         regrades.publish(id);
         ctx.redirect("/staff/regrades/" + id + "?notice=published");
     }
@@ -123,7 +123,7 @@ public final class GradebookController {
 
     private void regradeStatusApi(Context ctx) {
         Web.requireStaff(ctx);
-        RegradeService.Preview p = regrades.preview(Long.parseLong(ctx.pathParam("id")));
+        RegradeService.Preview p = regrades.preview(Web.pathId(ctx, "regrade"));
         ctx.json(Map.of("id", p.regrade().id(), "assignment", p.regrade().assignmentId(),
                 "published", p.regrade().publishedAt() != null, "pending", p.pending(), "changed", p.changed(),
                 "items", p.items().stream().map(i -> {
@@ -139,6 +139,6 @@ public final class GradebookController {
 
     private void publishApi(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
-        ctx.json(Map.of("published", regrades.publish(Long.parseLong(ctx.pathParam("id")))));
+        ctx.json(Map.of("published", regrades.publish(Web.pathId(ctx, "regrade"))));
     }
 }

@@ -16,6 +16,21 @@ public final class Web {
     private Web() {
     }
 
+    /**
+     * Return the number in the path parameter {@code id}; a path with anything else names nothing
+     * there is, so it is a 404 saying so (not a 400 quoting Java's number parser).
+     *
+     * @param what the thing the path names, for the message ("submission", "task run", ...)
+     */
+    public static long pathId(Context ctx, String what) {
+        String id = ctx.pathParam("id");
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("There is no " + what + " " + id + ".");
+        }
+    }
+
     /** Return who makes the request, or null when nobody is logged in. */
     public static Viewer viewer(Context ctx) {
         return ctx.attribute(VIEWER);

@@ -89,7 +89,7 @@ public final class SubmissionController {
 
     private void page(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        long id = Long.parseLong(ctx.pathParam("id"));
+        long id = Web.pathId(ctx, "submission");
         ResultView view = service.result(viewer, id);
         views.render(ctx, "submission.jte", "view", view, "status", service.status(viewer, id));
     }
@@ -104,13 +104,13 @@ public final class SubmissionController {
 
     private void statusApi(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        ctx.json(service.status(viewer, Long.parseLong(ctx.pathParam("id"))));
+        ctx.json(service.status(viewer, Web.pathId(ctx, "submission")));
     }
 
     /** Write results in Gradescope's results.json shape (what {@code kadai grade} writes), as the viewer may see them. */
     private void resultsApi(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        ResultView view = service.result(viewer, Long.parseLong(ctx.pathParam("id")));
+        ResultView view = service.result(viewer, Web.pathId(ctx, "submission"));
         ctx.json(resultsJson(view));
     }
 

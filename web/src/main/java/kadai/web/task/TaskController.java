@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kadai.web.http.NotFoundException;
 import kadai.web.http.RefusedException;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
@@ -119,11 +118,7 @@ public final class TaskController {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("There is no task run " + ctx.pathParam("id") + ".");
-        }
+        return Web.pathId(ctx, "task run");
     }
 
     private void runPage(Context ctx) {
