@@ -257,12 +257,16 @@ public final class Sandbox implements AutoCloseable {
                     : first instanceof RunnerChannel.Closed c ? c.reason() : "an unexpected first frame";
             throw new SandboxUnavailableException("the runner did not start: " + why + ". Its stderr: "
                     + process.stderrTail());
-        } catch (InterruptedException | ProtocolException e) {
-            throw new SandboxUnavailableException("the runner did not start: " + e.getMessage(), e);
-        } catch (SandboxUnavailableException e) {
+        } catch (InterruptedException | ProtocolException | SandboxUnavailableException e) {
+            // One handler, so that every way of failing releases the process, its slot and cgroup
+            // (an exception thrown from one catch is not seen by the next).
             process.close();
             channel.shutdown();
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e instanceof SandboxUnavailableException unavailable ? unavailable
+                    : new SandboxUnavailableException("the runner did not start: " + e.getMessage(), e);
         }
     }
 
