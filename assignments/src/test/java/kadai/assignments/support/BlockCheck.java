@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Check a block's dx and every parameter gradient against numerical gradients. */
 public final class BlockCheck {
 
-    /** Blocks chain several layers and ReLUs; still linear between kinks, so errors stay tiny. */
-    public static final double THRESHOLD = 1e-7;
+    /** The grader's threshold for blocks (see {@link GradientCheck#BLOCK_THRESHOLD}). */
+    public static final double THRESHOLD = GradientCheck.BLOCK_THRESHOLD;
 
     private BlockCheck() {
     }

@@ -23,7 +23,7 @@ final class ResNetChecks {
      * difference is exact up to the rounding of sum(y * dout) (~1e-7 relative at worst, cases keep
      * every nonzero element of dx above 1e-3); a dropped branch or a wrong mask is off by O(1).
      */
-    static final double GRADIENT_THRESHOLD = 1e-5;
+    static final double GRADIENT_THRESHOLD = GradientCheck.BLOCK_THRESHOLD;
     /** Largest input whose numerical gradient is computed (two forward calls per element). */
     private static final long NUMERICAL_MAX_ELEMENTS = 48;
 
