@@ -7,6 +7,7 @@ import kadai.grader.internal.StudentApi;
 import kadai.grader.internal.SubmissionLimits;
 import kadai.grader.internal.SuiteRunner;
 import kadai.grader.result.GradeReport;
+import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import kadai.grader.suite.Graded;
@@ -66,7 +67,13 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
 
     @Override
     public GradeReport grade(GradeRequest request) {
+        return grade(request, GradingListener.NONE);
+    }
+
+    @Override
+    public GradeReport grade(GradeRequest request, GradingListener listener) {
         long start = System.nanoTime();
+        List<GradingTimes.Phase> phases = new ArrayList<>();
         String language = "ja".equals(request.language()) ? "ja" : "en";
         Optional<Assignment> found = Assignments.find(request.assignment());
         if (found.isEmpty()) {
@@ -75,33 +82,50 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
                     request.seed(), students.sandboxLevel(), List.of());
         }
         Assignment assignment = found.get();
+        long phase = System.nanoTime();
         SourceCompiler.Result compiled = compiler.compile(request.sources());
+        phase = lap(phases, GradingTimes.COMPILE, phase);
         if (compiled instanceof SourceCompiler.Refused refused) {
             return notRun(assignment, request, GradeReport.Outcome.INVALID_SUBMISSION,
                     text(language, "The submission was refused:\n", "提出物を受け付けられませんでした:\n") + refused.message(),
-                    start);
+                    start).withTimes(new GradingTimes(phases, Map.of()));
         }
         if (compiled instanceof SourceCompiler.Failed failed) {
             return notRun(assignment, request, GradeReport.Outcome.COMPILE_ERROR,
                     text(language, "The submission does not compile:\n", "提出物がコンパイルできません:\n") + failed.message(),
-                    start);
+                    start).withTimes(new GradingTimes(phases, Map.of()));
         }
         SourceCompiler.Compiled ok = (SourceCompiler.Compiled) compiled;
         String reproduce = "kadai grade --assignment " + assignment.id() + " --submission <your files> --seed " + request.seed();
-        List<TestResult> tests;
+        listener.compiled();
+        SuiteRunner.Run run;
         String level;
         long peakMemory;
-        try (StudentCode student = students.open(ok.classes());
-             StudentCode ref = new InProcessStudentCode("reference", referenceClasses(), false,
-                     InProcessStudentCode.DEFAULT_CALL_LIMIT)) {
-            level = student.description();
-            tests = runner.run(assignment.suite(), student, ref, request.seed(), language, reproduce);
-            peakMemory = student.peakMemoryBytes(); // read before close() ends the runner
+        try (StudentCode student = students.open(ok.classes())) {
+            phase = lap(phases, GradingTimes.RUNNER_ACQUIRE, phase);
+            try (StudentCode ref = new InProcessStudentCode("reference", referenceClasses(), false,
+                    InProcessStudentCode.DEFAULT_CALL_LIMIT)) {
+                phase = lap(phases, GradingTimes.REFERENCE_LOAD, phase);
+                level = student.description();
+                run = runner.runTimed(assignment.suite(), student, ref, request.seed(), language, reproduce);
+                peakMemory = student.peakMemoryBytes(); // read before close() ends the runner
+                phase = lap(phases, GradingTimes.TESTS, phase);
+            }
         }
+        lap(phases, GradingTimes.RUNNER_CLOSE, phase);
+        List<TestResult> tests = run.tests();
         double score = tests.stream().mapToDouble(TestResult::score).sum();
         double max = tests.stream().mapToDouble(TestResult::maxScore).sum();
         return new GradeReport(assignment.id(), GradeReport.Outcome.GRADED, round(score), round(max), seconds(start),
-                String.join("\n", ok.notes()), request.seed(), level, tests, peakMemory);
+                String.join("\n", ok.notes()), request.seed(), level, tests, peakMemory,
+                new GradingTimes(phases, run.times()));
+    }
+
+    /** Record the phase that began at {@code since}; return now, when the next one begins. */
+    private static long lap(List<GradingTimes.Phase> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.add(new GradingTimes.Phase(name, GradingTimes.round((now - since) / 1e9)));
+        return now;
     }
 
     private GradeReport notRun(Assignment assignment, GradeRequest request, GradeReport.Outcome outcome, String output,

@@ -3,7 +3,6 @@ package kadai.web;
 import java.nio.file.Path;
 import java.time.Clock;
 import kadai.grader.SubmissionGrader;
-import kadai.web.job.CompileWatch;
 import kadai.web.job.JobConfig;
 import kadai.web.submission.UploadLimits;
 
@@ -16,36 +15,35 @@ import kadai.web.submission.UploadLimits;
  * @param bcryptCost bcrypt work factor for new passwords
  * @param seedDemo whether a first start seeds the demo course
  * @param statusPollMillis how often live status pages are refreshed from the database
- * @param compileWatch tells when a grading has compiled (null when the grader offers no such hook)
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
         SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-        Clock clock, long statusPollMillis, CompileWatch compileWatch) {
+        Clock clock, long statusPollMillis) {
 
     /** Return the production settings for {@code kadai serve}. */
-    public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader, CompileWatch watch) {
+    public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader) {
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         return new ServerConfig(port, dataDir, null, null, null, grader, JobConfig.defaults(workers),
-                UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500, watch);
+                UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis);
     }
 
     public ServerConfig withJobs(JobConfig newJobs) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis);
     }
 
     public ServerConfig withGrader(SubmissionGrader newGrader) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis, compileWatch);
+                clock, statusPollMillis);
     }
 }

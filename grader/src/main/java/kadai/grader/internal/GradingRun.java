@@ -26,6 +26,8 @@ final class GradingRun {
     final String reproduce;
     final Map<String, Credit> credits = new ConcurrentHashMap<>();
     final Map<String, String> printed = new ConcurrentHashMap<>();
+    /** Each test's clock, by JUnit unique id (see {@link kadai.grader.timing.CallTimes}). */
+    final Map<String, kadai.grader.timing.TestClock> clocks = new ConcurrentHashMap<>();
 
     GradingRun(String id, StudentCode student, StudentCode reference, long seed, String language, String reproduce) {
         this.id = id;

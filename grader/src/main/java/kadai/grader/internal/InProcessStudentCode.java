@@ -2,6 +2,7 @@ package kadai.grader.internal;
 
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
+import kadai.grader.timing.CallTimes;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
 
@@ -39,6 +40,7 @@ public final class InProcessStudentCode implements StudentCode {
     private static final Duration NATIVE_RETURN_GRACE = Duration.ofSeconds(120);
 
     private final String name;
+    private final CallTimes.Side side;
     private final ImplementationClassLoader loader;
     private final Duration callLimit;
     private final StudentOutput.Buffer output = new StudentOutput.Buffer();
@@ -53,6 +55,7 @@ public final class InProcessStudentCode implements StudentCode {
      */
     public InProcessStudentCode(String name, Map<String, byte[]> classes, boolean stubFallback, Duration callLimit) {
         this.name = name;
+        this.side = "reference".equals(name) ? CallTimes.Side.REFERENCE : CallTimes.Side.STUDENT;
         this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         this.callLimit = callLimit;
         StudentOutput.install();
@@ -119,12 +122,15 @@ public final class InProcessStudentCode implements StudentCode {
             StudentOutput.bind(output);
             return body.call();
         });
+        long started = System.nanoTime();
         Thread worker = new Thread(null, task, name + ": " + what, WORKER_STACK_BYTES);
         worker.setDaemon(true);
         worker.setContextClassLoader(loader);
         worker.start();
         try {
-            return task.get(callLimit.toMillis(), TimeUnit.MILLISECONDS);
+            T result = task.get(callLimit.toMillis(), TimeUnit.MILLISECONDS);
+            CallTimes.call(side, started);
+            return result;
         } catch (TimeoutException e) {
             abandon(worker, what);
             throw new StudentCodeException(Kind.TIMEOUT, what + " ran past the time limit of "
@@ -136,6 +142,7 @@ public final class InProcessStudentCode implements StudentCode {
             throw new StudentCodeException(Kind.TIMEOUT, what + " was stopped when the test's time limit ran out",
                     null, null);
         } catch (ExecutionException e) {
+            CallTimes.call(side, started);
             throw translate(e.getCause(), what);
         }
     }

@@ -1,6 +1,7 @@
 package kadai.grader.internal;
 
 import kadai.grader.api.StudentCode;
+import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TestResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -8,6 +9,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -24,6 +26,20 @@ public final class SuiteRunner {
      */
     public List<TestResult> run(Class<?> suite, StudentCode student, StudentCode reference, long seed, String language,
                                 String reproduce) {
+        return runTimed(suite, student, reference, seed, language, reproduce).tests();
+    }
+
+    /**
+     * The tests' results and where each test's time went.
+     *
+     * @param times by {@link TestResult#id()}
+     */
+    public record Run(List<TestResult> tests, Map<String, GradingTimes.TestTimes> times) {
+    }
+
+    /** Like {@link #run}, also returning each test's time split by who spent it. */
+    public Run runTimed(Class<?> suite, StudentCode student, StudentCode reference, long seed, String language,
+                        String reproduce) {
         GradingRun run = new GradingRun(UUID.randomUUID().toString(), student, reference, seed, language, reproduce);
         GradingRun.register(run);
         try {
@@ -43,7 +59,7 @@ public final class SuiteRunner {
                     .build());
             ResultCollector collector = new ResultCollector(run);
             launcher.execute(discovery, collector);
-            return collector.results();
+            return new Run(collector.results(), collector.times());
         } finally {
             GradingRun.unregister(run);
         }

@@ -7,6 +7,7 @@ import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.timing.CallTimes;
 import kadai.runner.protocol.ProtocolException;
 import kadai.runner.protocol.ValueCodec;
 import kadai.runner.protocol.Wire;
@@ -266,6 +267,15 @@ public final class SandboxedStudentCode implements StudentCode {
     // --- the call loop ------------------------------------------------------------------
 
     private Object call(String what, WireOut request, NDManager resultManager) {
+        long started = System.nanoTime();
+        try {
+            return roundTrip(what, request, resultManager);
+        } finally {
+            CallTimes.call(CallTimes.Side.STUDENT, started);
+        }
+    }
+
+    private Object roundTrip(String what, WireOut request, NDManager resultManager) {
         if (failure != null) {
             throw new StudentCodeException(Kind.RUNNER_FAILED, what + ": " + failure, null, null);
         }
