@@ -3,6 +3,7 @@ package kadai.web;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.StudentCodeFactory;
+import kadai.grader.compile.CompilerPool;
 import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
@@ -17,11 +18,15 @@ final class GraderLoader {
     /**
      * Return the grader a worker process uses, against the bundled reference: student code in
      * sandboxed runners (a warm pool of {@code warmRunners}, refilled as submissions take them)
-     * unless {@code mode} is OFF.
+     * unless {@code mode} is OFF; compilers warm in their own processes ({@link CompilerPool}).
      *
      * @throws kadai.grader.sandbox.SandboxUnavailableException when REQUIRED and the host offers less than full
      */
     static DefaultSubmissionGrader load(SandboxMode mode, int warmRunners) {
+        // Warm compiler processes, one per worker, so the first submissions do not wait for javac to start.
+        if (warmRunners > 0) {
+            CompilerPool.shared().prewarm(warmRunners);
+        }
         return new DefaultSubmissionGrader(students(mode, warmRunners), ReferenceImplementation::classes);
     }
 
