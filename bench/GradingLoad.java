@@ -69,12 +69,12 @@ public final class GradingLoad {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
         byte[] body = multipart(files);
 
+
+        List<Long> firstIds = new ArrayList<>();
         MemorySampler memory = new MemorySampler(serverPid);
         Thread sampler = new Thread(memory, "memory-sampler");
         sampler.setDaemon(true);
         sampler.start();
-
-        List<Long> firstIds = new ArrayList<>();
         for (int i = 0; i < warmup; i++) {
             long id = load.submit(assignment, body);
             firstIds.add(id);
@@ -83,7 +83,8 @@ public final class GradingLoad {
                     done.get("status"), seconds(done.get("receivedAt"), done.get("gradedAt")));
         }
 
-        double cpuBefore = MemorySampler.treeCpuSeconds(serverPid);
+        double ownBefore = MemorySampler.cpuTicks(serverPid, false) / 100.0;
+        memory.takeBaseline();
         long start = System.nanoTime();
         List<Long> ids = new ArrayList<>();
         List<Double> clientSeconds = new ArrayList<>();
@@ -115,14 +116,17 @@ public final class GradingLoad {
             finished.putAll(load.await(ids, 250, Duration.ofMinutes(60)));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        double cpu = MemorySampler.treeCpuSeconds(serverPid) - cpuBefore;
+        double own = MemorySampler.cpuTicks(serverPid, false) / 100.0 - ownBefore;
+        double children = memory.childSeconds();
+        double cpu = own + children;
         memory.stop();
         sampler.join(2000);
         report(label, mode, ids, finished, clientSeconds, wall, memory);
         if (serverPid > 0) {
             System.out.printf(Locale.ROOT, "%s RESULT CPU of the server and its processes: %.1f s in all, %.2f s per"
-                    + " submission (load average now %s)%n", label, cpu, cpu / Math.max(1, ids.size()),
-                    Files.readString(Path.of("/proc/loadavg")).trim());
+                    + " submission (server JVM %.2f s, runners and compilers %.2f s; load average now %s)%n", label,
+                    cpu, cpu / Math.max(1, ids.size()), own / Math.max(1, ids.size()),
+                    (cpu - own) / Math.max(1, ids.size()), Files.readString(Path.of("/proc/loadavg")).trim());
         }
     }
 
@@ -326,13 +330,34 @@ public final class GradingLoad {
             this.pid = pid;
         }
 
+        /** CPU ticks of each descendant when first and last seen (a killed runner's time reaches no parent). */
+        final Map<Long, long[]> childTicks = new ConcurrentHashMap<>();
+        volatile boolean baselineTaken;
+
+        /** From now on, count what the descendants spend: those alive from their current time, new ones from 0. */
+        void takeBaseline() {
+            ProcessHandle.of(pid).ifPresent(server -> server.descendants().forEach(p -> {
+                long ticks = cpuTicks(p.pid(), false);
+                childTicks.put(p.pid(), new long[] {ticks, ticks});
+            }));
+            childTicks.keySet().retainAll(ProcessHandle.of(pid).map(h -> h.descendants().map(ProcessHandle::pid)
+                    .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of()));
+            baselineTaken = true;
+        }
+
         @Override
         public void run() {
             while (running && pid > 0) {
                 long total = rss(pid);
                 ProcessHandle server = ProcessHandle.of(pid).orElse(null);
                 if (server != null) {
-                    total += server.descendants().mapToLong(p -> rss(p.pid())).sum();
+                    for (ProcessHandle p : server.descendants().toList()) {
+                        total += rss(p.pid());
+                        long ticks = cpuTicks(p.pid(), false);
+                        // a process started after the baseline is counted from its start
+                        long first = baselineTaken ? 0 : ticks;
+                        childTicks.computeIfAbsent(p.pid(), k -> new long[] {first, ticks})[1] = ticks;
+                    }
                 }
                 peakTotal = Math.max(peakTotal, total);
                 try {
@@ -347,28 +372,16 @@ public final class GradingLoad {
             running = false;
         }
 
+        /** CPU seconds the descendants spent while sampled (up to a sampling interval per process is missed). */
+        double childSeconds() {
+            return childTicks.values().stream().mapToLong(t -> t[1] - t[0]).sum() / 100.0;
+        }
+
         long serverHwm() {
             return statusField(pid, "VmHWM:");
         }
 
-        /**
-         * Return the CPU seconds of {@code pid} and everything it started: its own, its reaped
-         * children's (a finished runner's time reaches its parent when it is waited for), and the
-         * live descendants'.
-         */
-        static double treeCpuSeconds(long pid) {
-            if (pid <= 0) {
-                return 0;
-            }
-            long ticks = cpuTicks(pid, true);
-            ProcessHandle server = ProcessHandle.of(pid).orElse(null);
-            if (server != null) {
-                ticks += server.descendants().mapToLong(p -> cpuTicks(p.pid(), false)).sum();
-            }
-            return ticks / 100.0; // USER_HZ
-        }
-
-        private static long cpuTicks(long pid, boolean withReaped) {
+        static long cpuTicks(long pid, boolean withReaped) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

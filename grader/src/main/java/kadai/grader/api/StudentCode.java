@@ -57,6 +57,22 @@ public interface StudentCode extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * Return the CPU seconds the process that runs this code has used so far (the sandboxed
+     * runner JVM: its start, DJL and the student's calls), or -1 when not measured (in-process).
+     */
+    default double cpuSeconds() {
+        return -1;
+    }
+
+    /**
+     * Return why no more calls can be made (the runner died or was stopped after a call overran
+     * its limit), or null while they can.
+     */
+    default String failure() {
+        return null;
+    }
+
     /** Name the way the code runs, for logs and results ("in-process", "sandbox:full", ...). */
     String description();
 

@@ -24,14 +24,20 @@ public final class CompilerPool implements AutoCloseable {
     /** Compilations one process serves before it is replaced. */
     static final int RECYCLE_AFTER = 500;
 
-    /** The compiler JVM's options: a capped heap (a source that makes javac allocate without end dies alone). */
-    static final List<String> JAVA_OPTIONS = List.of("-Xmx384m", "-Xss8m", "-XX:+UseSerialGC",
+    /**
+     * The compiler JVM's options: a capped heap (a source that makes javac allocate without end
+     * dies alone), and the C1 compiler only: javac's code is large, and C2 spends more CPU
+     * compiling it than it saves on small submissions (docs/benchmarks.md: 0.05 s instead of
+     * 0.15 s of CPU per conv compilation after 40, and a third less to start).
+     */
+    static final List<String> JAVA_OPTIONS = List.of("-Xmx384m", "-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-XX:+DisableAttachMechanism", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:disable",
             "-Xlog:all=warning:stderr", "-Djava.awt.headless=true");
 
     private static volatile CompilerPool shared;
 
     private final int maxServers;
+    private final List<String> javaOptions;
     private final Deque<CompileServer> idle = new ArrayDeque<>();
     private final Set<CompileServer> all = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook = new Thread(this::close, "compiler-pool-shutdown");
@@ -40,10 +46,16 @@ public final class CompilerPool implements AutoCloseable {
 
     /** Make a pool of at most {@code maxServers} compiler processes, started when first needed. */
     public CompilerPool(int maxServers) {
+        this(maxServers, JAVA_OPTIONS);
+    }
+
+    /** Make a pool whose compiler JVMs get {@code javaOptions} (for measurements). */
+    CompilerPool(int maxServers, List<String> javaOptions) {
         if (maxServers < 1) {
             throw new IllegalArgumentException("a compiler pool needs at least one process");
         }
         this.maxServers = maxServers;
+        this.javaOptions = List.copyOf(javaOptions);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -178,7 +190,7 @@ public final class CompilerPool implements AutoCloseable {
     private CompileServer startCounted(boolean lend) throws IOException {
         CompileServer server = null;
         try {
-            server = CompileServer.start(JAVA_OPTIONS);
+            server = CompileServer.start(javaOptions);
             return server;
         } finally {
             synchronized (this) {

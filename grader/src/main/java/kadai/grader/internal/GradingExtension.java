@@ -64,6 +64,10 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
         if (!printed.isEmpty()) {
             run.printed.put(ec.getUniqueId(), printed);
         }
+        if (run.brokenAfter == null && run.student.failure() != null) {
+            Method m = ec.getRequiredTestMethod();
+            run.brokenAfter = m.getDeclaringClass().getSimpleName() + "." + m.getName();
+        }
     }
 
     @Override

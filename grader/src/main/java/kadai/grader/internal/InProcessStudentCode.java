@@ -101,6 +101,16 @@ public final class InProcessStudentCode implements StudentCode {
         poisoned = "this implementation was closed";
     }
 
+    /** Tell whether calls can still be made (not closed, no call left running past its limit). */
+    public boolean usable() {
+        return poisoned == null;
+    }
+
+    @Override
+    public String failure() {
+        return poisoned;
+    }
+
     /** Run student code (a method of a student object) so that whatever it throws is reported as THREW. */
     <T> T callStudent(String what, Callable<T> body) {
         return call(what, () -> {

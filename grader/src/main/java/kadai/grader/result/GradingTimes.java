@@ -14,11 +14,19 @@ import java.util.Map;
  *
  * @param phases the phases in the order they happened; the web adds its own around the engine's
  * @param tests per-test breakdown by {@link TestResult#id()}, in execution order
+ * @param cpu CPU seconds of the processes besides the grader's (by name: {@link #RUNNER_START_CPU},
+ *     {@link #RUNNER_CPU}); empty when not measured (in-process grading)
+ * @param lanes how many runners ran the tests side by side (1, or 2 on an idle grader; 0 when not recorded)
  */
-public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests) {
+public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests, List<Phase> cpu, int lanes) {
 
     /** No measurement (a report stored before timings were recorded). */
     public static final GradingTimes NONE = new GradingTimes(List.of(), Map.of());
+
+    /** Make timings without CPU measurements, of a grading on one lane (or none). */
+    public GradingTimes(List<Phase> phases, Map<String, TestTimes> tests) {
+        this(phases, tests, List.of(), tests.isEmpty() ? 0 : 1);
+    }
 
     /** One phase of a grading and its wall time. */
     public record Phase(String name, double seconds) {
@@ -48,6 +56,7 @@ public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests) {
     public GradingTimes {
         phases = List.copyOf(phases);
         tests = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tests));
+        cpu = cpu == null ? List.of() : List.copyOf(cpu);
     }
 
     /** Return the seconds of a phase, or 0 when it was not recorded. */
@@ -60,14 +69,14 @@ public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests) {
         List<Phase> all = new ArrayList<>();
         all.add(new Phase(name, round(seconds)));
         all.addAll(phases);
-        return new GradingTimes(all, tests);
+        return new GradingTimes(all, tests, cpu, lanes);
     }
 
     /** Return a copy with {@code phase} added last. */
     public GradingTimes withLast(String name, double seconds) {
         List<Phase> all = new ArrayList<>(phases);
         all.add(new Phase(name, round(seconds)));
-        return new GradingTimes(all, tests);
+        return new GradingTimes(all, tests, cpu, lanes);
     }
 
     /** Round to milliseconds, as every time here is shown. */
@@ -83,4 +92,8 @@ public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests) {
     public static final String TESTS = "tests";
     public static final String RUNNER_CLOSE = "runner close";
     public static final String RESULT_STORE = "result store";
+    /** CPU the runner had used when this grading took it: its JVM, DJL and PyTorch starting (in the warm pool). */
+    public static final String RUNNER_START_CPU = "runner start-up CPU";
+    /** CPU the runner used during this grading: the student's code and the protocol. */
+    public static final String RUNNER_CPU = "runner CPU";
 }

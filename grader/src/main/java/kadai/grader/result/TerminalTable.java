@@ -75,7 +75,14 @@ public final class TerminalTable {
         StringBuilder out = new StringBuilder();
         out.append('\n').append(ja ? "所要時間の内訳" : "Where the time went").append('\n');
         for (GradingTimes.Phase p : times.phases()) {
-            out.append(String.format(Locale.ROOT, "  %-16s %8.3f s%n", p.name(), p.seconds()));
+            out.append(String.format(Locale.ROOT, "  %-20s %8.3f s%n", p.name(), p.seconds()));
+        }
+        for (GradingTimes.Phase p : times.cpu()) {
+            out.append(String.format(Locale.ROOT, "  %-20s %8.3f s%n", p.name(), p.seconds()));
+        }
+        if (times.lanes() > 1) {
+            out.append(String.format(Locale.ROOT, ja ? "  (テストは %d 本の実行系で並行して実行)%n"
+                    : "  (tests ran in %d lanes, one runner each)%n", times.lanes()));
         }
         if (!times.tests().isEmpty()) {
             out.append(String.format(Locale.ROOT, "%n  %3s  %-40s %8s %8s %8s %8s %8s %6s %7s%n", "#",

@@ -153,7 +153,16 @@ final class RunnerLauncher {
 
     /** Start one runner with an empty, read-only submission directory that the grader fills later. */
     RunnerProcess start() throws IOException {
-        return start(null);
+        return start(null, false);
+    }
+
+    /** Start one runner; {@code background} starts it with a small CPU share (a warm-pool start). */
+    RunnerProcess start(boolean background) throws IOException {
+        return start(null, background);
+    }
+
+    RunnerProcess start(Job job) throws IOException {
+        return start(job, false);
     }
 
     /**
@@ -161,7 +170,7 @@ final class RunnerLauncher {
      * written first, then bound read-only inside; its main class gets the submission directory and
      * the input directory, as seen inside, as its two arguments.
      */
-    RunnerProcess start(Job job) throws IOException {
+    private RunnerProcess start(Job job, boolean background) throws IOException {
         int slot = takeSlot();
         String name = "kadai-runner-" + ProcessHandle.current().pid() + "-" + sequence.incrementAndGet();
         Path slotDir = config.workDir().resolve("slots").resolve(name);
@@ -176,6 +185,9 @@ final class RunnerLauncher {
             }
             if (caps.cgroups() != null) {
                 cgroup = caps.cgroups().create(name, config);
+                if (background) {
+                    cgroup.setBackground(true); // before the process joins it
+                }
             }
             List<String> command = command(slot, slotDir, cgroup, job);
             ProcessBuilder pb = new ProcessBuilder(command).directory(slotDir.toFile());
@@ -301,6 +313,10 @@ final class RunnerLauncher {
                 "-XX:MaxMetaspaceSize=256m"));
         if (job == null) {
             c.add("-XX:TieredStopAtLevel=1"); // a runner's calls are short; a job's Java loops are hot
+        }
+        String extra = System.getProperty("kadai.sandbox.runnerJavaOptions", "").trim();
+        if (!extra.isEmpty()) {
+            c.addAll(List.of(extra.split("\\s+"))); // for measurements (docs/benchmarks.md); later options win
         }
         c.addAll(List.of("-Xshare:auto",
                 // the JVM's own warnings (e.g. "pthread_create failed") go to stdout by default,

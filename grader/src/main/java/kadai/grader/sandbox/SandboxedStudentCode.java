@@ -165,12 +165,18 @@ public final class SandboxedStudentCode implements StudentCode {
         return runner.peakResidentBytes();
     }
 
+    @Override
+    public double cpuSeconds() {
+        return runner.cpuSeconds();
+    }
+
     /** Change the wall-clock limit of each later call (a heavier assignment, or a test). */
     void setCallTimeout(Duration timeout) {
         this.callTimeout = timeout;
     }
 
     /** Return why the runner can no longer be used, or null while it can. */
+    @Override
     public synchronized String failure() {
         return failure;
     }

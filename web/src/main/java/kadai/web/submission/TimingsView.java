@@ -6,10 +6,11 @@ import java.util.Locale;
 import kadai.grader.result.GradingTimes;
 
 /**
- * What the staff see of where a grading's time went: its phases and, per test, the split into
- * the student's code, the reference, the grader's own work and shrinking.
+ * What the staff see of where a grading's time went: its phases, the runner's CPU (when
+ * sandboxed) and, per test, the split into the student's code, the reference, the grader's own
+ * work and shrinking.
  */
-public record TimingsView(List<GradingTimes.Phase> phases, List<Row> tests) {
+public record TimingsView(List<GradingTimes.Phase> phases, List<GradingTimes.Phase> cpu, int lanes, List<Row> tests) {
 
     /** One test's line, under the name the viewer reads. */
     public record Row(String name, GradingTimes.TestTimes times) {
@@ -24,7 +25,7 @@ public record TimingsView(List<GradingTimes.Phase> phases, List<Row> tests) {
                 rows.add(new Row(t.name(), tt));
             }
         }
-        return new TimingsView(times.phases(), rows);
+        return new TimingsView(times.phases(), times.cpu(), times.lanes(), rows);
     }
 
     /** Format seconds with milliseconds ("0.412"). */
