@@ -16,18 +16,19 @@ final class GraderLoader {
     }
 
     /**
-     * Return the grader a worker process uses, against the bundled reference: student code in
-     * sandboxed runners (a warm pool of {@code warmRunners}, refilled as submissions take them)
-     * unless {@code mode} is OFF; compilers warm in their own processes ({@link CompilerPool}).
+     * Return the grader a worker process with {@code workers} grading threads uses, against the
+     * bundled reference: student code in sandboxed runners unless {@code mode} is OFF, from a warm
+     * pool of one runner per worker plus one (refilled as submissions take them: the spare lets an
+     * idle grader run a submission's tests in two lanes, and the next submission find a runner
+     * ready); compilers warm in their own processes ({@link CompilerPool}), one per worker.
      *
      * @throws kadai.grader.sandbox.SandboxUnavailableException when REQUIRED and the host offers less than full
      */
-    static DefaultSubmissionGrader load(SandboxMode mode, int warmRunners) {
-        // Warm compiler processes, one per worker, so the first submissions do not wait for javac to start.
-        if (warmRunners > 0) {
-            CompilerPool.shared().prewarm(warmRunners);
+    static DefaultSubmissionGrader load(SandboxMode mode, int workers) {
+        if (workers > 0) {
+            CompilerPool.shared().prewarm(workers);
         }
-        return new DefaultSubmissionGrader(students(mode, warmRunners), ReferenceImplementation::classes);
+        return new DefaultSubmissionGrader(students(mode, workers + 1), ReferenceImplementation::classes);
     }
 
     private static StudentCodeFactory students(SandboxMode mode, int warmRunners) {
@@ -36,7 +37,7 @@ final class GraderLoader {
         }
         try {
             return new SandboxedStudentCodeFactory(
-                    Sandbox.create(SandboxConfig.builder().build(), mode, Math.max(1, warmRunners), true));
+                    Sandbox.create(SandboxConfig.builder().build(), mode, warmRunners, true));
         } catch (kadai.grader.sandbox.SandboxUnavailableException e) {
             if (mode == SandboxMode.REQUIRED) {
                 throw e;

@@ -20,9 +20,18 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
         SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
         Clock clock, long statusPollMillis) {
 
+    /**
+     * Return how many gradings run at once by default: one per core. A grading keeps about one
+     * core busy (the grader and its runner take turns), so one per core fills the machine;
+     * docs/benchmarks.md ("Grading under load") has the 1/2/3-worker measurements on 2 cores.
+     */
+    public static int defaultWorkers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     /** Return the production settings for {@code kadai serve}. */
     public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader) {
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        int workers = defaultWorkers();
         return new ServerConfig(port, dataDir, null, null, null, grader, JobConfig.defaults(workers),
                 UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500);
     }

@@ -89,7 +89,7 @@ public final class WebMain implements Callable<Integer> {
         @Option(names = "--db-password", defaultValue = "${env:KADAI_DB_PASSWORD}")
         String dbPassword;
 
-        @Option(names = "--workers", description = "Grading workers in this process (default: half the cores; 0 = none).")
+        @Option(names = "--workers", description = "Grading workers in this process (default: one per core; 0 = none).")
         Integer workers;
 
         @Option(names = "--sandbox", defaultValue = "auto", converter = SandboxModeConverter.class,
@@ -119,7 +119,7 @@ public final class WebMain implements Callable<Integer> {
         }
 
         ServerConfig config(int port) {
-            int graders = workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+            int graders = workers != null ? workers : ServerConfig.defaultWorkers();
             // A web node without workers grades nothing, so it starts no runners.
             ServerConfig config = ServerConfig.defaults(port, data,
                     GraderLoader.load(graders == 0 ? SandboxMode.OFF : sandbox, graders));
