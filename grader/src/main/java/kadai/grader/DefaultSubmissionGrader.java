@@ -15,8 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -194,17 +192,9 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
                 students.sandboxLevel(), tests);
     }
 
-    /** Return the suite's graded test methods in a stable order. */
+    /** Return the suite's graded test methods in the order they run. */
     static List<Method> gradedMethods(Class<?> suite) {
-        return Arrays.stream(suite.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(Graded.class))
-                .sorted(Comparator.comparing(DefaultSubmissionGrader::order).thenComparing(Method::getName))
-                .toList();
-    }
-
-    private static int order(Method m) {
-        org.junit.jupiter.api.Order o = m.getAnnotation(org.junit.jupiter.api.Order.class);
-        return o == null ? Integer.MAX_VALUE : o.value();
+        return SuiteRunner.gradedMethods(suite);
     }
 
     /**

@@ -46,11 +46,16 @@ public final class SuiteRunner {
     public record Run(List<TestResult> tests, Map<String, GradingTimes.TestTimes> times) {
     }
 
+    /** Return the suite's graded tests in the order they run ({@code @Order}, then name). */
+    public static List<Method> gradedMethods(Class<?> suite) {
+        return TestLanes.gradedMethods(suite);
+    }
+
     /** Like {@link #run}, also returning each test's time split by who spent it. */
     public Run runTimed(Class<?> suite, StudentCode student, StudentCode reference, long seed, String language,
                         String reproduce) {
         Run run = runTimed(suite, null, student, reference, seed, language, reproduce, null);
-        TestLanes.learnFrom(suite, run.times());
+        TestLanes.learn(suite, run.times());
         return run;
     }
 

@@ -128,14 +128,10 @@ final class TestLanes {
         return EXPECTED.getOrDefault(suite.getName() + "#" + id(m), 1.0);
     }
 
-    private static void learn(Class<?> suite, Map<String, GradingTimes.TestTimes> times) {
+    /** Record what each test took (on one lane or two), so the next split is balanced. */
+    static void learn(Class<?> suite, Map<String, GradingTimes.TestTimes> times) {
         times.forEach((id, t) -> EXPECTED.merge(suite.getName() + "#" + id, t.seconds(),
                 (old, now) -> 0.7 * old + 0.3 * now));
-    }
-
-    /** Record what each test took when it ran on one lane, so the next split is balanced. */
-    static void learnFrom(Class<?> suite, Map<String, GradingTimes.TestTimes> times) {
-        learn(suite, times);
     }
 
     /** Return the suite's graded tests in the order they run on one lane ({@code @Order}, then name). */

@@ -161,15 +161,16 @@ final class RunnerLauncher {
         return start(null, background);
     }
 
+    /**
+     * Start {@code job} in a fresh slot: the job's classes and input are written first, then
+     * bound read-only inside; its main class gets the submission directory and the input
+     * directory, as seen inside, as its two arguments.
+     */
     RunnerProcess start(Job job) throws IOException {
         return start(job, false);
     }
 
-    /**
-     * Start {@code job} (or, when null, a runner) in a fresh slot: the job's classes and input are
-     * written first, then bound read-only inside; its main class gets the submission directory and
-     * the input directory, as seen inside, as its two arguments.
-     */
+    /** Start {@code job}, or a runner when it is null, in a fresh slot. */
     private RunnerProcess start(Job job, boolean background) throws IOException {
         int slot = takeSlot();
         String name = "kadai-runner-" + ProcessHandle.current().pid() + "-" + sequence.incrementAndGet();

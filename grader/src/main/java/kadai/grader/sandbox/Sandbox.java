@@ -44,6 +44,8 @@ public final class Sandbox implements AutoCloseable {
     private final boolean refill;
     private final Thread shutdownHook = new Thread(this::close, "sandbox-shutdown");
     private final BlockingQueue<WarmRunner> warm = new LinkedBlockingQueue<>();
+    /** Runners starting for the pool in the background, not yet READY. */
+    private final java.util.Set<RunnerProcess> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService starter;
     private volatile boolean closed;
 
@@ -200,9 +202,35 @@ public final class Sandbox implements AutoCloseable {
         }
         WarmRunner runner = warm.poll();
         if (runner == null) {
+            runner = promoteStarting();
+        }
+        if (runner == null) {
             runner = startRunner(false);
         }
         return open(runner, classes);
+    }
+
+    /**
+     * With no warm runner waiting, take one that is starting for the pool in the background: it
+     * is further along than a new one would be. Its share of the CPU becomes the normal one, and
+     * the wait ends when it (or another) is ready, or when none is starting any more.
+     */
+    private WarmRunner promoteStarting() {
+        try {
+            while (!closed) {
+                if (starting.isEmpty()) {
+                    return warm.poll();
+                }
+                starting.forEach(p -> p.setBackground(false));
+                WarmRunner runner = warm.poll(100, TimeUnit.MILLISECONDS);
+                if (runner != null) {
+                    return runner;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
     }
 
     private SandboxedStudentCode open(WarmRunner runner, ClassWriter classes) {
@@ -247,7 +275,9 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         try {
-            warm.add(startRunner(true));
+            WarmRunner runner = startRunner(true);
+            warm.add(runner);
+            starting.remove(runner.process()); // only now: a promoting open() must find it in one of the two
         } catch (RuntimeException e) {
             LOG.warn("could not start a warm runner: {}", e.getMessage());
         }
@@ -266,12 +296,16 @@ public final class Sandbox implements AutoCloseable {
         }
         RunnerChannel channel = new RunnerChannel(process.process().getInputStream(),
                 process.process().getOutputStream(), config.maxFrameBytes(), Long.toString(process.process().pid()));
+        if (background) {
+            starting.add(process);
+        }
         try {
             Object first = channel.next(START_TIMEOUT.toNanos());
             if (first instanceof WireIn in && in.type() == Wire.READY) {
                 LOG.debug("runner ready: {}", in.readString());
                 return new WarmRunner(process, channel);
             }
+            starting.remove(process);
             String why = first == null ? "no READY within " + START_TIMEOUT.toSeconds() + " s"
                     : first instanceof RunnerChannel.Closed c ? c.reason() : "an unexpected first frame";
             throw new SandboxUnavailableException("the runner did not start: " + why + ". Its stderr: "
@@ -279,6 +313,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (InterruptedException | ProtocolException | SandboxUnavailableException e) {
             // One handler, so that every way of failing releases the process, its slot and cgroup
             // (an exception thrown from one catch is not seen by the next).
+            starting.remove(process);
             process.close();
             channel.shutdown();
             if (e instanceof InterruptedException) {
