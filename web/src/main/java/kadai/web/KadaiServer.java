@@ -148,9 +148,9 @@ public final class KadaiServer implements AutoCloseable {
         this.feed = new StatusFeed(submissions, config.statusPollMillis());
         RequestFilters filters = new RequestFilters(accounts::viewerForSession, accounts::viewerForApiToken, tokens,
                 config.uploads().maxRequestBytes() + 64 * 1024);
-        AccountController accountController = new AccountController(accounts, views);
         AssignmentController assignmentController = new AssignmentController(assignments, material,
                 (userId, label) -> accounts.issueToken(userId, label).secret(), config.publicUrl(), views);
+        AccountController accountController = new AccountController(accounts, views, assignmentController::serverUrl);
         SubmissionController submissionController = new SubmissionController(submissions, assignments, feed, views);
         GradebookController gradebookController = new GradebookController(gradebook, regrades, assignments,
                 submissionDao, views);

@@ -81,7 +81,7 @@ public final class AssignmentController {
     }
 
     /** Return the address students reach this server at, ending in a slash. */
-    String serverUrl(Context ctx) {
+    public String serverUrl(Context ctx) {
         String url = publicUrl != null ? publicUrl : ctx.scheme() + "://" + ctx.host() + "/";
         return url.endsWith("/") ? url : url + "/";
     }
@@ -143,6 +143,7 @@ public final class AssignmentController {
         m.put("attemptsLeftToday", d.attemptsLeft());
         m.put("package", d.javaPackage());
         m.put("classes", d.classes());
+        m.put("files", d.files());
         m.put("handoutHtml", d.handoutHtml());
         m.put("submissions", d.history().stream().map(v -> Map.of("id", v.id(), "status", v.status(),
                 "receivedAt", v.receivedAt().toString(), "score", v.score() == null ? "" : v.score())).toList());

@@ -23,9 +23,13 @@ public final class AssignmentService {
             int attemptsLeft, boolean closed, boolean open) {
     }
 
-    /** One assignment's page: handout, what is left today, the viewer's attempts. */
+    /**
+     * One assignment's page: handout, what is left today, the viewer's attempts.
+     *
+     * @param files the source files a submission sends, relative to {@code src/main/java}
+     */
     public record Detail(Assignment assignment, String title, String handoutHtml, int attemptsLeft, boolean closed,
-            List<SubmissionSummary> history, String javaPackage, List<String> classes) {
+            List<SubmissionSummary> history, String javaPackage, List<String> classes, List<String> files) {
     }
 
     /**
@@ -111,7 +115,29 @@ public final class AssignmentService {
         String handout = material.handoutHtml(id, language).orElse(null);
         int used = standings.usedToday(viewer.id()).getOrDefault(id, 0);
         return new Detail(a, a.title(language), handout, a.attemptsLeft(used), clock.instant().isAfter(a.closesAt()),
-                standings.summaries(viewer, id), entry.javaPackage(), entry.classes());
+                standings.summaries(viewer, id), entry.javaPackage(), entry.classes(), files(a, entry));
+    }
+
+    /**
+     * Return the files a submission of {@code a} sends: its classes and those of the earlier
+     * assignments in the same package, which it builds on ({@code conv}: {@code ConvOps.java} of
+     * {@code conv-op} and {@code Convolution.java}); the grader takes stubs for any class not sent.
+     */
+    List<String> files(Assignment a, Catalog.Entry entry) {
+        List<String> files = new ArrayList<>();
+        for (Assignment other : dao.all()) {
+            if (other.position() > a.position()) {
+                continue;
+            }
+            catalog.find(other.id()).filter(e -> e.javaPackage().equals(entry.javaPackage())).ifPresent(e ->
+                    e.classes().forEach(c -> {
+                        String path = e.javaPackage().replace('.', '/') + "/" + c + ".java";
+                        if (!files.contains(path)) {
+                            files.add(path);
+                        }
+                    }));
+        }
+        return files;
     }
 
     /** Change an assignment's deadline, late policy, daily limit, release of hidden results and publication. */
