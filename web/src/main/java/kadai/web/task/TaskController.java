@@ -317,6 +317,8 @@ public final class TaskController {
         }
         out.put("images", images);
         out.put("error", run.error());
+        points.forRun(run).ifPresent(p -> out.put("points", Map.of("counts", p.counts(), "points", p.points(),
+                "of", p.grading().points(), "metric", p.grading().metric())));
         return out;
     }
 }

@@ -45,7 +45,7 @@ public final class TaskGradingDao {
 
     /**
      * Return the runs that may earn points: students' own code, finished successfully, scored on
-     * the task's whole test set (test size left at the default, 0).
+     * the task's default test set (test size left at 0).
      */
     public List<CountingRun> countingRuns(String taskId) {
         return jdbi.withHandle(h -> h.createQuery("""

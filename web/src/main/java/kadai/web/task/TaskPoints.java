@@ -13,7 +13,7 @@ import kadai.tasks.Tasks;
 /**
  * Turn training runs into gradebook points: per task, the staff's {@link TaskGrading}; per student,
  * the best counting run. A run counts when it trained the student's own submitted code, succeeded
- * and was scored on the task's whole test set; the metric is the platform's test accuracy (computed
+ * and was scored on the task's default test set (test size 0); the metric is the platform's test accuracy (computed
  * on the trusted side from predictions) or a numeric metric the task reports.
  */
 public final class TaskPoints {
