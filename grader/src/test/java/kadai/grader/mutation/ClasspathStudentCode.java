@@ -3,6 +3,7 @@ package kadai.grader.mutation;
 import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
 import kadai.grader.api.LocalObjects;
+import kadai.grader.api.StudentClasses;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
@@ -38,7 +39,7 @@ final class ClasspathStudentCode implements StudentCode {
 
     ClasspathStudentCode(Duration callLimit) {
         this.callLimit = callLimit;
-        this.objects = new LocalObjects(loader, o -> isStudentClass(o.getClass().getName()), new LocalObjects.Handles() {
+        this.objects = new LocalObjects(loader, o -> StudentClasses.isStudentClass(o.getClass().getName()), new LocalObjects.Handles() {
             @Override
             public StudentObject object(Object target) {
                 return handle(target);
@@ -63,10 +64,6 @@ final class ClasspathStudentCode implements StudentCode {
         ClasspathStudentCode owner();
     }
 
-    private static boolean isStudentClass(String name) {
-        return name.startsWith("kadai.assignments.") && name.indexOf('.', "kadai.assignments.".length()) > 0
-                && !name.startsWith("kadai.assignments.testing.") && !name.startsWith("kadai.assignments.layers.");
-    }
 
     /** Return the class the suites will grade, for the driver's sanity checks. */
     Class<?> load(String className) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
 import kadai.grader.api.LocalObjects;
 import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentClasses;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentObject;
 
@@ -38,7 +39,7 @@ public final class DirectStudentCode implements StudentCode {
     public DirectStudentCode(String name, Map<String, byte[]> classes) {
         this.loader = new BytesFirstClassLoader(name, classes, DirectStudentCode.class.getClassLoader());
         this.description = name + " (in-process, direct calls)";
-        this.objects = new LocalObjects(loader, o -> BytesFirstClassLoader.isStudentClass(o.getClass().getName()),
+        this.objects = new LocalObjects(loader, o -> StudentClasses.isStudentClass(o.getClass().getName()),
                 new LocalObjects.Handles() {
                     @Override
                     public StudentObject object(Object target) {
@@ -230,7 +231,7 @@ public final class DirectStudentCode implements StudentCode {
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            byte[] bytes = isStudentClass(name) ? classes.get(name) : null;
+            byte[] bytes = StudentClasses.isStudentClass(name) ? classes.get(name) : null;
             if (bytes == null) {
                 return super.loadClass(name, resolve);
             }
@@ -244,13 +245,6 @@ public final class DirectStudentCode implements StudentCode {
                 }
                 return c;
             }
-        }
-
-        static boolean isStudentClass(String name) {
-            return name.startsWith("kadai.assignments.")
-                    && !name.equals("kadai.assignments.Layer")
-                    && !name.startsWith("kadai.assignments.layers.")
-                    && !name.startsWith("kadai.assignments.testing.");
         }
     }
 }
