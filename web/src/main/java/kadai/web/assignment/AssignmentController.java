@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.web.http.RefusedException;
 import kadai.web.http.Role;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
@@ -104,7 +105,7 @@ public final class AssignmentController {
         try {
             return Integer.parseInt(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a whole number");
+            throw RefusedException.invalid("bad-request", "'" + value + "' is not a whole number");
         }
     }
 
@@ -144,6 +145,7 @@ public final class AssignmentController {
         m.put("package", d.javaPackage());
         m.put("classes", d.classes());
         m.put("files", d.files());
+        m.put("usedFiles", d.usedFiles());
         m.put("handoutHtml", d.handoutHtml());
         m.put("submissions", d.history().stream().map(v -> Map.of("id", v.id(), "status", v.status(),
                 "receivedAt", v.receivedAt().toString(), "score", v.score() == null ? "" : v.score())).toList());
@@ -173,11 +175,11 @@ public final class AssignmentController {
         try {
             body = ctx.bodyAsClass(SettingsBody.class);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("The body must be a JSON object like {\"deadline\": \"2026-12-24T23:59\","
-                    + " \"published\": true}");
+            throw RefusedException.invalid("bad-json", "The body must be a JSON object like {\"deadline\":"
+                    + " \"2026-12-24T23:59\", \"published\": true}");
         }
         if (body == null) {
-            throw new IllegalArgumentException("The body must be a JSON object like {\"published\": true}");
+            throw RefusedException.invalid("bad-json", "The body must be a JSON object like {\"published\": true}");
         }
         AssignmentService.Settings old = service.settings(id);
         Instant opensAt = body.opensAt() == null ? old.opensAt()

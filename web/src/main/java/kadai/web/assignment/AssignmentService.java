@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import kadai.web.http.CourseTime;
 import kadai.web.http.NotFoundException;
+import kadai.web.http.RefusedException;
 import kadai.web.http.Viewer;
 
 /**
@@ -27,9 +28,12 @@ public final class AssignmentService {
      * One assignment's page: handout, what is left today, the viewer's attempts.
      *
      * @param files the source files a submission sends, relative to {@code src/main/java}
+     * @param usedFiles files of earlier assignments in other packages a submission may add (when its
+     *     classes call them)
      */
     public record Detail(Assignment assignment, String title, String handoutHtml, int attemptsLeft, boolean closed,
-            List<SubmissionSummary> history, String javaPackage, List<String> classes, List<String> files) {
+            List<SubmissionSummary> history, String javaPackage, List<String> classes, List<String> files,
+            List<String> usedFiles) {
     }
 
     /**
@@ -115,7 +119,8 @@ public final class AssignmentService {
         String handout = material.handoutHtml(id, language).orElse(null);
         int used = standings.usedToday(viewer.id()).getOrDefault(id, 0);
         return new Detail(a, a.title(language), handout, a.attemptsLeft(used), clock.instant().isAfter(a.closesAt()),
-                standings.summaries(viewer, id), entry.javaPackage(), entry.classes(), files(a, entry));
+                standings.summaries(viewer, id), entry.javaPackage(), entry.classes(), files(a, entry),
+                catalog.usedFiles(entry));
     }
 
     /**
@@ -130,8 +135,7 @@ public final class AssignmentService {
                 continue;
             }
             catalog.find(other.id()).filter(e -> e.javaPackage().equals(entry.javaPackage())).ifPresent(e ->
-                    e.classes().forEach(c -> {
-                        String path = e.javaPackage().replace('.', '/') + "/" + c + ".java";
+                    e.files().forEach(path -> {
                         if (!files.contains(path)) {
                             files.add(path);
                         }
@@ -144,18 +148,18 @@ public final class AssignmentService {
     public Assignment update(String id, Settings s) {
         Assignment old = find(id);
         if (s.latePenaltyPerDay() < 0 || s.latePenaltyPerDay() > 100) {
-            throw new IllegalArgumentException("late penalty must be 0 to 100 percent per day, not "
+            throw RefusedException.invalid("bad-settings", "late penalty must be 0 to 100 percent per day, not "
                     + s.latePenaltyPerDay());
         }
         if (s.lateDays() < 0 || s.dailyLimit() < 1) {
-            throw new IllegalArgumentException("late days must be 0 or more and the daily limit 1 or more");
+            throw RefusedException.invalid("bad-settings", "late days must be 0 or more and the daily limit 1 or more");
         }
         if (s.opensAt() != null && !s.opensAt().isBefore(s.deadline())) {
-            throw new IllegalArgumentException("the assignment must open before its deadline (opens "
+            throw RefusedException.invalid("bad-settings", "the assignment must open before its deadline (opens "
                     + time.format(s.opensAt()) + ", deadline " + time.format(s.deadline()) + ")");
         }
         if (s.published() && catalog.find(id).isEmpty()) {
-            throw new IllegalArgumentException("assignment '" + id + "' cannot be published: the web catalogue"
+            throw RefusedException.invalid("not-in-catalog", "assignment '" + id + "' cannot be published: the web catalogue"
                     + " (kadai.web.assignment.Catalog) does not name its package and classes yet");
         }
         Assignment updated = new Assignment(old.id(), old.position(), old.titleEn(), old.titleJa(), s.deadline(),

@@ -69,7 +69,7 @@ public final class CourseTime {
      * time with an offset ({@code 2026-12-24T23:59+09:00}), or a wall-clock time of the course
      * ({@code 2026-12-24T23:59}, what a {@code datetime-local} field sends).
      *
-     * @throws IllegalArgumentException naming the value and the forms accepted
+     * @throws RefusedException (invalid) naming the value and the forms accepted
      */
     public Instant parse(String value, String what) {
         String text = value == null ? "" : value.trim();
@@ -82,8 +82,8 @@ public final class CourseTime {
             }
             return LocalDateTime.parse(text).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(what + " '" + value + "' is not a date-time like 2026-12-24T23:59 ("
-                    + zone.getId() + "), 2026-12-24T23:59+09:00 or 2026-12-24T14:59:00Z");
+            throw RefusedException.invalid("bad-time", what + " '" + value + "' is not a date-time like"
+                    + " 2026-12-24T23:59 (" + zone.getId() + "), 2026-12-24T23:59+09:00 or 2026-12-24T14:59:00Z");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import kadai.tasks.Task;
 import kadai.tasks.Tasks;
 import kadai.web.assignment.AssignmentService;
+import kadai.web.http.RefusedException;
 import kadai.web.http.Role;
 import kadai.web.http.Views;
 import kadai.web.http.Web;
@@ -65,7 +66,7 @@ public final class SettingsController {
 
     private void saveTask(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
-        points.save(new TaskGrading(ctx.pathParam("id"), number(ctx.formParam("points"), "points"),
+        points.save(grading(ctx.pathParam("id"), number(ctx.formParam("points"), "points"),
                 ctx.formParam("metric") == null ? "" : ctx.formParam("metric").trim(),
                 number(ctx.formParam("fullAt"), "the value for full points"),
                 number(ctx.formParam("zeroAt"), "the value for no points")));
@@ -76,7 +77,16 @@ public final class SettingsController {
         try {
             return Double.parseDouble(value == null ? "" : value.trim().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a number, not '" + value + "'");
+            throw RefusedException.invalid("bad-request", what + " must be a number, not '" + value + "'");
+        }
+    }
+
+    /** Make a grading, refusing nonsense (equal targets, a bad metric name) as the client's mistake. */
+    private static TaskGrading grading(String task, double points, String metric, double fullAt, double zeroAt) {
+        try {
+            return new TaskGrading(task, points, metric, fullAt, zeroAt);
+        } catch (IllegalArgumentException e) {
+            throw RefusedException.invalid("bad-grading", e.getMessage());
         }
     }
 
@@ -106,10 +116,10 @@ public final class SettingsController {
             body = null;
         }
         if (body == null || body.points() == null || body.fullAt() == null || body.zeroAt() == null) {
-            throw new IllegalArgumentException("The body must be a JSON object like {\"points\": 5, \"metric\":"
-                    + " \"accuracy\", \"fullAt\": 0.88, \"zeroAt\": 0.80}");
+            throw RefusedException.invalid("bad-json", "The body must be a JSON object like {\"points\": 5,"
+                    + " \"metric\": \"accuracy\", \"fullAt\": 0.88, \"zeroAt\": 0.80}");
         }
-        ctx.json(points.save(new TaskGrading(ctx.pathParam("id"), body.points(),
+        ctx.json(points.save(grading(ctx.pathParam("id"), body.points(),
                 body.metric() == null ? TaskGrading.ACCURACY : body.metric().trim(), body.fullAt(), body.zeroAt())));
     }
 }

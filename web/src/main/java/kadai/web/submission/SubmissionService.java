@@ -64,7 +64,7 @@ public final class SubmissionService implements Standings {
                 throw new NotFoundException("There is no assignment '" + assignmentId + "'.");
             }
             if (!assignment.openAt(now)) {
-                throw new RefusedException(409, "not-open", "Assignment " + assignmentId + " opens at "
+                throw RefusedException.conflict("not-open", "Assignment " + assignmentId + " opens at "
                         + time.format(assignment.opensAt()) + ".");
             }
             if (now.isAfter(assignment.closesAt())) {
@@ -78,7 +78,8 @@ public final class SubmissionService implements Standings {
                         + time.format(time.startOfNextDay(now)) + ".");
             }
         }
-        Map<String, String> sources = validator.validate(uploads, entry.javaPackage());
+        Map<String, String> sources = validator.validate(uploads, entry.javaPackage(),
+                java.util.Set.copyOf(catalog.usedFiles(entry)));
         long id = dao.insert(viewer.id(), assignmentId, language == null ? "en" : language, random.nextLong(),
                 assignment.lateDaysAt(now), now, sources);
         queue.enqueue(id);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kadai.tasks.Tasks;
+import kadai.web.http.RefusedException;
 
 /**
  * Turn training runs into gradebook points: per task, the staff's {@link TaskGrading}; per student,
@@ -49,7 +50,7 @@ public final class TaskPoints {
     /** Store a task's points and target (instructors). */
     public TaskGrading save(TaskGrading grading) {
         if (tasks.find(grading.taskId()).isEmpty()) {
-            throw new IllegalArgumentException("Unknown task '" + grading.taskId() + "'; the tasks are "
+            throw RefusedException.invalid("unknown-task", "Unknown task '" + grading.taskId() + "'; the tasks are "
                     + tasks.list().stream().map(kadai.tasks.Task::id).toList() + ".");
         }
         dao.save(grading, clock.instant());

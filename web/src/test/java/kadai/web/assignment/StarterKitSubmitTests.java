@@ -87,6 +87,16 @@ class StarterKitSubmitTests {
         JsonNode results = JSON.readTree(kit.resolve("results.json").toFile());
         assertThat(results.get("score").asDouble()).isPositive().isEqualTo(results.get("max_score").asDouble());
         assertThat(results.get("extra_data").get("assignment").asText()).isEqualTo("conv-op");
+
+        // A MaxPooling that calls the student's own ConvOps (as the pool handout suggests) takes it along.
+        Path root = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent();
+        Files.copy(root.resolve("reference/src/main/java/kadai/assignments/pool/MaxPooling.java"),
+                kit.resolve("src/main/java/kadai/assignments/pool/MaxPooling.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Run pool = submit(kit, "--assignment", "pool");
+        assertThat(pool.exit()).as(pool.output()).isZero();
+        assertThat(pool.output()).contains("Submitting pool (src/main/java/kadai/assignments/pool/MaxPooling.java,"
+                + " src/main/java/kadai/assignments/conv/ConvOps.java)");
     }
 
     @Test
@@ -97,6 +107,9 @@ class StarterKitSubmitTests {
         JsonNode convOp = JSON.readTree(server.client().withToken(server.demoToken()).get("/api/assignments/conv-op")
                 .body());
         assertThat(convOp.get("files").toString()).isEqualTo("[\"kadai/assignments/conv/ConvOps.java\"]");
+        JsonNode pool = JSON.readTree(server.client().withToken(server.demoToken()).get("/api/assignments/pool").body());
+        assertThat(pool.get("files").toString()).isEqualTo("[\"kadai/assignments/pool/MaxPooling.java\"]");
+        assertThat(pool.get("usedFiles").toString()).isEqualTo("[\"kadai/assignments/conv/ConvOps.java\"]");
     }
 
     @Test

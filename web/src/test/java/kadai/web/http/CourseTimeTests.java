@@ -55,7 +55,7 @@ class CourseTimeTests {
 
     @Test
     void nonsenseIsRefusedNamingTheFormsAccepted() {
-        assertThatThrownBy(() -> tokyo.parse("tomorrow", "deadline")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> tokyo.parse("tomorrow", "deadline")).isInstanceOf(RefusedException.class)
                 .hasMessageContaining("deadline 'tomorrow' is not a date-time like 2026-12-24T23:59 (Asia/Tokyo)");
         assertThatThrownBy(() -> CourseTime.of("Tokyo")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Asia/Tokyo");
