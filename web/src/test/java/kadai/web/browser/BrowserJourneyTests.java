@@ -163,6 +163,12 @@ class BrowserJourneyTests {
         assertThat(browser.findElement(By.id("failure-chart")).isDisplayed()).isTrue();
         shot("09-statistics-and-settings");
 
+        String submissionLink = browser.findElement(By.cssSelector("section table a[href^='/submissions/']"))
+                .getAttribute("href");
+        browser.get(submissionLink);
+        assertThat(browser.findElement(By.cssSelector(".inspector")).getText()).contains("in-process");
+        shot("10-submission-inspector");
+
         // Course settings: the cnn training task earns 5 points at test accuracy 0.88 (none at 0.80).
         open("/staff/settings");
         assertThat(browser.findElement(By.id("time-zone")).getText()).isEqualTo("Asia/Tokyo");
@@ -177,12 +183,6 @@ class BrowserJourneyTests {
         assertThat(browser.findElement(By.id("task-rule-cnn")).getText())
                 .isEqualTo("5 points: all at accuracy ≥ 0.88, none at accuracy ≤ 0.8, linear in between.");
         HeadlessChromium.fullShot(browser, "18-course-settings", 1280);
-
-        String submissionLink = browser.findElement(By.cssSelector("section table a[href^='/submissions/']"))
-                .getAttribute("href");
-        browser.get(submissionLink);
-        assertThat(browser.findElement(By.cssSelector(".inspector")).getText()).contains("in-process");
-        shot("10-submission-inspector");
     }
 
     @Test
