@@ -2,7 +2,9 @@ package kadai.web;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import kadai.grader.SubmissionGrader;
+import kadai.web.http.CourseTime;
 import kadai.web.job.JobConfig;
 import kadai.web.submission.UploadLimits;
 
@@ -15,10 +17,21 @@ import kadai.web.submission.UploadLimits;
  * @param bcryptCost bcrypt work factor for new passwords
  * @param seedDemo whether a first start seeds the demo course
  * @param statusPollMillis how often live status pages are refreshed from the database
+ * @param timeZone the course's time zone: deadlines, daily limits and every time shown
+ * @param publicUrl the address students use ({@code https://kadai.example.ac.jp/}), written into
+ *     downloaded starter kits; null takes it from each request
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
         SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-        Clock clock, long statusPollMillis) {
+        Clock clock, long statusPollMillis, ZoneId timeZone, String publicUrl) {
+
+    /** Settings in the course's default time zone (Asia/Tokyo), the public address taken from requests. */
+    public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+            SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
+            Clock clock, long statusPollMillis) {
+        this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
+                statusPollMillis, CourseTime.DEFAULT_ZONE, null);
+    }
 
     /**
      * Return how many gradings run at once by default: one per core. A grading keeps about one
@@ -31,28 +44,42 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
 
     /** Return the production settings for {@code kadai serve}. */
     public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader) {
-        int workers = defaultWorkers();
-        return new ServerConfig(port, dataDir, null, null, null, grader, JobConfig.defaults(workers),
+        return new ServerConfig(port, dataDir, null, null, null, grader, JobConfig.defaults(defaultWorkers()),
                 UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis);
+                seedDemo, clock, statusPollMillis, timeZone, publicUrl);
     }
 
     public ServerConfig withJobs(JobConfig newJobs) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis);
+                seedDemo, clock, statusPollMillis, timeZone, publicUrl);
     }
 
     public ServerConfig withGrader(SubmissionGrader newGrader) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis);
+                seedDemo, clock, statusPollMillis, timeZone, publicUrl);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis);
+                clock, statusPollMillis, timeZone, publicUrl);
+    }
+
+    public ServerConfig withTimeZone(ZoneId zone) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis, zone, publicUrl);
+    }
+
+    public ServerConfig withPublicUrl(String url) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis, timeZone, url);
+    }
+
+    public ServerConfig withClock(Clock newClock) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, newClock, statusPollMillis, timeZone, publicUrl);
     }
 }

@@ -82,7 +82,10 @@ class TaskBrowserJourneyTests {
         assertThat(Double.parseDouble(accuracy.replace("%", "").trim())).isGreaterThan(50);
         assertThat(browser.findElement(By.id("device")).getText()).isEqualTo("cpu");
         assertThat(browser.findElements(By.cssSelector("svg.line-chart polyline"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(browser.findElement(By.id("metrics")).getText()).contains("train_images").contains("2,000");
+        assertThat(browser.findElement(By.id("metrics")).getText()).contains("train_images").contains("2,000")
+                .contains("Training images used.");
+        assertThat(browser.findElement(By.id("curve-train_loss")).findElement(By.xpath("..")).getText())
+                .contains("Cross-entropy loss of each training batch");
         assertThat(browser.findElements(By.id("cancel-form"))).isEmpty();
         fullShot("12-training-run-cnn", 1280);
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -104,10 +107,12 @@ class TaskBrowserJourneyTests {
                 ExpectedConditions.presenceOfElementLocated(By.id("results")));
         var images = browser.findElements(By.cssSelector(".image-grid img"));
         assertThat(images).isNotEmpty();
-        Object loaded = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return Array.prototype.every.call(document.querySelectorAll('.image-grid img'),"
-                        + " function (i) { return i.complete && i.naturalWidth > 0; });");
-        assertThat(loaded).isEqualTo(true);
+        // The images load after the page; on a busy machine that takes a while, so wait for it.
+        Boolean loaded = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return Array.prototype.every.call(document.querySelectorAll('.image-grid img'),"
+                                + " function (i) { return i.complete && i.naturalWidth > 0; }) || null;"));
+        assertThat(loaded).as("every image of the grids loaded").isTrue();
         fullShot("13-training-run-dcgan", 1280);
         open("/tasks");
         assertThat(browser.findElement(By.id("runs")).getText()).contains("cnn").contains("dcgan");
