@@ -6,16 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
-import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import kadai.web.account.AccountController;
 import kadai.web.account.AccountDao;
 import kadai.web.account.AccountService;
@@ -34,12 +27,10 @@ import kadai.web.gradebook.GradebookDao;
 import kadai.web.gradebook.GradebookService;
 import kadai.web.gradebook.RegradeDao;
 import kadai.web.gradebook.RegradeService;
+import kadai.web.http.ErrorMapper;
 import kadai.web.http.Messages;
-import kadai.web.http.NotFoundException;
-import kadai.web.http.RefusedException;
 import kadai.web.http.RequestFilters;
 import kadai.web.http.Views;
-import kadai.web.http.Web;
 import kadai.web.job.GradingWorker;
 import kadai.web.job.JobEngine;
 import kadai.web.seed.DemoCourse;
@@ -47,7 +38,6 @@ import kadai.web.submission.StatusFeed;
 import kadai.web.submission.SubmissionController;
 import kadai.web.submission.SubmissionDao;
 import kadai.web.submission.SubmissionService;
-import kadai.web.submission.UploadRejectedException;
 import kadai.web.submission.UploadValidator;
 import kadai.web.task.TaskCodeFactory;
 import kadai.web.task.TaskController;
@@ -134,8 +124,9 @@ public final class KadaiServer implements AutoCloseable {
         }
         Views views = new Views(new Messages());
         this.feed = new StatusFeed(submissions, config.statusPollMillis());
+        long requestCap = config.uploads().maxRequestBytes();
         RequestFilters filters = new RequestFilters(accounts::viewerForSession, accounts::viewerForApiToken, tokens,
-                config.uploads().maxRequestBytes() + 64 * 1024);
+                requestCap);
         AccountController accountController = new AccountController(accounts, views);
         AssignmentController assignmentController = new AssignmentController(assignments, views);
         SubmissionController submissionController = new SubmissionController(submissions, assignments, feed, views);
@@ -145,10 +136,10 @@ public final class KadaiServer implements AutoCloseable {
 
         this.app = Javalin.create(c -> {
             c.jsonMapper(new JavalinJackson(json, false));
-            c.http.maxRequestSize = config.uploads().maxRequestBytes() + 64 * 1024;
-            c.jetty.multipartConfig.maxFileSize(config.uploads().maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
-            c.jetty.multipartConfig.maxTotalRequestSize(config.uploads().maxRequestBytes() + 64 * 1024,
-                    io.javalin.config.SizeUnit.BYTES);
+            // The one request cap (UploadLimits), also where bodies without a Content-Length are read.
+            c.http.maxRequestSize = requestCap;
+            c.jetty.multipartConfig.maxFileSize(requestCap, io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(requestCap, io.javalin.config.SizeUnit.BYTES);
             c.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/kadai/web/static";
@@ -162,7 +153,7 @@ public final class KadaiServer implements AutoCloseable {
             submissionController.routes(routes);
             gradebookController.routes(routes);
             taskController.routes(routes);
-            errors(routes, views);
+            new ErrorMapper(views).register(routes);
         }).start(config.port());
         LOG.info("Kadai listening on port {}", app.port());
     }
@@ -175,48 +166,6 @@ public final class KadaiServer implements AutoCloseable {
     /** Start a Kadai process with the given task-run workers (threads, GPU runs taken or not). */
     public static KadaiServer start(ServerConfig config, TaskWorkerConfig tasks) {
         return new KadaiServer(config, tasks);
-    }
-
-    private static void errors(RoutesConfig routes, Views views) {
-        routes.exception(UnauthorizedResponse.class, (e, ctx) -> {
-            if (Web.isApi(ctx) || ctx.header("Authorization") != null) {
-                problem(ctx, 401, "unauthorized", e.getMessage());
-            } else {
-                ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
-            }
-        });
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, views, e.getStatus(), "http-" + e.getStatus(), e.getMessage()));
-        routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, views, 404, "not-found", e.getMessage()));
-        routes.exception(RefusedException.class, (e, ctx) ->
-                respond(ctx, views, e.status(), e.code(), e.getMessage()));
-        routes.exception(UploadRejectedException.class, (e, ctx) ->
-                respond(ctx, views, 422, e.code(), e.getMessage()));
-        routes.exception(IllegalArgumentException.class, (e, ctx) ->
-                respond(ctx, views, 400, "bad-request", e.getMessage()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-            respond(ctx, views, 500, "internal", "Something went wrong on the server; it has been logged.");
-        });
-        routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint GET " + ctx.path() + " not found")) {
-                respond(ctx, views, 404, "not-found", "There is no page " + ctx.path() + ".");
-            }
-        });
-    }
-
-    private static void respond(Context ctx, Views views, int status, String code, String message) {
-        if (Web.isApi(ctx) || ctx.header("Authorization") != null
-                || (ctx.header("Accept") != null && ctx.header("Accept").contains("application/json"))) {
-            problem(ctx, status, code, message);
-        } else {
-            ctx.status(HttpStatus.forStatus(status));
-            views.render(ctx, "error.jte", "status", status, "message", message);
-        }
-    }
-
-    private static void problem(Context ctx, int status, String code, String message) {
-        ctx.status(HttpStatus.forStatus(status)).json(Map.of("error", code, "message", message));
     }
 
     /** Return the port the web server listens on. */

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.web.http.RefusedException;
 import kadai.web.http.Role;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
@@ -70,7 +71,7 @@ public final class AssignmentController {
         try {
             return Integer.parseInt(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a whole number");
+            throw RefusedException.invalid("bad-request", "'" + value + "' is not a whole number");
         }
     }
 
@@ -80,7 +81,7 @@ public final class AssignmentController {
         try {
             return text.endsWith("Z") ? Instant.parse(text) : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("deadline '" + value + "' is not a date-time like 2026-12-24T23:59");
+            throw RefusedException.invalid("bad-request", "deadline '" + value + "' is not a date-time like 2026-12-24T23:59");
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kadai.web.http.RefusedException;
 import kadai.web.http.NotFoundException;
 import kadai.web.http.Viewer;
 import kadai.web.submission.ResultView;
@@ -87,11 +88,11 @@ public final class AssignmentService {
     public Assignment update(String id, Settings s) {
         Assignment old = find(id);
         if (s.latePenaltyPerDay() < 0 || s.latePenaltyPerDay() > 100) {
-            throw new IllegalArgumentException("late penalty must be 0 to 100 percent per day, not "
+            throw RefusedException.invalid("bad-request", "late penalty must be 0 to 100 percent per day, not "
                     + s.latePenaltyPerDay());
         }
         if (s.lateDays() < 0 || s.dailyLimit() < 1) {
-            throw new IllegalArgumentException("late days must be 0 or more and the daily limit 1 or more");
+            throw RefusedException.invalid("bad-request", "late days must be 0 or more and the daily limit 1 or more");
         }
         Assignment updated = new Assignment(old.id(), old.position(), old.titleEn(), old.titleJa(), s.deadline(),
                 s.latePenaltyPerDay(), s.lateDays(), s.dailyLimit(), s.hiddenReleased());

@@ -46,7 +46,7 @@ public final class RequestFilters {
         long length = ctx.req().getContentLengthLong();
         if (length > maxRequestBytes) {
             // Refuse before anything reads (or stores) the body.
-            throw new RefusedException(413, "too-large", "The upload has " + length + " bytes; a request may have at"
+            throw new RefusedException(RefusedException.Reason.TOO_LARGE, "too-large", "The upload has " + length + " bytes; a request may have at"
                     + " most " + maxRequestBytes + " (" + maxRequestBytes / 1024 + " KiB). Upload only your .java files.");
         }
         boolean bearer = false;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kadai.web.assignment.AssignmentService;
+import kadai.web.http.ErrorMapper;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
 import kadai.web.http.Web;
@@ -42,16 +43,11 @@ public final class SubmissionController {
     }
 
     private List<Upload> uploads(Context ctx) {
+        // The request as a whole is capped before and while it is read (UploadLimits.maxRequestBytes).
         List<Upload> uploads = new ArrayList<>();
-        long total = 0;
         for (UploadedFile file : ctx.uploadedFiles("files")) {
             if (file.filename() == null || file.filename().isBlank()) {
                 continue;
-            }
-            total += file.size();
-            if (total > service.limits().maxRequestBytes()) {
-                throw new UploadRejectedException("too-large", "The upload is larger than "
-                        + service.limits().maxRequestBytes() + " bytes.");
             }
             try (InputStream in = file.content()) {
                 uploads.add(new Upload(file.filename(), in.readAllBytes()));
@@ -67,24 +63,19 @@ public final class SubmissionController {
         String assignmentId = ctx.pathParam("id");
         try {
             long id = service.submit(viewer, assignmentId, uploads(ctx), Web.language(ctx));
-            if (acceptsJson(ctx)) {
+            if (ErrorMapper.wantsJson(ctx)) {
                 ctx.status(HttpStatus.CREATED).json(Map.of("id", id, "url", "/submissions/" + id));
             } else {
                 ctx.redirect("/submissions/" + id);
             }
         } catch (UploadRejectedException e) {
-            if (acceptsJson(ctx)) {
+            if (ErrorMapper.wantsJson(ctx)) {
                 throw e;
             }
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.status(ErrorMapper.status(e));
             views.render(ctx, "assignment.jte", "detail", assignments.detail(viewer, assignmentId, Web.language(ctx)),
                     "error", e.getMessage());
         }
-    }
-
-    private static boolean acceptsJson(Context ctx) {
-        String accept = ctx.header("Accept");
-        return accept != null && accept.contains("application/json");
     }
 
     private void page(Context ctx) {

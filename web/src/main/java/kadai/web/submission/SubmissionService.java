@@ -37,10 +37,6 @@ public final class SubmissionService {
         this.clock = clock;
     }
 
-    public UploadLimits limits() {
-        return validator.limits();
-    }
-
     /**
      * Store a submission and enqueue its grading. Students are held to the deadline (plus late
      * days) and the daily limit; staff are not (they test the graders).
@@ -57,11 +53,11 @@ public final class SubmissionService {
         Instant now = clock.instant();
         if (!viewer.isStaff()) {
             if (now.isAfter(assignment.closesAt())) {
-                throw new RefusedException(409, "closed", "Assignment " + assignmentId + " closed at "
+                throw RefusedException.conflict("closed", "Assignment " + assignmentId + " closed at "
                         + assignment.closesAt() + " (deadline plus " + assignment.lateDays() + " late days).");
             }
             if (attemptsLeftToday(viewer.id(), assignment) <= 0) {
-                throw new RefusedException(429, "daily-limit", "You have used today's " + assignment.dailyLimit()
+                throw RefusedException.limitReached("daily-limit", "You have used today's " + assignment.dailyLimit()
                         + " submissions for " + assignmentId + "; the count starts again at 00:00 UTC.");
             }
         }
