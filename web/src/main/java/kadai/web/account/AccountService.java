@@ -45,6 +45,8 @@ public final class AccountService {
     private final LoginThrottle throttle;
     private final Tokens tokens;
     private final Clock clock;
+    /** A hash of nothing anyone knows, at the cost of real ones: what an unknown user name is checked against. */
+    private final String dummyHash;
 
     public AccountService(AccountDao dao, PasswordHasher hasher, LoginThrottle throttle, Tokens tokens, Clock clock) {
         this.dao = dao;
@@ -52,19 +54,22 @@ public final class AccountService {
         this.throttle = throttle;
         this.tokens = tokens;
         this.clock = clock;
+        this.dummyHash = hasher.hash(tokens.newSecret(""));
     }
 
     public LoginResult login(String username, String password, String address) {
         String name = username == null ? "" : username.trim();
-        if (!throttle.allowed(name, address)) {
+        Optional<LoginThrottle.Attempt> attempt = throttle.begin(name, address);
+        if (attempt.isEmpty()) {
             return new LoginResult.Throttled();
         }
         Optional<String> hash = dao.passwordHash(name);
-        if (hash.isEmpty() || !hasher.matches(password, hash.get())) {
-            throttle.failed(name, address);
+        // An unknown user name costs one bcrypt check too, so the answer's timing does not tell which names exist.
+        boolean matches = hasher.matches(password, hash.orElse(dummyHash));
+        if (hash.isEmpty() || !matches) {
             return new LoginResult.Invalid();
         }
-        throttle.succeeded(name);
+        attempt.get().succeeded();
         User user = dao.findUser(name).orElseThrow();
         String session = tokens.newSecret("");
         Instant now = clock.instant();

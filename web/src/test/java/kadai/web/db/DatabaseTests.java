@@ -133,6 +133,13 @@ class DatabaseTests {
         }
 
         @Test
+        void theLoginThrottleHoldsUnderAParallelBurst() throws Exception {
+            try (Database db = Database.open(url("throttle"), "postgres", "postgres")) {
+                kadai.web.account.LoginRaceTests.burstsCheckAtMostTheAllowedNumberOfPasswords(db);
+            }
+        }
+
+        @Test
         void theWholePlatformRunsOnPostgres(@TempDir Path dir) throws IOException {
             ServerConfig config = TestServer.config(dir, new FakeGrader())
                     .withDatabase(url("platform"), "postgres", "postgres");
