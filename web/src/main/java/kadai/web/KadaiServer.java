@@ -14,7 +14,9 @@ import kadai.web.account.AccountDao;
 import kadai.web.account.AccountService;
 import kadai.web.account.LoginFailureDao;
 import kadai.web.account.LoginThrottle;
+import kadai.web.account.PasswordController;
 import kadai.web.account.PasswordHasher;
+import kadai.web.account.PasswordService;
 import kadai.web.account.Tokens;
 import kadai.web.assignment.AssignmentController;
 import kadai.web.assignment.AssignmentDao;
@@ -27,6 +29,7 @@ import kadai.web.gradebook.GradebookDao;
 import kadai.web.gradebook.GradebookService;
 import kadai.web.gradebook.RegradeDao;
 import kadai.web.gradebook.RegradeService;
+import kadai.web.http.ClientOrigin;
 import kadai.web.http.ErrorMapper;
 import kadai.web.http.Messages;
 import kadai.web.http.RequestFilters;
@@ -67,9 +70,8 @@ public final class KadaiServer implements AutoCloseable {
     private final TaskRunDao taskRuns;
     private TaskController taskController;
 
-    private KadaiServer(ServerConfig config, TaskWorkerConfig taskConfig) {
-        this.database = config.jdbcUrl() == null ? Database.openEmbedded(config.dataDir())
-                : Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+    private KadaiServer(ServerConfig config, TaskWorkerConfig taskConfig, Database database) {
+        this.database = database;
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -96,8 +98,17 @@ public final class KadaiServer implements AutoCloseable {
         GradebookService gradebook = new GradebookService(new GradebookDao(database.jdbi()), accountDao,
                 assignmentDao, submissionDao);
 
+        PasswordService passwords = new PasswordService(accountDao, new PasswordHasher(config.bcryptCost()), tokens);
+        DemoCourse course = new DemoCourse(accounts, assignmentDao, catalog, config.clock());
         if (config.seedDemo()) {
-            new DemoCourse(accounts, assignmentDao, catalog, config.clock()).seedIfEmpty(config.dataDir());
+            course.seedIfEmpty(config.dataDir());
+        } else {
+            // A production start: the course's assignments, no demo accounts; the first instructor
+            // of an empty database gets the password the administrator chose (never a fixed one).
+            course.seedAssignmentsIfEmpty();
+            if (config.port() >= 0 && !accounts.hasUsers()) {
+                firstInstructor(config.security(), accounts, passwords);
+            }
         }
         // A submission stored just before a crash may have no job yet: give every unfinished one a job.
         submissionDao.unfinished().forEach(jobs::enqueue);
@@ -126,8 +137,9 @@ public final class KadaiServer implements AutoCloseable {
         this.feed = new StatusFeed(submissions, config.statusPollMillis());
         long requestCap = config.uploads().maxRequestBytes();
         RequestFilters filters = new RequestFilters(accounts::viewerForSession, accounts::viewerForApiToken, tokens,
-                requestCap);
+                requestCap, new ClientOrigin(config.security().trustProxy()));
         AccountController accountController = new AccountController(accounts, views);
+        PasswordController passwordController = new PasswordController(passwords, accountController, views);
         AssignmentController assignmentController = new AssignmentController(assignments, views);
         SubmissionController submissionController = new SubmissionController(submissions, assignments, feed, views);
         GradebookController gradebookController = new GradebookController(gradebook, regrades, assignments,
@@ -149,6 +161,7 @@ public final class KadaiServer implements AutoCloseable {
             RoutesConfig routes = c.routes;
             routes.before(filters::before);
             accountController.routes(routes);
+            passwordController.routes(routes);
             assignmentController.routes(routes);
             submissionController.routes(routes);
             gradebookController.routes(routes);
@@ -158,14 +171,37 @@ public final class KadaiServer implements AutoCloseable {
         LOG.info("Kadai listening on port {}", app.port());
     }
 
+    /** Create the first instructor of an empty database, or refuse to start when nobody said who. */
+    private static void firstInstructor(WebSecurity security, AccountService accounts, PasswordService passwords) {
+        WebSecurity.FirstInstructor first = security.firstInstructor();
+        if (first == null) {
+            throw new StartupRefusedException("The database has no accounts and this start seeds no demo: give the"
+                    + " first instructor's password with --admin-password-file FILE or the environment variable"
+                    + " KADAI_ADMIN_PASSWORD (or start in a terminal to be asked).");
+        }
+        try {
+            passwords.createFirstInstructor(accounts, first.username(), "Instructor", first.password().get());
+        } catch (kadai.web.http.RefusedException e) {
+            throw new StartupRefusedException("The first instructor's password is not acceptable: " + e.getMessage());
+        }
+        LOG.info("Created the first instructor '{}'", first.username());
+    }
+
     /** Start a Kadai process; with a port of -1 it only runs grading workers. */
     public static KadaiServer start(ServerConfig config) {
-        return new KadaiServer(config, TaskWorkerConfig.defaults());
+        return start(config, TaskWorkerConfig.defaults());
     }
 
     /** Start a Kadai process with the given task-run workers (threads, GPU runs taken or not). */
     public static KadaiServer start(ServerConfig config, TaskWorkerConfig tasks) {
-        return new KadaiServer(config, tasks);
+        Database database = config.jdbcUrl() == null ? Database.openEmbedded(config.dataDir())
+                : Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        try {
+            return new KadaiServer(config, tasks, database);
+        } catch (StartupRefusedException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** Return the port the web server listens on. */

@@ -17,10 +17,19 @@ import kadai.web.submission.UploadLimits;
  * @param seedDemo whether a first start seeds the demo course
  * @param statusPollMillis how often live status pages are refreshed from the database
  * @param compileWatch tells when a grading has compiled (null when the grader offers no such hook)
+ * @param security the reverse proxy and the first instructor ({@link WebSecurity})
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
         SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-        Clock clock, long statusPollMillis, CompileWatch compileWatch) {
+        Clock clock, long statusPollMillis, CompileWatch compileWatch, WebSecurity security) {
+
+    /** Settings with direct connections and no first instructor ({@link WebSecurity#defaults()}). */
+    public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+            SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
+            Clock clock, long statusPollMillis, CompileWatch compileWatch) {
+        this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
+                statusPollMillis, compileWatch, WebSecurity.defaults());
+    }
 
     /** Return the production settings for {@code kadai serve}. */
     public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader, CompileWatch watch) {
@@ -31,21 +40,32 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, security);
     }
 
     public ServerConfig withJobs(JobConfig newJobs) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, security);
     }
 
     public ServerConfig withGrader(SubmissionGrader newGrader) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, security);
+    }
+
+    /** Start without the demo course (a production start): {@code security} says who the first instructor is. */
+    public ServerConfig withoutDemo() {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, false,
+                clock, statusPollMillis, compileWatch, security);
+    }
+
+    public ServerConfig withSecurity(WebSecurity newSecurity) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo,
+                clock, statusPollMillis, compileWatch, newSecurity);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis, compileWatch);
+                clock, statusPollMillis, compileWatch, security);
     }
 }

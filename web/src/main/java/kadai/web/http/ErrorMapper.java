@@ -47,7 +47,13 @@ public final class ErrorMapper {
                 ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
             }
         });
-        routes.exception(Exception.class, (e, ctx) -> respond(ctx, classify(e, isMultipart(ctx)), e));
+        routes.exception(Exception.class, (e, ctx) -> {
+            if (e instanceof HttpResponseException r && r.getStatus() >= 300 && r.getStatus() < 400) {
+                ctx.status(HttpStatus.forStatus(r.getStatus())); // ctx.redirect in a before-handler: keep its Location
+                return;
+            }
+            respond(ctx, classify(e, isMultipart(ctx)), e);
+        });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()
                     || ctx.result().equals("Endpoint " + ctx.method().name() + " " + ctx.path() + " not found")) {

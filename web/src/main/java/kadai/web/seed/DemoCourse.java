@@ -54,6 +54,29 @@ public final class DemoCourse {
 
     /** Seed the assignments if there are none, and the demo users if there are no users. */
     public void seedIfEmpty(Path dataDir) {
+        seedAssignmentsIfEmpty();
+        if (!accounts.hasUsers()) {
+            StringBuilder file = new StringBuilder("# Kadai demo logins (created on first start)\n");
+            for (int i = 0; i < LOGINS.size(); i++) {
+                Login login = LOGINS.get(i);
+                User user = accounts.createUser(login.username(), NAMES.get(i), login.username() + "@example.edu",
+                        login.password(), login.role());
+                accounts.markDemo(user);
+                file.append("login ").append(login.role().name().toLowerCase()).append(' ')
+                        .append(login.username()).append(' ').append(login.password()).append('\n');
+            }
+            User student = accounts.user("aiko").orElseThrow();
+            AccountService.IssuedToken token = accounts.issueToken(student.id(), "demo token");
+            file.append("token aiko ").append(token.secret()).append('\n');
+            write(dataDir.resolve("demo-credentials.txt"), file.toString());
+        }
+    }
+
+    /**
+     * Register the catalogue's assignments if there are none (every start, demo or not: they are
+     * the course), with deadlines a week apart from next week that the instructor then sets.
+     */
+    public void seedAssignmentsIfEmpty() {
         if (assignments.all().isEmpty()) {
             Instant base = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(14 + 24 * 7));
             int position = 0;
@@ -62,20 +85,6 @@ public final class DemoCourse {
                         base.plus(Duration.ofDays(7L * position)), 10, 3, 20, false));
                 position++;
             }
-        }
-        if (!accounts.hasUsers()) {
-            StringBuilder file = new StringBuilder("# Kadai demo logins (created on first start)\n");
-            for (int i = 0; i < LOGINS.size(); i++) {
-                Login login = LOGINS.get(i);
-                accounts.createUser(login.username(), NAMES.get(i), login.username() + "@example.edu",
-                        login.password(), login.role());
-                file.append("login ").append(login.role().name().toLowerCase()).append(' ')
-                        .append(login.username()).append(' ').append(login.password()).append('\n');
-            }
-            User student = accounts.user("aiko").orElseThrow();
-            AccountService.IssuedToken token = accounts.issueToken(student.id(), "demo token");
-            file.append("token aiko ").append(token.secret()).append('\n');
-            write(dataDir.resolve("demo-credentials.txt"), file.toString());
         }
     }
 
