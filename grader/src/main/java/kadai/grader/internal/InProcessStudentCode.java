@@ -39,7 +39,9 @@ public final class InProcessStudentCode implements StudentCode {
     private static final Duration NATIVE_RETURN_GRACE = Duration.ofSeconds(120);
 
     private final String name;
-    private final ImplementationClassLoader loader;
+    private final Map<String, byte[]> classes;
+    private final boolean stubFallback;
+    private volatile ImplementationClassLoader loader;
     private final Duration callLimit;
     private final StudentOutput.Buffer output = new StudentOutput.Buffer();
     private volatile String poisoned;
@@ -53,6 +55,8 @@ public final class InProcessStudentCode implements StudentCode {
      */
     public InProcessStudentCode(String name, Map<String, byte[]> classes, boolean stubFallback, Duration callLimit) {
         this.name = name;
+        this.classes = classes;
+        this.stubFallback = stubFallback;
         this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         this.callLimit = callLimit;
         StudentOutput.install();
@@ -91,6 +95,12 @@ public final class InProcessStudentCode implements StudentCode {
     @Override
     public String description() {
         return "in-process";
+    }
+
+    /** Load the classes again in a new class loader: statics start over (layers made before keep the old ones). */
+    @Override
+    public void reload() {
+        loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
     }
 
     @Override
