@@ -99,16 +99,6 @@ public final class DemoCourse {
     }
 
     private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the file keeps the default permissions.
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        kadai.web.db.OwnerOnly.writeString(file, text);
     }
 }

@@ -57,21 +57,36 @@ public final class SubmissionService {
                         + assignment.closesAt() + " (deadline plus " + assignment.lateDays() + " late days).");
             }
             if (attemptsLeftToday(viewer.id(), assignment) <= 0) {
-                throw RefusedException.limitReached("daily-limit", "You have used today's " + assignment.dailyLimit()
-                        + " submissions for " + assignmentId + "; the count starts again at 00:00 UTC.");
+                throw dailyLimit(assignment);
             }
         }
         Map<String, String> sources = validator.validate(uploads, entry.javaPackage());
-        long id = dao.insert(viewer.id(), assignmentId, language == null ? "en" : language, random.nextLong(),
-                assignment.lateDaysAt(now), now, sources);
+        String lang = language == null ? "en" : language;
+        long id;
+        if (viewer.isStaff()) {
+            id = dao.insert(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now), now, sources);
+        } else {
+            // The check above answers early; this one is atomic (parallel uploads cannot all pass it).
+            id = dao.insertWithinLimit(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now),
+                    now, sources, startOfDay(), assignment.dailyLimit())
+                    .orElseThrow(() -> dailyLimit(assignment));
+        }
         queue.enqueue(id);
         return id;
     }
 
+    private static RefusedException dailyLimit(Assignment assignment) {
+        return RefusedException.limitReached("daily-limit", "You have used today's " + assignment.dailyLimit()
+                + " submissions for " + assignment.id() + "; the count starts again at 00:00 UTC.");
+    }
+
+    private Instant startOfDay() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
     /** Return how many more submissions the student may make today. */
     public int attemptsLeftToday(long userId, Assignment assignment) {
-        Instant midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().toInstant(ZoneOffset.UTC);
-        long used = dao.countSince(userId, assignment.id(), midnight);
+        long used = dao.countSince(userId, assignment.id(), startOfDay());
         return (int) Math.max(0, assignment.dailyLimit() - used);
     }
 

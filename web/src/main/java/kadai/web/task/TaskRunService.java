@@ -147,24 +147,30 @@ public final class TaskRunService {
         } else {
             throw RefusedException.invalid("bad-request", "Unknown code '" + code + "'; use submission or reference.");
         }
-        if (!viewer.isStaff()) {
-            if (dao.activeCount(viewer.id()) > 0) {
+        TaskRunDao.NewRun run = new TaskRunDao.NewRun(viewer.id(), task.id(), code, submissionIds, train, test, epochs,
+                seed, device);
+        Instant now = clock.instant();
+        long id;
+        if (viewer.isStaff()) {
+            id = dao.insert(run, now);
+        } else {
+            TaskRunDao.Launch launch = dao.insertWithinLimits(run, now, now.minus(Duration.ofHours(24)),
+                    studentRunsPerDay);
+            if (launch instanceof TaskRunDao.Launch.Busy) {
                 throw RefusedException.conflict("busy", "You already have a task run queued or running; wait for it"
                         + " to finish or cancel it.");
             }
-            Instant now = clock.instant();
-            List<Instant> recent = dao.createdSince(viewer.id(), now.minus(Duration.ofHours(24)));
-            if (recent.size() >= studentRunsPerDay) {
+            if (launch instanceof TaskRunDao.Launch.DailyLimit limit) {
+                List<Instant> recent = limit.recent();
                 // The oldest run of the window leaves it first: that is when the next run may start.
                 Instant next = recent.get(recent.size() - studentRunsPerDay).plus(Duration.ofHours(24));
-                throw RefusedException.limitReached("daily-limit", "You have started " + recent.size() + " training runs"
-                        + " in the last 24 hours, the most this course allows (" + studentRunsPerDay + "); the next one"
-                        + " can start at " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                        .withZone(java.time.ZoneOffset.UTC).format(next) + ".");
+                throw RefusedException.limitReached("daily-limit", "You have started " + recent.size()
+                        + " training runs in the last 24 hours, the most this course allows (" + studentRunsPerDay
+                        + "); the next one can start at " + java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(next) + ".");
             }
+            id = ((TaskRunDao.Launch.Started) launch).id();
         }
-        long id = dao.insert(new TaskRunDao.NewRun(viewer.id(), task.id(), code, submissionIds, train, test, epochs,
-                seed, device), clock.instant());
         queue.enqueue(id, device.equals("gpu"));
         return id;
     }

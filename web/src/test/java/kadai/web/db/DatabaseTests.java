@@ -140,6 +140,15 @@ class DatabaseTests {
         }
 
         @Test
+        void theDailyLimitHoldsUnderSixteenParallelUploads(@TempDir Path dir) throws Exception {
+            ServerConfig config = TestServer.config(dir, new FakeGrader())
+                    .withDatabase(url("quota"), "postgres", "postgres");
+            try (TestServer server = TestServer.start(config)) {
+                kadai.web.QuotaRaceTests.sixteenParallelUploadsWithTwoLeft(server);
+            }
+        }
+
+        @Test
         void theWholePlatformRunsOnPostgres(@TempDir Path dir) throws IOException {
             ServerConfig config = TestServer.config(dir, new FakeGrader())
                     .withDatabase(url("platform"), "postgres", "postgres");
