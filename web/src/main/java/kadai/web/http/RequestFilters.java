@@ -34,11 +34,6 @@ public final class RequestFilters {
     private final long maxRequestBytes;
     private final ClientOrigin origin;
 
-    public RequestFilters(Function<String, Optional<Viewer>> sessions, Function<String, Optional<Viewer>> apiTokens,
-            Tokens tokens, long maxRequestBytes) {
-        this(sessions, apiTokens, tokens, maxRequestBytes, new ClientOrigin(false));
-    }
-
     /**
      * @param maxRequestBytes the one request cap (UploadLimits), checked here against the declared length
      * @param origin how to tell HTTPS and the client address (direct, or behind a trusted proxy)
@@ -69,8 +64,9 @@ public final class RequestFilters {
         long length = ctx.req().getContentLengthLong();
         if (length > maxRequestBytes) {
             // Refuse before anything reads (or stores) the body.
-            throw new RefusedException(RefusedException.Reason.TOO_LARGE, "too-large", "The upload has " + length + " bytes; a request may have at"
-                    + " most " + maxRequestBytes + " (" + maxRequestBytes / 1024 + " KiB). Upload only your .java files.");
+            throw new RefusedException(RefusedException.Reason.TOO_LARGE, "too-large", "The upload has " + length
+                    + " bytes; a request may have at most " + maxRequestBytes + " (" + maxRequestBytes / 1024
+                    + " KiB). Upload only your .java files.");
         }
         boolean bearer = false;
         String authorization = ctx.header("Authorization");
