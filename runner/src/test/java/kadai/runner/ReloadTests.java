@@ -1,7 +1,6 @@
 package kadai.runner;
 
 import ai.djl.ndarray.NDManager;
-import kadai.assignments.Layer;
 import kadai.runner.protocol.Frames;
 import kadai.runner.protocol.ValueCodec;
 import kadai.runner.protocol.Wire;
@@ -104,17 +103,26 @@ class ReloadTests {
     private Object answer() throws Exception {
         WireIn reply = read();
         assertThat(reply.type()).as(Wire.typeName(reply.type())).isEqualTo(Wire.RETURN);
-        return new ValueCodec(manager, new ValueCodec.LayerRefs() {
+        return codec().read(reply);
+    }
+
+    private ValueCodec codec() {
+        return new ValueCodec(manager, new ValueCodec.ObjectRefs() {
             @Override
-            public void write(Object layer, WireOut out) {
+            public void write(Object object, WireOut out) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public Object read(byte tag, long id) {
+            public Object readRunnerObject(long id, boolean layer, String className) {
                 return id;
             }
-        }, Layer.class).read(reply);
+
+            @Override
+            public Object readGraderLayer(long id) {
+                return id;
+            }
+        });
     }
 
     private Object record(String input) throws Exception {
@@ -123,7 +131,7 @@ class ReloadTests {
         call.writeString("record");
         call.writeInt(1);
         call.writeString(String.class.getName());
-        new ValueCodec(manager, null, Layer.class).write(input, call);
+        codec().write(input, call);
         send(call);
         return answer();
     }

@@ -41,7 +41,7 @@ public final class InProcessStudentCode implements StudentCode {
     private volatile ImplementationClassLoader loader;
     private final Duration callLimit;
     private final StudentOutput.Buffer output = new StudentOutput.Buffer();
-    private final LocalObjects objects;
+    private volatile LocalObjects objects;
     private volatile String poisoned;
 
     /**
@@ -57,7 +57,13 @@ public final class InProcessStudentCode implements StudentCode {
         this.stubFallback = stubFallback;
         this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         this.callLimit = callLimit;
-        this.objects = new LocalObjects(loader, o -> o.getClass().getClassLoader() == loader, new LocalObjects.Handles() {
+        this.objects = localObjects(loader);
+        StudentOutput.install();
+    }
+
+    /** Reflect over the objects of one class loader of this implementation. */
+    private LocalObjects localObjects(ClassLoader own) {
+        return new LocalObjects(own, o -> o.getClass().getClassLoader() == own, new LocalObjects.Handles() {
             @Override
             public StudentObject object(Object target) {
                 return new GuardedObject(InProcessStudentCode.this, target);
@@ -76,7 +82,6 @@ public final class InProcessStudentCode implements StudentCode {
                 return handle instanceof GuardedObject g && g.code() == InProcessStudentCode.this ? g.target() : null;
             }
         });
-        StudentOutput.install();
     }
 
     @Override
@@ -137,10 +142,13 @@ public final class InProcessStudentCode implements StudentCode {
         return "in-process";
     }
 
-    /** Load the classes again in a new class loader: statics start over (layers made before keep the old ones). */
+    /** Load the classes again in a new class loader: statics start over (objects made before keep the old ones). */
     @Override
     public void reload() {
-        loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
+        ImplementationClassLoader fresh = new ImplementationClassLoader(name, classes,
+                InProcessStudentCode.class.getClassLoader(), stubFallback);
+        objects = localObjects(fresh);
+        loader = fresh;
     }
 
     @Override

@@ -195,8 +195,8 @@ public final class SandboxedStudentCode implements StudentCode {
 
     /**
      * Ask the runner to start the submission afresh (RELOAD: new class loader, system properties
-     * of load time, no objects of before); layers made before are released here too, so using
-     * one fails cleanly instead of breaking the protocol.
+     * of load time, no objects of before); objects and layers made before are released here too,
+     * so using one fails cleanly instead of breaking the protocol.
      */
     @Override
     public synchronized void reload() {
@@ -204,8 +204,8 @@ public final class SandboxedStudentCode implements StudentCode {
             return;
         }
         call("reload", WireOut.frame(Wire.RELOAD, nextRequestId++), ownManager);
-        released.addAll(remoteLayers.keySet());
-        remoteLayers.clear();
+        released.addAll(remoteObjects.keySet());
+        remoteObjects.clear();
         graderLayers.clear();
         graderLayerIds.clear();
     }
