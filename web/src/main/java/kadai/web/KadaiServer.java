@@ -102,11 +102,12 @@ public final class KadaiServer implements AutoCloseable {
         DemoCourse course = new DemoCourse(accounts, assignmentDao, catalog, config.clock());
         if (config.seedDemo()) {
             course.seedIfEmpty(config.dataDir());
-        } else {
+        } else if (config.port() >= 0) {
             // A production start: the course's assignments, no demo accounts; the first instructor
             // of an empty database gets the password the administrator chose (never a fixed one).
+            // Workers (no port) seed nothing.
             course.seedAssignmentsIfEmpty();
-            if (config.port() >= 0 && !accounts.hasUsers()) {
+            if (!accounts.hasUsers()) {
                 firstInstructor(config.security(), accounts, passwords);
             }
         }
