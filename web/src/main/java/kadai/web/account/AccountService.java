@@ -133,7 +133,8 @@ public final class AccountService {
             name = name.substring(0, 100);
         }
         Instant now = clock.instant();
-        Instant expires = now.plus(Duration.ofDays(days));
+        // Whole milliseconds, which every database stores exactly (H2 would round nanoseconds up).
+        Instant expires = now.plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         long id = dao.insertToken(userId, Tokens.hash(secret), name, now, expires);
         return new IssuedToken(secret, id, name, expires);
     }
