@@ -204,7 +204,7 @@ class ClientErrorRoutesTests {
     @Test
     void badValuesInTheSettingsApiAre400WithTheReason() throws IOException {
         Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
-        String answer = refusedWithOneLogLine(400, "bad-request", () -> asRaw(sensei.postJson(
+        String answer = refusedWithOneLogLine(400, "bad-settings", () -> asRaw(sensei.postJson(
                 "/api/staff/assignments/conv/settings", "{\"deadline\": \"2030-01-01T00:00:00Z\", \"latePenaltyPerDay\": 300,"
                         + " \"lateDays\": 1, \"dailyLimit\": 5, \"hiddenReleased\": false}")));
         assertThat(answer).contains("late penalty");

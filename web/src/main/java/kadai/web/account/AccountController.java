@@ -21,10 +21,14 @@ public final class AccountController {
 
     private final AccountService service;
     private final Views views;
+    private final java.util.function.Function<Context, String> serverUrl;
 
-    public AccountController(AccountService service, Views views) {
+    /** @param serverUrl the address students reach the server at, for the commands the page shows */
+    public AccountController(AccountService service, Views views,
+            java.util.function.Function<Context, String> serverUrl) {
         this.service = service;
         this.views = views;
+        this.serverUrl = serverUrl;
     }
 
     public void routes(RoutesConfig routes) {
@@ -85,8 +89,8 @@ public final class AccountController {
 
     private void renderAccount(Context ctx, Viewer viewer, AccountService.IssuedToken issued) {
         views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", issued,
-                "tokenDays", AccountService.TOKEN_DAYS, "defaultDays", AccountService.DEFAULT_TOKEN_DAYS,
-                "now", service.now());
+                "serverUrl", serverUrl.apply(ctx), "tokenDays", AccountService.TOKEN_DAYS,
+                "defaultDays", AccountService.DEFAULT_TOKEN_DAYS, "now", service.now());
     }
 
     private void issueToken(Context ctx) {

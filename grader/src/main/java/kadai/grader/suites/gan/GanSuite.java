@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Grade {@code GanLoss} and {@code LeakyRelu} (seed 5.6-5.8): the three losses from logits, their
+ * Grade {@code GanLoss} and {@code LeakyRelu} (lecture notes §5.6-5.8): the three losses from logits, their
  * closed-form gradients, numerical stability at logits of +-1e4, and the discriminator's leaky ReLU.
  *
  * <p>Every test earns points only when the student's results agree with the reference on the
