@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: outputSize forgets the "+ 1" (counts the steps between windows, not the windows).
  *
  * Loses: outputSizeFollowsTheFormula, im2colAgreesWithTheReference, col2imAgreesWithTheReference
+ * Collateral: col2imAccumulatesOverlappingWindows, dtypeIsPreserved, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint, im2colReproducesTheCourseExample, inputsAreNotModified, invalidConfigurationsAreRejected, outputSizeRejectsInvalidConfigurations
  */
 public final class ConvOps {
 

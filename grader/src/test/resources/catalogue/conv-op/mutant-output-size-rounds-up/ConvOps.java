@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
  * fit is counted when the stride does not divide the input.
  *
  * Loses: outputSizeFollowsTheFormula, im2colAgreesWithTheReference
+ * Collateral: col2imAgreesWithTheReference, dtypeIsPreserved, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint, inputsAreNotModified, invalidConfigurationsAreRejected, outputSizeRejectsInvalidConfigurations
  */
 public final class ConvOps {
 

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: im2col and col2im ignore the pad argument (no zero border at all).
  *
  * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference
+ * Collateral: col2imAccumulatesOverlappingWindows, dtypeIsPreserved, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint, inputsAreNotModified, invalidConfigurationsAreRejected
  */
 public final class ConvOps {
 

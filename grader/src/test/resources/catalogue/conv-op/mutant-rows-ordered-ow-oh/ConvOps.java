@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
  * (consistently in im2col and col2im, so they are still adjoint to each other).
  *
  * Loses: im2colReproducesTheCourseExample, im2colAgreesWithTheReference, col2imAgreesWithTheReference
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint, inputsAreNotModified, invalidConfigurationsAreRejected
  */
 public final class ConvOps {
 

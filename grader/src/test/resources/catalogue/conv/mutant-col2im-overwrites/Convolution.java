@@ -14,6 +14,7 @@ import java.util.Map;
  * col2im that overwrites instead of adding where windows overlap, so dx is wrong there.
  *
  * Loses: backwardDxAgreesWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified, invalidConfigurationsAreRejected, secondBackwardReplacesTheGradients
  */
 public class Convolution implements Layer {
 

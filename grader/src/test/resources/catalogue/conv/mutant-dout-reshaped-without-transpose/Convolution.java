@@ -14,6 +14,7 @@ import java.util.Map;
  * and positions (the handout warns: transpose(0, 2, 3, 1) first).
  *
  * Loses: backwardDxAgreesWithTheReference, parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified, invalidConfigurationsAreRejected, secondBackwardReplacesTheGradients
  */
 public class Convolution implements Layer {
 

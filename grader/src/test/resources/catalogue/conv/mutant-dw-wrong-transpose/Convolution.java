@@ -14,6 +14,7 @@ import java.util.Map;
  * right values, wrong places (right only when OC = 1 or C*FH*FW = 1).
  *
  * Loses: parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, invalidConfigurationsAreRejected, secondBackwardReplacesTheGradients
  */
 public class Convolution implements Layer {
 

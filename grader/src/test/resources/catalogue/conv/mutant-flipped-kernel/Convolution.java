@@ -14,6 +14,7 @@ import java.util.Map;
  * by 180° (flipped on both axes) in forward and backward, and dW is left in the flipped layout.
  *
  * Loses: forwardReproducesTheCourseExamples, forwardAgreesWithTheReference, backwardDxAgreesWithTheReference, parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, forwardIsLinearInXAndInW, inputsAreNotModified, invalidConfigurationsAreRejected, paramsAreTheConstructorArrays, secondBackwardReplacesTheGradients
  */
 public class Convolution implements Layer {
 

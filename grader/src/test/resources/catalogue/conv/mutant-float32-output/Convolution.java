@@ -13,6 +13,7 @@ import java.util.Map;
  * Wrong: forward always returns float32 ("saves memory"), whatever x's dtype.
  *
  * Loses: dtypeIsPreserved, gradientsMatchNumericalGradientsOfYourForward
+ * Collateral: forwardIsLinearInXAndInW
  */
 public class Convolution implements Layer {
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * (N, OH, OW, OC) then transpose: right only when OC = 1 or OH*OW = 1.
  *
  * Loses: forwardAgreesWithTheReference, forwardIsLinearInXAndInW, edgeCasesAgreeWithTheReference
+ * Collateral: backwardDxAgreesWithTheReference, dtypeIsPreserved, gradientsMatchNumericalGradientsOfYourForward, inputsAreNotModified, invalidConfigurationsAreRejected, parameterGradientsAgreeWithTheReference, paramsAreTheConstructorArrays, secondBackwardReplacesTheGradients
  */
 public class Convolution implements Layer {
 

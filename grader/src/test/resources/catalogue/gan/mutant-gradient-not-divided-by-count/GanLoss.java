@@ -11,6 +11,7 @@ import ai.djl.nn.Activation;
  * right only for batches of one element.
  *
  * Loses: discriminatorLossGradIsTheGradient, generatorLossGradsAreTheGradients, saturatingAndNonSaturatingAreToldApart, gradientsAreStableForExtremeLogits
+ * Collateral: dtypeIsPreserved, inputsAreNotModified
  */
 public final class GanLoss {
 

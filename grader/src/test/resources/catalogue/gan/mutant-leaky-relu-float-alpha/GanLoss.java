@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
  * LeakyRelu is wrong (see LeakyRelu.java).
  *
  * Loses: leakyReluForwardAgreesWithTheReference, leakyReluBackwardAgreesWithTheReference
+ * Collateral: dtypeIsPreserved, inputsAreNotModified
  */
 public final class GanLoss {
 

@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
  * LeakyRelu is wrong (see LeakyRelu.java).
  *
  * Loses: inputsAreNotModified
+ * Collateral: dtypeIsPreserved
  */
 public final class GanLoss {
 

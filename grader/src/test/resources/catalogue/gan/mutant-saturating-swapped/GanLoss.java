@@ -11,6 +11,7 @@ import ai.djl.nn.Activation;
  * generatorLossSaturating returns -mean log D(G(z)) and generatorLossNonSaturating mean log(1 - D(G(z))).
  *
  * Loses: generatorLossSaturatingAgreesWithTheReference, generatorLossNonSaturatingAgreesWithTheReference, lossesAtHalfAreTwoLnTwoAndLnTwo, generatorLossGradsAreTheGradients, saturatingAndNonSaturatingAreToldApart
+ * Collateral: dtypeIsPreserved, gradientsAreStableForExtremeLogits, inputsAreNotModified, lossesAreStableForExtremeLogits
  */
 public final class GanLoss {
 

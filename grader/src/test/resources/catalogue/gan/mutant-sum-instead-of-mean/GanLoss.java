@@ -11,6 +11,7 @@ import ai.djl.nn.Activation;
  * so they are no longer the gradients of these losses).
  *
  * Loses: discriminatorLossAgreesWithTheReference, generatorLossSaturatingAgreesWithTheReference, generatorLossNonSaturatingAgreesWithTheReference, lossesAreStableForExtremeLogits, discriminatorLossGradIsTheGradient, generatorLossGradsAreTheGradients
+ * Collateral: dtypeIsPreserved, inputsAreNotModified, lossesAtHalfAreTwoLnTwoAndLnTwo, saturatingAndNonSaturatingAreToldApart
  */
 public final class GanLoss {
 

@@ -12,6 +12,7 @@ import kadai.assignments.Layer;
  * matching backward (dout shared equally among the window's cells).
  *
  * Loses: courseExampleIsReproduced, forwardAgreesWithTheReference, backwardAgreesWithTheReference, gradientsGoOnlyToArgmaxPositions
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, gradientMatchesNumericalGradientsAwayFromTies, inputsAreNotModified, invalidConfigurationsAreRejected, overlappingWindowsAccumulate, paddingCountsAsMinusInfinity, tiesGoToTheFirstMaximum
  */
 public class MaxPooling implements Layer {
 

@@ -12,6 +12,7 @@ import kadai.assignments.Layer;
  * windows share a maximum only the last window's gradient survives.
  *
  * Loses: backwardAgreesWithTheReference, overlappingWindowsAccumulate
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, gradientMatchesNumericalGradientsAwayFromTies, gradientsGoOnlyToArgmaxPositions, inputsAreNotModified, invalidConfigurationsAreRejected, paddingCountsAsMinusInfinity, tiesGoToTheFirstMaximum
  */
 public class MaxPooling implements Layer {
 

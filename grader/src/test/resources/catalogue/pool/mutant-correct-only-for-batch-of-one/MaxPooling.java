@@ -12,6 +12,7 @@ import kadai.assignments.Layer;
  * (n * C + ch) * H * W), so every image is pooled as if it were the first.
  *
  * Loses: forwardAgreesWithTheReference, backwardAgreesWithTheReference, edgeCasesAgreeWithTheReference
+ * Collateral: dtypeIsPreserved, gradientMatchesNumericalGradientsAwayFromTies, gradientsGoOnlyToArgmaxPositions, inputsAreNotModified, invalidConfigurationsAreRejected, overlappingWindowsAccumulate, paddingCountsAsMinusInfinity, tiesGoToTheFirstMaximum
  */
 public class MaxPooling implements Layer {
 

@@ -11,6 +11,7 @@ import kadai.assignments.Layer;
  * Wrong: forward always returns float32 ("saves memory"), whatever x's dtype.
  *
  * Loses: dtypeIsPreserved
+ * Collateral: gradientMatchesNumericalGradientsAwayFromTies
  */
 public class MaxPooling implements Layer {
 

@@ -11,6 +11,7 @@ import kadai.assignments.Layer;
  * Wrong: ties go to the last maximum of the window (>= instead of >).
  *
  * Loses: tiesGoToTheFirstMaximum, gradientsGoOnlyToArgmaxPositions
+ * Collateral: dtypeIsPreserved, invalidConfigurationsAreRejected
  */
 public class MaxPooling implements Layer {
 

@@ -12,6 +12,7 @@ import kadai.assignments.Layer;
  * of negative values that touches the padding has maximum 0 and sends its gradient nowhere.
  *
  * Loses: forwardAgreesWithTheReference, paddingCountsAsMinusInfinity
+ * Collateral: backwardAgreesWithTheReference, dtypeIsPreserved, edgeCasesAgreeWithTheReference, gradientMatchesNumericalGradientsAwayFromTies, inputsAreNotModified, invalidConfigurationsAreRejected, overlappingWindowsAccumulate, tiesGoToTheFirstMaximum
  */
 public class MaxPooling implements Layer {
 

@@ -12,6 +12,7 @@ import java.util.Map;
  * Bottleneck is wrong (see Bottleneck.java); GlobalAveragePooling and BasicBlock are right.
  *
  * Loses: bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified
  */
 public class BasicBlock implements Layer {
 

@@ -12,6 +12,7 @@ import java.util.Map;
  * Bottleneck is wrong (see Bottleneck.java); GlobalAveragePooling and BasicBlock are right.
  *
  * Loses: bottleneckForwardAgrees, bottleneckBackwardAgrees, bottleneckParamsAndGradsAreRouted, bottleneckMatchesTheNumericalGradient
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified
  */
 public class BasicBlock implements Layer {
 

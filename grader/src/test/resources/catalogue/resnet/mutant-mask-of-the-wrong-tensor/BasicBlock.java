@@ -13,6 +13,7 @@ import java.util.Map;
  * z = conv2(...) + shortcut(x) that the ReLU was applied to (forward is right).
  *
  * Loses: basicBlockBackwardAgrees, basicBlockMatchesTheNumericalGradient, basicBlockParamsAndGradsAreRouted
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified
  */
 public class BasicBlock implements Layer {
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * shapes differ (an exception) or broadcast silently. Bottleneck too.
  *
  * Loses: basicBlockForwardAgrees, basicBlockBackwardAgrees, bottleneckForwardAgrees, bottleneckBackwardAgrees
+ * Collateral: basicBlockMatchesTheNumericalGradient, basicBlockParamsAndGradsAreRouted, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted, dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified
  */
 public class BasicBlock implements Layer {
 

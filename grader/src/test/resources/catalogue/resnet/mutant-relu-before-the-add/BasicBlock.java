@@ -14,6 +14,7 @@ import java.util.Map;
  * forward). The output can be negative where the shortcut is.
  *
  * Loses: basicBlockForwardAgrees, basicBlockBackwardAgrees, basicBlockParamsAndGradsAreRouted, basicBlockMatchesTheNumericalGradient
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified
  */
 public class BasicBlock implements Layer {
 

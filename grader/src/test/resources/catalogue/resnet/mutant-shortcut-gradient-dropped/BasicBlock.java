@@ -15,6 +15,7 @@ import java.util.Map;
  * same bug.
  *
  * Loses: basicBlockBackwardAgrees, basicBlockMatchesTheNumericalGradient, basicBlockParamsAndGradsAreRouted, bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted
+ * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified
  */
 public class BasicBlock implements Layer {
 
