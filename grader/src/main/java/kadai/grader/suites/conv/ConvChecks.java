@@ -6,8 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 import kadai.grader.suites.InvalidConfigurations;
-import kadai.grader.property.Compare;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
@@ -20,21 +21,13 @@ import java.util.Map;
  * The checks the conv suite repeats: build the student's and the reference's layer over the same
  * parameters, run forward and backward on copies of the same arrays, and compare y, dx, dW and db.
  */
-final class ConvChecks {
+final class ConvChecks extends SuiteChecks<StudentCode> {
 
     static final String CLASS = "kadai.assignments.conv.Convolution";
     private static final Class<?>[] CONSTRUCTOR = {NDArray.class, NDArray.class, int.class, int.class};
 
-    private final StudentCode student;
-    private final StudentCode reference;
-    private final Compare compare;
-    private final boolean ja;
-
-    ConvChecks(StudentCode student, StudentCode reference, String language) {
-        this.student = student;
-        this.reference = reference;
-        this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+    ConvChecks(StudentCode student, StudentCode reference, GradingContext context) {
+        super(student, reference, context);
     }
 
     /** The arrays of one case: input, filters, bias and the upstream gradient. */
@@ -144,14 +137,6 @@ final class ConvChecks {
     /** Check that a call throws IllegalArgumentException (see {@link InvalidConfigurations}). */
     void rejects(String call, Runnable body) {
         InvalidConfigurations.mustBeRejected(call, InvalidConfigurations.Where.LAYER, ja, body);
-    }
-
-    Compare compare() {
-        return compare;
-    }
-
-    boolean japanese() {
-        return ja;
     }
 
     static Shape yShape(ConvCase c) {

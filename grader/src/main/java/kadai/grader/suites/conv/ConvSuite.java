@@ -48,7 +48,7 @@ public class ConvSuite {
     private static final double[] SEED_F = {1, 1, 1, 2, 0, 1, -1, -1, 0};
 
     private static ConvChecks checks(StudentCode student, StudentCode reference, GradingContext context) {
-        return new ConvChecks(student, reference, context.language());
+        return new ConvChecks(student, reference, context);
     }
 
     private static ConvCases valid(GradingContext context) {

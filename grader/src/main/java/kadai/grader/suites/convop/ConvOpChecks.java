@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.grader.suites.InvalidConfigurations;
-import kadai.grader.property.Compare;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
@@ -13,18 +14,10 @@ import kadai.grader.property.Tolerance;
 import java.util.Locale;
 
 /** The checks the conv-op suite repeats: agreement of each operation with the reference on one case. */
-final class ConvOpChecks {
+final class ConvOpChecks extends SuiteChecks<ConvOpsApi> {
 
-    private final ConvOpsApi student;
-    private final ConvOpsApi reference;
-    private final Compare compare;
-    private final boolean ja;
-
-    ConvOpChecks(ConvOpsApi student, ConvOpsApi reference, String language) {
-        this.student = student;
-        this.reference = reference;
-        this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+    ConvOpChecks(ConvOpsApi student, ConvOpsApi reference, GradingContext context) {
+        super(student, reference, context);
     }
 
     /** Check im2col on the case's input against the reference; return the student's result. */
@@ -86,10 +79,6 @@ final class ConvOpChecks {
         NDArray actual = student.col2im(col.duplicate(), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
         compare.dtype(col2imCall(c, "col"), dtype, actual);
         compare.agrees(col2imCall(c, "col"), expected, actual, Tolerance.of(dtype), Shown.of("col", col));
-    }
-
-    Compare compare() {
-        return compare;
     }
 
     static String col2imCall(ConvCase c, String colName) {

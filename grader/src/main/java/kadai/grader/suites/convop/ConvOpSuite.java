@@ -37,7 +37,7 @@ public class ConvOpSuite {
     private static final double ADJOINT_RTOL = 1e-6;
 
     private static ConvOpChecks checks(ConvOpsApi student, ConvOpsApi reference, GradingContext context) {
-        return new ConvOpChecks(student, reference, context.language());
+        return new ConvOpChecks(student, reference, context);
     }
 
     private static ConvCases valid(GradingContext context) {

@@ -6,8 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
-import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 import kadai.grader.property.TensorText;
 import kadai.grader.property.Tolerance;
 
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** The checks the gan suite repeats: each loss and gradient of {@code GanLoss} against the reference on one case. */
-final class GanChecks {
+final class GanChecks extends SuiteChecks<GanLossApi> {
 
     /**
      * Threshold of the gradient checks of the losses: smooth functions, logits in [-4, 4], so a
@@ -30,16 +31,8 @@ final class GanChecks {
     static final String G_SAT_GRAD = "generatorLossSaturatingGrad(fake)";
     static final String G_NONSAT_GRAD = "generatorLossNonSaturatingGrad(fake)";
 
-    private final GanLossApi student;
-    private final GanLossApi reference;
-    private final Compare compare;
-    private final boolean ja;
-
-    GanChecks(GanLossApi student, GanLossApi reference, String language) {
-        this.student = student;
-        this.reference = reference;
-        this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+    GanChecks(GanLossApi student, GanLossApi reference, GradingContext context) {
+        super(student, reference, context);
     }
 
     /** Check discriminatorLoss against the reference; return the student's loss. */
@@ -234,7 +227,4 @@ final class GanChecks {
         compare.agrees(call, expected, actual, tolerance, inputs);
     }
 
-    Compare compare() {
-        return compare;
-    }
 }

@@ -32,7 +32,7 @@ public class GanSuite {
     private static final int TRIES = 30;
 
     private static GanChecks checks(GanLossApi student, GanLossApi reference, GradingContext context) {
-        return new GanChecks(student, reference, context.language());
+        return new GanChecks(student, reference, context);
     }
 
     /** Logits of ordinary size: the losses are smooth, any values will do. */
@@ -191,7 +191,7 @@ public class GanSuite {
     @DisplayName("LeakyRelu.forward agrees with the reference to 1e-12 (alpha kept as a double)")
     void leakyReluForwardAgreesWithTheReference(@Student StudentCode student, @Reference StudentCode reference,
                                                 GradingContext context) {
-        LeakyReluChecks checks = new LeakyReluChecks(student, reference, context.language());
+        LeakyReluChecks checks = new LeakyReluChecks(student, reference, context);
         context.forAll(new ActivationCases(context.language())).tries(TRIES)
                 .check(context.text("LeakyRelu.forward = x where x > 0, alpha * x elsewhere, to 1e-12 (Activation.leakyRelu"
                                 + " takes a float alpha: 0.01f = 0.0099999998, off by ~2e-8)",
@@ -205,7 +205,7 @@ public class GanSuite {
     @DisplayName("LeakyRelu.backward agrees with the reference and with the numerical gradient")
     void leakyReluBackwardAgreesWithTheReference(@Student StudentCode student, @Reference StudentCode reference,
                                                  GradingContext context) {
-        LeakyReluChecks checks = new LeakyReluChecks(student, reference, context.language());
+        LeakyReluChecks checks = new LeakyReluChecks(student, reference, context);
         context.forAll(new ActivationCases(context.language())).tries(20)
                 .check(context.text("LeakyRelu.backward = dout where the input x was > 0, alpha * dout elsewhere",
                         "LeakyRelu.backward = dout (入力 x > 0 の位置), alpha * dout (それ以外)"),
@@ -219,7 +219,7 @@ public class GanSuite {
     void inputsAreNotModified(@Student GanLossApi student, @Reference GanLossApi reference,
                               @Student StudentCode studentCode, @Reference StudentCode referenceCode, GradingContext context) {
         GanChecks checks = checks(student, reference, context);
-        LeakyReluChecks leaky = new LeakyReluChecks(studentCode, referenceCode, context.language());
+        LeakyReluChecks leaky = new LeakyReluChecks(studentCode, referenceCode, context);
         context.forAll(ordinary(context)).tries(10)
                 .check(context.text("GanLoss does not modify the logits", "GanLoss がロジットを書き換えない"), checks::leaveInputsUnchanged);
         context.forAll(new ActivationCases(context.language())).tries(10)
@@ -234,7 +234,7 @@ public class GanSuite {
     void dtypeIsPreserved(@Student GanLossApi student, @Reference GanLossApi reference,
                           @Student StudentCode studentCode, @Reference StudentCode referenceCode, GradingContext context) {
         GanChecks checks = checks(student, reference, context);
-        LeakyReluChecks leaky = new LeakyReluChecks(studentCode, referenceCode, context.language());
+        LeakyReluChecks leaky = new LeakyReluChecks(studentCode, referenceCode, context);
         context.forAll(moderate(context)).tries(8)
                 .check(context.text("results keep the logits' dtype", "出力がロジットの dtype を保つ"), (c, m) -> {
                     checks.keepDtype(c, m, DataType.FLOAT64);

@@ -7,14 +7,15 @@ import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
 import kadai.grader.api.StudentCode;
-import kadai.grader.property.Compare;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
 
 import java.util.Locale;
 
 /** The checks of {@code LeakyRelu}: forward and backward against the reference on one case. */
-final class LeakyReluChecks {
+final class LeakyReluChecks extends SuiteChecks<StudentCode> {
 
     static final String CLASS = "kadai.assignments.gan.LeakyRelu";
     private static final Class<?>[] CTOR = {double.class};
@@ -29,16 +30,8 @@ final class LeakyReluChecks {
      */
     static final double GRADIENT_THRESHOLD = 1e-5;
 
-    private final StudentCode student;
-    private final StudentCode reference;
-    private final Compare compare;
-    private final boolean ja;
-
-    LeakyReluChecks(StudentCode student, StudentCode reference, String language) {
-        this.student = student;
-        this.reference = reference;
-        this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+    LeakyReluChecks(StudentCode student, StudentCode reference, GradingContext context) {
+        super(student, reference, context);
     }
 
     Layer studentLayer(double alpha) {

@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 import kadai.grader.suites.InvalidConfigurations;
-import kadai.grader.property.Compare;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
@@ -20,21 +21,13 @@ import java.util.stream.IntStream;
  * The checks the pool suite repeats: build the student's and the reference's layer with the same
  * window, run forward and backward on copies of the same arrays, and compare y and dx.
  */
-final class PoolChecks {
+final class PoolChecks extends SuiteChecks<StudentCode> {
 
     static final String CLASS = "kadai.assignments.pool.MaxPooling";
     private static final Class<?>[] CONSTRUCTOR = {int.class, int.class, int.class, int.class};
 
-    private final StudentCode student;
-    private final StudentCode reference;
-    private final Compare compare;
-    private final boolean ja;
-
-    PoolChecks(StudentCode student, StudentCode reference, String language) {
-        this.student = student;
-        this.reference = reference;
-        this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+    PoolChecks(StudentCode student, StudentCode reference, GradingContext context) {
+        super(student, reference, context);
     }
 
     /** A student layer and a reference layer with the same window. */
@@ -88,10 +81,6 @@ final class PoolChecks {
     /** Check that a call throws IllegalArgumentException (see {@link InvalidConfigurations}). */
     void rejects(String call, Runnable body) {
         InvalidConfigurations.mustBeRejected(call, InvalidConfigurations.Where.LAYER, ja, body);
-    }
-
-    Compare compare() {
-        return compare;
     }
 
     static Shape yShape(ConvCase c) {

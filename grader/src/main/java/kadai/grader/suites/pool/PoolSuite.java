@@ -45,7 +45,7 @@ public class PoolSuite {
     private static final double[] SEED_X = {1, 2, 3, 4, 5, 6, 7, 8, 16, 15, 14, 13, 12, 11, 10, 9};
 
     private static PoolChecks checks(StudentCode student, StudentCode reference, GradingContext context) {
-        return new PoolChecks(student, reference, context.language());
+        return new PoolChecks(student, reference, context);
     }
 
     /** Values without ties (random doubles, or counting 1, 2, 3, ...). */

@@ -6,7 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
 import kadai.grader.api.StudentCode;
-import kadai.grader.property.Compare;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
 
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** The checks the resnet suite repeats: GlobalAveragePooling and the residual blocks against the reference on one case. */
-final class ResNetChecks {
+final class ResNetChecks extends SuiteChecks<StudentCode> {
 
     static final String GAP = "kadai.assignments.resnet.GlobalAveragePooling";
     private static final Class<?>[] NO_ARGS = {};
@@ -27,16 +28,8 @@ final class ResNetChecks {
     /** Largest input whose numerical gradient is computed (two forward calls per element). */
     private static final long NUMERICAL_MAX_ELEMENTS = 48;
 
-    private final StudentCode student;
-    private final StudentCode reference;
-    private final Compare compare;
-    private final boolean ja;
-
-    ResNetChecks(StudentCode student, StudentCode reference, String language) {
-        this.student = student;
-        this.reference = reference;
-        this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+    ResNetChecks(StudentCode student, StudentCode reference, GradingContext context) {
+        super(student, reference, context);
     }
 
     // --- GlobalAveragePooling -------------------------------------------------------------------------

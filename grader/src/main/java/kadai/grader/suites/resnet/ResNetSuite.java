@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 public class ResNetSuite {
 
     private static ResNetChecks checks(StudentCode student, StudentCode reference, GradingContext context) {
-        return new ResNetChecks(student, reference, context.language());
+        return new ResNetChecks(student, reference, context);
     }
 
     private static BlockCases blocks(Kind kind, GradingContext context) {
