@@ -117,6 +117,32 @@ public final class Compare {
                 TensorDiff.RELATIVE, threshold, 0));
     }
 
+    /**
+     * Fail unless a result depends on its input: {@code first} and {@code second}, the results of
+     * the same call on two different values of {@code input}, must differ (beyond {@link
+     * Tolerance#FLOAT64}). This is the non-degeneracy condition of the structural tests: zeros or
+     * a constant cannot meet it, while a wrong formula that still reads its input does, so a bug
+     * elsewhere does not cost the structural points.
+     *
+     * @param call what was called, e.g. {@code im2col(x, fh=2, fw=2, stride=1, pad=0)}
+     * @param input the input that took two values, e.g. {@code x}
+     */
+    public void dependsOn(String call, String input, NDArray first, NDArray second) {
+        if (first == null || second == null) {
+            throw new AssertionError(call + t(" returned null\n", " が null を返しました\n"));
+        }
+        if (Tensors.compare(first, second, Tolerance.FLOAT64.rtol(), Tolerance.FLOAT64.atol()) != null) {
+            return;
+        }
+        throw new AssertionError(String.format(Locale.ROOT, t(
+                "%s gave the same result for two different %s, so it does not depend on %s; a result such as all"
+                        + " zeros or a constant earns no points here, whatever else it gets right\n",
+                "%s が 2 つの異なる %s に同じ結果を返しました。%s によらない結果 (すべて 0、定数など) はこのテストの点になりません\n"),
+                call, input, input)
+                + t("  the result for both ", "  両方の結果 ") + TensorText.shape(first.getShape()) + ":\n"
+                + TensorText.grid(first, 4));
+    }
+
     /** Fail unless the result has the input's dtype. */
     public void dtype(String call, DataType expected, NDArray actual) {
         if (actual != null && actual.getDataType() != expected) {

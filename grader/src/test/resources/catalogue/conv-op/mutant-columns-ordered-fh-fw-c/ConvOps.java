@@ -9,8 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: the columns are ordered (fh, fw, c) instead of (c, fh, fw) (consistently in both).
  *
- * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference
- * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint, inputsAreNotModified, invalidConfigurationsAreRejected
+ * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference, edgeCasesAgreeWithTheReference
  */
 public final class ConvOps {
 

@@ -9,8 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: the row index forgets the image index n, so only N = 1 works.
  *
- * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference
- * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint, inputsAreNotModified, invalidConfigurationsAreRejected
+ * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint
  */
 public final class ConvOps {
 
