@@ -37,14 +37,31 @@ public final class Compare {
      * @param inputs the inputs to print (copied before the call)
      */
     public void agrees(String call, NDArray expected, NDArray actual, Tolerance tolerance, Shown... inputs) {
+        close(call, header(call), expected, actual, tolerance, inputs);
+    }
+
+    /**
+     * Fail unless {@code actual} has {@code expected}'s shape and values within {@code tolerance},
+     * where {@code expected} is not the reference's result but another result of the student's own
+     * code (a property such as "a second backward gives what a fresh layer gives"), named by
+     * {@code expectedIs}; the failure reads "{@code call} does not equal {@code expectedIs}".
+     */
+    public void same(String call, String expectedIs, NDArray expected, NDArray actual, Tolerance tolerance,
+                     Shown... inputs) {
+        close(call, call + t(" does not equal ", " が ") + expectedIs + t(".\n", " と一致しません。\n"), expected, actual,
+                tolerance, inputs);
+    }
+
+    private void close(String call, String header, NDArray expected, NDArray actual, Tolerance tolerance,
+                       Shown... inputs) {
         if (actual == null) {
-            throw new AssertionError(header(call) + t("  it returned null\n", "  null が返されました\n") + shown(inputs));
+            throw new AssertionError(header + t("  it returned null\n", "  null が返されました\n") + shown(inputs));
         }
         Tensors.Mismatch m = Tensors.compare(expected, actual, tolerance.rtol(), tolerance.atol());
         if (m == null) {
             return;
         }
-        StringBuilder out = new StringBuilder(header(call));
+        StringBuilder out = new StringBuilder(header);
         if (m.shapeMismatch()) {
             out.append(t("  expected shape ", "  期待される形状 ")).append(TensorText.shape(expected.getShape()))
                     .append(t(" but got ", " に対して実際は ")).append(TensorText.shape(actual.getShape())).append('\n');

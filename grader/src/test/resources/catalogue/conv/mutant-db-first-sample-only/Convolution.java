@@ -12,8 +12,7 @@ import java.util.Map;
  *
  * Wrong: db sums dout over the positions of the first sample only, not over the whole batch.
  *
- * Loses: parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward
- * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, invalidConfigurationsAreRejected, secondBackwardReplacesTheGradients
+ * Loses: parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward, edgeCasesAgreeWithTheReference
  */
 public class Convolution implements Layer {
 

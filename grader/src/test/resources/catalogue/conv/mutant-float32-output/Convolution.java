@@ -13,7 +13,6 @@ import java.util.Map;
  * Wrong: forward always returns float32 ("saves memory"), whatever x's dtype.
  *
  * Loses: dtypeIsPreserved, gradientsMatchNumericalGradientsOfYourForward
- * Collateral: forwardIsLinearInXAndInW
  */
 public class Convolution implements Layer {
 
