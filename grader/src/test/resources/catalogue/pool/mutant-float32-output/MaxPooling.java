@@ -10,8 +10,7 @@ import kadai.assignments.Layer;
  *
  * Wrong: forward always returns float32 ("saves memory"), whatever x's dtype.
  *
- * Loses: dtypeIsPreserved
- * Collateral: gradientMatchesNumericalGradientsAwayFromTies
+ * Loses: dtypeIsPreserved, gradientMatchesNumericalGradientsAwayFromTies
  */
 public class MaxPooling implements Layer {
 

@@ -12,7 +12,6 @@ import kadai.assignments.Layer;
  * only to the first one.
  *
  * Loses: tiesGoToTheFirstMaximum, gradientsGoOnlyToArgmaxPositions
- * Collateral: dtypeIsPreserved, invalidConfigurationsAreRejected
  */
 public class MaxPooling implements Layer {
 

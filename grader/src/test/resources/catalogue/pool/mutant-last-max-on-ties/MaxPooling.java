@@ -11,7 +11,6 @@ import kadai.assignments.Layer;
  * Wrong: ties go to the last maximum of the window (>= instead of >).
  *
  * Loses: tiesGoToTheFirstMaximum, gradientsGoOnlyToArgmaxPositions
- * Collateral: dtypeIsPreserved, invalidConfigurationsAreRejected
  */
 public class MaxPooling implements Layer {
 

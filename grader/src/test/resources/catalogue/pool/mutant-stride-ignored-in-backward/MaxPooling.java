@@ -10,8 +10,7 @@ import kadai.assignments.Layer;
  *
  * Wrong: backward recomputes the windows with stride 1 (forward is right).
  *
- * Loses: courseExampleIsReproduced, backwardAgreesWithTheReference, gradientMatchesNumericalGradientsAwayFromTies
- * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, gradientsGoOnlyToArgmaxPositions, inputsAreNotModified, invalidConfigurationsAreRejected, overlappingWindowsAccumulate, paddingCountsAsMinusInfinity, tiesGoToTheFirstMaximum
+ * Loses: courseExampleIsReproduced, paddingCountsAsMinusInfinity, backwardAgreesWithTheReference, tiesGoToTheFirstMaximum, overlappingWindowsAccumulate, gradientsGoOnlyToArgmaxPositions, gradientMatchesNumericalGradientsAwayFromTies, edgeCasesAgreeWithTheReference
  */
 public class MaxPooling implements Layer {
 

@@ -78,6 +78,45 @@ final class PoolChecks extends SuiteChecks<StudentCode> {
         return agrees(c, c.x(m), dout(c, m));
     }
 
+    /**
+     * Return the student's forward of the case's x on a fresh layer, failing unless a fresh
+     * layer's forward of another input differs from it (non-degeneracy: zeros or a constant fail).
+     */
+    NDArray forwardDependsOnX(ConvCase c, NDManager m) {
+        NDArray y = studentLayer(c).forward(c.x(m));
+        NDArray y2 = studentLayer(c).forward(c.array(m, "x2", c.xShape()));
+        compare.dependsOn(constructorCall(c) + ".forward(x)", "x", y, y2);
+        return y;
+    }
+
+    /**
+     * Fail unless backward of two different upstream gradients of {@code yShape} (the shape of the
+     * student's own y), each after forward(x) on a fresh layer, differs (non-degeneracy).
+     */
+    void backwardDependsOnDout(ConvCase c, NDManager m, Shape yShape) {
+        Layer first = studentLayer(c);
+        first.forward(c.x(m));
+        NDArray dx = first.backward(c.array(m, "dout", yShape));
+        Layer second = studentLayer(c);
+        second.forward(c.x(m));
+        NDArray dx2 = second.backward(c.array(m, "dout2", yShape));
+        compare.dependsOn(constructorCall(c) + ".backward(dout) (dx)", "dout", dx, dx2);
+    }
+
+    /** Non-degeneracy of forward and backward on a case (plain, so every output reads some input). */
+    void dependsOnInputs(ConvCase c, NDManager m) {
+        NDArray y = forwardDependsOnX(c, m);
+        backwardDependsOnDout(c, m, shapeOf(constructorCall(c) + ".forward(x)", y));
+    }
+
+    /** Return a result's shape, failing with a clear message when the call returned null. */
+    Shape shapeOf(String call, NDArray result) {
+        if (result == null) {
+            throw new AssertionError(call + text(" returned null", " が null を返しました"));
+        }
+        return result.getShape();
+    }
+
     /** Check that a call throws IllegalArgumentException (see {@link InvalidConfigurations}). */
     void rejects(String call, Runnable body) {
         InvalidConfigurations.mustBeRejected(call, InvalidConfigurations.Where.LAYER, ja, body);
