@@ -11,8 +11,7 @@ import java.util.Map;
  *
  * Bottleneck is wrong (see Bottleneck.java); GlobalAveragePooling and BasicBlock are right.
  *
- * Loses: bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted
- * Collateral: dtypeIsPreserved, edgeCasesAgreeWithTheReference, inputsAreNotModified
+ * Loses: bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted, edgeCasesAgreeWithTheReference
  */
 public class BasicBlock implements Layer {
 

@@ -12,7 +12,6 @@ import java.util.Map;
  * GlobalAveragePooling is wrong (see GlobalAveragePooling.java); the blocks are right.
  *
  * Loses: globalAveragePoolingBackwardAgrees, edgeCasesAgreeWithTheReference
- * Collateral: dtypeIsPreserved, inputsAreNotModified
  */
 public class BasicBlock implements Layer {
 

@@ -11,8 +11,7 @@ import java.util.Map;
  *
  * GlobalAveragePooling is wrong (see GlobalAveragePooling.java); the blocks are right.
  *
- * Loses: globalAveragePoolingForwardAgrees, globalAveragePoolingBackwardAgrees, edgeCasesAgreeWithTheReference
- * Collateral: dtypeIsPreserved, inputsAreNotModified
+ * Loses: globalAveragePoolingForwardAgrees, globalAveragePoolingBackwardAgrees
  */
 public class BasicBlock implements Layer {
 

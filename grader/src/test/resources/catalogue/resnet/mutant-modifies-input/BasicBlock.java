@@ -13,7 +13,6 @@ import java.util.Map;
  * identity shortcut is x itself: the caller's input is changed. Results are right.
  *
  * Loses: inputsAreNotModified
- * Collateral: dtypeIsPreserved
  */
 public class BasicBlock implements Layer {
 
