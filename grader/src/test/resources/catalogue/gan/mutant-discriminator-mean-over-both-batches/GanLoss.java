@@ -12,7 +12,6 @@ import ai.djl.nn.Activation;
  * have the same size, and a wrong weighting when they differ.
  *
  * Loses: discriminatorLossAgreesWithTheReference, lossesAtHalfAreTwoLnTwoAndLnTwo, lossesAreStableForExtremeLogits, discriminatorLossGradIsTheGradient
- * Collateral: dtypeIsPreserved, inputsAreNotModified
  */
 public final class GanLoss {
 

@@ -11,7 +11,6 @@ import ai.djl.nn.Activation;
  * right only for batches of one element.
  *
  * Loses: discriminatorLossGradIsTheGradient, generatorLossGradsAreTheGradients, saturatingAndNonSaturatingAreToldApart, gradientsAreStableForExtremeLogits
- * Collateral: dtypeIsPreserved, inputsAreNotModified
  */
 public final class GanLoss {
 

@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
  * Wrong: every gradient has the wrong sign (the derivative of log instead of -log).
  *
  * Loses: discriminatorLossGradIsTheGradient, generatorLossGradsAreTheGradients, saturatingAndNonSaturatingAreToldApart, gradientsAreStableForExtremeLogits
- * Collateral: dtypeIsPreserved, inputsAreNotModified
  */
 public final class GanLoss {
 

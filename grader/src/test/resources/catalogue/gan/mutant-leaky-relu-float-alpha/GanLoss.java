@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
  * LeakyRelu is wrong (see LeakyRelu.java).
  *
  * Loses: leakyReluForwardAgreesWithTheReference, leakyReluBackwardAgreesWithTheReference
- * Collateral: dtypeIsPreserved, inputsAreNotModified
  */
 public final class GanLoss {
 

@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
  * LeakyRelu is wrong (see LeakyRelu.java).
  *
  * Loses: inputsAreNotModified
- * Collateral: dtypeIsPreserved
  */
 public final class GanLoss {
 

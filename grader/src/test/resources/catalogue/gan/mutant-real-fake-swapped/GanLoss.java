@@ -11,7 +11,6 @@ import ai.djl.nn.Activation;
  * (softplus(real) + softplus(-fake)), its gradient likewise. At zero logits it still gives 2 ln 2.
  *
  * Loses: discriminatorLossAgreesWithTheReference, lossesAtHalfAreTwoLnTwoAndLnTwo, lossesAreStableForExtremeLogits, discriminatorLossGradIsTheGradient, gradientsAreStableForExtremeLogits
- * Collateral: dtypeIsPreserved, inputsAreNotModified
  */
 public final class GanLoss {
 
