@@ -21,15 +21,12 @@ import java.util.stream.Stream;
  *       tests about its bug, and failing anything else is a collateral failure. Several files of an
  *       entry (a conv entry's {@code Convolution.java} and {@code ConvOps.java}) may each have such a
  *       line; the names add up.</li>
- *   <li>{@code * Collateral: testC}: collateral failures known and not fixed yet; they are counted
- *       in the collateral figure instead of failing the build.</li>
  *   <li>{@code * Scores zero.}: the entry must score exactly 0.</li>
  * </ul>
  */
-record CatalogueHeader(Set<String> loses, Set<String> collateral, boolean scoresZero) {
+record CatalogueHeader(Set<String> loses, boolean scoresZero) {
 
     private static final Pattern LOSES = Pattern.compile("\\* Loses: (.*)");
-    private static final Pattern COLLATERAL = Pattern.compile("\\* Collateral: (.*)");
 
     static CatalogueHeader read(Path entry) throws IOException {
         StringBuilder text = new StringBuilder();
@@ -39,7 +36,7 @@ record CatalogueHeader(Set<String> loses, Set<String> collateral, boolean scores
             }
         }
         String all = text.toString();
-        return new CatalogueHeader(names(LOSES, all), names(COLLATERAL, all), all.contains("* Scores zero."));
+        return new CatalogueHeader(names(LOSES, all), all.contains("* Scores zero."));
     }
 
     boolean namesLosses() {
@@ -57,7 +54,7 @@ record CatalogueHeader(Set<String> loses, Set<String> collateral, boolean scores
 
     List<String> unknown(Set<String> testMethods) {
         List<String> unknown = new ArrayList<>();
-        Stream.concat(loses.stream(), collateral.stream()).filter(n -> !testMethods.contains(n)).forEach(unknown::add);
+        loses.stream().filter(n -> !testMethods.contains(n)).forEach(unknown::add);
         return unknown;
     }
 }

@@ -178,7 +178,7 @@ final class ConvChecks extends SuiteChecks<StudentCode> {
 
     /**
      * Fail unless backward of two different upstream gradients (each after forward(x) on a fresh
-     * layer) differs (non-degeneracy of backward); the douts have the shape of the student's own y.
+     * layer) differs (non-degeneracy of backward).
      */
     void backwardDependsOnDout(NDArray w, NDArray b, int stride, int pad, NDArray x, NDArray dout, NDArray dout2) {
         Layer first = studentLayer(w.duplicate(), b.duplicate(), stride, pad);

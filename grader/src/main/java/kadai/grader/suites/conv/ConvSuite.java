@@ -347,9 +347,9 @@ public class ConvSuite {
                             params.get("W"), Tolerance.EXACT);
                     checks.compare().agrees(call + ".params().get(\"b\") (the b given to the constructor)", b,
                             params.get("b"), Tolerance.EXACT);
-                    NDArray y = checks.forwardDependsOnX(w, b, c.stride(), c.pad(), x, c.array(m, "x2", c.xShape()));
+                    checks.forwardDependsOnX(w, b, c.stride(), c.pad(), x, c.array(m, "x2", c.xShape()));
                     layer.forward(x.duplicate());
-                    layer.backward(c.array(m, "dout", y.getShape()));
+                    layer.backward(c.array(m, "dout", ConvChecks.yShape(c)));
                     Map<String, NDArray> grads = layer.grads();
                     keys(context, call + ".grads() after backward", grads);
                     for (String key : ConvChecks.KEYS) {
@@ -400,7 +400,8 @@ public class ConvSuite {
                     NDArray b = b0.duplicate();
                     Layer layer = checks.studentLayer(w, b, c.stride(), c.pad());
                     String call = ConvChecks.constructorCall(w.getShape(), c.stride(), c.pad());
-                    Shape yShape = checks.shapeOf(call + ".forward(x)", layer.forward(x));
+                    layer.forward(x);
+                    Shape yShape = ConvChecks.yShape(c);
                     checks.compare().unchanged(call + ".forward(x)", "x", x0, x);
                     checks.compare().unchanged(call + ".forward(x)", "W", w0, w);
                     checks.compare().unchanged(call + ".forward(x)", "b", b0, b);
@@ -448,7 +449,7 @@ public class ConvSuite {
                 c.array(m, "x2", c.xShape()).toType(xType, false));
         checks.compare().dtype(call + ".forward(x)", xType, y);
         layer.forward(x.duplicate());
-        NDArray dx = layer.backward(c.array(m, "dout", y.getShape()).toType(xType, false));
+        NDArray dx = layer.backward(c.array(m, "dout", ConvChecks.yShape(c)).toType(xType, false));
         checks.compare().dtype(call + ".backward(dout)", xType, dx);
         Map<String, NDArray> grads = layer.grads();
         for (String key : ConvChecks.KEYS) {
@@ -488,10 +489,10 @@ public class ConvSuite {
                             ConvCase valid = StructuralCases.plainNear(c);
                             InvalidConfigurations.validStillWorks(valid.describe(context.language()),
                                     "ja".equals(context.language()), () -> {
-                                        NDArray y = checks.forwardDependsOnX(valid, m);
+                                        checks.forwardDependsOnX(valid, m);
                                         Layer layer = checks.studentLayer(valid.weights(m), valid.bias(m), 1, 0);
                                         layer.forward(valid.x(m));
-                                        layer.backward(valid.array(m, "dout", y.getShape()));
+                                        layer.backward(valid.array(m, "dout", ConvChecks.yShape(valid)));
                                     });
                         });
     }
