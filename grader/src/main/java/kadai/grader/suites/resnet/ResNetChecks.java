@@ -32,6 +32,8 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
     static final double GRADIENT_THRESHOLD = GradientCheck.BLOCK_THRESHOLD;
     /** Largest input whose numerical gradient is computed (two forward calls per element). */
     private static final long NUMERICAL_MAX_ELEMENTS = 48;
+    /** How many witness blocks the non-degeneracy check may try before failing. */
+    private static final int WITNESSES = 3;
 
     ResNetChecks(StudentCode student, StudentCode reference, GradingContext context) {
         super(student, reference, context);
@@ -215,20 +217,30 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
     }
 
     /**
-     * Non-degeneracy of a block, checked once per test on a witness: one image of 2 channels, 3 x 3,
+     * Non-degeneracy of a block, checked once per test on witnesses: one image of 2 channels, 3 x 3,
      * identity shortcut, values from {@code seed}. Forward of two inputs must differ, and backward
-     * of two upstream gradients, where the reference's differ. A witness of 18 outputs, not each
-     * generated case: on a 1 x 1 case a ReLU can zero the whole result for both inputs, for a
-     * right block and for a block whose only bug is a wrong mask alike.
+     * of two upstream gradients, where the reference's differ. Witnesses of 18 outputs, not each
+     * generated case: on a 1 x 1 case a ReLU can zero the whole result for both inputs, for a right
+     * block too. Up to {@link #WITNESSES} witnesses are tried and one that shows both is enough: a
+     * block whose only bug is a wrong mask can zero a whole witness's dx (it happened on one
+     * witness when the catalogue was graded with other seeds); zeros and constants fail every one.
      */
     void blockDependsOnInputs(BlockCase.Kind kind, NDManager m, long seed) {
-        BlockRun run = BlockRun.of(new BlockCase(kind, 1, 2, 3, 3, 2, 2, 1, false, seed), m, reference);
-        try {
-            dependsOnInputs(run, m);
-        } catch (AssertionError e) {
-            throw new AssertionError(text("On the block ", "ブロック ") + run.c.describe(ja ? "ja" : "en")
-                    + text(":\n", " で:\n") + e.getMessage(), e);
+        AssertionError first = null;
+        for (int attempt = 0; attempt < WITNESSES; attempt++) {
+            BlockRun run = BlockRun.of(new BlockCase(kind, 1, 2, 3, 3, 2, 2, 1, false, seed + attempt), m, reference);
+            try {
+                dependsOnInputs(run, m);
+                return;
+            } catch (AssertionError e) {
+                if (first == null) {
+                    first = new AssertionError(text("On the block ", "ブロック ") + run.c.describe(ja ? "ja" : "en")
+                            + text(" (and " + (WITNESSES - 1) + " more drawn like it):\n",
+                                    " (と同様に作った他の " + (WITNESSES - 1) + " 個) で:\n") + e.getMessage(), e);
+                }
+            }
         }
+        throw first;
     }
 
     private void dependsOnInputs(BlockRun run, NDManager m) {
