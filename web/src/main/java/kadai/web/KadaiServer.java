@@ -28,6 +28,8 @@ import kadai.web.assignment.AssignmentDao;
 import kadai.web.assignment.AssignmentService;
 import kadai.web.assignment.Catalog;
 import kadai.web.assignment.CourseMaterial;
+import kadai.web.assignment.RegisteredAssignments;
+import kadai.web.http.CourseTime;
 import kadai.web.db.Database;
 import kadai.web.gradebook.GradebookController;
 import kadai.web.gradebook.GradebookDao;
@@ -50,7 +52,10 @@ import kadai.web.submission.SubmissionService;
 import kadai.web.submission.UploadRejectedException;
 import kadai.web.submission.UploadValidator;
 import kadai.web.task.TaskCodeFactory;
+import kadai.web.settings.SettingsController;
 import kadai.web.task.TaskController;
+import kadai.web.task.TaskGradingDao;
+import kadai.web.task.TaskPoints;
 import kadai.web.task.TaskQueue;
 import kadai.web.task.TaskRun;
 import kadai.web.task.TaskRunDao;
@@ -99,29 +104,36 @@ public final class KadaiServer implements AutoCloseable {
         this.jobs = new JobEngine(database.dataSource(), config.jobs(), worker::grade, regrades::regrade);
         regrades.scheduleWith(jobs::enqueueRegrade);
 
+        CourseTime time = new CourseTime(config.timeZone());
         SubmissionService submissions = new SubmissionService(submissionDao, assignmentDao, catalog,
-                new UploadValidator(config.uploads()), jobs, config.clock());
-        AssignmentService assignments = new AssignmentService(assignmentDao, catalog, new CourseMaterial(),
-                submissions, config.clock());
+                new UploadValidator(config.uploads()), jobs, config.clock(), time);
+        CourseMaterial material = new CourseMaterial();
+        AssignmentService assignments = new AssignmentService(assignmentDao, catalog, material, submissions, time,
+                config.clock());
+        kadai.tasks.Tasks taskList = kadai.tasks.Tasks.all();
+        TaskPoints taskPoints = new TaskPoints(new TaskGradingDao(database.jdbi()), taskList, json, config.clock());
         GradebookService gradebook = new GradebookService(new GradebookDao(database.jdbi()), accountDao,
-                assignmentDao, submissionDao);
+                assignmentDao, submissionDao, taskPoints);
 
         if (config.seedDemo()) {
-            new DemoCourse(accounts, assignmentDao, catalog, config.clock()).seedIfEmpty(config.dataDir());
+            new DemoCourse(accounts, assignmentDao, catalog, config.clock()).seedIfEmpty(config.dataDir(),
+                    kadai.grader.Assignments.all(), config.timeZone());
         }
+        // Every graded suite is an assignment of the course; new ones wait unpublished for the staff.
+        RegisteredAssignments.addMissing(assignmentDao, catalog, kadai.grader.Assignments.all(), time,
+                config.clock().instant());
         // A submission stored just before a crash may have no job yet: give every unfinished one a job.
         submissionDao.unfinished().forEach(jobs::enqueue);
         jobs.start();
 
         // End-to-end training runs: their own queue and worker pool, apart from grading.
         this.taskRuns = new TaskRunDao(database.jdbi());
-        kadai.tasks.Tasks taskList = kadai.tasks.Tasks.all();
         TaskCodeFactory taskCode = new TaskCodeFactory(taskConfig.sandbox(), 0);
         TaskRunner taskRunner = new TaskRunner(taskRuns, submissionDao, taskCode, taskList, taskConfig, json,
                 config.clock());
         this.taskQueue = new TaskQueue(database.dataSource(), taskConfig, taskRunner::run);
         TaskRunService taskService = new TaskRunService(taskRuns, taskCode, taskList, taskQueue, config.clock(),
-                taskConfig.studentRunsPerDay());
+                taskConfig.studentRunsPerDay(), time);
         for (TaskRun run : taskRuns.unfinished()) {
             taskQueue.enqueue(run.id(), "gpu".equals(run.deviceChoice()));
         }
@@ -132,16 +144,20 @@ public final class KadaiServer implements AutoCloseable {
             this.app = null;
             return;
         }
-        Views views = new Views(new Messages());
+        Views views = new Views(new Messages(), time);
         this.feed = new StatusFeed(submissions, config.statusPollMillis());
         RequestFilters filters = new RequestFilters(accounts::viewerForSession, accounts::viewerForApiToken, tokens,
                 config.uploads().maxRequestBytes() + 64 * 1024);
-        AccountController accountController = new AccountController(accounts, views);
-        AssignmentController assignmentController = new AssignmentController(assignments, views);
+        AssignmentController assignmentController = new AssignmentController(assignments, material,
+                (userId, label) -> accounts.issueToken(userId, label).secret(), config.publicUrl(), views);
+        AccountController accountController = new AccountController(accounts, views, assignmentController::serverUrl);
         SubmissionController submissionController = new SubmissionController(submissions, assignments, feed, views);
         GradebookController gradebookController = new GradebookController(gradebook, regrades, assignments,
                 submissionDao, views);
-        this.taskController = new TaskController(taskService, views, json, config.statusPollMillis());
+        this.taskController = new TaskController(taskService, views, json, config.statusPollMillis(), taskPoints,
+                material);
+        SettingsController settingsController = new SettingsController(assignments, taskPoints, taskList,
+                config.publicUrl(), views);
 
         this.app = Javalin.create(c -> {
             c.jsonMapper(new JavalinJackson(json, false));
@@ -162,6 +178,7 @@ public final class KadaiServer implements AutoCloseable {
             submissionController.routes(routes);
             gradebookController.routes(routes);
             taskController.routes(routes);
+            settingsController.routes(routes);
             errors(routes, views);
         }).start(config.port());
         LOG.info("Kadai listening on port {}", app.port());

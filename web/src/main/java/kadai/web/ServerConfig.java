@@ -2,7 +2,9 @@ package kadai.web;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import kadai.grader.SubmissionGrader;
+import kadai.web.http.CourseTime;
 import kadai.web.job.CompileWatch;
 import kadai.web.job.JobConfig;
 import kadai.web.submission.UploadLimits;
@@ -17,10 +19,21 @@ import kadai.web.submission.UploadLimits;
  * @param seedDemo whether a first start seeds the demo course
  * @param statusPollMillis how often live status pages are refreshed from the database
  * @param compileWatch tells when a grading has compiled (null when the grader offers no such hook)
+ * @param timeZone the course's time zone: deadlines, daily limits and every time shown
+ * @param publicUrl the address students use ({@code https://kadai.example.ac.jp/}), written into
+ *     downloaded starter kits; null takes it from each request
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
         SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-        Clock clock, long statusPollMillis, CompileWatch compileWatch) {
+        Clock clock, long statusPollMillis, CompileWatch compileWatch, ZoneId timeZone, String publicUrl) {
+
+    /** Settings in the course's default time zone (Asia/Tokyo), the public address taken from requests. */
+    public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+            SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
+            Clock clock, long statusPollMillis, CompileWatch compileWatch) {
+        this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
+                statusPollMillis, compileWatch, CourseTime.DEFAULT_ZONE, null);
+    }
 
     /** Return the production settings for {@code kadai serve}. */
     public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader, CompileWatch watch) {
@@ -31,21 +44,36 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl);
     }
 
     public ServerConfig withJobs(JobConfig newJobs) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl);
     }
 
     public ServerConfig withGrader(SubmissionGrader newGrader) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis, compileWatch);
+                clock, statusPollMillis, compileWatch, timeZone, publicUrl);
+    }
+
+    public ServerConfig withTimeZone(ZoneId zone) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis, compileWatch, zone, publicUrl);
+    }
+
+    public ServerConfig withPublicUrl(String url) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, url);
+    }
+
+    public ServerConfig withClock(Clock newClock) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, newClock, statusPollMillis, compileWatch, timeZone, publicUrl);
     }
 }

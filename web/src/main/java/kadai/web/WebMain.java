@@ -2,6 +2,7 @@ package kadai.web;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kadai.web.cli.SubmitCommand;
@@ -51,6 +52,25 @@ public final class WebMain implements Callable<Integer> {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /** Check {@code --public-url}: an absolute http(s) address, returned with a trailing slash (null stays null). */
+    static String publicUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(value.trim());
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("--public-url must be an address like https://kadai.example.ac.jp/,"
+                    + " not '" + value + "'");
+        }
+        String text = uri.toString();
+        return text.endsWith("/") ? text : text + "/";
     }
 
     /** Parse {@code --sandbox} case-insensitively with SandboxMode's own message. */
@@ -139,6 +159,15 @@ public final class WebMain implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "7070", description = "HTTP port. Default: ${DEFAULT-VALUE}")
         int port;
 
+        @Option(names = "--time-zone", defaultValue = "Asia/Tokyo", description = "The course's time zone: deadlines"
+                + " are shown and entered in it, daily limits start again at its midnight (stored in UTC)."
+                + " Default: ${DEFAULT-VALUE}")
+        String timeZone;
+
+        @Option(names = "--public-url", description = "The address students use, e.g. https://kadai.example.ac.jp/"
+                + " (written into downloaded starter kits; default: the address of each request)")
+        String publicUrl;
+
         @CommandLine.Mixin
         DataOptions data = new DataOptions();
 
@@ -153,18 +182,28 @@ public final class WebMain implements Callable<Integer> {
                         + " stop it or choose another port with --port N");
                 return EXIT_INVALID_INPUT;
             }
+            ZoneId zone;
+            try {
+                zone = kadai.web.http.CourseTime.of(timeZone).zone();
+                publicUrl = publicUrl(publicUrl);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("kadai: " + e.getMessage());
+                return EXIT_INVALID_INPUT;
+            }
             kadai.web.task.TaskWorkerConfig tasks = data.tasks();
-            KadaiServer server = KadaiServer.start(data.config(port), tasks);
+            KadaiServer server = KadaiServer.start(data.config(port).withTimeZone(zone).withPublicUrl(publicUrl), tasks);
             PrintWriter out = spec.commandLine().getOut();
-            String url = "http://localhost:" + server.port() + "/";
+            String url = publicUrl != null ? publicUrl : "http://localhost:" + server.port() + "/";
             out.println("Kadai is running at " + url);
+            out.println("Course time zone: " + zone.getId() + "; starter kits point at " + url);
             out.println("Training runs (" + url + "tasks): " + tasks.threads() + " at a time here, "
                     + (server.takesGpuTaskRuns() ? "GPU runs taken" : "GPU runs left to GPU workers (--gpu-tasks)"));
             String credentials = DemoCourse.credentials(data.data);
             if (!credentials.isEmpty()) {
                 out.println("Demo logins and API token (" + data.data.resolve("demo-credentials.txt") + "):");
                 credentials.lines().filter(l -> !l.startsWith("#")).forEach(l -> out.println("  " + l));
-                out.println("Try: ./kadai submit --server " + url + " --token <token> --assignment conv-op ConvOps.java");
+                out.println("Try: download the starter kit at " + url + "starter-kit.zip, then in it:"
+                        + " java Submit.java --assignment conv-op");
             }
             out.flush();
             awaitShutdown(server);

@@ -113,7 +113,7 @@ public final class Compare {
         int worst = 0;
         double worstError = -1;
         for (int i = 0; i < a.length; i++) {
-            double e = Math.abs(a[i] - n[i]) / Math.max(1e-8, Math.abs(a[i]) + Math.abs(n[i]));
+            double e = Math.abs(a[i] - n[i]) / Math.max(GradientCheck.RELATIVE_ERROR_FLOOR, Math.abs(a[i]) + Math.abs(n[i]));
             if (Double.isNaN(e) || e > worstError) {
                 worst = i;
                 worstError = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;

@@ -20,10 +20,14 @@ public final class AccountController {
 
     private final AccountService service;
     private final Views views;
+    private final java.util.function.Function<Context, String> serverUrl;
 
-    public AccountController(AccountService service, Views views) {
+    /** @param serverUrl the address students reach the server at, for the commands the page shows */
+    public AccountController(AccountService service, Views views,
+            java.util.function.Function<Context, String> serverUrl) {
         this.service = service;
         this.views = views;
+        this.serverUrl = serverUrl;
     }
 
     public void routes(RoutesConfig routes) {
@@ -76,13 +80,15 @@ public final class AccountController {
 
     private void accountPage(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", null);
+        views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", null,
+                "serverUrl", serverUrl.apply(ctx));
     }
 
     private void issueToken(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
         AccountService.IssuedToken issued = service.issueToken(viewer.id(), ctx.formParam("label"));
-        views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", issued);
+        views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", issued,
+                "serverUrl", serverUrl.apply(ctx));
     }
 
     private void revokeToken(Context ctx) {

@@ -138,6 +138,70 @@ public final class SubmissionDao {
                 .mapTo(Long.class).one());
     }
 
+    /** One submission with its score and the points of its tests per visibility (what a student may see). */
+    public record Summary(long id, String assignmentId, Submission.Status status, Instant receivedAt, int lateDays,
+            Double score, Double maxScore, Map<Visibility, double[]> pointsByVisibility) {
+    }
+
+    /**
+     * Return the user's submissions (to one assignment, or all with {@code assignmentId} null), newest
+     * first, each with its tests' points and maxima summed per visibility: one grouped query, no
+     * sources and no test output.
+     */
+    public List<Summary> summaries(long userId, String assignmentId) {
+        return jdbi.withHandle(h -> {
+            Map<Long, Summary> byId = new LinkedHashMap<>();
+            var query = h.createQuery("""
+                            SELECT s.id, s.assignment_id, s.status, s.received_at, s.late_days, s.score, s.max_score,
+                                t.visibility, SUM(t.score) AS points, SUM(t.max_score) AS max_points
+                            FROM submissions s LEFT JOIN test_results t ON t.submission_id = s.id
+                            WHERE s.user_id = :user""" + (assignmentId == null ? "" : " AND s.assignment_id = :assignment")
+                            + """
+                             GROUP BY s.id, s.assignment_id, s.status, s.received_at, s.late_days, s.score,
+                                s.max_score, t.visibility
+                            ORDER BY s.id DESC""").bind("user", userId);
+            if (assignmentId != null) {
+                query.bind("assignment", assignmentId);
+            }
+            query.map((rs, ctx) -> {
+                        long id = rs.getLong("id");
+                        Summary summary = byId.computeIfAbsent(id, k -> {
+                            try {
+                                return new Summary(id, rs.getString("assignment_id"),
+                                        Submission.Status.valueOf(rs.getString("status")),
+                                        instant(rs.getTimestamp("received_at")), rs.getInt("late_days"),
+                                        rs.getObject("score", Double.class), rs.getObject("max_score", Double.class),
+                                        new java.util.EnumMap<>(Visibility.class));
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        String visibility = rs.getString("visibility");
+                        if (visibility != null) {
+                            summary.pointsByVisibility().put(Visibility.valueOf(visibility),
+                                    new double[] {rs.getDouble("points"), rs.getDouble("max_points")});
+                        }
+                        return id;
+                    })
+                    .list();
+            return List.copyOf(byId.values());
+        });
+    }
+
+    /** Return, per assignment, how many submissions the user has made since {@code since}. */
+    public Map<String, Integer> countsSince(long userId, Instant since) {
+        return jdbi.withHandle(h -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT assignment_id, COUNT(*) AS n FROM submissions
+                            WHERE user_id = :user AND received_at >= :since GROUP BY assignment_id""")
+                    .bind("user", userId).bind("since", since)
+                    .map((rs, ctx) -> Map.entry(rs.getString("assignment_id"), rs.getInt("n")))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
+    }
+
     /** Return how many submissions wait ahead of this one (0 when it is next or already running). */
     public int queueAhead(long id) {
         return jdbi.withHandle(h -> h.createQuery(

@@ -23,17 +23,30 @@ public final class TaskController {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<Map<String, List<Double>>> CURVES = new TypeReference<>() { };
 
-    /** What the run page shows. */
-    public record RunView(TaskRun run, String description, Map<String, Object> metrics, List<Chart> charts,
-            List<String> images) {
+    /**
+     * What the run page shows: each metric and curve with its explanation (the messages'
+     * {@code metric.<task>.<key>}; null when the task has none yet), and what the run earns.
+     */
+    public record RunView(TaskRun run, String description, List<Metric> metrics, List<Chart> charts,
+            Map<String, String> curveTexts, List<String> images, TaskPoints.RunPoints points) {
+    }
+
+    /** One metric of a finished run, with what it means in words. */
+    public record Metric(String key, Object value, String explanation) {
     }
 
     private final TaskRunService service;
     private final TaskFeed feed;
     private final Views views;
     private final ObjectMapper json;
+    private final TaskPoints points;
 
-    public TaskController(TaskRunService service, Views views, ObjectMapper json, long pollMillis) {
+    private final kadai.web.assignment.CourseMaterial material;
+
+    public TaskController(TaskRunService service, Views views, ObjectMapper json, long pollMillis,
+            TaskPoints points, kadai.web.assignment.CourseMaterial material) {
+        this.points = points;
+        this.material = material;
         this.service = service;
         this.views = views;
         this.json = json;
@@ -49,6 +62,7 @@ public final class TaskController {
         routes.get("/tasks", this::listPage);
         routes.post("/tasks", this::launchPage);
         routes.get("/tasks/runs/{id}", this::runPage);
+        routes.get("/tasks/handouts/{id}", this::handoutPage);
         routes.sse("/tasks/runs/{id}/events", feed::connect);
         routes.post("/tasks/runs/{id}/cancel", this::cancelPage);
         routes.get("/tasks/runs/{id}/images/{name}", this::image);
@@ -66,8 +80,10 @@ public final class TaskController {
 
     private void renderList(Context ctx, String error) {
         Viewer viewer = Web.requireViewer(ctx);
+        Map<String, TaskGrading> grading = new LinkedHashMap<>();
+        points.graded().forEach(g -> grading.put(g.taskId(), g));
         views.render(ctx, "tasks.jte", "tasks", service.tasks(), "runs", service.list(viewer), "error", error,
-                "form", formValues(ctx));
+                "form", formValues(ctx), "grading", grading);
     }
 
     private static Map<String, String> formValues(Context ctx) {
@@ -121,23 +137,46 @@ public final class TaskController {
         return Web.pathId(ctx, "task run");
     }
 
+    /** Show a task's handout ({@code assignments/handouts/tasks/<task>.<lang>.md}). */
+    private void handoutPage(Context ctx) {
+        Web.requireViewer(ctx);
+        String id = ctx.pathParam("id");
+        if (service.tasks().stream().noneMatch(t -> t.id().equals(id))) {
+            throw new kadai.web.http.NotFoundException("There is no training task '" + id + "'.");
+        }
+        views.render(ctx, "task-handout.jte", "taskId", id,
+                "html", material.handoutHtml("tasks/" + id, Web.language(ctx)).orElse(null));
+    }
+
     private void runPage(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        views.render(ctx, "task-run.jte", "view", view(viewer, id(ctx)));
+        views.render(ctx, "task-run.jte", "view", view(viewer, id(ctx), Web.language(ctx)));
     }
 
     /** Build the run page's model. */
-    RunView view(Viewer viewer, long id) {
+    RunView view(Viewer viewer, long id, String language) {
         TaskRun run = service.get(viewer, id);
         String description = service.tasks().stream().filter(t -> t.id().equals(run.taskId()))
                 .map(TaskRunService.TaskInfo::description).findFirst().orElse("");
         List<Chart> charts = new ArrayList<>();
+        Map<String, String> curveTexts = new LinkedHashMap<>();
         curves(run).forEach((name, values) -> {
             if (!values.isEmpty()) {
                 charts.add(Chart.of(name, values));
+                curveTexts.put(name, explanation(run.taskId(), name, language));
             }
         });
-        return new RunView(run, description, metrics(run), charts, service.imageNames(run));
+        List<Metric> metrics = new ArrayList<>();
+        metrics(run).forEach((key, value) -> metrics.add(new Metric(key, value,
+                explanation(run.taskId(), key, language))));
+        return new RunView(run, description, metrics, charts, curveTexts, service.imageNames(run),
+                points.forRun(run).orElse(null));
+    }
+
+    /** Return what a metric or curve of a task means, from {@code metric.<task>.<key>}; null when unexplained. */
+    private String explanation(String taskId, String key, String language) {
+        String messageKey = "metric." + taskId + "." + key;
+        return views.messages().has(language, messageKey) ? views.messages().text(language, messageKey) : null;
     }
 
     private Map<String, Object> metrics(TaskRun run) {
@@ -278,6 +317,8 @@ public final class TaskController {
         }
         out.put("images", images);
         out.put("error", run.error());
+        points.forRun(run).ifPresent(p -> out.put("points", Map.of("counts", p.counts(), "points", p.points(),
+                "of", p.grading().points(), "metric", p.grading().metric())));
         return out;
     }
 }

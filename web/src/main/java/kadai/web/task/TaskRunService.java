@@ -53,8 +53,11 @@ public final class TaskRunService {
     /** A student's training runs in any 24 hours; a run holds a worker for minutes to hours. */
     private final int studentRunsPerDay;
 
+    private final kadai.web.http.CourseTime time;
+
     public TaskRunService(TaskRunDao dao, TaskCodeFactory codes, Tasks tasks, TaskQueue queue, Clock clock,
-            int studentRunsPerDay) {
+            int studentRunsPerDay, kadai.web.http.CourseTime time) {
+        this.time = time;
         this.studentRunsPerDay = studentRunsPerDay;
         this.dao = dao;
         this.codes = codes;
@@ -159,8 +162,7 @@ public final class TaskRunService {
                 Instant next = recent.get(recent.size() - studentRunsPerDay).plus(Duration.ofHours(24));
                 throw new RefusedException(429, "daily-limit", "You have started " + recent.size() + " training runs"
                         + " in the last 24 hours, the most this course allows (" + studentRunsPerDay + "); the next one"
-                        + " can start at " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                        .withZone(java.time.ZoneOffset.UTC).format(next) + ".");
+                        + " can start at " + time.format(next) + ".");
             }
         }
         long id = dao.insert(new TaskRunDao.NewRun(viewer.id(), task.id(), code, submissionIds, train, test, epochs,

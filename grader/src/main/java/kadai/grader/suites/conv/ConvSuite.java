@@ -35,7 +35,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Grade {@code Convolution}: forward and backward of a convolution layer (seed 1.1-1.2, 2.1-2.2).
+ * Grade {@code Convolution}: forward and backward of a convolution layer (lecture notes §1.1-1.2, §2.1-2.2).
  *
  * <p>Value tests compare one method with the reference (a backward test runs forward first but
  * compares only backward). Structural tests (keys, immutability, dtype, rejection) and the
@@ -49,7 +49,7 @@ import java.util.TreeSet;
 public class ConvSuite {
 
     private static final int TRIES = 30;
-    /** The seed's filter F of examples 1.1 and 1.2. */
+    /** The filter F of the lecture notes' examples §1.1 and §1.2. */
     private static final double[] SEED_F = {1, 1, 1, 2, 0, 1, -1, -1, 0};
 
     private static ConvChecks checks(StudentCode student, StudentCode reference, GradingContext context) {
@@ -62,20 +62,20 @@ public class ConvSuite {
 
     @Order(1)
     @Graded(points = 2, visibility = Visibility.VISIBLE, tags = {"forward", "golden"}, timeLimitSeconds = 15,
-            nameJa = "forward が教材 1.1, 1.2 の例 (バイアス, パディング, ストライド) を再現する")
-    @DisplayName("forward reproduces the course's examples (seed 1.1, 1.2: bias, padding, stride)")
+            nameJa = "forward が講義ノート 1.1 節, 1.2 節の例 (バイアス, パディング, ストライド) を再現する")
+    @DisplayName("forward reproduces the examples of lecture notes §1.1 and §1.2 (bias, padding, stride)")
     void forwardReproducesTheCourseExamples(@Student StudentCode student, GradingContext context) {
         NDManager m = context.manager();
         ConvChecks checks = checks(student, student, context);
         NDArray x = new ConvCase(1, 1, 4, 4, 3, 3, 1, 0, 1, Values.COUNTING, 0).x(m);
         NDArray f = m.create(SEED_F, new Shape(1, 1, 3, 3));
-        golden(context, checks, context.text("seed 1.1: X = 1..16, filter F", "教材 1.1: X = 1..16, フィルタ F"),
+        golden(context, checks, context.text("lecture notes §1.1: X = 1..16, filter F", "講義ノート 1.1 節: X = 1..16, フィルタ F"),
                 x, f, 0, 1, 0, new double[] {4, 8, 20, 24});
-        golden(context, checks, context.text("seed 1.2: bias 3", "教材 1.2: バイアス 3"),
+        golden(context, checks, context.text("lecture notes §1.2: bias 3", "講義ノート 1.2 節: バイアス 3"),
                 x, f, 3, 1, 0, new double[] {7, 11, 23, 27});
-        golden(context, checks, context.text("seed 1.2: pad 1", "教材 1.2: パディング 1"), x, f, 0, 1, 1, new double[] {
+        golden(context, checks, context.text("lecture notes §1.2: pad 1", "講義ノート 1.2 節: パディング 1"), x, f, 0, 1, 1, new double[] {
             -3, -6, -5, -9, 0, 4, 8, -2, 8, 20, 24, 6, 33, 71, 77, 53});
-        // The seed's 7x7 input: X padded by a ring of zeros, plus a last row and column of ones.
+        // The lecture notes' 7x7 input: X padded by a ring of zeros, plus a last row and column of ones.
         double[] seven = new double[49];
         for (int h = 0; h < 7; h++) {
             for (int w = 0; w < 7; w++) {
@@ -83,7 +83,7 @@ public class ConvSuite {
                 seven[h * 7 + w] = h == 6 || w == 6 ? 1 : inside ? (h - 1) * 4 + w : 0;
             }
         }
-        golden(context, checks, context.text("seed 1.2: the 7x7 input, stride 2", "教材 1.2: 7x7 の入力, ストライド 2"),
+        golden(context, checks, context.text("lecture notes §1.2: the 7x7 input, stride 2", "講義ノート 1.2 節: 7x7 の入力, ストライド 2"),
                 m.create(seven, new Shape(1, 1, 7, 7)), f, 0, 2, 0, new double[] {-3, -5, 2, 8, 24, 18, 25, 43, 16});
     }
 
@@ -107,7 +107,7 @@ public class ConvSuite {
                 throw new AssertionError(e.getMessage() + context.text(
                         "  Hint: the course's convolution does not flip the filter (a cross-correlation, like PyTorch's"
                                 + " conv2d): y[i, j] = b + sum over (p, q) of x_padded[i*stride + p, j*stride + q] * W[p, q].\n",
-                        "  ヒント: 教材の畳み込みはフィルタを反転しません (PyTorch の conv2d と同じ相互相関):"
+                        "  ヒント: 講義ノートの畳み込みはフィルタを反転しません (PyTorch の conv2d と同じ相互相関):"
                                 + " y[i, j] = b + Σ_(p, q) x_padded[i*stride + p, j*stride + q] * W[p, q]。\n"), e);
             }
         });

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.util.Locale;
 
 /**
- * Grade {@code ConvOps}: the output size, im2col and col2im (seed 1.3, 2.1-2.2).
+ * Grade {@code ConvOps}: the output size, im2col and col2im (lecture notes §1.3, §2.1-2.2).
  *
  * <p>Value tests compare one operation with the reference. Structural tests (rejection, dtype,
  * immutability) and the adjointness property check their own property on plain cases
@@ -106,8 +106,8 @@ public class ConvOpSuite {
 
     @Order(3)
     @Graded(points = 1, visibility = Visibility.VISIBLE, tags = {"im2col", "golden"}, timeLimitSeconds = 10,
-            nameJa = "im2col が教材 1.3 の例 (X = 1..16, 3x3 フィルタ) を再現する")
-    @DisplayName("im2col reproduces the course's example (seed 1.3: X = 1..16, 3x3 filter)")
+            nameJa = "im2col が講義ノート 1.3 節の例 (X = 1..16, 3x3 フィルタ) を再現する")
+    @DisplayName("im2col reproduces the example of lecture notes §1.3 (X = 1..16, 3x3 filter)")
     void im2colReproducesTheCourseExample(@Student ConvOpsApi student, GradingContext context) {
         NDManager m = context.manager();
         NDArray x = new ConvCase(1, 1, 4, 4, 3, 3, 1, 0, 0, Values.COUNTING, 0).x(m);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Grade {@code GanLoss} and {@code LeakyRelu} (seed 5.6-5.8): the three losses from logits, their
+ * Grade {@code GanLoss} and {@code LeakyRelu} (lecture notes §5.6-5.8): the three losses from logits, their
  * closed-form gradients, numerical stability at logits of +-1e4, and the discriminator's leaky ReLU.
  *
  * <p>Value tests compare each method with the reference; a loss that returns the value at D = 0.5

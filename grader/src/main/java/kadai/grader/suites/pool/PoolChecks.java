@@ -135,9 +135,12 @@ final class PoolChecks extends SuiteChecks<StudentCode> {
         return c.x(m).abs().neg().sub(0.5);
     }
 
+    /** How far apart the inputs of the numerical gradient check are (the pool handout quotes it). */
+    static final double GRADIENT_CHECK_SPACING = 0.25;
+
     /**
-     * Return the case's input with every value distinct and at least 0.25 from any other (the
-     * values' ranks, scaled), so a numerical-gradient step never changes an argmax.
+     * Return the case's input with every value distinct and at least {@link #GRADIENT_CHECK_SPACING}
+     * from any other (the values' ranks, scaled), so a numerical-gradient step never changes an argmax.
      */
     static NDArray distinct(ConvCase c, NDManager m) {
         double[] v = c.x(m).toDoubleArray();
@@ -145,7 +148,7 @@ final class PoolChecks extends SuiteChecks<StudentCode> {
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> v[i]).thenComparing(i -> i));
         double[] out = new double[v.length];
         for (int rank = 0; rank < order.length; rank++) {
-            out[order[rank]] = 0.25 * rank - 0.125 * v.length;
+            out[order[rank]] = GRADIENT_CHECK_SPACING * (rank - v.length / 2.0);
         }
         return m.create(out, c.xShape());
     }

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Grade {@code MaxPooling}: forward and backward of max pooling (seed 1.5, 2.3).
+ * Grade {@code MaxPooling}: forward and backward of max pooling (lecture notes §1.5, §2.3).
  *
  * <p>Value tests compare forward and backward with the reference, each on its own kind of case
  * (ties, overlap and padding are kept apart, so one bug fails one family of tests). Structural
@@ -57,8 +57,8 @@ public class PoolSuite {
 
     @Order(1)
     @Graded(points = 2, visibility = Visibility.VISIBLE, tags = {"forward", "backward", "golden"}, timeLimitSeconds = 15,
-            nameJa = "教材 1.5 の例 (2x2 窓, ストライド 2) の forward と backward を再現する")
-    @DisplayName("forward and backward reproduce the course's example (seed 1.5: 2x2 windows, stride 2)")
+            nameJa = "講義ノート 1.5 節の例 (2x2 窓, ストライド 2) の forward と backward を再現する")
+    @DisplayName("forward and backward reproduce the example of lecture notes §1.5 (2x2 windows, stride 2)")
     void courseExampleIsReproduced(@Student StudentCode student, GradingContext context) {
         NDManager m = context.manager();
         PoolChecks checks = checks(student, student, context);

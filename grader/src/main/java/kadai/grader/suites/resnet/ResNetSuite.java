@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Grade {@code GlobalAveragePooling}, {@code BasicBlock} and {@code Bottleneck} (seed 4.2-4.3).
+ * Grade {@code GlobalAveragePooling}, {@code BasicBlock} and {@code Bottleneck} (lecture notes §4.2-4.3).
  *
  * <p>The blocks get their convolutions from the grader: the reference's {@code Convolution}s,
  * grader-side objects (proxies inside a sandboxed runner), so a block is graded apart from the
