@@ -2,6 +2,7 @@ package kadai.grader.internal;
 
 import kadai.grader.api.StudentCode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +31,7 @@ final class GradingRun {
     volatile String brokenAfter;
     /** Each test's clock, by JUnit unique id (see {@link kadai.grader.timing.CallTimes}). */
     final Map<String, kadai.grader.timing.TestClock> clocks = new ConcurrentHashMap<>();
+    final Map<String, List<String>> notes = new ConcurrentHashMap<>();
 
     GradingRun(String id, StudentCode student, StudentCode reference, long seed, String language, String reproduce) {
         this.id = id;

@@ -29,7 +29,9 @@ import java.util.concurrent.FutureTask;
  * its own tests, and when a lane's runner breaks (a call ran past its limit, the JVM died) every
  * test after that one in suite order is reported as not run, as it would be on a single runner,
  * even when another lane ran it. Tests are spread by their expected time (the longest first, to
- * the lane with the least), learned from earlier gradings of the suite in this JVM.
+ * the lane with the least), learned from earlier gradings of the suite in this JVM. Within a
+ * lane, tests run visibility group by group with a reload between groups, as on one runner
+ * ({@link SuiteRunner}), so a visible test never sees the inputs of a hidden one.
  */
 final class TestLanes {
 
@@ -65,9 +67,11 @@ final class TestLanes {
             times.putAll(run.times());
         }
         List<String> ids = order.stream().map(TestLanes::id).toList();
-        int cutoff = brokenAfter.values().stream().mapToInt(ids::indexOf).filter(i -> i >= 0).min()
+        // On one runner, tests run visibility group by group: "after" means after in that order.
+        List<String> executed = SuiteRunner.executionOrder(order).stream().map(TestLanes::id).toList();
+        int cutoff = brokenAfter.values().stream().mapToInt(executed::indexOf).filter(i -> i >= 0).min()
                 .orElse(Integer.MAX_VALUE);
-        String why = brokenAfter.entrySet().stream().filter(e -> ids.indexOf(e.getValue()) == cutoff)
+        String why = brokenAfter.entrySet().stream().filter(e -> executed.indexOf(e.getValue()) == cutoff)
                 .map(e -> students.get(e.getKey()).failure()).findFirst().orElse(null);
         List<TestResult> merged = new ArrayList<>();
         Map<String, GradingTimes.TestTimes> mergedTimes = new LinkedHashMap<>();
@@ -76,7 +80,7 @@ final class TestLanes {
             if (r == null) {
                 continue;
             }
-            if (i > cutoff && r.status() != TestStatus.ERROR) {
+            if (executed.indexOf(ids.get(i)) > cutoff && r.status() != TestStatus.ERROR) {
                 // On one runner this test would have come after the failure: it would not have run.
                 r = new TestResult(r.id(), r.name(), 0, r.maxScore(), TestStatus.ERROR,
                         notRun(language, why), r.visibility(), r.tags(), r.seconds());
