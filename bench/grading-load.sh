@@ -95,9 +95,13 @@ run_one() {
 }
 
 if [[ -n "$BASELINE" ]]; then
-  base_tree="$WORK/baseline"
-  mkdir -p "$base_tree"
-  git -C "$ROOT" archive "$BASELINE" | tar -x -C "$base_tree"
-  run_one "$base_tree" "before:$(git -C "$ROOT" rev-parse --short "$BASELINE")"
+  # One tree per baseline commit, kept between invocations (built once, reused by later scenarios).
+  base_sha="$(git -C "$ROOT" rev-parse --short "$BASELINE")"
+  base_tree="${TMPDIR:-/tmp}/kadai-load-baseline-$base_sha"
+  if [[ ! -f "$base_tree/kadai" ]]; then
+    mkdir -p "$base_tree"
+    git -C "$ROOT" archive "$BASELINE" | tar -x -C "$base_tree"
+  fi
+  run_one "$base_tree" "before:$base_sha"
 fi
 run_one "$ROOT" "after:$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench' || echo '+dirty')"

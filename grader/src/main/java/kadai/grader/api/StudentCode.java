@@ -106,6 +106,16 @@ public interface StudentCode extends AutoCloseable {
     }
 
     /**
+     * Say that nothing computed by the calls made so far is needed any more (a training run's
+     * evaluation chunk is done): the sandboxed runner frees their arrays now instead of a few
+     * calls later, so memory stays bounded by one chunk even when the student's code builds
+     * every result with {@code NDManager.create(float[])} (direct buffers). Layers and objects
+     * stay usable; implementations that free nothing by call do nothing.
+     */
+    default void releaseCalls() {
+    }
+
+    /**
      * Start the implementation afresh: load its classes again, so every static field starts over,
      * and forget the objects made before (handles to them must not be used afterwards). The
      * grader calls it between the visibility groups of a suite, so that what a submission kept

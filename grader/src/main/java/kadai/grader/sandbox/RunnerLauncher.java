@@ -310,10 +310,12 @@ final class RunnerLauncher {
         c.add(javaHome.resolve("bin/java").toString());
         c.addAll(List.of("-Xmx" + config.heapBytes(), "-Xms16m", "-Xss" + config.stackBytes(),
                 "-XX:ActiveProcessorCount=" + config.cpus(), "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism",
-                "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=" + config.heapBytes(),
+                "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=" + config.directMemoryBytes(),
                 "-XX:MaxMetaspaceSize=256m"));
-        if (job == null) {
-            c.add("-XX:TieredStopAtLevel=1"); // a runner's calls are short; a job's Java loops are hot
+        if (job == null && config.keepCalls() == 0) {
+            // a grading runner's calls are short: C2 would cost more than it saves; a training
+            // runner (keepCalls) and a job run the same loops for minutes: C2 pays there
+            c.add("-XX:TieredStopAtLevel=1");
         }
         String extra = System.getProperty("kadai.sandbox.runnerJavaOptions", "").trim();
         if (!extra.isEmpty()) {
