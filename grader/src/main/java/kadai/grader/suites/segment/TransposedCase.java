@@ -40,6 +40,27 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
         return null;
     }
 
+    /**
+     * Tell whether some input row and column reach the output after the crop: with much padding a
+     * valid configuration can crop every painted value away, leaving only the bias (such cases
+     * are not generated: no result could depend on x).
+     */
+    boolean reachesTheOutput() {
+        return reaches(h, fh, oh()) && reaches(w, fw, ow());
+    }
+
+    private boolean reaches(int in, int filter, int out) {
+        for (int i = 0; i < in; i++) {
+            for (int a = 0; a < filter; a++) {
+                int at = i * stride + a - pad;
+                if (at >= 0 && at < out) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     Shape xShape() {
         return new Shape(n, c, h, w);
     }
@@ -80,7 +101,10 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
         return new TransposedCase(n, c, oc, h, w, fh, fw, stride, pad, values, valueSeed);
     }
 
-    /** Generate valid cases (N 1-2, C and OC 1-3, H and W 1-4, FH and FW 1-4, stride 1-3, pad 0-2). */
+    /**
+     * Generate valid cases (N 1-2, C and OC 1-3, H and W 1-4, FH and FW 1-4, stride 1-3, pad 0-2) in
+     * which x reaches the output.
+     */
     static final class Cases implements Gen<TransposedCase> {
 
         private final String language;
@@ -99,7 +123,7 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
                 TransposedCase k = new TransposedCase(1 + r.nextInt(2), 1 + r.nextInt(3), 1 + r.nextInt(3),
                         1 + r.nextInt(maxSize), 1 + r.nextInt(maxSize), 1 + r.nextInt(4), 1 + r.nextInt(4),
                         1 + r.nextInt(3), r.nextInt(3), values[r.nextInt(values.length)], r.nextLong());
-                if (k.violation() == null) {
+                if (k.violation() == null && k.reachesTheOutput()) {
                     return k;
                 }
             }
@@ -127,7 +151,8 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
         }
 
         private static void add(List<TransposedCase> out, TransposedCase candidate, TransposedCase from) {
-            if (!candidate.equals(from) && candidate.violation() == null && !out.contains(candidate)) {
+            if (!candidate.equals(from) && candidate.violation() == null && candidate.reachesTheOutput()
+                    && !out.contains(candidate)) {
                 out.add(candidate);
             }
         }
