@@ -37,6 +37,12 @@ public final class Page {
         return messages.text(language, key, args);
     }
 
+    /** Return the UI text for {@code key}, or an empty string when there is none (optional explanations). */
+    public String optional(String key) {
+        String text = messages.text(language, key);
+        return text.equals(key) ? "" : text;
+    }
+
     public String lang() {
         return language;
     }
