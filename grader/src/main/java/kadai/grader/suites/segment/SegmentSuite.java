@@ -37,6 +37,8 @@ import java.util.Locale;
 public class SegmentSuite {
 
     private static final int TRIES = 30;
+    /** The scale of the logits of the stability test (the handout quotes it). */
+    public static final double HUGE_LOGITS = 1e4;
 
     private static TransposedCase.Cases transposed(GradingContext context, int maxSize, Values... values) {
         return new TransposedCase.Cases(context.language(), maxSize, values);
@@ -504,7 +506,7 @@ public class SegmentSuite {
     @DisplayName("with logits of size 1e4, loss and grad are finite and agree with the reference")
     void lossIsStableForHugeLogits(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         SkipAndLossChecks checks = new SkipAndLossChecks(student, reference, context.language());
-        context.forAll(new LossCase.Cases(context.language(), 1e4, true)).tries(15).check(context.text(
+        context.forAll(new LossCase.Cases(context.language(), HUGE_LOGITS, true)).tries(15).check(context.text(
                 "loss and grad are exact for logits of +-1e4 (subtract each pixel's maximum before exp)",
                 "±1e4 のロジットで loss と grad が正確 (exp の前に各画素の最大値を引く)"), (k, m) -> {
                     checks.lossAgrees(k.logits(m), k.labels(m));
