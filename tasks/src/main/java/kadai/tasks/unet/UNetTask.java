@@ -40,7 +40,7 @@ public final class UNetTask implements Task {
     static final int VALIDATION = 200;
     static final int DEFAULT_EPOCHS = 5;
     static final int SMOKE_TRAIN = 2_000;
-    static final int DEFAULT_BATCH = 32;
+    static final int DEFAULT_BATCH = 16;
     static final int WIDTH = 16;
     static final int DEPTH = 4;
     static final double LEARNING_RATE = 2e-3;

@@ -74,6 +74,22 @@ final class PoolingChecks {
         return actual;
     }
 
+    /** Run forward (unchecked) and check inputShape() and pool() against the input and the constructor. */
+    void accessors(Pair p, NDArray x) {
+        p.reference().forward(x.duplicate());
+        p.student().forward(x.duplicate());
+        int pool = p.reference().pool();
+        if (p.student().pool() != pool) {
+            throw new AssertionError(p.call() + ".pool() " + text("returned ", "が ") + p.student().pool()
+                    + text(", not the constructor's " + pool, " を返しました。コンストラクタの " + pool + " であるべきです"));
+        }
+        if (!x.getShape().equals(p.student().inputShape())) {
+            throw new AssertionError(p.call() + ".inputShape() " + text("after forward(x " + x.getShape() + ") returned ",
+                    "(forward(x " + x.getShape() + ") の後) が ") + p.student().inputShape()
+                    + text("", " を返しました"));
+        }
+    }
+
     /** Run forward on both (unchecked) and compare indices(), which must be int64. */
     void indices(Pair p, NDArray x) {
         p.reference().forward(x.duplicate());

@@ -345,13 +345,18 @@ public class SegmentSuite {
 
     @Order(12)
     @Graded(points = 2, visibility = Visibility.VISIBLE, tags = {"pooling", "indices"}, timeLimitSeconds = 30,
-            nameJa = "IndexedMaxPooling.indices() (int64, 入力平面での平坦なインデックス h*W + w) が参照実装と一致する")
-    @DisplayName("IndexedMaxPooling.indices() (int64, flat index h*W + w in the input plane) agrees with the reference")
+            nameJa = "IndexedMaxPooling.indices() (int64, 入力平面での平坦なインデックス h*W + w) が参照実装と一致し,"
+                    + " inputShape() と pool() が正しい")
+    @DisplayName("IndexedMaxPooling.indices() (int64, flat index h*W + w in the input plane) agrees with the reference;"
+            + " inputShape() and pool() are right")
     void poolingIndicesAgree(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         PoolingChecks checks = new PoolingChecks(student, reference, context.language());
         context.forAll(new PoolCase.Cases(context.language(), 1, Values.RANDOM)).tries(TRIES)
-                .check(context.text("indices() agree with the reference", "indices() が参照実装と一致する"),
-                        (k, m) -> checks.indices(checks.pair(k), k.x(m)));
+                .check(context.text("indices() agree with the reference; inputShape() and pool() are right",
+                        "indices() が参照実装と一致し, inputShape() と pool() が正しい"), (k, m) -> {
+                            checks.indices(checks.pair(k), k.x(m));
+                            checks.accessors(checks.pair(k), k.x(m));
+                        });
     }
 
     @Order(13)
