@@ -66,7 +66,7 @@ public class SegmentSuite {
             String what = s == 2 ? context.text("stride 2: [[1, 2, 2, 4], [-1, 1, -2, 2], [3, 6, 4, 8], [-3, 3, -4, 4]]",
                     "ストライド 2: [[1, 2, 2, 4], [-1, 1, -2, 2], [3, 6, 4, 8], [-3, 3, -4, 4]]")
                     : context.text("stride 1: [[1, 4, 4], [2, 9, 10], [-3, -1, 4]] (the notes print 1 at the centre; 9 is right)",
-                    "ストライド 1: [[1, 4, 4], [2, 9, 10], [-3, -1, 4]] (ノートは中央を 1 としていますが 9 が正しい)");
+                    "ストライド 1: [[1, 4, 4], [2, 9, 10], [-3, -1, 4]] (講義ノートは中央を 1 としていますが 9 が正しい)");
             context.part(1, what, () -> {
                 Layer layer = student.newLayer(TransposedChecks.CLASS, new Class<?>[] {NDArray.class, NDArray.class,
                         int.class, int.class}, w.duplicate(), m.zeros(new Shape(1), DataType.FLOAT64), s, 0);
