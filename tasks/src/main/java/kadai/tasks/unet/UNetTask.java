@@ -124,8 +124,7 @@ public final class UNetTask implements Task {
         settings.setProperty(UNetIsolated.LEARNING_RATE, Double.toString(plan.learningRate()));
         Set<String> metrics = new HashSet<>(Set.of("loss_from", "train_canvases", "test_canvases", "epochs", "batch_size",
                 "width", "depth", "train_canvases_per_second"));
-        for (int[] net : new int[][] {{plan.width(), plan.depth()}, {4, 2}}) {
-            String name = "unet_w" + net[0] + "_d" + net[1];
+        for (String name : new String[] {"unet", "small_unet"}) {   // the run's network and unet(1, 11, 4, 2)
             metrics.addAll(Set.of(name + "_parameters", name + "_expected_parameters", name + "_output_shape"));
         }
         long steps = (long) plan.epochs() * ((plan.train().size() + plan.batchSize() - 1) / plan.batchSize());

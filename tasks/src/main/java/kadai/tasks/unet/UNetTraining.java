@@ -155,7 +155,7 @@ public final class UNetTraining {
                 long count = trainable(block);
                 long expected = UNetArchitecture.parameters(1, CLASSES, net[0], net[1]);
                 Shape out = block.getOutputShapes(new Shape[] {input})[0];
-                String name = "unet_w" + net[0] + "_d" + net[1];
+                String name = net == nets[0] ? "unet" : "small_unet";
                 result.metrics().put(name + "_parameters", count);
                 result.metrics().put(name + "_expected_parameters", expected);
                 result.metrics().put(name + "_output_shape", out.toString());

@@ -21,8 +21,8 @@ class UNetTaskTests {
                 TaskListener.NONE, new CancellationToken()));
         assertThat(result.metrics()).containsEntry("loss_from", "submission").containsEntry("train_canvases", 64)
                 .containsEntry("test_canvases", 8)
-                .containsEntry("unet_w16_d4_parameters", UNetArchitecture.parameters(1, 11, 16, 4))
-                .containsEntry("unet_w16_d4_output_shape", "(2, 11, 64, 64)")
+                .containsEntry("unet_parameters", UNetArchitecture.parameters(1, 11, 16, 4))
+                .containsEntry("unet_output_shape", "(2, 11, 64, 64)")
                 .containsKeys("miou", "pixel_accuracy", "iou_background", "iou_ankle_boot");
         assertThat((double) result.metrics().get("miou")).isBetween(0.0, 1.0);
         assertThat(result.accuracy()).isEqualTo(result.metrics().get("pixel_accuracy"));
