@@ -22,17 +22,27 @@ import kadai.web.submission.UploadLimits;
  * @param timeZone the course's time zone: deadlines, daily limits and every time shown
  * @param publicUrl the address students use ({@code https://kadai.example.ac.jp/}), written into
  *     downloaded starter kits; null takes it from each request
+ * @param security the reverse proxy and the first instructor ({@link WebSecurity})
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
         SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-        Clock clock, long statusPollMillis, CompileWatch compileWatch, ZoneId timeZone, String publicUrl) {
+        Clock clock, long statusPollMillis, CompileWatch compileWatch, ZoneId timeZone, String publicUrl,
+        WebSecurity security) {
+
+    /** Settings with direct connections and no first instructor ({@link WebSecurity#defaults()}). */
+    public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+            SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
+            Clock clock, long statusPollMillis, CompileWatch compileWatch, ZoneId timeZone, String publicUrl) {
+        this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
+                statusPollMillis, compileWatch, timeZone, publicUrl, WebSecurity.defaults());
+    }
 
     /** Settings in the course's default time zone (Asia/Tokyo), the public address taken from requests. */
     public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
             SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
             Clock clock, long statusPollMillis, CompileWatch compileWatch) {
         this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
-                statusPollMillis, compileWatch, CourseTime.DEFAULT_ZONE, null);
+                statusPollMillis, compileWatch, CourseTime.DEFAULT_ZONE, null, WebSecurity.defaults());
     }
 
     /** Return the production settings for {@code kadai serve}. */
@@ -44,36 +54,47 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
     }
 
     public ServerConfig withJobs(JobConfig newJobs) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
     }
 
     public ServerConfig withGrader(SubmissionGrader newGrader) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis, compileWatch, timeZone, publicUrl);
+                clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
     }
 
     public ServerConfig withTimeZone(ZoneId zone) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch, zone, publicUrl);
+                seedDemo, clock, statusPollMillis, compileWatch, zone, publicUrl, security);
     }
 
     public ServerConfig withPublicUrl(String url) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch, timeZone, url);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, url, security);
     }
 
     public ServerConfig withClock(Clock newClock) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, newClock, statusPollMillis, compileWatch, timeZone, publicUrl);
+                seedDemo, newClock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
+    }
+
+    /** Start without the demo course (a production start): {@code security} says who the first instructor is. */
+    public ServerConfig withoutDemo() {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, false,
+                clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
+    }
+
+    public ServerConfig withSecurity(WebSecurity newSecurity) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo,
+                clock, statusPollMillis, compileWatch, timeZone, publicUrl, newSecurity);
     }
 }

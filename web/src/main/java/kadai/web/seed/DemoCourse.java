@@ -76,8 +76,9 @@ public final class DemoCourse {
             StringBuilder file = new StringBuilder("# Kadai demo logins (created on first start)\n");
             for (int i = 0; i < LOGINS.size(); i++) {
                 Login login = LOGINS.get(i);
-                accounts.createUser(login.username(), NAMES.get(i), login.username() + "@example.edu",
+                User user = accounts.createUser(login.username(), NAMES.get(i), login.username() + "@example.edu",
                         login.password(), login.role());
+                accounts.markDemo(user);
                 file.append("login ").append(login.role().name().toLowerCase()).append(' ')
                         .append(login.username()).append(' ').append(login.password()).append('\n');
             }
@@ -99,16 +100,6 @@ public final class DemoCourse {
     }
 
     private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the file keeps the default permissions.
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        kadai.web.db.OwnerOnly.writeString(file, text);
     }
 }

@@ -14,6 +14,7 @@ import kadai.grader.result.TensorDiff;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import kadai.grader.result.Visibility;
+import kadai.web.db.UserLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -81,19 +82,45 @@ public final class SubmissionDao {
     /** Store a new submission and its sources in one transaction; return its id. */
     public long insert(long userId, String assignmentId, String language, long seed, int lateDays, Instant now,
             Map<String, String> sources) {
+        return jdbi.inTransaction(h -> insert(h, userId, assignmentId, language, seed, lateDays, now, sources));
+    }
+
+    /**
+     * Store a new submission only if the user has made fewer than {@code limit} to this assignment
+     * since {@code since}: the count and the insert are one transaction holding the user's row
+     * lock ({@link UserLock}), so parallel uploads cannot all see "one left".
+     *
+     * @return the new id, or empty when the limit is reached
+     */
+    public java.util.OptionalLong insertWithinLimit(long userId, String assignmentId, String language, long seed,
+            int lateDays, Instant now, Map<String, String> sources, Instant since, int limit) {
         return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("""
-                            INSERT INTO submissions (user_id, assignment_id, status, language, seed, late_days,
-                                received_at, attempts)
-                            VALUES (:user, :assignment, 'QUEUED', :language, :seed, :late, :now, 0)""")
-                    .bind("user", userId).bind("assignment", assignmentId).bind("language", language)
-                    .bind("seed", seed).bind("late", lateDays).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            var batch = h.prepareBatch("INSERT INTO submission_files (submission_id, path, content) VALUES (?, ?, ?)");
-            sources.forEach((path, content) -> batch.add(id, path, content));
-            batch.execute();
-            return id;
+            UserLock.lock(h, userId);
+            long used = h.createQuery("""
+                            SELECT COUNT(*) FROM submissions
+                            WHERE user_id = :user AND assignment_id = :assignment AND received_at >= :since""")
+                    .bind("user", userId).bind("assignment", assignmentId).bind("since", since)
+                    .mapTo(Long.class).one();
+            if (used >= limit) {
+                return java.util.OptionalLong.empty();
+            }
+            return java.util.OptionalLong.of(insert(h, userId, assignmentId, language, seed, lateDays, now, sources));
         });
+    }
+
+    private static long insert(Handle h, long userId, String assignmentId, String language, long seed, int lateDays,
+            Instant now, Map<String, String> sources) {
+        long id = h.createUpdate("""
+                        INSERT INTO submissions (user_id, assignment_id, status, language, seed, late_days,
+                            received_at, attempts)
+                        VALUES (:user, :assignment, 'QUEUED', :language, :seed, :late, :now, 0)""")
+                .bind("user", userId).bind("assignment", assignmentId).bind("language", language)
+                .bind("seed", seed).bind("late", lateDays).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        var batch = h.prepareBatch("INSERT INTO submission_files (submission_id, path, content) VALUES (?, ?, ?)");
+        sources.forEach((path, content) -> batch.add(id, path, content));
+        batch.execute();
+        return id;
     }
 
     public Optional<Submission> find(long id) {

@@ -41,10 +41,6 @@ public final class SubmissionService implements Standings {
         this.clock = clock;
     }
 
-    public UploadLimits limits() {
-        return validator.limits();
-    }
-
     /**
      * Store a submission and enqueue its grading. Students are held to the deadline (plus late
      * days) and the daily limit; staff are not (they test the graders).
@@ -68,22 +64,34 @@ public final class SubmissionService implements Standings {
                         + time.format(assignment.opensAt()) + ".");
             }
             if (now.isAfter(assignment.closesAt())) {
-                throw new RefusedException(409, "closed", "Assignment " + assignmentId + " closed at "
+                throw RefusedException.conflict("closed", "Assignment " + assignmentId + " closed at "
                         + time.format(assignment.closesAt()) + " (deadline plus " + assignment.lateDays()
                         + " late days).");
             }
             if (attemptsLeftToday(viewer.id(), assignment) <= 0) {
-                throw new RefusedException(429, "daily-limit", "You have used today's " + assignment.dailyLimit()
-                        + " submissions for " + assignmentId + "; the count starts again at "
-                        + time.format(time.startOfNextDay(now)) + ".");
+                throw dailyLimit(assignment, now);
             }
         }
         Map<String, String> sources = validator.validate(uploads, entry.javaPackage(),
                 java.util.Set.copyOf(catalog.usedFiles(entry)));
-        long id = dao.insert(viewer.id(), assignmentId, language == null ? "en" : language, random.nextLong(),
-                assignment.lateDaysAt(now), now, sources);
+        String lang = language == null ? "en" : language;
+        long id;
+        if (viewer.isStaff()) {
+            id = dao.insert(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now), now, sources);
+        } else {
+            // The check above answers early; this one is atomic (parallel uploads cannot all pass it).
+            id = dao.insertWithinLimit(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now),
+                    now, sources, time.startOfDay(now), assignment.dailyLimit())
+                    .orElseThrow(() -> dailyLimit(assignment, now));
+        }
         queue.enqueue(id);
         return id;
+    }
+
+    private RefusedException dailyLimit(Assignment assignment, Instant now) {
+        return RefusedException.limitReached("daily-limit", "You have used today's " + assignment.dailyLimit()
+                + " submissions for " + assignment.id() + "; the count starts again at "
+                + time.format(time.startOfNextDay(now)) + ".");
     }
 
     /** Return how many more submissions the student may make today (the course's day, from local midnight). */

@@ -60,10 +60,6 @@ public final class UploadValidator {
         if (uploads.isEmpty()) {
             throw new UploadRejectedException("no-files", "No files were uploaded. Choose your .java files or a zip.");
         }
-        long total = uploads.stream().mapToLong(u -> u.content().length).sum();
-        if (total > limits.maxRequestBytes()) {
-            throw tooLarge(total);
-        }
         List<Upload> javaFiles = new ArrayList<>();
         for (Upload upload : uploads) {
             String name = baseName(upload.filename());
@@ -115,11 +111,6 @@ public final class UploadValidator {
             }
         }
         return sources;
-    }
-
-    private UploadRejectedException tooLarge(long bytes) {
-        return new UploadRejectedException("too-large", "The upload has " + bytes + " bytes; a submission may have"
-                + " at most " + limits.maxRequestBytes() + " (" + limits.maxRequestBytes() / 1024 + " KiB).");
     }
 
     private static String baseName(String filename) {

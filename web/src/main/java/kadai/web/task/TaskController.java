@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.web.http.ErrorMapper;
 import kadai.web.http.RefusedException;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
@@ -110,10 +111,7 @@ public final class TaskController {
             long id = service.launch(viewer, request);
             ctx.redirect("/tasks/runs/" + id);
         } catch (RefusedException e) {
-            ctx.status(HttpStatus.forStatus(e.status()));
-            renderList(ctx, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.status(ErrorMapper.status(e));
             renderList(ctx, e.getMessage());
         }
     }
@@ -125,7 +123,7 @@ public final class TaskController {
         try {
             return Integer.parseInt(value.trim().replace(",", "").replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The " + name + " must be a whole number; got '" + value + "'.");
+            throw RefusedException.invalid("bad-request", "The " + name + " must be a whole number; got '" + value + "'.");
         }
     }
 
@@ -204,7 +202,7 @@ public final class TaskController {
         try {
             service.cancel(viewer, id);
         } catch (RefusedException e) {
-            if (e.status() != 409) {
+            if (e.reason() != RefusedException.Reason.CONFLICT) {
                 throw e;
             }
         }
@@ -242,10 +240,10 @@ public final class TaskController {
         try {
             request = json.readValue(ctx.body(), TaskRunService.LaunchRequest.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(BODY_EXPECTED + ": " + e.getOriginalMessage());
+            throw RefusedException.invalid("bad-json", BODY_EXPECTED + ": " + e.getOriginalMessage());
         }
         if (request == null) {
-            throw new IllegalArgumentException(BODY_EXPECTED + ".");
+            throw RefusedException.invalid("bad-json", BODY_EXPECTED + ".");
         }
         long id = service.launch(viewer, request);
         ctx.status(HttpStatus.CREATED).json(snapshot(viewer, id));
