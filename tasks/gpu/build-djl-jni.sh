@@ -10,9 +10,13 @@
 # Environment:
 #   TORCH_PYTHON  the Python whose torch is built against (default python3); it answers the include
 #                 and library directories, the version and the C++ ABI of its libtorch
+#   LIBTORCH      instead of TORCH_PYTHON: an unpacked libtorch distribution (include/, lib/,
+#                 build-version), with LIBTORCH_VERSION when it has no build-version and
+#                 LIBTORCH_ABI (default 1: the cxx11 ABI, as pip wheels since 2.7 and libtorch-cxx11-abi)
 #   JNI_HOME      a Java home with include/jni.h (a JDK, or the jlinked runtime of the bundle, which
 #                 keeps its headers); default: the java on PATH
 #   JOBS          parallel compilations (default: the cores); CXX (default g++); CXX_STD (default c++17)
+#   CXX_OPT       optimisation (default -O2; -O0 compiles faster, for a rehearsal)
 #
 # No CMake: DJL's CMakeLists.txt finds libtorch through torch's CMake config, which for a CUDA
 # build asks for the CUDA toolkit and cuDNN headers, and finds JNI through a JDK. The JNI needs
@@ -27,6 +31,7 @@ LOG=${3:-$OUT_SO.log}
 PY=${TORCH_PYTHON:-python3}
 CXX=${CXX:-g++}
 CXX_STD=${CXX_STD:-c++17}
+CXX_OPT=${CXX_OPT:--O2}
 JOBS=${JOBS:-$(nproc)}
 
 mkdir -p "$(dirname "$OUT_SO")" "$(dirname "$LOG")"
@@ -37,15 +42,24 @@ for f in native/ai_djl_pytorch_jni_PyTorchLibrary_system.cc include/ai_djl_pytor
   [[ -f "$SRC/$f" ]] || { say "missing $SRC/$f (build the bundle with tasks/gpu/build-bundle.sh)"; exit 2; }
 done
 
-# Ask torch where its headers and libraries are, its version and its C++ ABI.
-read -r TORCH_VERSION TORCH_ABI TORCH_LIB TORCH_INCLUDES < <("$PY" - <<'EOF'
+# Ask torch (or the libtorch distribution) where its headers and libraries are, its version and
+# its C++ ABI.
+if [[ -n "${LIBTORCH:-}" ]]; then
+  TORCH_VERSION=${LIBTORCH_VERSION:-$(sed 's/+.*//' "$LIBTORCH/build-version" 2>/dev/null)}
+  TORCH_ABI=${LIBTORCH_ABI:-1}
+  TORCH_LIB=$(realpath "$LIBTORCH/lib")
+  TORCH_INCLUDES=$LIBTORCH/include:$LIBTORCH/include/torch/csrc/api/include
+  [[ -n "$TORCH_VERSION" ]] || { say "no $LIBTORCH/build-version: set LIBTORCH_VERSION"; exit 2; }
+else
+  read -r TORCH_VERSION TORCH_ABI TORCH_LIB TORCH_INCLUDES < <("$PY" - 2>/dev/null <<'EOF'
 import os, torch
 from torch.utils import cpp_extension as ext
 inc = [p for p in ext.include_paths() if os.path.isdir(p) and not p.endswith(('/TH', '/THC'))]
 lib = os.path.join(os.path.dirname(torch.__file__), 'lib')
 print(torch.__version__.split('+')[0], int(torch._C._GLIBCXX_USE_CXX11_ABI), os.path.realpath(lib), ':'.join(inc))
 EOF
-)
+  )
+fi
 [[ -n "${TORCH_INCLUDES:-}" && -f "$TORCH_LIB/libtorch.so" ]] || { say "no libtorch found through $PY"; exit 2; }
 
 if [[ -z "${JNI_HOME:-}" ]]; then
@@ -61,10 +75,10 @@ esac
 INCS=(-I"$SRC/include" -I"$SRC/api-native" -I"$JNI_HOME/include" -I"$JNI_HOME/include/linux")
 IFS=: read -r -a TI <<<"$TORCH_INCLUDES"
 for d in "${TI[@]}"; do INCS+=(-I"$d"); done
-FLAGS=(-std="$CXX_STD" -O2 -fPIC -w -D_GLIBCXX_USE_CXX11_ABI="$TORCH_ABI" "${DEFS[@]}" "${INCS[@]}")
+FLAGS=(-std="$CXX_STD" "$CXX_OPT" -fPIC -w -D_GLIBCXX_USE_CXX11_ABI="$TORCH_ABI" "${DEFS[@]}" "${INCS[@]}")
 
-say "torch $TORCH_VERSION (cxx11 abi $TORCH_ABI) from $PY; lib $TORCH_LIB"
-say "compiler $($CXX --version | head -1); $JOBS jobs; defines: ${DEFS[*]:-none}"
+say "torch $TORCH_VERSION (cxx11 abi $TORCH_ABI) from ${LIBTORCH:-$PY}; lib $TORCH_LIB"
+say "compiler $($CXX --version | head -1); $JOBS jobs; $CXX_OPT; defines: ${DEFS[*]:-none}"
 
 OBJ=$(mktemp -d "${TMPDIR:-/tmp}/djl-jni-obj.XXXXXX")
 trap 'rm -rf "$OBJ"' EXIT
