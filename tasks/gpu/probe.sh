@@ -48,8 +48,12 @@ print(f"torch dir: {d}")
 print(f"torch lib: {lib}: " + ' '.join(sorted(f for f in os.listdir(lib) if f.endswith('.so') or '.so.' in f)))
 print(f"torch include: {' '.join(ext.include_paths())} (torch/script.h "
       f"{'present' if os.path.exists(os.path.join(d, 'include', 'torch', 'script.h')) else 'MISSING'})")
-cm = os.path.join(torch.utils.cmake_prefix_path, 'Torch', 'TorchConfig.cmake')
-print(f"torch cmake: {cm} ({'present' if os.path.exists(cm) else 'MISSING'})")
+# pip wheels keep TorchConfig.cmake under torch/share/cmake; Debian's python3-torch under /usr/lib/<arch>/cmake.
+import glob
+cms = [os.path.join(torch.utils.cmake_prefix_path, 'Torch', 'TorchConfig.cmake')]
+cms += sorted(glob.glob('/usr/lib/*/cmake/Torch/TorchConfig.cmake') + glob.glob('/usr/local/lib*/cmake/Torch/TorchConfig.cmake'))
+found = [c for c in cms if os.path.exists(c)]
+print(f"torch cmake: {' '.join(found) if found else cms[0] + ' MISSING'}")
 print(f"torch legacy profiler header: {'present' if os.path.exists(os.path.join(d, 'include', 'torch', 'csrc', 'autograd', 'profiler_legacy.h')) else 'MISSING'}")
 if torch.cuda.is_available():
     torch.zeros(1, device='cuda')
