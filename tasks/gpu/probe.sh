@@ -32,8 +32,9 @@ for tool in gcc g++ cc c++ clang cmake ninja make xz tar strip; do
 done
 echo "python: $(command -v "$PY") $(first "$PY" --version)"
 
-# torch: what it is and where its pieces are; then which libcudart the process maps.
-t "$PY" - <<'EOF'
+# torch: what it is and where its pieces are; then which libcudart the process maps (importing
+# torch takes over 20 s on a loaded machine, hence its own limit).
+timeout 45 "$PY" - 2>&1 <<'EOF'
 import os, sys
 try:
     import torch
