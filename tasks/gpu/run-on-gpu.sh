@@ -94,6 +94,12 @@ prepare() {
   done
   "$RUN/jre/bin/java" -version 2>&1 | head -1
   setup_env
+  # Option (a): a torch 2.7.1 whose libraries resolve every symbol of DJL's own JNI needs no build.
+  if [[ ! -s "$JNI_SO" && "$TV" == 2.7.1 ]] \
+     && ! LD_LIBRARY_PATH="$TLIB" ldd -r "$RUN/djl-jni-2.7.1-cu128.so" 2>&1 | grep -q 'undefined symbol'; then
+    say "option (a): DJL's own 2.7.1 JNI resolves against this torch; using it"
+    mkdir -p "$(dirname "$JNI_SO")" && cp "$RUN/djl-jni-2.7.1-cu128.so" "$JNI_SO"
+  fi
   if [[ ! -s "$JNI_SO" ]]; then
     say "building DJL's JNI against torch $TV"
     JNI_HOME=$RUN/jre TORCH_PYTHON=$PY timeout "$(left)" tasks/gpu/build-djl-jni.sh \
