@@ -21,6 +21,7 @@ say() { echo "build-bundle: $*" >&2; }
 if [[ ! -f tasks/target/classpath.txt || -n "$(find pom.xml ./*/pom.xml ./*/src -newer tasks/target/classpath.txt -type f -print -quit)" ]]; then
   say "building the tasks module"
   ./mvnw -B -q -pl tasks -am -DskipTests package >&2
+  touch tasks/target/classpath.txt   # Maven leaves an unchanged classpath file as it was
 fi
 mapfile -t CP < <(tr ':' '\n' <tasks/target/classpath.txt)
 TASKS_JAR=$(ls tasks/target/tasks-*.jar | grep -v -- '-sources' | head -1)
@@ -47,12 +48,17 @@ unzip -p "$JNI_JAR" jnilib/linux-x86_64/cu128/libdjl_torch.so | xz -6 >"$BUNDLE.
 #    on a module path of all the jars), plus jdk.unsupported (Unsafe, for libraries that probe for it).
 MP=$(mktemp -d); trap 'rm -rf "$MP"' EXIT
 mkdir "$MP/jars" && cp "$BUNDLE.new"/lib/*.jar "$MP/jars/"
+# jdeps takes 20 s a jar on a loaded machine: its answers are kept by jar name and size.
+JDEPS_CACHE=$ROOT/tasks/target/gpu-jdeps
+mkdir -p "$JDEPS_CACHE"
 jdk_modules() {
-  local jar=$1 deps
+  local jar=$1 deps key
+  key=$JDEPS_CACHE/$(basename "$jar")-$(stat -c %s "$jar")
+  if [[ -s "$key" ]]; then cat "$key"; return; fi
   deps=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps "$jar" 2>/dev/null) \
     || deps=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps --module-path "$MP/jars" "$jar" 2>/dev/null) \
     || { say "jdeps cannot analyse $(basename "$jar") (a module whose optional dependencies are absent); assumed java.base"; deps=java.base; }
-  echo "$deps" | tail -1
+  echo "$deps" | tail -1 | tee "$key"
 }
 modules=$(for jar in "$MP"/jars/*.jar; do jdk_modules "$jar"; done | tr ',' '\n' | grep -E '^(java|jdk)\.' | sort -u)
 modules=$(printf '%s\n' $modules jdk.unsupported | sort -u | paste -sd,)
