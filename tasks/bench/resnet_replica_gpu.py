@@ -7,8 +7,8 @@ import gzip, json, sys, time, numpy as np, torch, torch.nn as nn, torchvision
 import os
 DATA = os.environ.get('FASHION_MNIST', '/usr/share/datasets/fashion-mnist')
 torch.manual_seed(7); np.random.seed(7)
-def idx(p):
-    d = gzip.open(p).read(); n = int.from_bytes(d[4:8], 'big')
+def idx(p):  # gzip, or the plain IDX file beside it (tasks/gpu/run-on-gpu.sh unpacks plain files)
+    d = gzip.open(p).read() if os.path.exists(p) else open(p[:-3], 'rb').read(); n = int.from_bytes(d[4:8], 'big')
     return np.frombuffer(d, np.uint8, offset=16 if d[3] == 3 else 8)
 xtr = idx(DATA + '/train-images-idx3-ubyte.gz').reshape(-1, 1, 28, 28); ytr = idx(DATA + '/train-labels-idx1-ubyte.gz')
 xte = idx(DATA + '/t10k-images-idx3-ubyte.gz').reshape(-1, 1, 28, 28); yte = idx(DATA + '/t10k-labels-idx1-ubyte.gz')
