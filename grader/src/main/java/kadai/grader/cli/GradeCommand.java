@@ -39,7 +39,7 @@ final class GradeCommand implements Callable<Integer> {
     enum SandboxMode { auto, required, off }
 
     @Option(names = "--assignment", required = true, paramLabel = "ID",
-            description = "Assignment id: conv-op, conv, pool, resnet or gan.")
+            description = "Assignment id: conv-op, conv, pool, resnet, gan or segment.")
     String assignment;
 
     @Option(names = "--submission", required = true, arity = "1..*", paramLabel = "PATH",
