@@ -1,7 +1,9 @@
 package kadai.tasks;
 
+import kadai.tasks.cgan.CganTask;
 import kadai.tasks.cnn.CnnTask;
 import kadai.tasks.gan.DcganTask;
+import kadai.tasks.pix2pix.Pix2PixTask;
 import kadai.tasks.resnet.ResNetTask;
 
 import java.util.LinkedHashMap;
@@ -20,9 +22,9 @@ public final class Tasks {
         }
     }
 
-    /** Return the tasks of the platform: cnn, resnet, dcgan. */
+    /** Return the tasks of the platform: cnn, resnet, dcgan, cgan, pix2pix. */
     public static Tasks all() {
-        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask()));
+        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new CganTask(), new Pix2PixTask()));
     }
 
     public Optional<Task> find(String id) {
