@@ -21,7 +21,8 @@ public final class Catalog {
                     List.of("GlobalAveragePooling", "BasicBlock", "Bottleneck", "ResNetBlocks"),
                     "ResNet blocks", "ResNet のブロック"),
             new Entry("gan", "kadai.assignments.gan", List.of("GanLoss", "LeakyRelu"),
-                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"));
+                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"),
+            new Entry("pix2pix", "kadai.assignments.pix2pix", List.of("Conditioning", "Pix2PixLoss"), "Conditional GAN inputs and pix2pix losses", "条件付き GAN の入力と pix2pix の損失関数"));
 
     public List<Entry> entries() {
         return ENTRIES;

@@ -37,7 +37,17 @@ public final class Page {
         return messages.text(language, key, args);
     }
 
-    public String lang() {
+    /**
+     * Return what a training run's measure means ({@code metric.<task>.<key>} in the messages), or an
+     * empty string when the messages do not explain it.
+     */
+    public String metricHelp(String task, String key) {
+        String name = "metric." + task + "." + key;
+        String text = messages.text(language, name);
+        return text.equals(name) ? "" : text;
+    }
+
+        public String lang() {
         return language;
     }
 
