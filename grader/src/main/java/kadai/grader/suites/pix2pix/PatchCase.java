@@ -23,6 +23,11 @@ import java.util.SplittableRandom;
  */
 record PatchCase(Shape real, Shape fake, Shape image, double lambda, Values values, Ties ties, long valueSeed) {
 
+    /** Smallest |fake - target| away from ties: a centred difference (h = 1e-5) never straddles the kink. */
+    static final double TIE_MARGIN = 0.05;
+    /** The largest logits of {@link Values#EXTREME}, where naive formulas overflow. */
+    static final double EXTREME_LOGIT = 1e4;
+
     /** How logits are drawn; shrinking prefers the readable ones. */
     enum Values {
         /** Integers in [-3, 3]. */
@@ -97,7 +102,7 @@ record PatchCase(Shape real, Shape fake, Shape image, double lambda, Values valu
         for (int i = 0; i < values.length; i++) {
             // SOME: pixel 0 ties, pixel 1 does not (cases of SOME have at least two), the rest at random.
             boolean tie = ties == Ties.ALL || (ties == Ties.SOME && (i % 3 == 0 || i % 3 == 2 && random.nextInt(3) == 0));
-            double offset = random.nextDouble(0.05, 1) * (random.nextBoolean() ? 1 : -1);
+            double offset = random.nextDouble(TIE_MARGIN, 1) * (random.nextBoolean() ? 1 : -1);
             values[i] = tie ? generated[i] : generated[i] + offset;
         }
         return m.create(values, image);
@@ -125,7 +130,7 @@ record PatchCase(Shape real, Shape fake, Shape image, double lambda, Values valu
     private static double extreme(SplittableRandom random) {
         double sign = random.nextBoolean() ? 1 : -1;
         return switch (random.nextInt(4)) {
-            case 0 -> sign * 1e4;
+            case 0 -> sign * EXTREME_LOGIT;
             case 1 -> sign * 1000;
             case 2 -> sign * 40;
             default -> random.nextDouble(-3, 3);
