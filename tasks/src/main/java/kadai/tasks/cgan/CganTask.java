@@ -45,8 +45,13 @@ import java.util.Random;
 public final class CganTask implements Task {
 
     static final int BATCH = 64;
-    /** Training images of a CPU smoke run (one epoch). */
-    static final int CPU_SMOKE_TRAIN = 12_800;
+    /**
+     * A CPU smoke run: one epoch of 51,200 images in batches of 32, 1,600 steps. Conditioning shows
+     * only after many steps (measured, reference: class consistency 0.29 after 800 steps of 32, 0.24
+     * after 600 of 64, 0.49 after 1,600 of 32), and steps of 32 cost about half those of 64.
+     */
+    static final int CPU_SMOKE_TRAIN = 51_200;
+    static final int CPU_SMOKE_BATCH = 32;
     static final int DEFAULT_EPOCHS = 10;
     static final int PER_CLASS = 100;
     static final int FD_SAMPLES = 2_000;
@@ -71,7 +76,7 @@ public final class CganTask implements Task {
         long start = System.nanoTime();
         boolean smoke = !device.isGpu() && config.trainSize() == 0;
         int epochs = TaskConfig.or(config.epochs(), smoke ? 1 : DEFAULT_EPOCHS);
-        int batchSize = TaskConfig.or(config.batchSize(), BATCH);
+        int batchSize = TaskConfig.or(config.batchSize(), smoke ? CPU_SMOKE_BATCH : BATCH);
         ImageSet all = context.data().train();
         ImageSet train = all.head(TaskConfig.or(config.trainSize(), smoke ? CPU_SMOKE_TRAIN : all.size()));
         ImageSet test = context.data().test();
