@@ -24,38 +24,50 @@ final class PatchCases implements Gen<PatchCase> {
     private final Values[] values;
     private final Ties ties;
     private final boolean positiveLambda;
+    private final int maxSide;
 
-    private PatchCases(String language, Values[] values, Ties ties, boolean positiveLambda) {
+    private PatchCases(String language, Values[] values, Ties ties, boolean positiveLambda, int maxSide) {
         this.language = language;
         this.values = values;
         this.ties = ties;
         this.positiveLambda = positiveLambda;
+        this.maxSide = maxSide;
     }
 
     /** Return cases whose logits are of one of {@code values} and whose targets have {@code ties}. */
     static PatchCases of(String language, Ties ties, Values... values) {
-        return new PatchCases(language, values, ties, false);
+        return new PatchCases(language, values, ties, false, 4);
     }
 
     /** Return the same cases with lambda > 0 only (so the L1 gradient is not zero everywhere). */
     PatchCases positiveLambda() {
-        return new PatchCases(language, values, ties, true);
+        return new PatchCases(language, values, ties, true, maxSide);
+    }
+
+    /**
+     * Return the same cases with every side at most 2 (logit maps up to (2, 1, 2, 2), images up to
+     * (2, 2, 2, 2)): numerical gradients call the loss twice per element, each call through the seam.
+     */
+    PatchCases small() {
+        return new PatchCases(language, values, ties, positiveLambda, 2);
     }
 
     @Override
     public PatchCase next(SplittableRandom random) {
         // Some ties need a pixel that does not tie: two at least.
         int minWidth = ties == Ties.SOME ? 2 : 1;
-        Shape image = new Shape(random.nextInt(1, 3), random.nextInt(1, 3), random.nextInt(1, 5), random.nextInt(minWidth, 5));
+        Shape image = new Shape(random.nextInt(1, 3), random.nextInt(1, 3), random.nextInt(1, maxSide + 1),
+                random.nextInt(minWidth, maxSide + 1));
         int pick = random.nextInt(positiveLambda ? 1 : 0, LAMBDAS.length + 1);
         double lambda = pick < LAMBDAS.length ? LAMBDAS[pick] : Math.round(random.nextDouble(0.5, 50) * 100) / 100.0;
         return new PatchCase(logits(random), logits(random), image, lambda, values[random.nextInt(values.length)], ties,
                 random.nextLong());
     }
 
-    private static Shape logits(SplittableRandom random) {
-        int n = random.nextInt(1, 4);
-        return random.nextInt(5) == 0 ? new Shape(n) : new Shape(n, 1, random.nextInt(1, 4), random.nextInt(1, 4));
+    private Shape logits(SplittableRandom random) {
+        int side = Math.min(3, maxSide);
+        int n = random.nextInt(1, side + 1);
+        return random.nextInt(5) == 0 ? new Shape(n) : new Shape(n, 1, random.nextInt(1, side + 1), random.nextInt(1, side + 1));
     }
 
     @Override

@@ -55,7 +55,7 @@ public class Pix2PixSuite {
 
     @Order(1)
     @Graded(points = 2, visibility = Visibility.VISIBLE, tags = {"golden", "oneHot", "withLabels", "labelPlanes", "pairs",
-        "discriminatorLoss", "generatorLoss", "generatorLossGrad"}, timeLimitSeconds = 20,
+        "discriminatorLoss", "generatorLoss", "generatorLossGrad"}, timeLimitSeconds = 40,
             nameJa = "Javadoc の計算例 (oneHot, withLabels, labelPlanes, pairs, D = 0.5 での ln 2, 生成器の損失 50.6931 とその勾配)")
     @DisplayName("The worked examples of the Javadoc (oneHot, withLabels, labelPlanes, pairs, ln 2 at D = 0.5, the generator loss 50.6931 and its gradient)")
     void workedExamples(@Student ConditioningApi student, @Student Pix2PixLossApi studentLoss, GradingContext context) {
@@ -237,12 +237,12 @@ public class Pix2PixSuite {
 
     @Order(12)
     @Graded(points = 2, visibility = Visibility.HIDDEN, tags = {"discriminatorLossGrad", "generatorLossGrad", "gradient-check"},
-            timeLimitSeconds = 40, nameJa = "4 つの勾配が自分の損失関数の数値微分と一致する (ロジット |t| ≤ 4, |fake - target| ≥ 0.05)")
+            timeLimitSeconds = 60, nameJa = "4 つの勾配が自分の損失関数の数値微分と一致する (ロジット |t| ≤ 4, |fake - target| ≥ 0.05)")
     @DisplayName("The four gradients match numerical gradients of your own losses (logits |t| <= 4, |fake - target| >= 0.05)")
     void gradientsMatchNumericalGradientsOfYourLosses(@Student Pix2PixLossApi student, @Reference Pix2PixLossApi reference,
                                                       GradingContext context) {
         Pix2PixLossChecks checks = losses(student, reference, context);
-        context.forAll(moderate(context, Ties.NONE).positiveLambda()).tries(10)
+        context.forAll(moderate(context, Ties.NONE).positiveLambda().small()).tries(10)
                 .check(context.text("each gradient is the derivative of its loss (centred differences, relative error <= 1e-6)",
                         "各勾配が損失の微分に一致 (中心差分, 相対誤差 1e-6 以下)"), checks::gradientsMatchOwnLosses);
     }
