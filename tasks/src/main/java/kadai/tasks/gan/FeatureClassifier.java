@@ -67,6 +67,8 @@ public final class FeatureClassifier implements AutoCloseable {
     /** Train on {@code train} for {@code epochs} epochs and score on {@code test}. */
     public static FeatureClassifier train(ImageSet train, ImageSet test, int epochs, long seed, Device device,
             ProgressMeter meter) throws Exception {
+        // Its initial weights come from the engine's generator: seed it, so the figures it gives repeat.
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock features = new SequentialBlock()
                 .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
                 .add(Activation.reluBlock())

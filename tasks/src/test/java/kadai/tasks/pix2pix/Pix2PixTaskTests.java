@@ -50,6 +50,16 @@ class Pix2PixTaskTests {
     }
 
     @Test
+    void theHandoutsQuoteTheTasksLambda() throws java.io.IOException {
+        String lambda = "λ = " + Math.round(Pix2PixGan.LAMBDA);
+        assertThat(Pix2PixGan.LAMBDA).isEqualTo(Math.round(Pix2PixGan.LAMBDA));
+        for (String language : new String[] {"en", "ja"}) {
+            assertThat(java.nio.file.Files.readString(Path.of("../assignments/handouts/pix2pix." + language + ".md")))
+                    .as(language).contains(lambda);
+        }
+    }
+
+    @Test
     void theUNetKeepsTheSizeAndThePatchGanGivesSevenBySevenLogits() {
         try (NDManager m = NDManager.newBaseManager()) {
             Block g = Pix2PixNetworks.generator(8);
