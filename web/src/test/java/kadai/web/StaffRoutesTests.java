@@ -193,7 +193,8 @@ class StaffRoutesTests {
     void theJsonApiCoversAssignmentsGradebookSettingsAndRoster() throws IOException {
         Client aiko = server.client().withToken(server.demoToken());
         JsonNode list = JSON.readTree(aiko.get("/api/assignments").body());
-        assertThat(list).hasSize(5);
+        int assignments = new kadai.web.assignment.Catalog().entries().size();   // the demo course has every one
+        assertThat(list).hasSize(assignments);
         assertThat(list.get(0).get("id").asText()).isEqualTo("conv-op");
         assertThat(list.get(0).get("bestScore").asDouble()).isEqualTo(8.0);
         JsonNode pool = JSON.readTree(aiko.get("/api/assignments/pool").body());
@@ -202,7 +203,7 @@ class StaffRoutesTests {
         assertThat(pool.get("handoutHtml").asText()).contains("<h1");
 
         JsonNode book = JSON.readTree(sensei.get("/api/staff/gradebook?sort=total&order=desc").body());
-        assertThat(book.get("assignments")).hasSize(5);
+        assertThat(book.get("assignments")).hasSize(assignments);
         assertThat(book.get("rows").get(0).get("username").asText()).isEqualTo("aiko");
         assertThat(sensei.get("/api/staff/gradebook.csv").body()).startsWith("username,name,conv-op");
 

@@ -1,0 +1,9 @@
+/**
+ * The {@code dcgan} task (lecture notes §5.6-5.7) and what the adversarial tasks share: the DCGAN
+ * networks and the transposed convolution they are built from ({@code DcganNetworks}), the steps
+ * around the student's losses ({@code GanSteps}), the platform's Fashion-MNIST classifier and the
+ * Fréchet distance on its features ({@code FeatureClassifier}, {@code FrechetDistance}), and the
+ * PNG grids and curves ({@code Pictures}). {@code kadai.tasks.cgan} and {@code kadai.tasks.pix2pix}
+ * build on it; it depends on neither. Student code is reached only through the grader's facades.
+ */
+package kadai.tasks.gan;
