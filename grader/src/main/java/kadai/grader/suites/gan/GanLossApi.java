@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDList;
 import kadai.grader.suite.StudentClass;
 
 /**
- * Mirror the static methods of the student's {@code kadai.assignments.gan.GanLoss}: the one facade
- * of that class, used by the gan suite and by the {@code dcgan} and {@code cgan} tasks (through
- * {@link kadai.grader.api.StudentCode#statics}).
+ * Mirror the static methods of {@code kadai.assignments.gan.GanLoss} (the student API contract: the
+ * stub's Javadoc and the gan handout): the one facade of that class, used by the gan suite and by the
+ * {@code dcgan} and {@code cgan} tasks (through {@link kadai.grader.api.StudentCode#statics}).
  */
 @StudentClass(GanLossApi.CLASS_NAME)
 public interface GanLossApi {
