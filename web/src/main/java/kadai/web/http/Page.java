@@ -33,17 +33,7 @@ public final class Page {
         return messages.text(language, key, args);
     }
 
-    /**
-     * Return what a training run's measure means ({@code metric.<task>.<key>} in the messages), or an
-     * empty string when the messages do not explain it.
-     */
-    public String metricHelp(String task, String key) {
-        String name = "metric." + task + "." + key;
-        String text = messages.text(language, name);
-        return text.equals(name) ? "" : text;
-    }
-
-        public String lang() {
+    public String lang() {
         return language;
     }
 
