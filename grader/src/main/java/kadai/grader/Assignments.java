@@ -3,6 +3,7 @@ package kadai.grader;
 import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
 import kadai.grader.suites.gan.GanSuite;
+import kadai.grader.suites.pix2pix.Pix2PixSuite;
 import kadai.grader.suites.pool.PoolSuite;
 import kadai.grader.suites.resnet.ResNetSuite;
 import kadai.grader.suites.segment.SegmentSuite;
@@ -19,7 +20,8 @@ public final class Assignments {
             new Assignment("pool", "max pooling, forward and backward (MaxPooling)", PoolSuite.class),
             new Assignment("resnet", "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)", ResNetSuite.class),
             new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class),
-            new Assignment("segment", "Transposed convolution, SegNet pooling, U-Net skips, per-pixel loss (TransposedConvolution, IndexedMaxPooling, MaxUnpooling, SkipConnection, PixelCrossEntropy)", SegmentSuite.class));
+            new Assignment("segment", "Transposed convolution, SegNet pooling, U-Net skips, per-pixel loss (TransposedConvolution, IndexedMaxPooling, MaxUnpooling, SkipConnection, PixelCrossEntropy)", SegmentSuite.class),
+            new Assignment("pix2pix", "conditional GAN inputs and pix2pix's losses (Conditioning, Pix2PixLoss)", Pix2PixSuite.class));
 
     private Assignments() {
     }

@@ -44,7 +44,7 @@ public final class DcganNetworks {
      * PyTorch engine (0.36) has no {@code deconvolution}, so {@code Conv2dTranspose} cannot run;
      * this block is the same operator (up to the learned kernel's 180-degree rotation).
      */
-    static SequentialBlock transposedConv(int filters) {
+    public static SequentialBlock transposedConv(int filters) {
         return new SequentialBlock()
                 .add(LambdaBlock.singleton(DcganNetworks::dilate, "dilate"))
                 .add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(4, 4))

@@ -9,16 +9,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
 import kadai.grader.api.StudentCode;
+import kadai.grader.suites.gan.GanLossApi;
 import kadai.tasks.DeviceChoice;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.Task;
@@ -34,7 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -57,7 +51,6 @@ public final class DcganTask implements Task {
     static final int WIDTH = 32;
     static final int BATCH = 64;
     static final int CPU_SMOKE_TRAIN = 3_200;
-    static final int CPU_CLASSIFIER_TRAIN = 10_000;
     static final int FD_SAMPLES = 2_000;
     static final int DEFAULT_EPOCHS = 5;
 
@@ -88,19 +81,12 @@ public final class DcganTask implements Task {
         int fdSamples = Math.min(TaskConfig.or(config.testSize(), FD_SAMPLES), test.size());
         ImageSet fdReal = FeatureClassifier.toSigned(test.head(fdSamples));
 
-        // The feature classifier sees the whole training set in a full run, 10,000 images in a
-        // CPU smoke run, and at least 1,000 (else as many as the GAN) in a sliced run.
-        int classifierSize = smoke ? CPU_CLASSIFIER_TRAIN
-                : config.trainSize() > 0 ? Math.max(1_000, config.trainSize()) : all.size();
-        ImageSet classifierTrain = all.head(classifierSize);
-        result.metrics().put("fd_classifier_train_images", classifierTrain.size());
-        try (FeatureClassifier classifier = FeatureClassifier.train(classifierTrain, test.head(fdSamples), 1,
+        try (FeatureClassifier classifier = FeatureClassifier.forRun(all, test.head(fdSamples), config.trainSize(), smoke,
                 config.seed(), device, meter)) {
+            result.metrics().put("fd_classifier_train_images", classifier.trainImages());
             result.metrics().put("fd_classifier_accuracy", classifier.accuracy());
             double[][] realFeatures = classifier.features(fdReal.pixels(), fdSamples);
-            ImageSet floorImages = FeatureClassifier.toSigned(all.select(lastIndices(all.size(), fdSamples)));
-            result.metrics().put("fd_train_vs_test",
-                    FrechetDistance.between(realFeatures, classifier.features(floorImages.pixels(), fdSamples)));
+            result.metrics().put("fd_train_vs_test", classifier.trainVsTestFloor(all, realFeatures));
 
             GanLossApi studentLoss = context.submission().statics(GanLossApi.class, GanLossApi.CLASS_NAME);
             GanRun student = train(studentLoss, "submission", train, epochs, batchSize, fdSamples, config.seed(),
@@ -164,7 +150,7 @@ public final class DcganTask implements Task {
         try (Model g = Model.newInstance("generator", device); Model d = Model.newInstance("discriminator", device)) {
             g.setBlock(generator);
             d.setBlock(discriminator);
-            try (Trainer gt = g.newTrainer(ganConfig(device)); Trainer dt = d.newTrainer(ganConfig(device))) {
+            try (Trainer gt = g.newTrainer(GanSteps.adam(device)); Trainer dt = d.newTrainer(GanSteps.adam(device))) {
                 gt.initialize(new Shape(batchSize, DcganNetworks.NOISE));
                 dt.initialize(new Shape(batchSize, 1, 28, 28));
                 ImageDataset dataset = ImageDataset.builder(FeatureClassifier.toSigned(train))
@@ -184,11 +170,7 @@ public final class DcganTask implements Task {
                             dt.step();
                             double gLoss = generatorStep(loss, gt, dt, z, generator);
                             gt.step();
-                            if (!Double.isFinite(dLoss) || !Double.isFinite(gLoss)) {
-                                throw new IllegalStateException(String.format(Locale.ROOT,
-                                        "GanLoss returned a non-finite loss (D %s, G %s) at epoch %d step %d", dLoss,
-                                        gLoss, epoch, step + 1));
-                            }
+                            GanSteps.requireFinite(dLoss, gLoss, "GanLoss", epoch, step + 1);
                             run.dLoss.add(dLoss);
                             run.gLoss.add(gLoss);
                             images += n;
@@ -209,19 +191,16 @@ public final class DcganTask implements Task {
         try (GradientCollector collector = dt.newGradientCollector()) {
             // Only the discriminator gets gradients here (the fake images are detached), so only
             // its own need clearing, including those the last generator step left on it.
-            zeroGradients(discriminator);
+            GanSteps.zeroGradients(discriminator);
             NDArray realLogits = dt.forward(new NDList(real)).singletonOrThrow();
             NDArray fake = gt.forward(new NDList(z)).singletonOrThrow().stopGradient();
             NDArray fakeLogits = dt.forward(new NDList(fake)).singletonOrThrow();
             NDArray r = realLogits.stopGradient();
             NDArray f = fakeLogits.stopGradient();
-            NDList grads = loss.discriminatorLossGrad(r, f);
-            if (grads == null || grads.size() != 2) {
-                throw new IllegalStateException("GanLoss.discriminatorLossGrad must return NDList(dReal, dFake), got "
-                        + (grads == null ? "null" : grads.size() + " arrays"));
-            }
-            NDArray dReal = checkGrad(grads.get(0), r, "discriminatorLossGrad (dReal)");
-            NDArray dFake = checkGrad(grads.get(1), f, "discriminatorLossGrad (dFake)");
+            NDList grads = GanSteps.expect(loss.discriminatorLossGrad(r, f), 2, "GanLoss.discriminatorLossGrad",
+                    "NDList(dReal, dFake)");
+            NDArray dReal = GanSteps.expect(grads.get(0), r.getShape(), r, "GanLoss.discriminatorLossGrad (dReal)");
+            NDArray dFake = GanSteps.expect(grads.get(1), f.getShape(), f, "GanLoss.discriminatorLossGrad (dFake)");
             collector.backward(realLogits.mul(dReal).sum().add(fakeLogits.mul(dFake).sum()));
             return Scalars.value(loss.discriminatorLoss(r, f));
         }
@@ -231,36 +210,14 @@ public final class DcganTask implements Task {
         try (GradientCollector collector = gt.newGradientCollector()) {
             // The discriminator's gradients from this step are never applied (no dt.step() follows)
             // and its own step clears them first, so only the generator's need clearing here.
-            zeroGradients(generator);
+            GanSteps.zeroGradients(generator);
             NDArray fake = gt.forward(new NDList(z)).singletonOrThrow();
             NDArray logits = dt.forward(new NDList(fake)).singletonOrThrow();
             NDArray l = logits.stopGradient();
-            NDArray grad = checkGrad(loss.generatorLossNonSaturatingGrad(l), l, "generatorLossNonSaturatingGrad");
+            NDArray grad = GanSteps.expect(loss.generatorLossNonSaturatingGrad(l), l.getShape(), l,
+                    "GanLoss.generatorLossNonSaturatingGrad");
             collector.backward(logits.mul(grad).sum());
             return Scalars.value(loss.generatorLossNonSaturating(l));
-        }
-    }
-
-    private static NDArray checkGrad(NDArray grad, NDArray logits, String method) {
-        if (grad == null || !grad.getShape().equals(logits.getShape())) {
-            throw new IllegalStateException("GanLoss." + method + " must return the shape of its logits "
-                    + logits.getShape() + ", got " + (grad == null ? "null" : grad.getShape()));
-        }
-        return grad.toType(logits.getDataType(), false).toDevice(logits.getDevice(), false);
-    }
-
-    /** Zero the accumulated gradients of a block's trainable parameters (PyTorch accumulates them). */
-    private static void zeroGradients(Block block) {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            Parameter parameter = p.getValue();
-            if (parameter.requiresGradient() && parameter.isInitialized()) {
-                NDArray array = parameter.getArray();
-                if (array.hasGradient()) {
-                    try (NDArray grad = array.getGradient()) {
-                        grad.subi(grad);
-                    }
-                }
-            }
         }
     }
 
@@ -283,20 +240,6 @@ public final class DcganTask implements Task {
             }
         }
         return out;
-    }
-
-    private static DefaultTrainingConfig ganConfig(Device device) {
-        return new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-4f)).optBeta1(0.5f).build())
-                .optDevices(new Device[] {device});
-    }
-
-    private static int[] lastIndices(int size, int count) {
-        int[] indices = new int[count];
-        for (int i = 0; i < count; i++) {
-            indices[i] = size - count + i;
-        }
-        return indices;
     }
 
     private static double last(List<Double> values) {

@@ -38,11 +38,14 @@ public final class FeatureClassifier implements AutoCloseable {
 
     /** Width of the feature vector. */
     public static final int FEATURES = 64;
+    /** Training images of the classifier in a CPU smoke run. */
+    public static final int SMOKE_TRAIN = 10_000;
 
     private final Model model;
     private final SequentialBlock features;
     private final NDManager manager;
     private double accuracy = Double.NaN;
+    private int trainImages;
 
     private FeatureClassifier(Model model, SequentialBlock features) {
         this.model = model;
@@ -50,9 +53,22 @@ public final class FeatureClassifier implements AutoCloseable {
         this.manager = model.getNDManager();
     }
 
+    /**
+     * Train the classifier a generative task scores with: on the whole training set in a full run,
+     * on 10,000 images in a CPU smoke run, and on at least 1,000 (else as many as the task trains
+     * on) in a sliced run; scored on {@code test}.
+     */
+    public static FeatureClassifier forRun(ImageSet all, ImageSet test, int trainSize, boolean smoke, long seed,
+            Device device, ProgressMeter meter) throws Exception {
+        int size = smoke ? SMOKE_TRAIN : trainSize > 0 ? Math.max(1_000, trainSize) : all.size();
+        return train(all.head(size), test, 1, seed, device, meter);
+    }
+
     /** Train on {@code train} for {@code epochs} epochs and score on {@code test}. */
     public static FeatureClassifier train(ImageSet train, ImageSet test, int epochs, long seed, Device device,
             ProgressMeter meter) throws Exception {
+        // Its initial weights come from the engine's generator: seed it, so the figures it gives repeat.
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock features = new SequentialBlock()
                 .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
                 .add(Activation.reluBlock())
@@ -67,6 +83,7 @@ public final class FeatureClassifier implements AutoCloseable {
         Model model = Model.newInstance("fd-classifier", device);
         model.setBlock(net);
         FeatureClassifier classifier = new FeatureClassifier(model, features);
+        classifier.trainImages = train.size();
         int batchSize = 64;
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
@@ -103,6 +120,31 @@ public final class FeatureClassifier implements AutoCloseable {
     /** Return the test accuracy measured after training. */
     public double accuracy() {
         return accuracy;
+    }
+
+    /** Return how many images it was trained on. */
+    public int trainImages() {
+        return trainImages;
+    }
+
+    /**
+     * Return the Fréchet distance between {@code testFeatures} and the features of the last
+     * {@code testFeatures.length} images of {@code train} (images in [0, 1]): what a generator that
+     * reproduced the training distribution exactly would score, the floor of the figure.
+     */
+    public double trainVsTestFloor(ImageSet train, double[][] testFeatures) {
+        int count = testFeatures.length;
+        int[] last = new int[count];
+        for (int i = 0; i < count; i++) {
+            last[i] = train.size() - count + i;
+        }
+        ImageSet floor = toSigned(train.select(last));
+        return FrechetDistance.between(testFeatures, features(floor.pixels(), count));
+    }
+
+    /** Return the predicted class of each of {@code count} images in [-1, 1] laid out in {@code pixels}. */
+    public int[] classify(float[] pixels, int count) {
+        return predict(new ImageSet(pixels, new int[count], 28, 28));
     }
 
     /** Return the feature vectors of {@code count} images in [-1, 1] laid out in {@code pixels}. */

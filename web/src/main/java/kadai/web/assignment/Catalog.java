@@ -41,7 +41,8 @@ public final class Catalog {
             new Entry("segment", "kadai.assignments.segment",
                     List.of("TransposedConvolution", "IndexedMaxPooling", "MaxUnpooling", "SkipConnection",
                             "PixelCrossEntropy", "UNets"),
-                    "Transposed convolution, SegNet and U-Net", "転置畳み込み・SegNet・U-Net"));
+                    "Transposed convolution, SegNet and U-Net", "転置畳み込み・SegNet・U-Net"),
+            new Entry("pix2pix", "kadai.assignments.pix2pix", List.of("Conditioning", "Pix2PixLoss"), "Conditional GAN inputs and pix2pix losses", "条件付き GAN の入力と pix2pix の損失関数"));
 
     public List<Entry> entries() {
         return ENTRIES;

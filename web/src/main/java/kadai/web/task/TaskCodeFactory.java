@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The sources are compiled with the grader's compiler and opened through the tasks module's
  * entry point ({@link Submissions#open(Task, String, SandboxMode, int, java.util.function.Consumer)}):
- * for {@code cnn} and {@code dcgan} in a sandboxed runner (the layers and losses are proxies; labels
- * and the loss stay here; {@code autoencoder}'s decoder likewise), for {@code resnet} and {@code unet}
- * in an isolated sandboxed JVM that trains and returns predictions (their DJL blocks cannot cross a
- * process). How it ran is recorded with the run
+ * for {@code cnn}, {@code dcgan}, {@code cgan} and {@code pix2pix} in a sandboxed runner (the layers, losses
+ * and conditioning are proxies called on detached arrays; labels and the networks stay here;
+ * {@code autoencoder}'s decoder likewise), for {@code resnet} and {@code unet} in an isolated sandboxed
+ * JVM that trains and returns predictions (their DJL blocks cannot cross a process). How it ran is
+ * recorded with the run
  * ({@link kadai.tasks.TaskResult#sandbox()}).
  */
 public class TaskCodeFactory {
@@ -52,6 +53,8 @@ public class TaskCodeFactory {
             case "dcgan" -> List.of("gan");
             case "autoencoder" -> List.of("conv-op", "segment");
             case "unet" -> List.of("segment");
+            case "cgan" -> List.of("gan", "pix2pix");
+            case "pix2pix" -> List.of("pix2pix");
             default -> List.of();
         };
     }

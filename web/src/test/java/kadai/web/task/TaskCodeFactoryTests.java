@@ -53,6 +53,16 @@ class TaskCodeFactoryTests {
     };
 
     @Test
+    void everyTaskOfThePlatformNamesTheAssignmentsItTrainsAndTheConditionalGansNeedBoth() {
+        TaskCodeFactory codes = new TaskCodeFactory(SandboxMode.OFF, 0);
+        for (Task task : kadai.tasks.Tasks.all().list()) {
+            assertThat(codes.requiredAssignments(task.id())).as(task.id()).isNotEmpty();
+        }
+        assertThat(codes.requiredAssignments("cgan")).containsExactly("gan", "pix2pix");
+        assertThat(codes.requiredAssignments("pix2pix")).containsExactly("pix2pix");
+    }
+
+    @Test
     void aTaskThatCannotBeSandboxedIsRefusedForStudentCodeUnlessTheServerTrustsItsCode() {
         for (SandboxMode mode : new SandboxMode[] {SandboxMode.AUTO, SandboxMode.REQUIRED}) {
             assertThat(new TaskCodeFactory(mode, 0).refusal(UNSANDBOXABLE)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
