@@ -1,6 +1,7 @@
 package kadai.tasks;
 
 import kadai.tasks.cnn.CnnTask;
+import kadai.tasks.detect.DetectTask;
 import kadai.tasks.gan.DcganTask;
 import kadai.tasks.resnet.ResNetTask;
 
@@ -20,9 +21,9 @@ public final class Tasks {
         }
     }
 
-    /** Return the tasks of the platform: cnn, resnet, dcgan. */
+    /** Return the tasks of the platform: cnn, resnet, dcgan, detect. */
     public static Tasks all() {
-        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask()));
+        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new DetectTask()));
     }
 
     public Optional<Task> find(String id) {
