@@ -2,6 +2,7 @@ package kadai.grader;
 
 import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
+import kadai.grader.suites.detection.DetectionSuite;
 import kadai.grader.suites.gan.GanSuite;
 import kadai.grader.suites.pool.PoolSuite;
 import kadai.grader.suites.resnet.ResNetSuite;
@@ -17,7 +18,9 @@ public final class Assignments {
             new Assignment("conv", "a convolution layer, forward and backward (Convolution)", ConvSuite.class),
             new Assignment("pool", "max pooling, forward and backward (MaxPooling)", PoolSuite.class),
             new Assignment("resnet", "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)", ResNetSuite.class),
-            new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class));
+            new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class),
+            new Assignment("detection", "Boxes, anchors, NMS, RoI pooling and RoI Align (Boxes, Anchors, RoiPool, RoiAlign)",
+                    DetectionSuite.class));
 
     private Assignments() {
     }
