@@ -21,7 +21,10 @@ public final class Catalog {
                     List.of("GlobalAveragePooling", "BasicBlock", "Bottleneck", "ResNetBlocks"),
                     "ResNet blocks", "ResNet のブロック"),
             new Entry("gan", "kadai.assignments.gan", List.of("GanLoss", "LeakyRelu"),
-                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"));
+                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"),
+            new Entry("detection", "kadai.assignments.detection", List.of("Boxes", "Anchors", "RoiPool", "RoiAlign"),
+                    "Object detection: boxes, anchors, NMS, RoI pooling and RoI Align",
+                    "物体検出: バウンディングボックス、アンカー、NMS、RoI プーリングと RoI Align"));
 
     public List<Entry> entries() {
         return ENTRIES;

@@ -49,6 +49,7 @@ public class TaskCodeFactory {
             case "cnn" -> List.of("conv-op", "conv", "pool");
             case "resnet" -> List.of("resnet");
             case "dcgan" -> List.of("gan");
+            case "detect" -> List.of("detection");
             default -> List.of();
         };
     }

@@ -45,7 +45,7 @@ record BoxCase(int a, int b, Layout layout, int weights, Deltas deltas, long val
 
     /** How the deltas to decode are drawn. */
     enum Deltas {
-        /** Uniform in [-3, 3): below the clamp before and after dividing by any weight. */
+        /** Uniform in [-2, 2): below the clamp before and after dividing by any of the weights (the smallest is 0.5). */
         MODERATE,
         /** Some tw, th far beyond log(1000/16) after dividing by the weights, some beyond it only before. */
         BEYOND_CLAMP
@@ -78,7 +78,7 @@ record BoxCase(int a, int b, Layout layout, int weights, Deltas deltas, long val
         double[] d = new double[4 * a];
         for (int i = 0; i < a; i++) {
             for (int k = 0; k < 4; k++) {
-                d[4 * i + k] = r.nextDouble(-3, 3);
+                d[4 * i + k] = r.nextDouble(-2, 2);
             }
             if (deltas == Deltas.BEYOND_CLAMP) {
                 int k = 2 + r.nextInt(2);

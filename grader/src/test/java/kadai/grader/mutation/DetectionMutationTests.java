@@ -1,0 +1,13 @@
+package kadai.grader.mutation;
+
+import org.junit.jupiter.api.Test;
+
+/** The detection suite kills a mutant of the reference when it gives the mutated reference less than full marks. */
+class DetectionMutationTests {
+
+    @Test
+    void theSuiteGivesTheReferenceFullMarks() {
+        MutationDriver.requireFullMarks("detection", "kadai.assignments.detection.Boxes", "kadai.assignments.detection.Anchors",
+                "kadai.assignments.detection.RoiPool", "kadai.assignments.detection.RoiAlign");
+    }
+}
