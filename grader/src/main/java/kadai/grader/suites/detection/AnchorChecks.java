@@ -55,16 +55,24 @@ final class AnchorChecks {
                 student.match(iou.duplicate(), c.positive(), c.negative()), Shown.of("iou", iou));
     }
 
-    /** The IoU matrix unchanged by match, and a result that is not the same for every anchor. */
+    /**
+     * The IoU matrix unchanged by match; non-degeneracy: where the reference's matches of this matrix and
+     * of a constant matrix differ, the student's differ too (a result that ignores the IoUs fails).
+     */
     void matchLeavesIouUnchanged(MatchCase c, NDManager m) {
         NDArray iou = c.iou(m);
         NDArray copy = iou.duplicate();
+        String call = "match(iou, " + c.positive() + ", " + c.negative() + ")";
         int[] matches = student.match(copy, c.positive(), c.negative());
-        compare.unchanged("match(iou, " + c.positive() + ", " + c.negative() + ")", "iou", iou, copy);
-        int[] far = student.match(m.zeros(iou.getShape(), DataType.FLOAT64).add(0.01), c.positive(), c.negative());
-        if (matches == null || far == null || Arrays.equals(matches, far)) {
-            indices.agree("match(iou, " + c.positive() + ", " + c.negative() + ")", reference.match(iou.duplicate(), c.positive(),
-                    c.negative()), matches, Shown.of("iou", iou));
+        compare.unchanged(call, "iou", iou, copy);
+        NDArray flat = m.zeros(iou.getShape(), DataType.FLOAT64).add(0.01);
+        int[] flatMatches = student.match(flat.duplicate(), c.positive(), c.negative());
+        boolean referenceDiffers = !Arrays.equals(reference.match(iou.duplicate(), c.positive(), c.negative()),
+                reference.match(flat.duplicate(), c.positive(), c.negative()));
+        if (referenceDiffers && (matches == null || Arrays.equals(matches, flatMatches))) {
+            throw new AssertionError(call + (indices.japanese()
+                    ? " は IoU 行列によらず同じ結果を返しました (入力によらない出力は得点になりません)"
+                    : " returned the same result for this IoU matrix and a constant one (a result that ignores its input earns no points)"));
         }
     }
 }

@@ -19,6 +19,10 @@ final class Indices {
         this.ja = "ja".equals(language);
     }
 
+    boolean japanese() {
+        return ja;
+    }
+
     /** Fail unless {@code actual} equals {@code expected} element by element. */
     void agree(String call, int[] expected, int[] actual, Shown... inputs) {
         if (actual != null && Arrays.equals(expected, actual)) {
