@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
@@ -50,6 +51,16 @@ public final class SuiteRunner {
      */
     public List<TestResult> run(Class<?> suite, StudentCode student, StudentCode reference, long seed, String language,
                                 String reproduce) {
+        return run(suite, m -> true, student, reference, seed, language, reproduce);
+    }
+
+    /**
+     * Run the {@code @Graded} tests of {@code suite} that {@code selected} accepts, as {@link #run(Class,
+     * StudentCode, StudentCode, long, String, String)} runs them all (the mutation drivers run one graded test
+     * at a time, so PIT can stop at the first test that kills a mutant).
+     */
+    public List<TestResult> run(Class<?> suite, Predicate<Method> selected, StudentCode student, StudentCode reference,
+                                long seed, String language, String reproduce) {
         GradingRun run = new GradingRun(UUID.randomUUID().toString(), student, reference, seed, language, reproduce);
         GradingRun.register(run);
         try {
@@ -59,7 +70,8 @@ public final class SuiteRunner {
                     .enableLauncherDiscoveryListenerAutoRegistration(false)
                     .enablePostDiscoveryFilterAutoRegistration(false)
                     .build());
-            List<Method> order = plannedOrder(launcher, discovery(run, List.of(selectClass(suite))));
+            List<Method> all = plannedOrder(launcher, discovery(run, List.of(selectClass(suite))));
+            List<Method> order = all.stream().filter(selected).toList();
             List<TestResult> results = new ArrayList<>();
             boolean first = true;
             for (Visibility visibility : GROUP_ORDER) {
@@ -80,7 +92,7 @@ public final class SuiteRunner {
                 launcher.execute(discovery(run, group), collector);
                 results.addAll(collector.results());
             }
-            if (results.isEmpty()) {
+            if (results.isEmpty() && order.size() == all.size()) {
                 // No graded method was found (or the class could not be read): report what JUnit says.
                 ResultCollector collector = new ResultCollector(run);
                 launcher.execute(discovery(run, List.of(selectClass(suite))), collector);

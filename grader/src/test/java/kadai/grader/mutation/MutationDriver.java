@@ -57,10 +57,27 @@ final class MutationDriver {
         requireFullMarks(true, assignmentId, studentClasses);
     }
 
-    private static void requireFullMarks(boolean referenceInRunner, String assignmentId, String... studentClasses) {
+    /**
+     * Like {@link #requireFullMarksAgainstARunnerReference(String, String...)} for the one graded test
+     * {@code graded} of the suite. A driver class with one JUnit test per graded test lets PIT run only the
+     * graded tests that execute a mutated line, fastest first, and stop at the first that kills the mutant
+     * (one JUnit test for the whole suite runs every graded test for every mutant). The runner holding the
+     * reference is started once per PIT minion and shared.
+     */
+    static void requireFullMarksOnOneTest(String assignmentId, String graded, String... studentClasses) {
         assumeTrue(Boolean.getBoolean(ENABLED),
                 "runs only under PIT in the grader's mutation profile (-P mutation sets -D" + ENABLED + "=true)");
         Assignment assignment = Assignments.find(assignmentId).orElseThrow();
+        List<TestResult> results;
+        try (StudentCode s = student(studentClasses)) {
+            results = new SuiteRunner().run(assignment.suite(), m -> m.getName().equals(graded), s, RunnerReference.code(),
+                    SEED, "en", "mutation driver " + assignmentId + " " + graded);
+        }
+        assertThat(results).as("graded test %s of %s", graded, assignmentId).hasSize(1);
+        requireNoneLost(assignmentId, results);
+    }
+
+    private static ClasspathStudentCode student(String... studentClasses) {
         ClasspathStudentCode student = new ClasspathStudentCode(Duration.ofSeconds(60));
         for (String className : studentClasses) {
             assertThat(location(student.load(className)))
@@ -68,6 +85,33 @@ final class MutationDriver {
                             + "grader's output directory), not the stub from the assignments jar", className)
                     .doesNotContain("assignments");
         }
+        return student;
+    }
+
+    /** The unmutated reference in a runner JVM, started on first use and closed when the JVM exits. */
+    private static final class RunnerReference {
+        private static StudentCode code;
+
+        static synchronized StudentCode code() {
+            if (code == null) {
+                Sandbox sandbox = Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(60)).build(),
+                        SandboxMode.AUTO, 0, false);
+                StudentCode opened = sandbox.open(ReferenceImplementation.classes());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    opened.close();
+                    sandbox.close();
+                }));
+                code = opened;
+            }
+            return code;
+        }
+    }
+
+    private static void requireFullMarks(boolean referenceInRunner, String assignmentId, String... studentClasses) {
+        assumeTrue(Boolean.getBoolean(ENABLED),
+                "runs only under PIT in the grader's mutation profile (-P mutation sets -D" + ENABLED + "=true)");
+        Assignment assignment = Assignments.find(assignmentId).orElseThrow();
+        ClasspathStudentCode student = student(studentClasses);
         List<TestResult> results;
         try (Sandbox sandbox = referenceInRunner ? Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(60))
                 .build(), SandboxMode.AUTO, 0, false) : null;
@@ -76,6 +120,10 @@ final class MutationDriver {
              StudentCode s = student) {
             results = new SuiteRunner().run(assignment.suite(), s, ref, SEED, "en", "mutation driver " + assignmentId);
         }
+        requireNoneLost(assignmentId, results);
+    }
+
+    private static void requireNoneLost(String assignmentId, List<TestResult> results) {
         List<TestResult> lost = results.stream().filter(r -> r.score() < r.maxScore()).toList();
         assertThat(results).as("graded tests of %s", assignmentId).isNotEmpty();
         assertThat(lost)
