@@ -181,8 +181,8 @@ public class DetectionSuite {
 
     @Order(14)
     @Graded(points = 1, visibility = Visibility.HIDDEN, tags = {"match", "ties"}, timeLimitSeconds = 30,
-            nameJa = "match: 同点、閾値ちょうどの IoU、重なりのない正解、各正解の最良アンカー (参照実装と一致)")
-    @DisplayName("match with ties, IoUs at the thresholds, targets without overlap: every target keeps its best anchors (agreement)")
+            nameJa = "match: 同点、閾値ちょうどの IoU、重なりのない正解、正解なし、各正解の最良アンカー (参照実装と一致)")
+    @DisplayName("match with ties, IoUs at the thresholds, targets without overlap, no targets: every target keeps its best anchors (agreement)")
     void matchGivesEveryTargetItsBestAnchors(@Student AnchorsApi student, @Reference AnchorsApi reference, GradingContext context) {
         AnchorChecks checks = new AnchorChecks(student, reference, context.language());
         context.forAll(new MatchCases(context.language(), MatchCase.Kind.COARSE)).tries(40)

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-/** Generate anchor grids: maps of 1-5 x 1-5 cells (often not square), strides 4-32, 1-3 sizes and ratios. */
+/** Generate anchor grids: maps of 1-5 x 1-5 cells (often not square), strides 1-32, 1-3 sizes and ratios. */
 final class GridCases implements Gen<GridCase> {
 
-    private static final int[] STRIDES = {4, 8, 16, 32};
+    private static final int[] STRIDES = {1, 4, 8, 16, 32};
     private static final double[] SIZES = {8, 12, 16, 24, 32, 45.5};
     private static final double[] RATIOS = {0.5, 1, 2, 0.25, 3};
 

@@ -65,6 +65,8 @@ final class InvalidArguments {
                     new double[] {1}));
             rejected("grid(features, stride 0, [8], [1])", () -> anchors.grid(features.duplicate(), 0, new double[] {8}, new double[] {1}));
             rejected("grid(features, 8, sizes [], [1])", () -> anchors.grid(features.duplicate(), 8, new double[0], new double[] {1}));
+            rejected("grid(features, 8, sizes [8, 0], [1])", () -> anchors.grid(features.duplicate(), 8, new double[] {8, 0},
+                    new double[] {1}));
             rejected("grid(features, 8, [8], ratios [1, -2])", () -> anchors.grid(features.duplicate(), 8, new double[] {8},
                     new double[] {1, -2}));
             rejected("match(iou, positive 0.3, negative 0.7)", () -> anchors.match(m.create(new double[] {0.5, 0.2}, new Shape(2, 1)), 0.3, 0.7));

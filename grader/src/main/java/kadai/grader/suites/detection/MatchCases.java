@@ -21,7 +21,10 @@ final class MatchCases implements Gen<MatchCase> {
 
     @Override
     public MatchCase next(SplittableRandom r) {
-        return new MatchCase(1 + r.nextInt(12), 1 + r.nextInt(4), kind, r.nextInt(MatchCase.THRESHOLDS.length), r.nextLong());
+        // The coarse (special-case) test also meets anchors without any target (no true boxes on the image).
+        int anchors = 1 + r.nextInt(12);
+        int targets = kind == MatchCase.Kind.COARSE ? r.nextInt(5) : 1 + r.nextInt(4);
+        return new MatchCase(anchors, targets, kind, r.nextInt(MatchCase.THRESHOLDS.length), r.nextLong());
     }
 
     @Override
