@@ -1,9 +1,11 @@
 package kadai.tasks;
 
+import kadai.tasks.autoencoder.AutoencoderTask;
 import kadai.tasks.cnn.CnnTask;
 import kadai.tasks.detect.DetectTask;
 import kadai.tasks.gan.DcganTask;
 import kadai.tasks.resnet.ResNetTask;
+import kadai.tasks.unet.UNetTask;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +23,10 @@ public final class Tasks {
         }
     }
 
-    /** Return the tasks of the platform: cnn, resnet, dcgan, detect. */
+    /** Return the tasks of the platform: cnn, resnet, dcgan, autoencoder, unet, detect. */
     public static Tasks all() {
-        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new DetectTask()));
+        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AutoencoderTask(), new UNetTask(),
+                new DetectTask()));
     }
 
     public Optional<Task> find(String id) {
