@@ -2,6 +2,7 @@ package kadai.grader;
 
 import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
+import kadai.grader.suites.detection.DetectionSuite;
 import kadai.grader.suites.gan.GanSuite;
 import kadai.grader.suites.pix2pix.Pix2PixSuite;
 import kadai.grader.suites.pool.PoolSuite;
@@ -21,7 +22,9 @@ public final class Assignments {
             new Assignment("resnet", "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)", ResNetSuite.class),
             new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class),
             new Assignment("segment", "Transposed convolution, SegNet pooling, U-Net skips, per-pixel loss (TransposedConvolution, IndexedMaxPooling, MaxUnpooling, SkipConnection, PixelCrossEntropy)", SegmentSuite.class),
-            new Assignment("pix2pix", "conditional GAN inputs and pix2pix's losses (Conditioning, Pix2PixLoss)", Pix2PixSuite.class));
+            new Assignment("pix2pix", "conditional GAN inputs and pix2pix's losses (Conditioning, Pix2PixLoss)", Pix2PixSuite.class),
+            new Assignment("detection", "Boxes, anchors, NMS, RoI pooling and RoI Align (Boxes, Anchors, RoiPool, RoiAlign)",
+                    DetectionSuite.class));
 
     private Assignments() {
     }

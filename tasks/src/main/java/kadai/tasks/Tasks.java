@@ -3,6 +3,7 @@ package kadai.tasks;
 import kadai.tasks.autoencoder.AutoencoderTask;
 import kadai.tasks.cgan.CganTask;
 import kadai.tasks.cnn.CnnTask;
+import kadai.tasks.detect.DetectTask;
 import kadai.tasks.gan.DcganTask;
 import kadai.tasks.pix2pix.Pix2PixTask;
 import kadai.tasks.resnet.ResNetTask;
@@ -24,9 +25,10 @@ public final class Tasks {
         }
     }
 
-    /** Return the tasks of the platform: cnn, resnet, dcgan, autoencoder, unet, cgan, pix2pix. */
+    /** Return the tasks of the platform: cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix. */
     public static Tasks all() {
-        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AutoencoderTask(), new UNetTask(), new CganTask(), new Pix2PixTask()));
+        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AutoencoderTask(), new UNetTask(),
+                new DetectTask(), new CganTask(), new Pix2PixTask()));
     }
 
     public Optional<Task> find(String id) {

@@ -69,6 +69,16 @@ public final class SuiteRunner {
     public record Run(List<TestResult> tests, Map<String, GradingTimes.TestTimes> times) {
     }
 
+    /**
+     * Run only the graded tests of {@code suite} that {@code selected} accepts (the mutation drivers run one
+     * graded test at a time, so PIT can stop at the first test that kills a mutant).
+     */
+    public List<TestResult> run(Class<?> suite, java.util.function.Predicate<Method> selected, StudentCode student,
+                                StudentCode reference, long seed, String language, String reproduce) {
+        List<Method> methods = gradedMethods(suite).stream().filter(selected).toList();
+        return runTimed(suite, methods, student, reference, seed, language, reproduce, null).tests();
+    }
+
     /** Return the suite's graded tests in the order they run ({@code @Order}, then name). */
     public static List<Method> gradedMethods(Class<?> suite) {
         return TestLanes.gradedMethods(suite);

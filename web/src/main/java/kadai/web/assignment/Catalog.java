@@ -42,7 +42,10 @@ public final class Catalog {
                     List.of("TransposedConvolution", "IndexedMaxPooling", "MaxUnpooling", "SkipConnection",
                             "PixelCrossEntropy", "UNets"),
                     "Transposed convolution, SegNet and U-Net", "転置畳み込み・SegNet・U-Net"),
-            new Entry("pix2pix", "kadai.assignments.pix2pix", List.of("Conditioning", "Pix2PixLoss"), "Conditional GAN inputs and pix2pix losses", "条件付き GAN の入力と pix2pix の損失関数"));
+            new Entry("pix2pix", "kadai.assignments.pix2pix", List.of("Conditioning", "Pix2PixLoss"), "Conditional GAN inputs and pix2pix losses", "条件付き GAN の入力と pix2pix の損失関数"),
+            new Entry("detection", "kadai.assignments.detection", List.of("Boxes", "Anchors", "RoiPool", "RoiAlign"),
+                    "Object detection: boxes, anchors, NMS, RoI pooling and RoI Align",
+                    "物体検出: バウンディングボックス、アンカー、NMS、RoI プーリングと RoI Align"));
 
     public List<Entry> entries() {
         return ENTRIES;

@@ -55,6 +55,7 @@ public class TaskCodeFactory {
             case "unet" -> List.of("segment");
             case "cgan" -> List.of("gan", "pix2pix");
             case "pix2pix" -> List.of("pix2pix");
+            case "detect" -> List.of("detection");
             default -> List.of();
         };
     }
