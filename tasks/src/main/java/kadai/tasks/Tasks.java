@@ -1,8 +1,10 @@
 package kadai.tasks;
 
+import kadai.tasks.autoencoder.AutoencoderTask;
 import kadai.tasks.cnn.CnnTask;
 import kadai.tasks.gan.DcganTask;
 import kadai.tasks.resnet.ResNetTask;
+import kadai.tasks.unet.UNetTask;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +22,9 @@ public final class Tasks {
         }
     }
 
-    /** Return the tasks of the platform: cnn, resnet, dcgan. */
+    /** Return the tasks of the platform: cnn, resnet, dcgan, autoencoder, unet. */
     public static Tasks all() {
-        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask()));
+        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AutoencoderTask(), new UNetTask()));
     }
 
     public Optional<Task> find(String id) {

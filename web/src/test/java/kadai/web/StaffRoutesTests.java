@@ -72,9 +72,9 @@ class StaffRoutesTests {
         HttpResponse<String> csv = sensei.get("/staff/gradebook.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.body().lines()).first().isEqualTo("username,name,conv-op,conv,pool,resnet,gan,total");
-        assertThat(csv.body()).contains("aiko,Aiko Tanaka,10,,,,,10").contains("kenji,Kenji Suzuki,,,2,,,2")
-                .contains("mei,Mei Takahashi,,,,,,0");
+        assertThat(csv.body().lines()).first().isEqualTo("username,name,conv-op,conv,pool,resnet,gan,segment,total");
+        assertThat(csv.body()).contains("aiko,Aiko Tanaka,10,,,,,,10").contains("kenji,Kenji Suzuki,,,2,,,,2")
+                .contains("mei,Mei Takahashi,,,,,,,0");
     }
 
     @Test
@@ -193,7 +193,7 @@ class StaffRoutesTests {
     void theJsonApiCoversAssignmentsGradebookSettingsAndRoster() throws IOException {
         Client aiko = server.client().withToken(server.demoToken());
         JsonNode list = JSON.readTree(aiko.get("/api/assignments").body());
-        assertThat(list).hasSize(5);
+        assertThat(list).hasSize(6);
         assertThat(list.get(0).get("id").asText()).isEqualTo("conv-op");
         assertThat(list.get(0).get("bestScore").asDouble()).isEqualTo(8.0);
         JsonNode pool = JSON.readTree(aiko.get("/api/assignments/pool").body());
@@ -202,7 +202,7 @@ class StaffRoutesTests {
         assertThat(pool.get("handoutHtml").asText()).contains("<h1");
 
         JsonNode book = JSON.readTree(sensei.get("/api/staff/gradebook?sort=total&order=desc").body());
-        assertThat(book.get("assignments")).hasSize(5);
+        assertThat(book.get("assignments")).hasSize(6);
         assertThat(book.get("rows").get(0).get("username").asText()).isEqualTo("aiko");
         assertThat(sensei.get("/api/staff/gradebook.csv").body()).startsWith("username,name,conv-op");
 

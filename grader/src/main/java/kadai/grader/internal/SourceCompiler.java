@@ -86,6 +86,10 @@ public final class SourceCompiler {
                 continue;
             }
             String simpleName = fileName.substring(0, fileName.length() - ".java".length());
+            if (simpleName.equals("package-info")) {
+                notes.add("skipped " + path + " (package documentation of the starter kit)");
+                continue;
+            }
             String pkg = packageOf(text);
             if ("kadai.assignments".equals(pkg) || "kadai.assignments.testing".equals(pkg)
                     || "kadai.assignments.layers".equals(pkg)) {

@@ -37,7 +37,11 @@ public final class Catalog {
                     List.of("GlobalAveragePooling", "BasicBlock", "Bottleneck", "ResNetBlocks"),
                     "ResNet blocks", "ResNet のブロック"),
             new Entry("gan", "kadai.assignments.gan", List.of("GanLoss", "LeakyRelu"),
-                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"));
+                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"),
+            new Entry("segment", "kadai.assignments.segment",
+                    List.of("TransposedConvolution", "IndexedMaxPooling", "MaxUnpooling", "SkipConnection",
+                            "PixelCrossEntropy", "UNets"),
+                    "Transposed convolution, SegNet and U-Net", "転置畳み込み・SegNet・U-Net"));
 
     public List<Entry> entries() {
         return ENTRIES;

@@ -90,7 +90,7 @@ class TaskRunRoutesTests {
         assertThat(kenji.get("/tasks?lang=ja").body()).contains("学習ラン").contains("お試し: 2,000 枚");
         kenji.get("/tasks?lang=en");
         assertThat(server.client().get("/tasks").statusCode()).isEqualTo(302);
-        assertThat(json(kenji.get("/api/tasks")).get("tasks")).hasSize(3);
+        assertThat(json(kenji.get("/api/tasks")).get("tasks")).hasSize(5);
         assertThat(server.client().get("/api/task-runs").statusCode()).isEqualTo(401);
     }
 
@@ -124,9 +124,9 @@ class TaskRunRoutesTests {
         HttpResponse<String> r = kenji.postJson("/api/task-runs", "{\"task\":\"cnn\",\"code\":\"reference\"}");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(json(r).get("message").asText()).contains("Only staff");
-        HttpResponse<String> unknown = sensei.postJson("/api/task-runs", "{\"task\":\"unet\"}");
+        HttpResponse<String> unknown = sensei.postJson("/api/task-runs", "{\"task\":\"no-such-task\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(json(unknown).get("message").asText()).contains("Unknown task 'unet'");
+        assertThat(json(unknown).get("message").asText()).contains("Unknown task 'no-such-task'");
         HttpResponse<String> epochs = sensei.postJson("/api/task-runs", "{\"task\":\"cnn\",\"epochs\":1000}");
         assertThat(epochs.statusCode()).isEqualTo(400);
         assertThat(json(epochs).get("message").asText()).contains("epochs must be between 0");
