@@ -111,6 +111,9 @@ class SandboxedTaskTests {
         Path conv = student.resolve("kadai/assignments/conv/Convolution.java");
         Files.createDirectories(conv.getParent());
         Files.copy(resource("/loop-style/kadai/assignments/conv/Convolution.java"), conv);
+        // the reference's MaxPooling uses ConvOps.outputSize
+        Files.copy(Path.of("../reference/src/main/java/kadai/assignments/conv/ConvOps.java"),
+                conv.resolveSibling("ConvOps.java"));
         Path pool = student.resolve("kadai/assignments/pool/MaxPooling.java");
         Files.createDirectories(pool.getParent());
         Files.copy(Path.of("../reference/src/main/java/kadai/assignments/pool/MaxPooling.java"), pool);

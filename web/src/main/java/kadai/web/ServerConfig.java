@@ -46,7 +46,7 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
     /**
      * Return how many gradings run at once by default: one per core. A grading keeps about one
      * core busy (the grader and its runner take turns), so one per core fills the machine;
-     * docs/benchmarks.md ("Grading under load") has the 1/2/3-worker measurements on 2 cores.
+     * docs/benchmarks.md ("Grading under load") says what was measured of it on 2 cores.
      */
     public static int defaultWorkers() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());

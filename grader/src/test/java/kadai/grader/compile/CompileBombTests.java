@@ -84,7 +84,10 @@ class CompileBombTests {
         assertThat(javacThreads()).as("no javac thread in the grader").isEmpty();
 
         // CPU back to idle: over two seconds, neither a thread of this JVM nor a compiler process
-        // (the warm replacement included) spends more than a fraction of a core.
+        // (the warm replacement included) spends more than a fraction of a core. The replacement
+        // first finishes starting (about 0.9 s of CPU, docs/benchmarks.md); a javac the kill
+        // missed would still be running after the wait (the bomb never finishes by itself).
+        Thread.sleep(3000);
         Map<Long, Long> threadsBefore = threadCpu();
         double processesBefore = descendantsCpuSeconds();
         Thread.sleep(2000);
