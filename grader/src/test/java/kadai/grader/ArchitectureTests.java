@@ -73,6 +73,16 @@ class ArchitectureTests {
     }
 
     @Test
+    void theSandboxIsolationKnowsNothingOfTheCallsOverItNorOfTheEngine() {
+        Map<String, List<String>> offenders = new TreeMap<>();
+        for (Path file : graderPackage("kadai.grader.sandbox")) {
+            offenders.putAll(references(file, Pattern.compile("\\bkadai\\.grader\\.(?!sandbox\\b(?!\\.remote\\b))\\w+")));
+        }
+        assertThat(offenders).as("kadai.grader.sandbox (isolation: levels, image, launcher, runner pool) hands a"
+                + " started runner to kadai.grader.sandbox.remote and never refers to it or to the engine").isEmpty();
+    }
+
+    @Test
     void suitesAndThePropertyHarnessNeverReachTheEngineOrTheSandbox() {
         Pattern engine = Pattern.compile("\\bkadai\\.grader\\.(internal|sandbox|cli)\\b");
         Map<String, List<String>> offenders = new TreeMap<>();

@@ -9,6 +9,7 @@ import kadai.grader.sandbox.SandboxMode;
 import kadai.grader.sandbox.SandboxUnavailableException;
 import kadai.tasks.internal.DirectStudentCode;
 import kadai.tasks.isolated.IsolatedSubmission;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class Submissions {
             warnings.accept("WARNING: the sandbox is only " + sandbox.level().label() + " here: " + sandbox.describe());
         }
         try {
-            return sandbox.open(classes);
+            return SandboxedStudentCode.open(sandbox, classes);
         } catch (SandboxUnavailableException e) {
             if (mode == SandboxMode.REQUIRED) {
                 throw e;

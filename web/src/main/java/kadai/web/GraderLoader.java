@@ -7,7 +7,7 @@ import kadai.grader.compile.CompilerPool;
 import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
-import kadai.grader.sandbox.SandboxedStudentCodeFactory;
+import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 
 /** Choose the grading engine a server process uses. */
 final class GraderLoader {

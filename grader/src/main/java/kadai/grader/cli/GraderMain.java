@@ -5,7 +5,7 @@ import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionGrader;
 import kadai.grader.sandbox.SandboxMode;
 import kadai.grader.sandbox.SandboxUnavailableException;
-import kadai.grader.sandbox.SandboxedStudentCodeFactory;
+import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
  * that checks every frame's length against the cap before reading it.
  *
  * <p>Everything read is untrusted data. The reader stops at the first malformed frame and
- * reports it as {@link Closed}, as it does the end of the stream.
+ * reports it as {@link Closed}, as it does the end of the stream. It belongs with the isolation
+ * because the pool reads each runner's READY through it; the calls that follow are
+ * {@code kadai.grader.sandbox.remote}'s.
  */
-final class RunnerChannel {
+public final class RunnerChannel {
 
     /** Why no more frames will come. */
-    record Closed(String reason, boolean protocolError) {
+    public record Closed(String reason, boolean protocolError) {
     }
 
     private final OutputStream out;
@@ -31,7 +33,7 @@ final class RunnerChannel {
     private final Thread reader;
     private volatile Closed closed;
 
-    RunnerChannel(InputStream in, OutputStream out, int maxFrame, String name) {
+    public RunnerChannel(InputStream in, OutputStream out, int maxFrame, String name) {
         this.out = out;
         this.reader = new Thread(() -> readLoop(in, maxFrame), "runner-reader-" + name);
         reader.setDaemon(true);
@@ -63,7 +65,7 @@ final class RunnerChannel {
     }
 
     /** Send one frame; false when the runner no longer reads. */
-    boolean send(WireOut frame) {
+    public boolean send(WireOut frame) {
         try {
             synchronized (out) {
                 Frames.write(out, frame.buffer(), frame.size());
@@ -79,7 +81,7 @@ final class RunnerChannel {
      *
      * @return a {@link WireIn}, a {@link Closed}, or null when {@code timeoutNanos} passed first
      */
-    Object next(long timeoutNanos) throws InterruptedException {
+    public Object next(long timeoutNanos) throws InterruptedException {
         Object item = inbox.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
         if (item instanceof Closed c) {
             inbox.offer(c); // every later wait sees the end too
@@ -87,11 +89,11 @@ final class RunnerChannel {
         return item;
     }
 
-    Closed closed() {
+    public Closed closed() {
         return closed;
     }
 
-    void shutdown() {
+    public void shutdown() {
         reader.interrupt();
         try {
             out.close();

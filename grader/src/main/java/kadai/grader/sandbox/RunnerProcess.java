@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One started runner: its process, cgroup, stderr tail and slot, torn down together. */
-final class RunnerProcess implements AutoCloseable {
+/**
+ * One started runner: its process, cgroup, stderr tail and slot, torn down together. Public for
+ * the remote calls ({@code kadai.grader.sandbox.remote}), which read why it died and what it used.
+ */
+public final class RunnerProcess implements AutoCloseable {
 
     private static final int STDERR_TAIL = 8 << 10;
 
@@ -22,7 +25,8 @@ final class RunnerProcess implements AutoCloseable {
     private volatile long peakSeen = -1;
     private boolean closed;
 
-    RunnerProcess(Process process, RunnerCgroup cgroup, SandboxConfig config, Path slotDir, Runnable releaseSlot) {
+    /** Wrap a started process (the launcher's; tests pass a stand-in process and a null cgroup). */
+    public RunnerProcess(Process process, RunnerCgroup cgroup, SandboxConfig config, Path slotDir, Runnable releaseSlot) {
         this.process = process;
         this.cgroup = cgroup;
         this.config = config;
@@ -33,11 +37,11 @@ final class RunnerProcess implements AutoCloseable {
         drain.start();
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    Path slotDir() {
+    public Path slotDir() {
         return slotDir;
     }
 
@@ -49,7 +53,7 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     /** Return the pids in the runner's cgroup (empty without one). */
-    List<Long> groupPids() {
+    public List<Long> groupPids() {
         return cgroup == null ? List.of() : cgroup.pids();
     }
 
@@ -86,7 +90,7 @@ final class RunnerProcess implements AutoCloseable {
      * runner JVM, in practice), read from the host's /proc while they live, or as read last
      * before the grader killed them; -1 when it was never read (the runner died on its own).
      */
-    long peakResidentBytes() {
+    public long peakResidentBytes() {
         long peak = peakSeen;
         java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
         all.add(process.toHandle());
@@ -102,7 +106,7 @@ final class RunnerProcess implements AutoCloseable {
      * Return the CPU time the runner's processes have used so far (user and system, from the
      * host's /proc), or -1 when they are gone.
      */
-    double cpuSeconds() {
+    public double cpuSeconds() {
         java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
         all.add(process.toHandle());
         process.descendants().forEach(all::add);
@@ -136,13 +140,13 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     /** Return a note for a student when the runner had reached its memory limit, else an empty string. */
-    String memoryNote() {
+    public String memoryNote() {
         return cgroup != null && cgroup.reachedMemoryLimit()
                 ? " (it had also reached its memory limit of " + (config.memoryBytes() >> 20) + " MiB)" : "";
     }
 
     /** Kill the runner and everything it started. */
-    void kill() {
+    public void kill() {
         peakResidentBytes(); // the last reading, before the processes are gone
         if (cgroup != null) {
             cgroup.kill();
@@ -157,7 +161,7 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     /** Explain, for a student, why the runner stopped answering. */
-    String deathReason() {
+    public String deathReason() {
         boolean exited;
         try {
             exited = process.waitFor(3, TimeUnit.SECONDS);

@@ -25,9 +25,13 @@ import java.util.stream.Stream;
  * Run submissions in sandboxed runner JVMs: detect the level once, keep a warm pool of started
  * runners (DJL already loaded), hand each submission a fresh one and destroy it afterwards.
  *
+ * <p>This class knows the runner's start-up handshake (READY, then LOAD) but none of the calls
+ * that follow: {@code kadai.grader.sandbox.remote.SandboxedStudentCode} makes those over the
+ * {@link Runner} it is handed.
+ *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.create(SandboxConfig.builder().build(), SandboxMode.REQUIRED, 2);
- *      StudentCode code = sandbox.open(compiledClassesDir)) {
+ *      StudentCode code = SandboxedStudentCode.open(sandbox, compiledClassesDir)) {
  *     ConvOpsApi ops = code.statics(ConvOpsApi.class, "kadai.assignments.conv.ConvOps");
  * }
  * }</pre>
@@ -43,14 +47,17 @@ public final class Sandbox implements AutoCloseable {
     private final int poolSize;
     private final boolean refill;
     private final Thread shutdownHook = new Thread(this::close, "sandbox-shutdown");
-    private final BlockingQueue<WarmRunner> warm = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Runner> warm = new LinkedBlockingQueue<>();
     /** Runners starting for the pool in the background, not yet READY. */
     private final java.util.Set<RunnerProcess> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService starter;
     private volatile boolean closed;
 
-    /** A started runner that said READY. */
-    private record WarmRunner(RunnerProcess process, RunnerChannel channel) {
+    /**
+     * A started runner that said READY: its process (slot, cgroup) and the channel to it. Once
+     * handed out by {@link #runnerFor} it has loaded one submission, and its holder closes it.
+     */
+    public record Runner(RunnerProcess process, RunnerChannel channel) {
     }
 
     private Sandbox(SandboxConfig config, SandboxCapabilities caps, RunnerImage image, int poolSize, boolean refill) {
@@ -115,6 +122,11 @@ public final class Sandbox implements AutoCloseable {
         return warm.size();
     }
 
+    /** Return the limits its runners run under. */
+    public SandboxConfig config() {
+        return config;
+    }
+
     /** Return the level reached on this host. */
     public SandboxLevel level() {
         return caps.level();
@@ -131,15 +143,15 @@ public final class Sandbox implements AutoCloseable {
      *
      * @param classesDir the trusted compiler's output: {@code .class} files in package folders
      */
-    public SandboxedStudentCode open(Path classesDir) {
-        return open(target -> copyClasses(classesDir, target));
+    public Runner runnerFor(Path classesDir) {
+        return runnerFor(target -> copyClasses(classesDir, target));
     }
 
     /**
      * Give a submission its own runner, from class bytes by binary name (the trusted compiler's output).
      */
-    public SandboxedStudentCode open(Map<String, byte[]> classes) {
-        return open(target -> writeClasses(classes, target));
+    public Runner runnerFor(Map<String, byte[]> classes) {
+        return runnerFor(target -> writeClasses(classes, target));
     }
 
     /** Write a job's input files into the (host side of its) read-only input directory. */
@@ -188,26 +200,26 @@ public final class Sandbox implements AutoCloseable {
      *
      * @return null when no warm runner is waiting
      */
-    public SandboxedStudentCode openIfWarm(Map<String, byte[]> classes) {
+    public Runner runnerIfWarm(Map<String, byte[]> classes) {
         if (closed) {
             return null;
         }
-        WarmRunner runner = warm.poll();
-        return runner == null ? null : open(runner, target -> writeClasses(classes, target));
+        Runner runner = warm.poll();
+        return runner == null ? null : hand(runner, target -> writeClasses(classes, target));
     }
 
-    private SandboxedStudentCode open(ClassWriter classes) {
+    private Runner runnerFor(ClassWriter classes) {
         if (closed) {
             throw new IllegalStateException("the sandbox is closed");
         }
-        WarmRunner runner = warm.poll();
+        Runner runner = warm.poll();
         if (runner == null) {
             runner = promoteStarting();
         }
         if (runner == null) {
             runner = startRunner(false);
         }
-        return open(runner, classes);
+        return hand(runner, classes);
     }
 
     /**
@@ -215,14 +227,14 @@ public final class Sandbox implements AutoCloseable {
      * is further along than a new one would be. Its share of the CPU becomes the normal one, and
      * the wait ends when it (or another) is ready, or when none is starting any more.
      */
-    private WarmRunner promoteStarting() {
+    private Runner promoteStarting() {
         try {
             while (!closed) {
                 if (starting.isEmpty()) {
                     return warm.poll();
                 }
                 starting.forEach(p -> p.setBackground(false));
-                WarmRunner runner = warm.poll(100, TimeUnit.MILLISECONDS);
+                Runner runner = warm.poll(100, TimeUnit.MILLISECONDS);
                 if (runner != null) {
                     return runner;
                 }
@@ -233,7 +245,7 @@ public final class Sandbox implements AutoCloseable {
         return null;
     }
 
-    private SandboxedStudentCode open(WarmRunner runner, ClassWriter classes) {
+    private Runner hand(Runner runner, ClassWriter classes) {
         runner.process().setBackground(false); // it now serves a submission: a full share of the CPU
         if (poolSize > 0 && refill) {
             starter.submit(this::refill);
@@ -244,13 +256,11 @@ public final class Sandbox implements AutoCloseable {
             runner.process().close();
             throw new SandboxUnavailableException("cannot hand the compiled classes to the runner: " + e.getMessage(), e);
         }
-        SandboxedStudentCode code = new SandboxedStudentCode(runner.process(), runner.channel(),
-                config.callTimeout(), "sandbox:" + caps.level().label());
-        load(code, runner);
-        return code;
+        load(runner);
+        return runner;
     }
 
-    private void load(SandboxedStudentCode code, WarmRunner runner) {
+    private void load(Runner runner) {
         WireOut request = WireOut.frame(Wire.LOAD, 0);
         request.writeString(launcher.submissionPathInside(runner.process()));
         try {
@@ -265,7 +275,8 @@ public final class Sandbox implements AutoCloseable {
             in.readByte();
             in.expectEnd();
         } catch (IOException | InterruptedException e) {
-            code.close();
+            runner.process().close();
+            runner.channel().shutdown();
             throw new SandboxUnavailableException("the runner could not load the submission: " + e.getMessage(), e);
         }
     }
@@ -275,9 +286,9 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         try {
-            WarmRunner runner = startRunner(true);
+            Runner runner = startRunner(true);
             warm.add(runner);
-            starting.remove(runner.process()); // only now: a promoting open() must find it in one of the two
+            starting.remove(runner.process()); // only now: a promoting runnerFor() must find it in one of the two
         } catch (RuntimeException e) {
             LOG.warn("could not start a warm runner: {}", e.getMessage());
         }
@@ -287,7 +298,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Start a runner and wait for READY; a {@code background} one (for the pool) gets a small CPU share. */
-    private WarmRunner startRunner(boolean background) {
+    private Runner startRunner(boolean background) {
         RunnerProcess process;
         try {
             process = launcher.start(background);
@@ -303,7 +314,7 @@ public final class Sandbox implements AutoCloseable {
             Object first = channel.next(START_TIMEOUT.toNanos());
             if (first instanceof WireIn in && in.type() == Wire.READY) {
                 LOG.debug("runner ready: {}", in.readString());
-                return new WarmRunner(process, channel);
+                return new Runner(process, channel);
             }
             starting.remove(process);
             String why = first == null ? "no READY within " + START_TIMEOUT.toSeconds() + " s"
@@ -356,7 +367,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void drain() {
-        WarmRunner r;
+        Runner r;
         while ((r = warm.poll()) != null) {
             r.channel().shutdown();
             r.process().close();

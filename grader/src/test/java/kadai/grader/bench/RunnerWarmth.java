@@ -11,6 +11,7 @@ import kadai.grader.internal.SuiteRunner;
 import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class RunnerWarmth {
         try (Sandbox sandbox = Sandbox.create(SandboxConfig.builder().build(), SandboxMode.AUTO, 1, false)) {
             Thread.sleep(5000);
             for (int round = 0; round < 3; round++) {
-                try (StudentCode student = sandbox.open(compiled.classes());
+                try (StudentCode student = SandboxedStudentCode.open(sandbox, compiled.classes());
                      StudentCode ref = new InProcessStudentCode("reference", ReferenceImplementation.classes(), false,
                              InProcessStudentCode.DEFAULT_CALL_LIMIT)) {
                     for (int i = 0; i < 3; i++) {

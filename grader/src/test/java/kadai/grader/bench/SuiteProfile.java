@@ -10,7 +10,7 @@ import kadai.grader.result.TestResult;
 import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
-import kadai.grader.sandbox.SandboxedStudentCodeFactory;
+import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;

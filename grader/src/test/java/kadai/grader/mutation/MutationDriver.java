@@ -10,6 +10,7 @@ import kadai.grader.result.TestResult;
 import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
 
 import java.net.URL;
 import java.security.CodeSource;
@@ -96,7 +97,7 @@ final class MutationDriver {
             if (code == null) {
                 Sandbox sandbox = Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(60)).build(),
                         SandboxMode.AUTO, 0, false);
-                StudentCode opened = sandbox.open(ReferenceImplementation.classes());
+                StudentCode opened = SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     opened.close();
                     sandbox.close();
@@ -115,7 +116,7 @@ final class MutationDriver {
         List<TestResult> results;
         try (Sandbox sandbox = referenceInRunner ? Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(60))
                 .build(), SandboxMode.AUTO, 0, false) : null;
-             StudentCode ref = referenceInRunner ? sandbox.open(ReferenceImplementation.classes())
+             StudentCode ref = referenceInRunner ? SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes())
                      : new InProcessStudentCode("reference", ReferenceImplementation.classes(), false, Duration.ofSeconds(60));
              StudentCode s = student) {
             results = new SuiteRunner().run(assignment.suite(), s, ref, SEED, "en", "mutation driver " + assignmentId);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class RedTeamTests {
         if (sandbox == null) {
             return;
         }
-        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("honest", work.resolve("after")))) {
+        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile("honest", work.resolve("after")))) {
             NDArray x = randomInput();
             NDArray col = (NDArray) code.invokeStatic(CONV_OPS, "im2col", IM2COL, x, 3, 3, 1, 1);
             assertThat(Im2colByHand.close(col, Im2colByHand.im2col(x, 3, 3, 1, 1))).isTrue();
@@ -78,7 +79,7 @@ class RedTeamTests {
 
     /** Run a hostile submission, then check that closing it leaves no process behind. */
     private static void hostile(String fixture, Consumer<SandboxedStudentCode> attack) {
-        SandboxedStudentCode code = sandbox.open(Submissions.compile(fixture, work.resolve(fixture)));
+        SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile(fixture, work.resolve(fixture)));
         List<Long> pids = new ArrayList<>(code.runnerPids());
         try {
             attack.accept(code);

@@ -9,6 +9,7 @@ import kadai.grader.ReferenceImplementation;
 import kadai.grader.api.RemoteParameters;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class RemoteParametersTests {
         SandboxConfig config = SandboxConfig.builder().optMemoryBytes(1024L << 20).optHeapBytes(256L << 20)
                 .optCallTimeout(Duration.ofSeconds(30)).build();
         sandbox = Sandbox.create(config, SandboxMode.AUTO, 0);
-        code = sandbox.open(ReferenceImplementation.classes());
+        code = SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes());
         manager = NDManager.newBaseManager();
     }
 

@@ -9,6 +9,8 @@ import kadai.grader.GradeRequest;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionGrader;
 import kadai.grader.result.GradeReport;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
+import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ public final class SandboxBenchmark {
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 t = System.nanoTime();
-                try (SandboxedStudentCode code = cold.open(honest)) {
+                try (SandboxedStudentCode code = SandboxedStudentCode.open(cold, honest)) {
                     code.invokeStatic(ConvOpsApi.CLASS, "outputSize", FOUR_INTS, 5, 3, 1, 0);
                     times.add(ms(t));
                 }
@@ -58,14 +60,14 @@ public final class SandboxBenchmark {
             for (int i = 0; i < repeats; i++) {
                 Thread.sleep(4000); // let the pool refill
                 t = System.nanoTime();
-                try (SandboxedStudentCode code = warm.open(honest)) {
+                try (SandboxedStudentCode code = SandboxedStudentCode.open(warm, honest)) {
                     code.invokeStatic(ConvOpsApi.CLASS, "outputSize", FOUR_INTS, 5, 3, 1, 0);
                     times.add(ms(t));
                 }
             }
             report("warm pool (take a started runner, load classes, first call)", times);
 
-            try (SandboxedStudentCode code = warm.open(honest); NDManager manager = NDManager.newBaseManager()) {
+            try (SandboxedStudentCode code = SandboxedStudentCode.open(warm, honest); NDManager manager = NDManager.newBaseManager()) {
                 for (int i = 0; i < 200; i++) {
                     code.invokeStatic(ConvOpsApi.CLASS, "outputSize", FOUR_INTS, 5, 3, 1, 0);
                 }

@@ -8,6 +8,7 @@ import kadai.grader.result.TerminalTable;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionGrader;
 import kadai.grader.cli.GraderMain;
+import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

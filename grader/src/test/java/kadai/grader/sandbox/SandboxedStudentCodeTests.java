@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class SandboxedStudentCodeTests {
                 .hasMessageContaining("--sandbox required, but this host only offers the degraded level")
                 .hasMessageContaining("bubblewrap left out by this test");
         try (Sandbox degraded = Sandbox.create(config, SandboxMode.AUTO, 0, false, noBwrap);
-             SandboxedStudentCode code = degraded.open(Submissions.compile("honest", work.resolve("classes4")))) {
+             SandboxedStudentCode code = SandboxedStudentCode.open(degraded, Submissions.compile("honest", work.resolve("classes4")))) {
             assertThat(code.description()).isEqualTo("sandbox:degraded");
             assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(7, 3, 2, 1)).isEqualTo(4);
         }
@@ -74,17 +75,17 @@ class SandboxedStudentCodeTests {
     void classBytesByBinaryNameAreLoadedLikeADirectory() throws Exception {
         Path compiled = Submissions.compile("honest", work.resolve("classes5"));
         byte[] bytes = Files.readAllBytes(compiled.resolve("kadai/assignments/conv/ConvOps.class"));
-        try (SandboxedStudentCode code = sandbox.open(Map.of("kadai.assignments.conv.ConvOps", bytes))) {
+        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Map.of("kadai.assignments.conv.ConvOps", bytes))) {
             assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(5, 3, 1, 1)).isEqualTo(5);
         }
-        assertThatThrownBy(() -> sandbox.open(Map.of("../../etc/Evil", bytes)))
+        assertThatThrownBy(() -> SandboxedStudentCode.open(sandbox, Map.of("../../etc/Evil", bytes)))
                 .isInstanceOf(SandboxUnavailableException.class).hasMessageContaining("not a binary class name");
     }
 
     @Test
     void openingTakesAWarmRunnerAndThePoolRefills() throws Exception {
         awaitWarm(1);
-        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("honest", work.resolve("classes6")))) {
+        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile("honest", work.resolve("classes6")))) {
             assertThat(sandbox.warmRunners()).isZero();
             assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(4, 2, 2, 0)).isEqualTo(2);
             awaitWarm(1);
@@ -113,7 +114,7 @@ class SandboxedStudentCodeTests {
                 return dout;
             }
         };
-        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("callback-thief", work.resolve("classes7")))) {
+        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile("callback-thief", work.resolve("classes7")))) {
             Layer block = code.newLayer("kadai.assignments.resnet.BasicBlock",
                     new Class<?>[] {Layer.class, Layer.class, Layer.class}, identity, identity, null);
             NDArray x = manager.create(new double[] {1, 2});
@@ -129,7 +130,7 @@ class SandboxedStudentCodeTests {
     void whatTheStudentPrintsIsCapturedInTheRunnerAndDrainedOnRequest() {
         PrintStream realOut = System.out;
         ByteArrayOutputStream graderOut = new ByteArrayOutputStream();
-        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("chatty", work.resolve("classes8")))) {
+        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile("chatty", work.resolve("classes8")))) {
             System.setOut(new PrintStream(graderOut, true));
             assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(7, 3, 2, 1)).isEqualTo(4);
             assertThat(code.drainOutput()).isEqualTo("outputSize(7, 3, 2, 1)\ndebug: stride 2\n");
@@ -146,8 +147,8 @@ class SandboxedStudentCodeTests {
         SandboxConfig config = SandboxConfig.builder().optMemoryBytes(1024L << 20).optHeapBytes(256L << 20).build();
         Path classes = Submissions.compile("read-secrets", work.resolve("classes9"));
         try (Sandbox other = Sandbox.create(config, SandboxMode.AUTO, 0, false);
-             SandboxedStudentCode first = sandbox.open(classes);
-             SandboxedStudentCode second = other.open(classes)) {
+             SandboxedStudentCode first = SandboxedStudentCode.open(sandbox, classes);
+             SandboxedStudentCode second = SandboxedStudentCode.open(other, classes)) {
             String uid1 = uidLine((String) first.invokeStatic(ConvOpsApi.CLASS, "status", new Class<?>[0]));
             String uid2 = uidLine((String) second.invokeStatic(ConvOpsApi.CLASS, "status", new Class<?>[0]));
             assertThat(uid1).startsWith("Uid:").doesNotContain("\t0\t");
@@ -161,7 +162,7 @@ class SandboxedStudentCodeTests {
 
     @Test
     void staticCallsReturnTheStudentsValues() {
-        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("honest", work.resolve("classes")))) {
+        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile("honest", work.resolve("classes")))) {
             ConvOpsApi ops = code.statics(ConvOpsApi.class, ConvOpsApi.CLASS);
             assertThat(ops.outputSize(7, 3, 2, 1)).isEqualTo(4);
             NDArray x = manager.arange(1f, 17f, 1f, DataType.FLOAT64).reshape(1, 1, 4, 4);
@@ -177,7 +178,7 @@ class SandboxedStudentCodeTests {
 
     @Test
     void studentExceptionsArriveAsThrewWithClassAndMessage() {
-        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("honest", work.resolve("classes2")))) {
+        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile("honest", work.resolve("classes2")))) {
             ConvOpsApi ops = code.statics(ConvOpsApi.class, ConvOpsApi.CLASS);
             assertThatThrownBy(() -> ops.outputSize(0, 3, 1, 0))
                     .isInstanceOfSatisfying(StudentCodeException.class, e -> {
@@ -216,7 +217,7 @@ class SandboxedStudentCodeTests {
                 return Map.of("W", manager.create(new double[] {2}));
             }
         };
-        try (SandboxedStudentCode code = sandbox.open(Submissions.compile("callback", work.resolve("classes3")))) {
+        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile("callback", work.resolve("classes3")))) {
             Layer block = code.newLayer("kadai.assignments.resnet.BasicBlock",
                     new Class<?>[] {Layer.class, Layer.class, Layer.class}, doubler, doubler, null);
             NDArray x = manager.create(new double[] {1, -2, 3}, new Shape(1, 3, 1, 1));

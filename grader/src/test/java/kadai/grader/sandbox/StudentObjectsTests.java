@@ -9,6 +9,7 @@ import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
 import kadai.grader.api.StudentObject;
 import kadai.grader.internal.InProcessStudentCode;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +63,7 @@ class StudentObjectsTests {
 
     private static StudentCode open(String where) throws IOException {
         if (where.equals("sandbox")) {
-            return sandbox.open(classes);
+            return SandboxedStudentCode.open(sandbox, classes);
         }
         Map<String, byte[]> bytes = new HashMap<>();
         try (Stream<Path> walk = Files.walk(classes)) {

@@ -5,6 +5,7 @@ import kadai.grader.GradeRequest;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.TestResult;
+import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

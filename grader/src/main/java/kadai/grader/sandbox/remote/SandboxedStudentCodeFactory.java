@@ -1,7 +1,11 @@
-package kadai.grader.sandbox;
+package kadai.grader.sandbox.remote;
 
 import kadai.grader.StudentCodeFactory;
 import kadai.grader.api.StudentCode;
+import kadai.grader.sandbox.Sandbox;
+import kadai.grader.sandbox.SandboxConfig;
+import kadai.grader.sandbox.SandboxMode;
+import kadai.grader.sandbox.SandboxUnavailableException;
 
 import java.util.Map;
 
@@ -28,12 +32,12 @@ public final class SandboxedStudentCodeFactory implements StudentCodeFactory, Au
 
     @Override
     public StudentCode open(Map<String, byte[]> classes) {
-        return sandbox.open(classes);
+        return SandboxedStudentCode.open(sandbox, classes);
     }
 
     @Override
     public StudentCode openIfReady(Map<String, byte[]> classes) {
-        return sandbox.openIfWarm(classes);
+        return SandboxedStudentCode.openIfWarm(sandbox, classes);
     }
 
     @Override

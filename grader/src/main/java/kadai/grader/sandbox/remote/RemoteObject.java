@@ -1,4 +1,4 @@
-package kadai.grader.sandbox;
+package kadai.grader.sandbox.remote;
 
 import ai.djl.ndarray.NDManager;
 import kadai.grader.api.StudentObject;

@@ -1,9 +1,13 @@
-package kadai.grader.sandbox;
+package kadai.grader.sandbox.remote;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.sandbox.ConvOpsApi;
+import kadai.grader.sandbox.RunnerChannel;
+import kadai.grader.sandbox.RunnerProcess;
+import kadai.grader.sandbox.SandboxConfig;
 import kadai.runner.protocol.Frames;
 import kadai.runner.protocol.Wire;
 import kadai.runner.protocol.WireOut;

@@ -1,4 +1,4 @@
-package kadai.grader.sandbox;
+package kadai.grader.sandbox.remote;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -8,6 +8,9 @@ import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
 import kadai.grader.api.StudentObject;
+import kadai.grader.sandbox.RunnerChannel;
+import kadai.grader.sandbox.RunnerProcess;
+import kadai.grader.sandbox.Sandbox;
 import kadai.grader.timing.CallTimes;
 import kadai.runner.protocol.ProtocolException;
 import kadai.runner.protocol.ValueCodec;
@@ -56,6 +59,36 @@ public final class SandboxedStudentCode implements StudentCode {
         this.channel = channel;
         this.callTimeout = callTimeout;
         this.description = description;
+    }
+
+    /**
+     * Give a submission its own runner of {@code sandbox}, loaded with the compiled classes.
+     *
+     * @param classesDir the trusted compiler's output: {@code .class} files in package folders
+     */
+    public static SandboxedStudentCode open(Sandbox sandbox, Path classesDir) {
+        return over(sandbox, sandbox.runnerFor(classesDir));
+    }
+
+    /** Give a submission its own runner, from class bytes by binary name (the trusted compiler's output). */
+    public static SandboxedStudentCode open(Sandbox sandbox, Map<String, byte[]> classes) {
+        return over(sandbox, sandbox.runnerFor(classes));
+    }
+
+    /**
+     * Give a submission a second runner only if a warm one is waiting now (see
+     * {@link Sandbox#runnerIfWarm}).
+     *
+     * @return null when no warm runner is waiting
+     */
+    public static SandboxedStudentCode openIfWarm(Sandbox sandbox, Map<String, byte[]> classes) {
+        Sandbox.Runner runner = sandbox.runnerIfWarm(classes);
+        return runner == null ? null : over(sandbox, runner);
+    }
+
+    private static SandboxedStudentCode over(Sandbox sandbox, Sandbox.Runner runner) {
+        return new SandboxedStudentCode(runner.process(), runner.channel(), sandbox.config().callTimeout(),
+                "sandbox:" + sandbox.level().label());
     }
 
     @Override
@@ -236,7 +269,7 @@ public final class SandboxedStudentCode implements StudentCode {
     }
 
     /** Change the wall-clock limit of each later call (a heavier assignment, or a test). */
-    void setCallTimeout(Duration timeout) {
+    public void setCallTimeout(Duration timeout) {
         this.callTimeout = timeout;
     }
 
@@ -247,7 +280,7 @@ public final class SandboxedStudentCode implements StudentCode {
     }
 
     /** Return the pids of the runner and of everything it started (for checks that nothing outlives it). */
-    java.util.List<Long> runnerPids() {
+    public java.util.List<Long> runnerPids() {
         java.util.Set<Long> pids = new java.util.TreeSet<>(runner.groupPids());
         Process p = runner.process();
         if (p.isAlive()) {
@@ -258,7 +291,7 @@ public final class SandboxedStudentCode implements StudentCode {
     }
 
     /** Return the runner's slot directory on the host. */
-    Path slotDir() {
+    public Path slotDir() {
         return runner.slotDir();
     }
 

@@ -1,4 +1,4 @@
-package kadai.grader.sandbox;
+package kadai.grader.sandbox.remote;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
