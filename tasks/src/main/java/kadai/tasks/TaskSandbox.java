@@ -87,7 +87,7 @@ public final class TaskSandbox {
     static Sandbox sharedIsolated(SandboxMode mode, int cpus) {
         SandboxConfig config = isolatedConfig(cpus);
         return SHARED.computeIfAbsent("isolated/" + mode + "/" + config.cpus(),
-                key -> Sandbox.create(config, mode, 0, false));
+                key -> Sandbox.create(config, mode));
     }
 
     /**
@@ -99,6 +99,6 @@ public final class TaskSandbox {
      */
     static Sandbox shared(SandboxMode mode, int cpus) {
         SandboxConfig config = config(cpus);
-        return SHARED.computeIfAbsent(mode + "/" + config.cpus(), key -> Sandbox.create(config, mode, 0, false));
+        return SHARED.computeIfAbsent(mode + "/" + config.cpus(), key -> Sandbox.create(config, mode));
     }
 }

@@ -37,7 +37,7 @@ final class GraderLoader {
         }
         try {
             return new SandboxedStudentCodeFactory(
-                    Sandbox.create(SandboxConfig.builder().build(), mode, warmRunners, true));
+                    Sandbox.create(SandboxConfig.builder().optWarmRunners(warmRunners).build(), mode));
         } catch (kadai.grader.sandbox.SandboxUnavailableException e) {
             if (mode == SandboxMode.REQUIRED) {
                 throw e;

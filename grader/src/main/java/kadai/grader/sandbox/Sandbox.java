@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * {@link Runner} it is handed.
  *
  * <pre>{@code
- * try (Sandbox sandbox = Sandbox.create(SandboxConfig.builder().build(), SandboxMode.REQUIRED, 2);
+ * try (Sandbox sandbox = Sandbox.create(SandboxConfig.builder().optWarmRunners(2).build(), SandboxMode.REQUIRED);
  *      StudentCode code = SandboxedStudentCode.open(sandbox, compiledClassesDir)) {
  *     ConvOpsApi ops = code.statics(ConvOpsApi.class, "kadai.assignments.conv.ConvOps");
  * }
@@ -45,7 +45,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxCapabilities caps;
     private final RunnerLauncher launcher;
     private final int poolSize;
-    private final boolean refill;
+    private final SandboxConfig.Refill refill;
     private final Thread shutdownHook = new Thread(this::close, "sandbox-shutdown");
     private final BlockingQueue<Runner> warm = new LinkedBlockingQueue<>();
     /** Runners starting for the pool in the background, not yet READY. */
@@ -60,12 +60,12 @@ public final class Sandbox implements AutoCloseable {
     public record Runner(RunnerProcess process, RunnerChannel channel) {
     }
 
-    private Sandbox(SandboxConfig config, SandboxCapabilities caps, RunnerImage image, int poolSize, boolean refill) {
+    private Sandbox(SandboxConfig config, SandboxCapabilities caps, RunnerImage image) {
         this.config = config;
         this.caps = caps;
         this.launcher = new RunnerLauncher(config, caps, image);
-        this.poolSize = poolSize;
-        this.refill = refill;
+        this.poolSize = config.warmRunners();
+        this.refill = config.refill();
         Runtime.getRuntime().addShutdownHook(shutdownHook); // no warm runner or cgroup outlives the grader
         this.starter = Executors.newFixedThreadPool(Math.max(1, poolSize), r -> {
             Thread t = new Thread(r, "runner-starter");
@@ -78,26 +78,18 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Detect the level, prepare the runner image and start {@code poolSize} warm runners.
+     * Detect the level, prepare the runner image and start {@link SandboxConfig#warmRunners()}
+     * warm runners, topped up or not as {@link SandboxConfig#refill()} says.
      *
      * @throws SandboxUnavailableException when {@code mode} is REQUIRED and the level is below full,
      *     or when no runner can be prepared at all
      */
-    public static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize) {
-        return create(config, mode, poolSize, true);
-    }
-
-    /**
-     * Like {@link #create(SandboxConfig, SandboxMode, int)}; with {@code refill} false the pool is
-     * started once and not topped up (a command that grades one submission).
-     */
-    public static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize, boolean refill) {
-        return create(config, mode, poolSize, refill, RunnerLauncher.probe(config));
+    public static Sandbox create(SandboxConfig config, SandboxMode mode) {
+        return create(config, mode, RunnerLauncher.probe(config));
     }
 
     /** Create with capabilities found (or, in tests, narrowed) elsewhere. */
-    static Sandbox create(SandboxConfig config, SandboxMode mode, int poolSize, boolean refill,
-                          SandboxCapabilities caps) {
+    static Sandbox create(SandboxConfig config, SandboxMode mode, SandboxCapabilities caps) {
         if (mode == SandboxMode.OFF) {
             throw new IllegalArgumentException("sandbox mode off runs student code in-process; no Sandbox is needed");
         }
@@ -114,7 +106,7 @@ public final class Sandbox implements AutoCloseable {
             throw new SandboxUnavailableException("cannot prepare the runner's files under " + config.workDir()
                     + ": " + e.getMessage(), e);
         }
-        return new Sandbox(config, caps, image, poolSize, refill);
+        return new Sandbox(config, caps, image);
     }
 
     /** Return how many started runners wait in the pool. */
@@ -247,7 +239,7 @@ public final class Sandbox implements AutoCloseable {
 
     private Runner hand(Runner runner, ClassWriter classes) {
         runner.process().setBackground(false); // it now serves a submission: a full share of the CPU
-        if (poolSize > 0 && refill) {
+        if (poolSize > 0 && refill == SandboxConfig.Refill.TOP_UP) {
             starter.submit(this::refill);
         }
         try {

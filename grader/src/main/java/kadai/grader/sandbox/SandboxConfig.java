@@ -26,11 +26,22 @@ import java.time.Duration;
  * @param keepCalls 0 (grading): arrays the runner receives live until it ends; n &gt; 0 (a training
  *     loop of thousands of calls): each call's arguments, and what student code derives from them,
  *     are freed n calls later, so the runner's memory stays bounded
+ * @param warmRunners how many started runners (DJL loaded) a {@link Sandbox} keeps waiting for
+ *     submissions; 0 (the default) starts each runner when a submission asks for it
+ * @param refill whether a warm runner a submission takes is replaced (see {@link Refill})
  */
 public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, int maxProcesses, int cpus,
                             Duration callTimeout, Duration cpuTimeLimit, long maxFileBytes, int maxOpenFiles,
                             int outputCapBytes, int maxFrameBytes, int uidBase, Path workDir, Path cgroupParent,
-                            int keepCalls) {
+                            int keepCalls, int warmRunners, Refill refill) {
+
+    /** What the warm pool does when a submission takes one of its runners. */
+    public enum Refill {
+        /** Start a replacement in the background (a server, a batch). */
+        TOP_UP,
+        /** Nothing: the pool is started once (a command that grades one submission). */
+        ONCE
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -45,6 +56,11 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
      */
     public long directMemoryBytes() {
         return Math.max(heapBytes, (memoryBytes - heapBytes) / 2);
+    }
+
+    /** Return this configuration with a warm pool of {@code warmRunners} runners, refilled as {@code refill} says. */
+    public SandboxConfig withPool(int warmRunners, Refill refill) {
+        return toBuilder().optWarmRunners(warmRunners).optRefill(refill).build();
     }
 
     /** Return a builder holding this configuration's values. */
@@ -65,6 +81,8 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
         b.workDir = workDir;
         b.cgroupParent = cgroupParent;
         b.keepCalls = keepCalls;
+        b.warmRunners = warmRunners;
+        b.refill = refill;
         return b;
     }
 
@@ -85,6 +103,8 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
         private Path workDir = Path.of(setting("kadai.sandbox.workDir", "KADAI_SANDBOX_WORK_DIR",
                 Path.of(System.getProperty("java.io.tmpdir"), "kadai-sandbox").toString()));
         private int keepCalls = 0;
+        private int warmRunners = 0;
+        private Refill refill = Refill.TOP_UP;
         private Path cgroupParent = optionalPath(setting("kadai.sandbox.cgroupParent", "KADAI_SANDBOX_CGROUP_PARENT", ""));
 
         private static String setting(String property, String env, String fallback) {
@@ -174,6 +194,16 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
             return this;
         }
 
+        public Builder optWarmRunners(int v) {
+            warmRunners = v;
+            return this;
+        }
+
+        public Builder optRefill(Refill v) {
+            refill = v;
+            return this;
+        }
+
         public SandboxConfig build() {
             if (heapBytes < (32L << 20) || memoryBytes < heapBytes + (256L << 20)) {
                 throw new IllegalArgumentException("memory " + memoryBytes + " must exceed heap " + heapBytes
@@ -185,12 +215,15 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
             if (keepCalls < 0) {
                 throw new IllegalArgumentException("keepCalls must be 0 (keep every array) or positive");
             }
+            if (warmRunners < 0 || refill == null) {
+                throw new IllegalArgumentException("warmRunners must be 0 (no pool) or positive, refill TOP_UP or ONCE");
+            }
             if (callTimeout.isNegative() || callTimeout.isZero() || cpuTimeLimit.toSeconds() < 1) {
                 throw new IllegalArgumentException("time limits must be positive");
             }
             return new SandboxConfig(memoryBytes, heapBytes, stackBytes, maxProcesses, cpus, callTimeout,
                     cpuTimeLimit, maxFileBytes, maxOpenFiles, outputCapBytes, maxFrameBytes, uidBase, workDir,
-                    cgroupParent, keepCalls);
+                    cgroupParent, keepCalls, warmRunners, refill);
         }
     }
 }

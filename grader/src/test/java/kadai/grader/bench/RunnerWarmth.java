@@ -24,7 +24,8 @@ public final class RunnerWarmth {
         Map<String, String> sources = SuiteProfile.sources(assignment, null);
         SourceCompiler.Compiled compiled = (SourceCompiler.Compiled) new SourceCompiler(StudentApi.fromClasspath(),
                 SubmissionLimits.DEFAULT).compile(sources);
-        try (Sandbox sandbox = Sandbox.create(SandboxConfig.builder().build(), SandboxMode.AUTO, 1, false)) {
+        try (Sandbox sandbox = Sandbox.create(SandboxConfig.builder().optWarmRunners(1).optRefill(SandboxConfig.Refill.ONCE).build(),
+                SandboxMode.AUTO)) {
             Thread.sleep(5000);
             for (int round = 0; round < 3; round++) {
                 try (StudentCode student = SandboxedStudentCode.open(sandbox, compiled.classes());

@@ -46,7 +46,7 @@ public final class SuiteProfile {
         boolean sandboxed = args[1].equals("sandbox");
         List<String> submissions = List.of(args).subList(2, args.length);
         SandboxedStudentCodeFactory runners = sandboxed ? new SandboxedStudentCodeFactory(
-                Sandbox.create(SandboxConfig.builder().build(), SandboxMode.AUTO, 1, true)) : null;
+                Sandbox.create(SandboxConfig.builder().optWarmRunners(1).build(), SandboxMode.AUTO)) : null;
         SubmissionGrader grader = sandboxed ? new DefaultSubmissionGrader(runners, ReferenceImplementation::classes)
                 : new DefaultSubmissionGrader();
         for (String submission : submissions) {

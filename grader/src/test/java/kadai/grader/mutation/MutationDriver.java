@@ -96,7 +96,7 @@ final class MutationDriver {
         static synchronized StudentCode code() {
             if (code == null) {
                 Sandbox sandbox = Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(60)).build(),
-                        SandboxMode.AUTO, 0, false);
+                        SandboxMode.AUTO);
                 StudentCode opened = SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     opened.close();
@@ -115,7 +115,7 @@ final class MutationDriver {
         ClasspathStudentCode student = student(studentClasses);
         List<TestResult> results;
         try (Sandbox sandbox = referenceInRunner ? Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(60))
-                .build(), SandboxMode.AUTO, 0, false) : null;
+                .build(), SandboxMode.AUTO) : null;
              StudentCode ref = referenceInRunner ? SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes())
                      : new InProcessStudentCode("reference", ReferenceImplementation.classes(), false, Duration.ofSeconds(60));
              StudentCode s = student) {

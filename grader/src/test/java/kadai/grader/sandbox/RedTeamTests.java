@@ -54,7 +54,7 @@ class RedTeamTests {
         // (REQUIRED fails loudly otherwise); elsewhere these tests are skipped, not weakened.
         assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
         assumeThat(SandboxCapabilities.isRoot()).as("grader runs as root").isTrue();
-        sandbox = Sandbox.create(config, SandboxMode.REQUIRED, 2);
+        sandbox = Sandbox.create(config.withPool(2, SandboxConfig.Refill.TOP_UP), SandboxMode.REQUIRED);
         manager = NDManager.newBaseManager();
     }
 

@@ -38,7 +38,7 @@ class RemoteParametersTests {
     static void start() {
         SandboxConfig config = SandboxConfig.builder().optMemoryBytes(1024L << 20).optHeapBytes(256L << 20)
                 .optCallTimeout(Duration.ofSeconds(30)).build();
-        sandbox = Sandbox.create(config, SandboxMode.AUTO, 0);
+        sandbox = Sandbox.create(config, SandboxMode.AUTO);
         code = SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes());
         manager = NDManager.newBaseManager();
     }

@@ -44,7 +44,7 @@ public final class SandboxBenchmark {
         System.out.println(caps.describe());
         System.out.printf("level probe: %.0f ms%n", probeMs);
 
-        try (Sandbox cold = Sandbox.create(config, SandboxMode.AUTO, 0, false, caps)) {
+        try (Sandbox cold = Sandbox.create(config, SandboxMode.AUTO, caps)) {
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 t = System.nanoTime();
@@ -55,7 +55,7 @@ public final class SandboxBenchmark {
             }
             report("cold start (start runner JVM + DJL, load classes, first call)", times);
         }
-        try (Sandbox warm = Sandbox.create(config, SandboxMode.AUTO, 1, true, caps)) {
+        try (Sandbox warm = Sandbox.create(config.withPool(1, SandboxConfig.Refill.TOP_UP), SandboxMode.AUTO, caps)) {
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 Thread.sleep(4000); // let the pool refill
@@ -97,7 +97,7 @@ public final class SandboxBenchmark {
         List<Double> inTimes = new ArrayList<>();
         List<Double> sbTimes = new ArrayList<>();
         try (SandboxedStudentCodeFactory runners = new SandboxedStudentCodeFactory(
-                Sandbox.create(config, SandboxMode.AUTO, 1, true, caps))) {
+                Sandbox.create(config.withPool(1, SandboxConfig.Refill.TOP_UP), SandboxMode.AUTO, caps))) {
             SubmissionGrader sandboxed = new DefaultSubmissionGrader(runners, ReferenceImplementation::classes);
             grade(inProcess, sources, 1); // warm up both paths once
             Thread.sleep(4000);

@@ -38,7 +38,7 @@ class SandboxedGradingTests {
     static void startSandbox() {
         assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
         assumeThat(SandboxCapabilities.isRoot()).as("grader runs as root").isTrue();
-        runners = new SandboxedStudentCodeFactory(Sandbox.create(SandboxConfig.builder().build(), SandboxMode.REQUIRED, 1));
+        runners = new SandboxedStudentCodeFactory(Sandbox.create(SandboxConfig.builder().optWarmRunners(1).build(), SandboxMode.REQUIRED));
         sandboxedGrader = new DefaultSubmissionGrader(runners, ReferenceImplementation::classes);
     }
 

@@ -37,7 +37,7 @@ class SandboxedStudentCodeTests {
     static void startSandbox() {
         SandboxConfig config = SandboxConfig.builder()
                 .optMemoryBytes(1024L << 20).optHeapBytes(256L << 20).optCallTimeout(Duration.ofSeconds(15)).build();
-        sandbox = Sandbox.create(config, SandboxMode.AUTO, 1);
+        sandbox = Sandbox.create(config.withPool(1, SandboxConfig.Refill.TOP_UP), SandboxMode.AUTO);
         manager = NDManager.newBaseManager();
     }
 
@@ -60,11 +60,11 @@ class SandboxedStudentCodeTests {
         SandboxCapabilities probed = RunnerLauncher.probe(config);
         SandboxCapabilities noBwrap = new SandboxCapabilities(SandboxLevel.DEGRADED,
                 List.of("bubblewrap left out by this test"), null, probed.prlimit(), probed.setpriv(), probed.cgroups());
-        assertThatThrownBy(() -> Sandbox.create(config, SandboxMode.REQUIRED, 0, false, noBwrap))
+        assertThatThrownBy(() -> Sandbox.create(config, SandboxMode.REQUIRED, noBwrap))
                 .isInstanceOf(SandboxUnavailableException.class)
                 .hasMessageContaining("--sandbox required, but this host only offers the degraded level")
                 .hasMessageContaining("bubblewrap left out by this test");
-        try (Sandbox degraded = Sandbox.create(config, SandboxMode.AUTO, 0, false, noBwrap);
+        try (Sandbox degraded = Sandbox.create(config, SandboxMode.AUTO, noBwrap);
              SandboxedStudentCode code = SandboxedStudentCode.open(degraded, Submissions.compile("honest", work.resolve("classes4")))) {
             assertThat(code.description()).isEqualTo("sandbox:degraded");
             assertThat(code.statics(ConvOpsApi.class, ConvOpsApi.CLASS).outputSize(7, 3, 2, 1)).isEqualTo(4);
@@ -146,7 +146,7 @@ class SandboxedStudentCodeTests {
         assumeThat(SandboxCapabilities.isRoot()).as("slot uids need a root grader").isTrue();
         SandboxConfig config = SandboxConfig.builder().optMemoryBytes(1024L << 20).optHeapBytes(256L << 20).build();
         Path classes = Submissions.compile("read-secrets", work.resolve("classes9"));
-        try (Sandbox other = Sandbox.create(config, SandboxMode.AUTO, 0, false);
+        try (Sandbox other = Sandbox.create(config, SandboxMode.AUTO);
              SandboxedStudentCode first = SandboxedStudentCode.open(sandbox, classes);
              SandboxedStudentCode second = SandboxedStudentCode.open(other, classes)) {
             String uid1 = uidLine((String) first.invokeStatic(ConvOpsApi.CLASS, "status", new Class<?>[0]));

@@ -48,7 +48,7 @@ class StudentObjectsTests {
         classes = Submissions.compile("objects", work);
         SandboxConfig config = SandboxConfig.builder()
                 .optMemoryBytes(1024L << 20).optHeapBytes(256L << 20).optCallTimeout(Duration.ofSeconds(20)).build();
-        sandbox = Sandbox.create(config, SandboxMode.AUTO, 0);
+        sandbox = Sandbox.create(config, SandboxMode.AUTO);
         manager = NDManager.newBaseManager();
         // Class objects that name the fixture's types, as the stubs name a real assignment's types.
         types = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, StudentObjectsTests.class.getClassLoader());

@@ -37,8 +37,8 @@ class TestLanesTests {
     static void start() {
         assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
         assumeThat(SandboxCapabilities.isRoot()).as("grader runs as root").isTrue();
-        sandbox = Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(4)).build(),
-                SandboxMode.AUTO, 2, true);
+        sandbox = Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(4)).optWarmRunners(2).build(),
+                SandboxMode.AUTO);
         SandboxedStudentCodeFactory runners = new SandboxedStudentCodeFactory(sandbox);
         lanes = new DefaultSubmissionGrader(runners, ReferenceImplementation::classes);
         single = new DefaultSubmissionGrader(runners, ReferenceImplementation::classes).withLanes(false);

@@ -27,7 +27,8 @@ public final class SandboxedStudentCodeFactory implements StudentCodeFactory, Au
      * @throws SandboxUnavailableException when {@code mode} is REQUIRED and the level is below full
      */
     public static SandboxedStudentCodeFactory forOneSubmission(SandboxMode mode) {
-        return new SandboxedStudentCodeFactory(Sandbox.create(SandboxConfig.builder().build(), mode, 1, false));
+        return new SandboxedStudentCodeFactory(Sandbox.create(SandboxConfig.builder()
+                .optWarmRunners(1).optRefill(SandboxConfig.Refill.ONCE).build(), mode));
     }
 
     @Override
