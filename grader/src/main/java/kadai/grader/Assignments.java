@@ -1,5 +1,6 @@
 package kadai.grader;
 
+import kadai.grader.suites.augment.AugmentSuite;
 import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
 import kadai.grader.suites.gan.GanSuite;
@@ -17,7 +18,8 @@ public final class Assignments {
             new Assignment("conv", "a convolution layer, forward and backward (Convolution)", ConvSuite.class),
             new Assignment("pool", "max pooling, forward and backward (MaxPooling)", PoolSuite.class),
             new Assignment("resnet", "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)", ResNetSuite.class),
-            new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class));
+            new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class),
+            new Assignment("augment", "Data augmentation: flips, shifts, crops, cutout, rotation, zoom, shear, brightness, random draws (Augment, RandomAugmentation)", AugmentSuite.class));
 
     private Assignments() {
     }
