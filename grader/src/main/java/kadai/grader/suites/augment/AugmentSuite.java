@@ -30,6 +30,8 @@ import java.util.List;
 public class AugmentSuite {
 
     private static final int TRIES = 30;
+    /** Generated cases per operation in the tests that check every operation. */
+    private static final int PER_OPERATION = 5;
 
     private static AugmentChecks checks(AugmentApi student, AugmentApi reference, GradingContext context) {
         return new AugmentChecks(student, reference, context.language());
@@ -219,16 +221,29 @@ public class AugmentSuite {
     void edgeCasesAgreeWithTheReference(@Student AugmentApi student, @Reference AugmentApi reference, GradingContext context) {
         AugmentChecks checks = checks(student, reference, context);
         NDManager m = context.manager();
-        List<OpCase> edges = List.of(
-                mixed(Operation.ROTATE, 1, 1, 30), mixed(Operation.SCALE, 1, 1, 2.5), mixed(Operation.AFFINE, 1, 1, 1, 0, 0.5, 0, 1, 0),
-                mixed(Operation.ROTATE, 1, 7, 90), mixed(Operation.SHEAR, 6, 1, 0.7), mixed(Operation.FLIP_HORIZONTAL, 1, 5),
-                mixed(Operation.SHIFT, 4, 5, 9, -7), mixed(Operation.ROTATE, 5, 4, 360), mixed(Operation.ROTATE, 4, 4, -720),
-                mixed(Operation.SCALE, 5, 6, 0.05), mixed(Operation.SCALE, 5, 6, 20), mixed(Operation.CUTOUT, 4, 4, -2, -3, 10, 10),
-                mixed(Operation.CUTOUT, 4, 4, 1, 1, 0, 3), mixed(Operation.BRIGHTNESS, 3, 4, 0.2, 0.5, 0.5),
-                mixed(Operation.CROP, 3, 5, 0, 0, 3, 5));
-        for (OpCase edge : edges) {
-            context.part(1, edge.toString(), () -> checks.agrees(edge, m));
+        // Where the right answer is all zeros, an ordinary call of the same operation goes with it.
+        List<List<OpCase>> edges = List.of(
+                List.of(mixed(Operation.ROTATE, 1, 1, 30)), List.of(mixed(Operation.SCALE, 1, 1, 2.5)),
+                List.of(mixed(Operation.AFFINE, 1, 1, 1, 0, 0.5, 0, 1, 0)), List.of(mixed(Operation.ROTATE, 1, 7, 90)),
+                List.of(mixed(Operation.SHEAR, 6, 1, 0.7)), List.of(mixed(Operation.FLIP_HORIZONTAL, 1, 5)),
+                List.of(mixed(Operation.SHIFT, 4, 5, 9, -7), mixed(Operation.SHIFT, 4, 5, 2, -1)),
+                List.of(mixed(Operation.ROTATE, 5, 4, 360)), List.of(mixed(Operation.ROTATE, 4, 4, -720)),
+                List.of(mixed(Operation.SCALE, 7, 7, 0.1)), List.of(mixed(Operation.SCALE, 5, 6, 20)),
+                List.of(mixed(Operation.CUTOUT, 4, 4, -2, -3, 10, 10), mixed(Operation.CUTOUT, 4, 4, 2, -1, 1, 3)),
+                List.of(mixed(Operation.CUTOUT, 4, 4, 1, 1, 0, 3)), List.of(mixed(Operation.BRIGHTNESS, 3, 4, 0.2, 0.5, 0.5)),
+                List.of(mixed(Operation.CROP, 3, 5, 0, 0, 3, 5)));
+        for (List<OpCase> edge : edges) {
+            context.part(1, edge.get(0).toString(), () -> {
+                for (OpCase c : edge) {
+                    checks.agrees(c, m);
+                }
+            });
         }
+    }
+
+    /** Return an ordinary call of {@code op} on a (2, 2, 4, 5) batch of random values. */
+    private static OpCase ordinary(Operation op) {
+        return new OpCase(op, 2, 2, 4, 5, Values.RANDOM, op.ordinal(), op.draw(new java.util.SplittableRandom(op.ordinal()), 4, 5));
     }
 
     /** A case of three different images of two channels each, random values. */
@@ -242,8 +257,12 @@ public class AugmentSuite {
     @DisplayName("No operation modifies its input (and each agrees with the reference)")
     void inputsAreNotModified(@Student AugmentApi student, @Reference AugmentApi reference, GradingContext context) {
         AugmentChecks checks = checks(student, reference, context);
-        context.forAll(cases(context, Operation.values()).sizes(2, 6)).tries(TRIES)
-                .check(context.text("the operation leaves x unchanged", "操作が x を書き換えない"), checks::leavesTheInputUnchanged);
+        // One part per operation, so that a wrong operation loses its own part only.
+        for (Operation op : Operation.values()) {
+            context.part(1, op.method(), () -> context.forAll(cases(context, op).sizes(2, 6)).examples(ordinary(op)).tries(PER_OPERATION)
+                    .check(context.text(op.method() + " leaves x unchanged", op.method() + " が x を書き換えない"),
+                            checks::leavesTheInputUnchanged));
+        }
     }
 
     @Order(14)
@@ -252,11 +271,14 @@ public class AugmentSuite {
     @DisplayName("Every operation keeps the input's dtype, float64 and float32 (and agrees with the reference)")
     void dtypeIsPreserved(@Student AugmentApi student, @Reference AugmentApi reference, GradingContext context) {
         AugmentChecks checks = checks(student, reference, context);
-        context.forAll(cases(context, Operation.values()).sizes(2, 6)).tries(TRIES)
-                .check(context.text("the result has x's dtype", "出力が x の dtype を保つ"), (c, m) -> {
-                    checks.keepsTheDtype(c, m, DataType.FLOAT64);
-                    checks.keepsTheDtype(c, m, DataType.FLOAT32);
-                });
+        for (Operation op : Operation.values()) {
+            context.part(1, op.method(), () -> context.forAll(cases(context, op).sizes(2, 6)).examples(ordinary(op)).tries(PER_OPERATION)
+                    .check(context.text("the result of " + op.method() + " has x's dtype", op.method() + " の出力が x の dtype を保つ"),
+                            (c, m) -> {
+                                checks.keepsTheDtype(c, m, DataType.FLOAT64);
+                                checks.keepsTheDtype(c, m, DataType.FLOAT32);
+                            }));
+        }
     }
 
     @Order(15)
@@ -301,9 +323,17 @@ public class AugmentSuite {
                 new Invalid("rotate(x of shape (1, 3, 4), 30)", () -> student.rotate(threeD.duplicate(), 30), counting(Operation.ROTATE, 3, 4, 30)),
                 new Invalid("flipHorizontal(x of shape (1, 3, 4))", () -> student.flipHorizontal(threeD.duplicate()),
                         counting(Operation.FLIP_HORIZONTAL, 3, 4)));
-        for (Invalid i : invalid) {
-            InvalidConfigurations.mustBeRejected(i.call(), InvalidConfigurations.Where.CALL, ja, i.body());
-            checks.agrees(i.nearest(), m);
+        // One part per operation: a missing check loses that operation's part only.
+        for (Operation op : Operation.values()) {
+            List<Invalid> mine = invalid.stream().filter(i -> i.nearest().op() == op).toList();
+            if (!mine.isEmpty()) {
+                context.part(1, op.method(), () -> {
+                    for (Invalid i : mine) {
+                        InvalidConfigurations.mustBeRejected(i.call(), InvalidConfigurations.Where.CALL, ja, i.body());
+                        checks.agrees(i.nearest(), m);
+                    }
+                });
+            }
         }
     }
 }
