@@ -32,7 +32,7 @@ import java.util.Map;
  * student call is in flight, the student may call a {@link GraderLayer}; that sends a CALLBACK
  * frame and reads the grader's answer from the same input before the call continues.
  */
-final class Runner implements ValueCodec.LayerRefs {
+final class Runner implements ValueCodec.ObjectRefs {
 
     private static final int MAX_MESSAGE = 4096;
     private static final int MAX_STACK_FRAMES = 30;
@@ -75,7 +75,7 @@ final class Runner implements ValueCodec.LayerRefs {
         this.stdout = stdout;
         this.stderr = stderr;
         this.manager = manager;
-        this.codec = new ValueCodec(manager, this, Layer.class);
+        this.codec = new ValueCodec(manager, this);
         this.keepCalls = Math.max(0, keepCalls);
     }
 
@@ -137,7 +137,12 @@ final class Runner implements ValueCodec.LayerRefs {
 
     private WireOut construct(WireIn request) throws ProtocolException {
         String className = request.readString();
-        Class<?>[] types = readTypes(request);
+        Class<?>[] types;
+        try {
+            types = readTypes(request);
+        } catch (MissingType e) {
+            return missing(request.requestId(), e.getMessage());
+        }
         Object[] args = readArgs(request, types.length, codec);
         request.expectEnd();
         long id = request.requestId();
@@ -162,7 +167,12 @@ final class Runner implements ValueCodec.LayerRefs {
     private WireOut callStatic(WireIn request) throws ProtocolException {
         String className = request.readString();
         String name = request.readString();
-        Class<?>[] types = readTypes(request);
+        Class<?>[] types;
+        try {
+            types = readTypes(request);
+        } catch (MissingType e) {
+            return missing(request.requestId(), e.getMessage());
+        }
         Object[] args = readArgs(request, types.length, callCodec());
         request.expectEnd();
         long id = request.requestId();
@@ -187,7 +197,12 @@ final class Runner implements ValueCodec.LayerRefs {
     private WireOut callInstance(WireIn request) throws ProtocolException {
         long handle = request.readLong();
         String name = request.readString();
-        Class<?>[] types = readTypes(request);
+        Class<?>[] types;
+        try {
+            types = readTypes(request);
+        } catch (MissingType e) {
+            return missing(request.requestId(), e.getMessage());
+        }
         Object[] args = readArgs(request, types.length, callCodec());
         request.expectEnd();
         long id = request.requestId();
@@ -258,6 +273,15 @@ final class Runner implements ValueCodec.LayerRefs {
         return Class.forName(name, true, submission);
     }
 
+    /** A parameter type the submission does not have: answered as MISSING, like a missing method. */
+    private static final class MissingType extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MissingType(String message) {
+            super(message);
+        }
+    }
+
     private interface Call {
         Object run() throws Exception;
     }
@@ -284,11 +308,11 @@ final class Runner implements ValueCodec.LayerRefs {
         }
     }
 
-    private Class<?>[] readTypes(WireIn request) throws ProtocolException {
+    private Class<?>[] readTypes(WireIn request) throws ProtocolException, MissingType {
         int n = request.readCount();
         Class<?>[] types = new Class<?>[n];
         for (int i = 0; i < n; i++) {
-            types[i] = typeOf(request.readString());
+            types[i] = typeOf(request.readString(), submission == null ? Runner.class.getClassLoader() : submission);
         }
         return types;
     }
@@ -314,7 +338,7 @@ final class Runner implements ValueCodec.LayerRefs {
         while (callScopes.size() > keepCalls) {
             callScopes.removeFirst().close();
         }
-        return new ValueCodec(scope, this, Layer.class);
+        return new ValueCodec(scope, this);
     }
 
     /** Return how many call scopes are open (for tests). */
@@ -336,7 +360,7 @@ final class Runner implements ValueCodec.LayerRefs {
                     : "runner object #" + handle + " is not a layer");
         }
         try (NDManager scope = manager.newSubManager()) {
-            Object decoded = new ValueCodec(scope, this, Layer.class).read(request);
+            Object decoded = new ValueCodec(scope, this).read(request);
             request.expectEnd();
             if (!(decoded instanceof Map<?, ?> values)) {
                 throw new ProtocolException("ASSIGN_PARAMS carries " + (decoded == null ? "null"
@@ -380,7 +404,12 @@ final class Runner implements ValueCodec.LayerRefs {
         }
     }
 
-    private static Class<?> typeOf(String name) throws ProtocolException {
+    /**
+     * Resolve a parameter type by name. Student classes (a constructor taking the student's own
+     * {@code IndexedMaxPooling}, a record nested in a student class) must come from the
+     * submission's loader, or the lookup would find the stub's class of the same name.
+     */
+    private static Class<?> typeOf(String name, ClassLoader loader) throws ProtocolException, MissingType {
         if (name == null) {
             throw new ProtocolException("null parameter type");
         }
@@ -392,9 +421,9 @@ final class Runner implements ValueCodec.LayerRefs {
             case "boolean" -> boolean.class;
             default -> {
                 try {
-                    yield Class.forName(name, false, Runner.class.getClassLoader());
-                } catch (ClassNotFoundException e) {
-                    throw new ProtocolException("unknown parameter type " + name);
+                    yield Class.forName(name, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new MissingType("parameter type " + name + " is not in the submission (" + e + ")");
                 }
             }
         };
@@ -438,33 +467,38 @@ final class Runner implements ValueCodec.LayerRefs {
         }
     }
 
+    /**
+     * Name an object that is not a value: a layer handed over by the grader goes back as itself,
+     * anything else (a student layer, another object of the submission) is registered here and
+     * travels as a handle the grader can call methods on.
+     */
     @Override
-    public void write(Object layer, WireOut out) {
-        if (layer instanceof GraderLayer g) {
-            out.writeByte(Wire.GRADER_LAYER);
-            out.writeLong(g.id());
+    public void write(Object object, WireOut out) {
+        if (object instanceof GraderLayer g) {
+            ValueCodec.writeGraderLayer(out, g.id());
             return;
         }
-        Long id = objectIds.get(layer);
+        Long id = objectIds.get(object);
         if (id == null) {
             id = nextObjectId++;
-            objects.put(id, layer);
-            objectIds.put(layer, id);
+            objects.put(id, object);
+            objectIds.put(object, id);
         }
-        out.writeByte(Wire.RUNNER_OBJECT);
-        out.writeLong(id);
+        ValueCodec.writeRunnerObject(out, id, object instanceof Layer, object.getClass().getName());
     }
 
     @Override
-    public Object read(byte tag, long id) throws ProtocolException {
-        if (tag == Wire.GRADER_LAYER) {
-            return graderLayers.computeIfAbsent(id, key -> new GraderLayer(key, this));
-        }
+    public Object readRunnerObject(long id, boolean layer, String className) throws ProtocolException {
         Object object = objects.get(id);
         if (object == null) {
             throw new ProtocolException("no runner object #" + id);
         }
         return object;
+    }
+
+    @Override
+    public Object readGraderLayer(long id) {
+        return graderLayers.computeIfAbsent(id, key -> new GraderLayer(key, this));
     }
 
     /** Register a freshly constructed instance so the reply carries its handle. */

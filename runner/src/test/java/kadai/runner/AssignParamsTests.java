@@ -100,17 +100,22 @@ class AssignParamsTests {
     }
 
     private ValueCodec codec() {
-        return new ValueCodec(manager, new ValueCodec.LayerRefs() {
+        return new ValueCodec(manager, new ValueCodec.ObjectRefs() {
             @Override
-            public void write(Object layer, WireOut out) {
+            public void write(Object object, WireOut out) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public Object read(byte tag, long id) {
+            public Object readRunnerObject(long id, boolean layer, String className) {
                 return id;
             }
-        }, Layer.class);
+
+            @Override
+            public Object readGraderLayer(long id) {
+                return id;
+            }
+        });
     }
 
     /** Construct a FixtureLayer with W (2, 3) and b (3) and return its handle. */

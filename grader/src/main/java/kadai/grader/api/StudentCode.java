@@ -12,8 +12,14 @@ import kadai.assignments.Layer;
  *
  * <p>Values that cross the seam: {@code NDArray}, {@code NDList}, {@code Shape}, boxed
  * primitives ({@code Integer}, {@code Double}, {@code Float}, {@code Long}, {@code Boolean}),
- * {@code Layer} (a grader-side object handed to student code stays in the grader; the student
- * sees a proxy) and {@code null}. Returned arrays belong to the caller's manager.
+ * {@code String}, primitive arrays ({@code int[]}, {@code long[]}, {@code float[]},
+ * {@code double[]}, {@code boolean[]}), {@code DataType}, {@code Map<String, value>},
+ * {@code List<value>} (an object array returned by student code arrives as a list),
+ * {@code Layer} (a grader-side layer handed to student code stays in the grader; the student
+ * sees a proxy), {@link StudentObject} handles and {@code null}. Any other object that student
+ * code returns comes back as a {@link StudentObject} (in-process, DJL {@code Block}s are returned
+ * as themselves, for the trusted tasks that train them). Returned arrays belong to the caller's
+ * manager.
  */
 public interface StudentCode extends AutoCloseable {
 
@@ -25,8 +31,34 @@ public interface StudentCode extends AutoCloseable {
      */
     Object invokeStatic(String className, String method, Class<?>[] parameterTypes, Object... args);
 
-    /** Construct a student class that implements {@link Layer} and return a handle to it. */
+    /**
+     * Construct a student class that implements {@link Layer} and return a handle to it. The
+     * handle also implements {@link StudentObject}, for the layer's other methods.
+     */
     Layer newLayer(String className, Class<?>[] parameterTypes, Object... args);
+
+    /**
+     * Construct an object of any class the student code can load (a student class, a record
+     * nested in one) and return a handle to it.
+     *
+     * @param parameterTypes the constructor's declared parameter types; student classes are
+     *     matched by name in the implementation's own class loader
+     * @throws UnsupportedOperationException from implementations that only make layers (test doubles)
+     */
+    default StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
+        throw new UnsupportedOperationException(description() + " constructs only layers, not " + className);
+    }
+
+    /**
+     * Return a typed view of a student object: each call on the returned interface becomes
+     * {@link StudentObject#call} with the interface method's name and parameter types.
+     *
+     * @param handle a {@link StudentObject} (from {@link #newObject}, {@link #newLayer} or a value
+     *     student code returned)
+     */
+    default <T> T view(Class<T> facade, Object handle) {
+        return InstanceFacade.create(facade, handle);
+    }
 
     /**
      * Return a typed view of a student class's static methods: each call on the returned

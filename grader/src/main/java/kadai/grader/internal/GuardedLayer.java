@@ -2,12 +2,13 @@ package kadai.grader.internal;
 
 import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
+import kadai.grader.api.StudentObject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Route every call on a student layer through the implementation's time limit and error translation. */
-final class GuardedLayer implements Layer {
+final class GuardedLayer implements Layer, StudentObject {
 
     private final InProcessStudentCode code;
     private final String className;
@@ -17,6 +18,14 @@ final class GuardedLayer implements Layer {
         this.code = code;
         this.className = className;
         this.target = target;
+    }
+
+    InProcessStudentCode code() {
+        return code;
+    }
+
+    Layer target() {
+        return target;
     }
 
     @Override
@@ -37,6 +46,16 @@ final class GuardedLayer implements Layer {
     @Override
     public Map<String, NDArray> grads() {
         return code.callStudent(className + ".grads", () -> copy(target.grads()));
+    }
+
+    @Override
+    public Object call(String method, Class<?>[] parameterTypes, Object... args) {
+        return code.callMethod(target, className, method, parameterTypes, args);
+    }
+
+    @Override
+    public String className() {
+        return target.getClass().getName();
     }
 
     private static Map<String, NDArray> copy(Map<String, NDArray> map) {

@@ -1,5 +1,7 @@
 package kadai.grader.internal;
 
+import kadai.grader.api.StudentClasses;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.CodeSource;
@@ -30,7 +32,6 @@ final class ImplementationClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
-    private static final String STUDENT_ROOT = "kadai.assignments.";
     private static final String[] HIDDEN_FROM_IMPLEMENTATIONS = {
         "kadai.grader.", "kadai.web.", "kadai.tasks.", "org.junit.", "picocli.", "com.fasterxml."
     };
@@ -44,18 +45,6 @@ final class ImplementationClassLoader extends ClassLoader {
         this.classes = Map.copyOf(classes);
         this.stubFallback = stubFallback;
         this.domain = new ProtectionDomain(new CodeSource(location(name), (Certificate[]) null), null);
-    }
-
-    /** Tell whether a class name belongs to a student package (not the provided types). */
-    static boolean isStudentClass(String className) {
-        if (!className.startsWith(STUDENT_ROOT)) {
-            return false;
-        }
-        String rest = className.substring(STUDENT_ROOT.length());
-        int dot = rest.indexOf('.');
-        // testing.* and layers.* are provided (the comparison helpers, the CNN task's ReLU/Affine/...):
-        // a submission must not replace them.
-        return dot > 0 && !rest.startsWith("testing.") && !rest.startsWith("layers.");
     }
 
     @Override
@@ -77,7 +66,7 @@ final class ImplementationClassLoader extends ClassLoader {
         if (bytes != null) {
             return defineClass(name, bytes, 0, bytes.length, domain);
         }
-        if (isStudentClass(name)) {
+        if (StudentClasses.isStudentClass(name)) {
             if (!stubFallback) {
                 throw new ClassNotFoundException(name);
             }

@@ -1,25 +1,22 @@
 package kadai.grader.internal;
 
 import kadai.assignments.Layer;
+import kadai.grader.api.LocalObjects;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.api.StudentObject;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * Run one implementation of the student API inside the grader's JVM, in its own class loader.
@@ -42,6 +39,7 @@ public final class InProcessStudentCode implements StudentCode {
     private final ImplementationClassLoader loader;
     private final Duration callLimit;
     private final StudentOutput.Buffer output = new StudentOutput.Buffer();
+    private final LocalObjects objects;
     private volatile String poisoned;
 
     /**
@@ -55,6 +53,25 @@ public final class InProcessStudentCode implements StudentCode {
         this.name = name;
         this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         this.callLimit = callLimit;
+        this.objects = new LocalObjects(loader, o -> o.getClass().getClassLoader() == loader, new LocalObjects.Handles() {
+            @Override
+            public StudentObject object(Object target) {
+                return new GuardedObject(InProcessStudentCode.this, target);
+            }
+
+            @Override
+            public Layer layer(Layer target) {
+                return new GuardedLayer(InProcessStudentCode.this, simpleName(target.getClass().getName()), target);
+            }
+
+            @Override
+            public Object target(Object handle) {
+                if (handle instanceof GuardedLayer g && g.code() == InProcessStudentCode.this) {
+                    return g.target();
+                }
+                return handle instanceof GuardedObject g && g.code() == InProcessStudentCode.this ? g.target() : null;
+            }
+        });
         StudentOutput.install();
     }
 
@@ -62,9 +79,10 @@ public final class InProcessStudentCode implements StudentCode {
     public Object invokeStatic(String className, String method, Class<?>[] parameterTypes, Object... args) {
         String what = simpleName(className) + "." + method;
         return call(what, () -> {
-            Class<?> type = loadClass(className);
-            Method m = findStatic(type, method, parameterTypes);
-            return invoke(() -> m.invoke(null, args));
+            Class<?> type = objects.load(className);
+            Method m = objects.staticMethod(type, method, objects.resolve(parameterTypes));
+            Object[] actual = objects.arguments(m, args);
+            return objects.wrap(invoke(() -> m.invoke(null, actual)));
         });
     }
 
@@ -72,15 +90,37 @@ public final class InProcessStudentCode implements StudentCode {
     public Layer newLayer(String className, Class<?>[] parameterTypes, Object... args) {
         String what = "new " + simpleName(className);
         Layer layer = call(what, () -> {
-            Class<?> type = loadClass(className);
+            Class<?> type = objects.load(className);
             if (!Layer.class.isAssignableFrom(type)) {
                 throw missing(className + " does not implement kadai.assignments.Layer; declare it as `public class "
                         + simpleName(className) + " implements Layer`");
             }
-            Constructor<?> ctor = findConstructor(type, parameterTypes);
-            return (Layer) invoke(() -> ctor.newInstance(args));
+            return (Layer) construct(type, parameterTypes, args);
         });
         return new GuardedLayer(this, simpleName(className), layer);
+    }
+
+    @Override
+    public StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
+        Object made = call("new " + simpleName(className),
+                () -> construct(objects.load(className), parameterTypes, args));
+        return made instanceof Layer layer ? new GuardedLayer(this, simpleName(className), layer)
+                : new GuardedObject(this, made);
+    }
+
+    private Object construct(Class<?> type, Class<?>[] parameterTypes, Object[] args) throws Exception {
+        Constructor<?> ctor = objects.constructor(type, objects.resolve(parameterTypes));
+        Object[] actual = objects.arguments(ctor, args);
+        return invoke(() -> ctor.newInstance(actual));
+    }
+
+    /** Call an instance method of one of this implementation's objects, within the time limit. */
+    Object callMethod(Object target, String className, String method, Class<?>[] parameterTypes, Object[] args) {
+        return call(className + "." + method, () -> {
+            Method m = objects.instanceMethod(target, method, objects.resolve(parameterTypes));
+            Object[] actual = objects.arguments(m, args);
+            return objects.wrap(invoke(() -> m.invoke(target, actual)));
+        });
     }
 
     @Override
@@ -136,6 +176,9 @@ public final class InProcessStudentCode implements StudentCode {
             throw new StudentCodeException(Kind.TIMEOUT, what + " was stopped when the test's time limit ran out",
                     null, null);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException grader) {
+                throw grader; // the grader's own mistake (an argument of the wrong kind), not the student's
+            }
             throw translate(e.getCause(), what);
         }
     }
@@ -186,56 +229,6 @@ public final class InProcessStudentCode implements StudentCode {
         return !worker.isAlive();
     }
 
-    private Class<?> loadClass(String className) {
-        try {
-            return Class.forName(className, true, loader);
-        } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            throw missing("class " + className + " is missing; the contract needs a public class "
-                    + simpleName(className) + " in package " + packageName(className));
-        }
-    }
-
-    private static Method findStatic(Class<?> type, String method, Class<?>[] parameterTypes) {
-        String expected = "public static " + method + signature(parameterTypes);
-        Method m;
-        try {
-            m = type.getMethod(method, parameterTypes);
-        } catch (NoSuchMethodException e) {
-            throw missing(type.getName() + " has no method " + expected + alternatives(type, method));
-        }
-        if (!Modifier.isStatic(m.getModifiers())) {
-            throw missing(type.getName() + "." + method + signature(parameterTypes) + " is not static; expected " + expected);
-        }
-        return m;
-    }
-
-    private static Constructor<?> findConstructor(Class<?> type, Class<?>[] parameterTypes) {
-        try {
-            return type.getConstructor(parameterTypes);
-        } catch (NoSuchMethodException e) {
-            String found = Arrays.stream(type.getConstructors())
-                    .map(c -> type.getSimpleName() + signature(c.getParameterTypes()))
-                    .collect(Collectors.joining(", "));
-            throw missing(type.getName() + " has no constructor public " + type.getSimpleName() + signature(parameterTypes)
-                    + (found.isEmpty() ? "" : "; found: " + found));
-        }
-    }
-
-    private static String alternatives(Class<?> type, String method) {
-        List<String> found = new ArrayList<>();
-        for (Method m : type.getDeclaredMethods()) {
-            if (m.getName().equals(method)) {
-                found.add(Modifier.toString(m.getModifiers()) + " " + m.getReturnType().getSimpleName() + " "
-                        + method + signature(m.getParameterTypes()));
-            }
-        }
-        return found.isEmpty() ? "" : "; found: " + String.join(", ", found);
-    }
-
-    static String signature(Class<?>[] types) {
-        return Arrays.stream(types).map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
-    }
-
     private static StudentCodeException missing(String message) {
         return new StudentCodeException(Kind.MISSING, message, null, null);
     }
@@ -251,12 +244,7 @@ public final class InProcessStudentCode implements StudentCode {
     }
 
     static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    private static String packageName(String className) {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? "(default)" : className.substring(0, dot);
+        return LocalObjects.simpleName(className);
     }
 
     private static String seconds(Duration d) {

@@ -2,6 +2,7 @@ package kadai.grader.internal;
 
 import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
+import kadai.grader.api.StudentClasses;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -34,7 +35,7 @@ public final class StudentApi {
         Path assignments = location(Layer.class);
         Map<String, String> classes = new TreeMap<>();
         for (String name : classNames(assignments)) {
-            if (ImplementationClassLoader.isStudentClass(name) && !name.contains("$")) {
+            if (StudentClasses.isStudentClass(name) && !name.contains("$")) {
                 int dot = name.lastIndexOf('.');
                 classes.put(name.substring(dot + 1), name.substring(0, dot));
             }

@@ -4,11 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import kadai.assignments.Layer;
 import kadai.grader.api.RemoteParameters;
+import kadai.grader.api.StudentObject;
 
 import java.util.Map;
 
 /** Stand in, in the grader, for a student layer that lives in the runner. */
-final class RemoteLayer implements Layer, RemoteParameters {
+final class RemoteLayer implements Layer, RemoteParameters, StudentObject {
 
     private static final Class<?>[] ARRAY = {NDArray.class};
     private static final Class<?>[] NONE = {};
@@ -64,7 +65,13 @@ final class RemoteLayer implements Layer, RemoteParameters {
         code.assignLayerParams(this, values);
     }
 
-    String className() {
+    @Override
+    public Object call(String method, Class<?>[] parameterTypes, Object... args) {
+        return code.callObject(handle, className, home, method, parameterTypes, args);
+    }
+
+    @Override
+    public String className() {
         return className;
     }
 

@@ -7,6 +7,7 @@ import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.api.StudentObject;
 import kadai.runner.protocol.ProtocolException;
 import kadai.runner.protocol.ValueCodec;
 import kadai.runner.protocol.Wire;
@@ -41,7 +42,7 @@ public final class SandboxedStudentCode implements StudentCode {
     private final NDManager ownManager = NDManager.newBaseManager();
     private final Map<Long, Layer> graderLayers = new HashMap<>();
     private final Map<Layer, Long> graderLayerIds = new IdentityHashMap<>();
-    private final Map<Long, RemoteLayer> remoteLayers = new HashMap<>();
+    private final Map<Long, StudentObject> remoteObjects = new HashMap<>();
     private final java.util.Set<Long> released = new java.util.HashSet<>();
     private long nextRequestId = 1;
     private long nextGraderLayerId = 1;
@@ -77,6 +78,10 @@ public final class SandboxedStudentCode implements StudentCode {
         pendingHome = managerOf(args, null);
         try {
             Object result = call(what, request, managerOf(args, ownManager));
+            if (result instanceof RemoteObject object && object.code() == this) {
+                throw new StudentCodeException(Kind.MISSING, className + " does not implement kadai.assignments.Layer;"
+                        + " declare it as `public class " + shortName(className) + " implements Layer`", null, null);
+            }
             if (!(result instanceof RemoteLayer layer) || layer.code() != this) {
                 throw protocolViolation(what, "the reply to a constructor was not a new runner object");
             }
@@ -87,14 +92,48 @@ public final class SandboxedStudentCode implements StudentCode {
         }
     }
 
-    /** Forget a layer in the runner so its arrays can be freed; later calls on it fail. */
-    public synchronized void release(Layer layer) {
-        if (layer instanceof RemoteLayer remote && remote.code() == this && failure == null) {
+    @Override
+    public synchronized StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
+        String what = "new " + shortName(className);
+        WireOut request = WireOut.frame(Wire.NEW, nextRequestId++);
+        request.writeString(className);
+        writeArguments(request, parameterTypes, args, what);
+        pendingClassName = className;
+        pendingHome = managerOf(args, null);
+        try {
+            Object result = call(what, request, managerOf(args, ownManager));
+            if (result instanceof RemoteLayer layer && layer.code() == this) {
+                return layer;
+            }
+            if (!(result instanceof RemoteObject object) || object.code() != this) {
+                throw protocolViolation(what, "the reply to a constructor was not a new runner object");
+            }
+            return object;
+        } finally {
+            pendingClassName = null;
+            pendingHome = null;
+        }
+    }
+
+    /** Forget a layer or object in the runner so its arrays can be freed; later calls on it fail. */
+    public synchronized void release(Object handle) {
+        long id;
+        String name;
+        if (handle instanceof RemoteLayer remote && remote.code() == this) {
+            id = remote.handle();
+            name = remote.className();
+        } else if (handle instanceof RemoteObject remote && remote.code() == this) {
+            id = remote.handle();
+            name = remote.className();
+        } else {
+            return;
+        }
+        if (failure == null) {
             WireOut request = WireOut.frame(Wire.RELEASE, nextRequestId++);
-            request.writeLong(remote.handle());
-            call("release " + remote.className(), request, ownManager);
-            remoteLayers.remove(remote.handle());
-            released.add(remote.handle());
+            request.writeLong(id);
+            call("release " + name, request, ownManager);
+            remoteObjects.remove(id);
+            released.add(id);
         }
     }
 
@@ -244,13 +283,27 @@ public final class SandboxedStudentCode implements StudentCode {
         return arrays;
     }
 
+    /** Call any public method of a runner object (a layer's other methods too); one round trip. */
+    synchronized Object callObject(long handle, String className, NDManager home, String method,
+                                   Class<?>[] parameterTypes, Object[] args) {
+        String what = shortName(className) + "." + method;
+        if (released.contains(handle)) {
+            throw new IllegalStateException(what + ": the object was released (SandboxedStudentCode.release)");
+        }
+        WireOut request = WireOut.frame(Wire.CALL, nextRequestId++);
+        request.writeLong(handle);
+        request.writeString(method);
+        writeArguments(request, parameterTypes, args, what);
+        return call(what, request, managerOf(args, home == null ? ownManager : home));
+    }
+
     /** Write parameter values into the runner layer's own arrays (ASSIGN_PARAMS); one round trip. */
     synchronized void assignLayerParams(RemoteLayer layer, Map<String, NDArray> values) {
         String what = shortName(layer.className()) + ".params (assigning the updated values)";
         requireNotReleased(layer, what);
         WireOut request = WireOut.frame(Wire.ASSIGN_PARAMS, nextRequestId++);
         request.writeLong(layer.handle());
-        new ValueCodec(ownManager, new GraderRefs(), Layer.class).write(values, request);
+        new ValueCodec(ownManager, new GraderRefs()).write(values, request);
         Object result = call(what, request, ownManager);
         if (result != null) {
             throw protocolViolation(what, "the runner answered with a value where none belongs");
@@ -273,7 +326,7 @@ public final class SandboxedStudentCode implements StudentCode {
         if (!channel.send(request)) {
             throw runnerDied(what);
         }
-        ValueCodec codec = new ValueCodec(resultManager, new GraderRefs(), Layer.class);
+        ValueCodec codec = new ValueCodec(resultManager, new GraderRefs());
         long deadline = System.nanoTime() + callTimeout.toNanos();
         int callbacks = 0;
         while (true) {
@@ -378,7 +431,7 @@ public final class SandboxedStudentCode implements StudentCode {
             return;
         }
         WireOut answer = WireOut.frame(Wire.CALLBACK_RETURN, callbackId);
-        new ValueCodec(ownManager, new GraderRefs(), Layer.class).write(result, answer);
+        new ValueCodec(ownManager, new GraderRefs()).write(result, answer);
         channel.send(answer);
     }
 
@@ -399,7 +452,7 @@ public final class SandboxedStudentCode implements StudentCode {
         for (Class<?> type : types) {
             request.writeString(type.getName());
         }
-        ValueCodec codec = new ValueCodec(ownManager, new GraderRefs(), Layer.class);
+        ValueCodec codec = new ValueCodec(ownManager, new GraderRefs());
         for (Object value : values) {
             codec.write(value, request);
         }
@@ -460,39 +513,64 @@ public final class SandboxedStudentCode implements StudentCode {
     }
 
     /** Name grader layers and resolve runner objects for this channel. */
-    private final class GraderRefs implements ValueCodec.LayerRefs {
+    private final class GraderRefs implements ValueCodec.ObjectRefs {
 
         @Override
-        public void write(Object layer, WireOut out) {
-            if (layer instanceof RemoteLayer remote) {
-                if (remote.code() != SandboxedStudentCode.this) {
-                    throw new IllegalArgumentException("a layer of another submission cannot be handed to this one");
-                }
-                out.writeByte(Wire.RUNNER_OBJECT);
-                out.writeLong(remote.handle());
+        public void write(Object object, WireOut out) {
+            if (object instanceof RemoteLayer remote) {
+                requireOwn(remote.code());
+                ValueCodec.writeRunnerObject(out, remote.handle(), true, remote.className());
                 return;
+            }
+            if (object instanceof RemoteObject remote) {
+                requireOwn(remote.code());
+                ValueCodec.writeRunnerObject(out, remote.handle(), false, remote.className());
+                return;
+            }
+            if (!(object instanceof Layer layer)) {
+                throw new IllegalArgumentException("a value of type " + object.getClass().getName()
+                        + " cannot cross the runner boundary (allowed: NDArray, NDList, Shape, DataType, String,"
+                        + " boxed primitives, primitive arrays, List, Map<String, value>, Layer, StudentObject, null)");
             }
             Long id = graderLayerIds.get(layer);
             if (id == null) {
                 id = nextGraderLayerId++;
-                graderLayerIds.put((Layer) layer, id);
-                graderLayers.put(id, (Layer) layer);
+                graderLayerIds.put(layer, id);
+                graderLayers.put(id, layer);
             }
-            out.writeByte(Wire.GRADER_LAYER);
-            out.writeLong(id);
+            ValueCodec.writeGraderLayer(out, id);
+        }
+
+        private void requireOwn(SandboxedStudentCode owner) {
+            if (owner != SandboxedStudentCode.this) {
+                throw new IllegalArgumentException("an object of another submission cannot be handed to this one");
+            }
         }
 
         @Override
-        public Object read(byte tag, long id) throws ProtocolException {
-            if (tag == Wire.GRADER_LAYER) {
-                Layer layer = graderLayers.get(id);
-                if (layer == null) {
-                    throw new ProtocolException("unknown grader layer #" + id);
-                }
-                return layer;
+        public Object readGraderLayer(long id) throws ProtocolException {
+            Layer layer = graderLayers.get(id);
+            if (layer == null) {
+                throw new ProtocolException("unknown grader layer #" + id);
             }
-            return remoteLayers.computeIfAbsent(id, key -> new RemoteLayer(SandboxedStudentCode.this, key,
-                    pendingClassName == null ? "student layer" : pendingClassName, pendingHome));
+            return layer;
+        }
+
+        @Override
+        public Object readRunnerObject(long id, boolean layer, String reportedName) throws ProtocolException {
+            StudentObject known = remoteObjects.get(id);
+            if (known != null) {
+                if ((known instanceof RemoteLayer) != layer) {
+                    throw new ProtocolException("runner object #" + id + " changed from "
+                            + (layer ? "an object to a layer" : "a layer to an object"));
+                }
+                return known;
+            }
+            String name = pendingClassName != null ? pendingClassName : RemoteObject.printable(reportedName);
+            StudentObject made = layer ? new RemoteLayer(SandboxedStudentCode.this, id, name, pendingHome)
+                    : new RemoteObject(SandboxedStudentCode.this, id, name, pendingHome);
+            remoteObjects.put(id, made);
+            return made;
         }
     }
 }

@@ -2,9 +2,12 @@ package kadai.grader.mutation;
 
 import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
+import kadai.grader.api.LocalObjects;
+import kadai.grader.api.StudentClasses;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.api.StudentObject;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -32,10 +35,35 @@ final class ClasspathStudentCode implements StudentCode {
 
     private final ClassLoader loader = ClasspathStudentCode.class.getClassLoader();
     private final Duration callLimit;
+    private final LocalObjects objects;
 
     ClasspathStudentCode(Duration callLimit) {
         this.callLimit = callLimit;
+        this.objects = new LocalObjects(loader, o -> StudentClasses.isStudentClass(o.getClass().getName()), new LocalObjects.Handles() {
+            @Override
+            public StudentObject object(Object target) {
+                return handle(target);
+            }
+
+            @Override
+            public Layer layer(Layer target) {
+                return guardedLayer(simpleName(target.getClass().getName()), target);
+            }
+
+            @Override
+            public Object target(Object handle) {
+                return handle instanceof Handle h && h.owner() == ClasspathStudentCode.this ? h.target() : null;
+            }
+        });
     }
+
+    /** A handle of this implementation: the mutated reference object it stands for. */
+    private interface Handle extends StudentObject {
+        Object target();
+
+        ClasspathStudentCode owner();
+    }
+
 
     /** Return the class the suites will grade, for the driver's sanity checks. */
     Class<?> load(String className) {
@@ -49,52 +77,111 @@ final class ClasspathStudentCode implements StudentCode {
     @Override
     public Object invokeStatic(String className, String method, Class<?>[] parameterTypes, Object... args) {
         return call(simpleName(className) + "." + method, () -> {
-            Method m;
-            try {
-                m = load(className).getMethod(method, parameterTypes);
-            } catch (NoSuchMethodException e) {
-                throw new StudentCodeException(Kind.MISSING, className + " has no method " + method, null, null);
-            }
-            return invoke(() -> m.invoke(null, args));
+            Method m = objects.staticMethod(load(className), method, parameterTypes);
+            Object[] actual = objects.arguments(m, args);
+            return objects.wrap(invoke(() -> m.invoke(null, actual)));
         });
     }
 
     @Override
     public Layer newLayer(String className, Class<?>[] parameterTypes, Object... args) {
-        String name = simpleName(className);
-        Layer target = call("new " + name, () -> invoke(() -> {
-            try {
-                return load(className).getConstructor(parameterTypes).newInstance(args);
-            } catch (NoSuchMethodException e) {
-                throw new StudentCodeException(Kind.MISSING, className + " has no such constructor", null, null);
+        Layer target = call("new " + simpleName(className), () -> construct(className, parameterTypes, args));
+        return guardedLayer(simpleName(className), target);
+    }
+
+    @Override
+    public StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
+        Object target = call("new " + simpleName(className), () -> construct(className, parameterTypes, args));
+        return target instanceof Layer layer ? (StudentObject) guardedLayer(simpleName(className), layer) : handle(target);
+    }
+
+    private <T> T construct(String className, Class<?>[] parameterTypes, Object[] args) throws Exception {
+        java.lang.reflect.Constructor<?> ctor = objects.constructor(load(className), parameterTypes);
+        Object[] actual = objects.arguments(ctor, args);
+        return invoke(() -> ctor.newInstance(actual));
+    }
+
+    private Object callMethod(Object target, String name, String method, Class<?>[] types, Object[] args) {
+        return call(name + "." + method, () -> {
+            Method m = objects.instanceMethod(target, method, types);
+            Object[] actual = objects.arguments(m, args);
+            return objects.wrap(invoke(() -> m.invoke(target, actual)));
+        });
+    }
+
+    private StudentObject handle(Object target) {
+        String name = simpleName(target.getClass().getName());
+        return new Handle() {
+            @Override
+            public Object call(String method, Class<?>[] parameterTypes, Object... args) {
+                return callMethod(target, name, method, parameterTypes, args);
             }
-        }));
-        return new Layer() {
+
+            @Override
+            public String className() {
+                return target.getClass().getName();
+            }
+
+            @Override
+            public Object target() {
+                return target;
+            }
+
+            @Override
+            public ClasspathStudentCode owner() {
+                return ClasspathStudentCode.this;
+            }
+        };
+    }
+
+    private Layer guardedLayer(String name, Layer target) {
+        final class GuardedLayer implements Layer, Handle {
             @Override
             public NDArray forward(NDArray x) {
-                return call(name + ".forward", () -> guarded(() -> target.forward(x)));
+                return ClasspathStudentCode.this.call(name + ".forward", () -> guarded(() -> target.forward(x)));
             }
 
             @Override
             public NDArray backward(NDArray dout) {
-                return call(name + ".backward", () -> guarded(() -> target.backward(dout)));
+                return ClasspathStudentCode.this.call(name + ".backward", () -> guarded(() -> target.backward(dout)));
             }
 
             @Override
             public Map<String, NDArray> params() {
-                return call(name + ".params", () -> guarded(() -> copy(target.params())));
+                return ClasspathStudentCode.this.call(name + ".params", () -> guarded(() -> copy(target.params())));
             }
 
             @Override
             public Map<String, NDArray> grads() {
-                return call(name + ".grads", () -> guarded(() -> copy(target.grads())));
+                return ClasspathStudentCode.this.call(name + ".grads", () -> guarded(() -> copy(target.grads())));
+            }
+
+            @Override
+            public Object call(String method, Class<?>[] parameterTypes, Object... args) {
+                return callMethod(target, name, method, parameterTypes, args);
+            }
+
+            @Override
+            public String className() {
+                return target.getClass().getName();
+            }
+
+            @Override
+            public Object target() {
+                return target;
+            }
+
+            @Override
+            public ClasspathStudentCode owner() {
+                return ClasspathStudentCode.this;
             }
 
             @Override
             public String toString() {
                 return name + " (mutated reference on the test classpath)";
             }
-        };
+        }
+        return new GuardedLayer();
     }
 
     @Override

@@ -8,41 +8,65 @@ import ai.djl.ndarray.types.Shape;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Encode and decode the values that cross the runner boundary.
  *
  * <p>Values: null, boxed int/long/float/double/boolean, String, {@link Shape}, {@link NDArray}
- * (dtype, shape, raw little-endian data), {@link NDList}, {@code Map<String, value>} and layer
- * references, which each side resolves through its {@link LayerRefs}. Anything else is refused.
+ * (dtype, shape, raw little-endian data), {@link NDList}, {@code Map<String, value>}, primitive
+ * arrays ({@code int[]}, {@code long[]}, {@code float[]}, {@code double[]}, {@code boolean[]}),
+ * {@link DataType}, lists (a {@code java.util.List} or an object array, read back as a list) and
+ * object references, which each side names and resolves through its {@link ObjectRefs}: any
+ * other object travels as a reference or is refused there.
  */
 public final class ValueCodec {
 
-    /** Name and resolve layer references on one side of the channel. */
-    public interface LayerRefs {
+    /** Name and resolve object references on one side of the channel. */
+    public interface ObjectRefs {
 
-        /** Write the tag ({@link Wire#RUNNER_OBJECT} or {@link Wire#GRADER_LAYER}) and id of a layer object. */
-        void write(Object layer, WireOut out);
+        /**
+         * Write a reference to an object that is not a value (its tag and body, with
+         * {@link #writeRunnerObject} or {@link #writeGraderLayer}), or throw
+         * {@link IllegalArgumentException} when it cannot cross from this side.
+         */
+        void write(Object object, WireOut out);
 
-        /** Return the object a received reference names. */
-        Object read(byte tag, long id) throws ProtocolException;
+        /** Return the object a received {@link Wire#RUNNER_OBJECT} names. */
+        Object readRunnerObject(long id, boolean layer, String className) throws ProtocolException;
+
+        /** Return the object a received {@link Wire#GRADER_LAYER} names. */
+        Object readGraderLayer(long id) throws ProtocolException;
     }
 
     private final NDManager manager;
-    private final LayerRefs refs;
-    private final Class<?> layerType;
+    private final ObjectRefs refs;
 
     /**
      * @param manager where received arrays are created
-     * @param refs how layer references are named and resolved
-     * @param layerType the layer interface (values of this type travel as references)
+     * @param refs how object references are named and resolved
      */
-    public ValueCodec(NDManager manager, LayerRefs refs, Class<?> layerType) {
+    public ValueCodec(NDManager manager, ObjectRefs refs) {
         this.manager = manager;
         this.refs = refs;
-        this.layerType = layerType;
+    }
+
+    /** Write a reference to an object living in the runner. */
+    public static void writeRunnerObject(WireOut out, long id, boolean layer, String className) {
+        out.writeByte(Wire.RUNNER_OBJECT);
+        out.writeLong(id);
+        out.writeByte(layer ? Wire.OBJECT_IS_LAYER : 0);
+        out.writeString(className);
+    }
+
+    /** Write a reference to a layer living in the grader. */
+    public static void writeGraderLayer(WireOut out, long id) {
+        out.writeByte(Wire.GRADER_LAYER);
+        out.writeLong(id);
     }
 
     /** Write one value. */
@@ -97,13 +121,58 @@ public final class ValueCodec {
                 out.writeString(key);
                 write(e.getValue(), out, depth + 1);
             }
-        } else if (layerType.isInstance(value)) {
-            refs.write(value, out);
+        } else if (value instanceof int[] v) {
+            writeArrayHeader(Wire.INT_ARRAY, v.length, out);
+            for (int e : v) {
+                out.writeInt(e);
+            }
+        } else if (value instanceof long[] v) {
+            writeArrayHeader(Wire.LONG_ARRAY, v.length, out);
+            for (long e : v) {
+                out.writeLong(e);
+            }
+        } else if (value instanceof float[] v) {
+            writeArrayHeader(Wire.FLOAT_ARRAY, v.length, out);
+            for (float e : v) {
+                out.writeInt(Float.floatToRawIntBits(e));
+            }
+        } else if (value instanceof double[] v) {
+            writeArrayHeader(Wire.DOUBLE_ARRAY, v.length, out);
+            for (double e : v) {
+                out.writeLong(Double.doubleToRawLongBits(e));
+            }
+        } else if (value instanceof boolean[] v) {
+            writeArrayHeader(Wire.BOOLEAN_ARRAY, v.length, out);
+            for (boolean e : v) {
+                out.writeBoolean(e);
+            }
+        } else if (value instanceof DataType v) {
+            out.writeByte(Wire.DTYPE);
+            out.writeString(v.name());
+        } else if (value instanceof List<?> v) {
+            writeList(v, out, depth);
+        } else if (value instanceof Object[] v) {
+            writeList(Arrays.asList(v), out, depth);
         } else {
-            throw new IllegalArgumentException("a value of type " + value.getClass().getName()
-                    + " cannot cross the runner boundary (allowed: NDArray, NDList, Shape, Map<String, NDArray>,"
-                    + " int, long, float, double, boolean, String, Layer, null)");
+            refs.write(value, out);
         }
+    }
+
+    private void writeList(List<?> list, WireOut out, int depth) {
+        out.writeByte(Wire.LIST);
+        writeCount(list.size(), out);
+        for (Object item : list) {
+            write(item, out, depth + 1);
+        }
+    }
+
+    private static void writeArrayHeader(byte tag, int length, WireOut out) {
+        if (length > Wire.MAX_ARRAY_ELEMENTS) {
+            throw new IllegalArgumentException("an array of " + length + " elements is more than the "
+                    + Wire.MAX_ARRAY_ELEMENTS + " allowed");
+        }
+        out.writeByte(tag);
+        out.writeInt(length);
     }
 
     private static void writeCount(int n, WireOut out) {
@@ -185,11 +254,86 @@ public final class ValueCodec {
                 }
                 return map;
             }
-            case Wire.RUNNER_OBJECT:
+            case Wire.RUNNER_OBJECT: {
+                long id = in.readLong();
+                byte flags = in.readByte();
+                String className = in.readString();
+                return refs.readRunnerObject(id, (flags & Wire.OBJECT_IS_LAYER) != 0, className);
+            }
             case Wire.GRADER_LAYER:
-                return refs.read(tag, in.readLong());
+                return refs.readGraderLayer(in.readLong());
+            case Wire.INT_ARRAY: {
+                int[] v = new int[readArrayLength(in, 4)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readInt();
+                }
+                return v;
+            }
+            case Wire.LONG_ARRAY: {
+                long[] v = new long[readArrayLength(in, 8)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readLong();
+                }
+                return v;
+            }
+            case Wire.FLOAT_ARRAY: {
+                float[] v = new float[readArrayLength(in, 4)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readFloat();
+                }
+                return v;
+            }
+            case Wire.DOUBLE_ARRAY: {
+                double[] v = new double[readArrayLength(in, 8)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readDouble();
+                }
+                return v;
+            }
+            case Wire.BOOLEAN_ARRAY: {
+                boolean[] v = new boolean[readArrayLength(in, 1)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readBoolean();
+                }
+                return v;
+            }
+            case Wire.DTYPE:
+                return readDataType(in);
+            case Wire.LIST: {
+                int n = in.readCount();
+                List<Object> list = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(read(in, depth + 1));
+                }
+                return list;
+            }
             default:
                 throw new ProtocolException("unknown value tag " + tag);
+        }
+    }
+
+    /** Read a primitive array's length and check that its elements are all there before allocating. */
+    private static int readArrayLength(WireIn in, int elementBytes) throws ProtocolException {
+        int n = in.readInt();
+        if (n < 0 || n > Wire.MAX_ARRAY_ELEMENTS) {
+            throw new ProtocolException("array length " + n + " outside 0.." + Wire.MAX_ARRAY_ELEMENTS);
+        }
+        if ((long) n * elementBytes > in.remaining()) {
+            throw new ProtocolException("array of " + n + " elements needs " + (long) n * elementBytes
+                    + " bytes, " + in.remaining() + " left");
+        }
+        return n;
+    }
+
+    private static DataType readDataType(WireIn in) throws ProtocolException {
+        String name = in.readString();
+        if (name == null) {
+            throw new ProtocolException("null dtype name");
+        }
+        try {
+            return DataType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException("unknown dtype " + name);
         }
     }
 

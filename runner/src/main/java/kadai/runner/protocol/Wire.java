@@ -63,11 +63,30 @@ public final class Wire {
     public static final byte SHAPE = 7;
     public static final byte NDARRAY = 8;
     public static final byte NDLIST = 9;
-    /** An object that lives in the runner (a student layer), by runner handle. */
+    /**
+     * An object that lives in the runner (a student layer, or any other object of the submission),
+     * by runner handle: i64 handle, one byte of flags ({@link #OBJECT_IS_LAYER}), then its class
+     * name (for messages; the receiver never loads it).
+     */
     public static final byte RUNNER_OBJECT = 10;
     /** A layer that lives in the grader, by grader handle; the runner sees a call-back proxy. */
     public static final byte GRADER_LAYER = 11;
     public static final byte MAP = 12;
+    /** {@code int[]}: i32 length, then big-endian elements (likewise for the other primitive arrays). */
+    public static final byte INT_ARRAY = 13;
+    public static final byte LONG_ARRAY = 14;
+    public static final byte FLOAT_ARRAY = 15;
+    public static final byte DOUBLE_ARRAY = 16;
+    public static final byte BOOLEAN_ARRAY = 17;
+    /** A DJL {@code DataType}, by its enum name. */
+    public static final byte DTYPE = 18;
+    /** A {@code java.util.List} (or an object array) of values: count, then each value. */
+    public static final byte LIST = 19;
+
+    /** Flag of {@link #RUNNER_OBJECT}: the object implements {@code kadai.assignments.Layer}. */
+    public static final byte OBJECT_IS_LAYER = 1;
+    /** The most elements of a primitive array value (a 16 MiB array of doubles is 2M elements). */
+    public static final int MAX_ARRAY_ELEMENTS = 1 << 24;
 
     /** Name a frame type for error messages. */
     public static String typeName(byte type) {

@@ -100,6 +100,11 @@ public final class WireIn {
         return slice.order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** Return how many payload bytes are left to read. */
+    public int remaining() {
+        return buf.remaining();
+    }
+
     /** Fail unless every byte of the payload was read. */
     public void expectEnd() throws ProtocolException {
         if (buf.hasRemaining()) {

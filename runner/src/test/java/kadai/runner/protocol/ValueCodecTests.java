@@ -26,17 +26,25 @@ class ValueCodecTests {
     @BeforeAll
     static void start() {
         manager = NDManager.newBaseManager();
-        codec = new ValueCodec(manager, new ValueCodec.LayerRefs() {
+        codec = new ValueCodec(manager, new ValueCodec.ObjectRefs() {
             @Override
-            public void write(Object layer, WireOut out) {
-                throw new IllegalArgumentException("no layers here");
+            public void write(Object object, WireOut out) {
+                if (!(object instanceof Handle handle)) {
+                    throw new IllegalArgumentException(object.getClass().getName() + " cannot cross here");
+                }
+                ValueCodec.writeRunnerObject(out, handle.id(), handle.layer(), handle.className());
             }
 
             @Override
-            public Object read(byte tag, long id) throws ProtocolException {
-                throw new ProtocolException("no layers here");
+            public Object readRunnerObject(long id, boolean layer, String className) {
+                return new Handle(id, layer, className);
             }
-        }, Runnable.class);
+
+            @Override
+            public Object readGraderLayer(long id) throws ProtocolException {
+                throw new ProtocolException("no grader layers here");
+            }
+        });
     }
 
     @AfterAll
@@ -102,11 +110,67 @@ class ValueCodecTests {
         assertThat(((NDArray) mapBack.get("conv1.b")).toDoubleArray()).containsExactly(5);
     }
 
+    /** What the test's references decode to: a runner object as named on the wire. */
+    private record Handle(long id, boolean layer, String className) {
+    }
+
     @Test
-    void valuesOutsideTheAllowedTypesAreRefused() {
+    void objectsThatAreNotValuesAreLeftToTheReferencesOfTheSide() throws Exception {
         WireOut out = WireOut.frame(Wire.RETURN, 1);
-        assertThatThrownBy(() -> codec.write(new int[] {1}, out)).hasMessageContaining("cannot cross");
         assertThatThrownBy(() -> codec.write(new Object(), out)).hasMessageContaining("cannot cross");
+        assertThat(roundTrip(new Handle(7, true, "kadai.assignments.segment.IndexedMaxPooling")))
+                .isEqualTo(new Handle(7, true, "kadai.assignments.segment.IndexedMaxPooling"));
+        assertThat(roundTrip(new Handle(8, false, "kadai.assignments.detection.RoiAlign")))
+                .isEqualTo(new Handle(8, false, "kadai.assignments.detection.RoiAlign"));
+    }
+
+    @Test
+    void primitiveArraysKeepEveryElementAndBit() throws Exception {
+        assertThat((int[]) roundTrip(new int[] {3, -1, Integer.MAX_VALUE, 0})).containsExactly(3, -1, Integer.MAX_VALUE, 0);
+        assertThat((long[]) roundTrip(new long[] {1L << 50, -2})).containsExactly(1L << 50, -2);
+        assertThat((float[]) roundTrip(new float[] {1.5f, Float.NaN, -0f})).containsExactly(1.5f, Float.NaN, -0f);
+        double[] doubles = {Math.PI, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE};
+        double[] back = (double[]) roundTrip(doubles);
+        for (int i = 0; i < doubles.length; i++) {
+            assertThat(Double.doubleToRawLongBits(back[i])).isEqualTo(Double.doubleToRawLongBits(doubles[i]));
+        }
+        assertThat((boolean[]) roundTrip(new boolean[] {true, false, true})).containsExactly(true, false, true);
+        assertThat((int[]) roundTrip(new int[0])).isEmpty();
+    }
+
+    @Test
+    void dataTypesListsAndObjectArraysSurviveTheTrip() throws Exception {
+        for (DataType type : DataType.values()) {
+            assertThat(roundTrip(type)).isEqualTo(type);
+        }
+        Object list = roundTrip(java.util.List.of(1, "two", new double[] {3}, new Handle(4, false, "Draw")));
+        assertThat(list).isInstanceOf(java.util.List.class);
+        java.util.List<?> items = (java.util.List<?>) list;
+        assertThat(items).hasSize(4);
+        assertThat(items.get(0)).isEqualTo(1);
+        assertThat((double[]) items.get(2)).containsExactly(3);
+        assertThat(items.get(3)).isEqualTo(new Handle(4, false, "Draw"));
+        assertThat(roundTrip(new Object[] {"a", null})).isEqualTo(java.util.Arrays.asList("a", null));
+    }
+
+    @Test
+    void primitiveArraysLongerThanTheirDataOrTheCapAreRejectedBeforeAllocation() {
+        WireOut lying = WireOut.frame(Wire.RETURN, 1);
+        lying.writeByte(Wire.DOUBLE_ARRAY);
+        lying.writeInt(1_000_000);
+        lying.writeLong(1);
+        assertThatThrownBy(() -> codec.read(new WireIn(Arrays.copyOf(lying.buffer(), lying.size()))))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("needs 8000000 bytes");
+        WireOut huge = WireOut.frame(Wire.RETURN, 1);
+        huge.writeByte(Wire.INT_ARRAY);
+        huge.writeInt(Wire.MAX_ARRAY_ELEMENTS + 1);
+        assertThatThrownBy(() -> codec.read(new WireIn(Arrays.copyOf(huge.buffer(), huge.size()))))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("array length");
+        WireOut dtype = WireOut.frame(Wire.RETURN, 1);
+        dtype.writeByte(Wire.DTYPE);
+        dtype.writeString("NOT_A_TYPE");
+        assertThatThrownBy(() -> codec.read(new WireIn(Arrays.copyOf(dtype.buffer(), dtype.size()))))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("unknown dtype");
     }
 
     @Test

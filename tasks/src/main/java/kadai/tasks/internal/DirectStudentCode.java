@@ -2,16 +2,17 @@ package kadai.tasks.internal;
 
 import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
+import kadai.grader.api.LocalObjects;
 import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentClasses;
 import kadai.grader.api.StudentCodeException;
+import kadai.grader.api.StudentObject;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -33,48 +34,62 @@ public final class DirectStudentCode implements StudentCode {
 
     private final ClassLoader loader;
     private final String description;
+    private final LocalObjects objects;
 
     public DirectStudentCode(String name, Map<String, byte[]> classes) {
         this.loader = new BytesFirstClassLoader(name, classes, DirectStudentCode.class.getClassLoader());
         this.description = name + " (in-process, direct calls)";
+        this.objects = new LocalObjects(loader, o -> StudentClasses.isStudentClass(o.getClass().getName()),
+                new LocalObjects.Handles() {
+                    @Override
+                    public StudentObject object(Object target) {
+                        return new GuardedObject(target);
+                    }
+
+                    @Override
+                    public Layer layer(Layer target) {
+                        return new Guarded(target);
+                    }
+
+                    @Override
+                    public Object target(Object handle) {
+                        if (handle instanceof Guarded g && g.owner() == DirectStudentCode.this) {
+                            return g.target;
+                        }
+                        return handle instanceof GuardedObject g && g.owner() == DirectStudentCode.this ? g.target : null;
+                    }
+                });
     }
 
     @Override
     public Object invokeStatic(String className, String method, Class<?>[] parameterTypes, Object... args) {
-        Method m;
-        try {
-            m = load(className).getMethod(method, parameterTypes);
-        } catch (NoSuchMethodException e) {
-            throw missing(className + "." + method + Arrays.toString(parameterTypes));
-        }
-        if (!Modifier.isStatic(m.getModifiers())) {
-            throw missing(className + "." + method + " is not static");
-        }
-        try {
-            return m.invoke(null, args);
-        } catch (InvocationTargetException e) {
-            throw threw(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw missing(className + "." + method + " is not public");
-        }
+        Method m = objects.staticMethod(objects.load(className), method, objects.resolve(parameterTypes));
+        return objects.wrap(invoke(() -> m.invoke(null, objects.arguments(m, args))));
     }
 
     @Override
     public Layer newLayer(String className, Class<?>[] parameterTypes, Object... args) {
-        Class<?> type = load(className);
+        Class<?> type = objects.load(className);
         if (!Layer.class.isAssignableFrom(type)) {
-            throw missing(className + " does not implement " + Layer.class.getName());
+            throw LocalObjects.missing(className + " does not implement " + Layer.class.getName());
         }
-        try {
-            Constructor<?> constructor = type.getConstructor(parameterTypes);
-            return new Guarded((Layer) constructor.newInstance(args));
-        } catch (NoSuchMethodException e) {
-            throw missing("constructor " + className + Arrays.toString(parameterTypes));
-        } catch (InvocationTargetException e) {
-            throw threw(e.getCause());
-        } catch (InstantiationException | IllegalAccessException e) {
-            throw missing(className + " cannot be constructed: " + e);
-        }
+        return new Guarded((Layer) construct(type, parameterTypes, args));
+    }
+
+    @Override
+    public StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
+        Object made = construct(objects.load(className), parameterTypes, args);
+        return made instanceof Layer layer ? new Guarded(layer) : new GuardedObject(made);
+    }
+
+    private Object construct(Class<?> type, Class<?>[] parameterTypes, Object[] args) {
+        Constructor<?> constructor = objects.constructor(type, objects.resolve(parameterTypes));
+        return invoke(() -> constructor.newInstance(objects.arguments(constructor, args)));
+    }
+
+    private Object callMethod(Object target, String method, Class<?>[] parameterTypes, Object[] args) {
+        Method m = objects.instanceMethod(target, method, objects.resolve(parameterTypes));
+        return objects.wrap(invoke(() -> m.invoke(target, objects.arguments(m, args))));
     }
 
     @Override
@@ -87,17 +102,20 @@ public final class DirectStudentCode implements StudentCode {
         // Nothing to release: the class loader goes with the last reference to this object.
     }
 
-    private Class<?> load(String className) {
-        try {
-            return Class.forName(className, true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw missing("class " + className + " (" + e + ")");
-        }
+    private interface Reflective {
+        Object run() throws ReflectiveOperationException;
     }
 
-    private static StudentCodeException missing(String what) {
-        return new StudentCodeException(StudentCodeException.Kind.MISSING, "missing or wrong signature: " + what,
-                null, null);
+    private static Object invoke(Reflective call) {
+        try {
+            return call.run();
+        } catch (InvocationTargetException e) {
+            throw threw(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw LocalObjects.missing("the task cannot call it: " + e + " (make the class and the member public)");
+        } catch (ExceptionInInitializerError e) {
+            throw threw(e.getCause() == null ? e : e.getCause());
+        }
     }
 
     private static StudentCodeException threw(Throwable cause) {
@@ -108,12 +126,16 @@ public final class DirectStudentCode implements StudentCode {
     }
 
     /** Translate what a student layer throws into {@link StudentCodeException}, as the seam promises. */
-    private static final class Guarded implements Layer {
+    private final class Guarded implements Layer, StudentObject {
 
         private final Layer target;
 
         Guarded(Layer target) {
             this.target = target;
+        }
+
+        DirectStudentCode owner() {
+            return DirectStudentCode.this;
         }
 
         @Override
@@ -153,8 +175,47 @@ public final class DirectStudentCode implements StudentCode {
         }
 
         @Override
+        public Object call(String method, Class<?>[] parameterTypes, Object... args) {
+            return callMethod(target, method, parameterTypes, args);
+        }
+
+        @Override
+        public String className() {
+            return target.getClass().getName();
+        }
+
+        @Override
         public String toString() {
             return target.getClass().getName() + " (student layer)";
+        }
+    }
+
+    /** A student object that is not a layer; its calls run directly, errors translated. */
+    private final class GuardedObject implements StudentObject {
+
+        private final Object target;
+
+        GuardedObject(Object target) {
+            this.target = target;
+        }
+
+        DirectStudentCode owner() {
+            return DirectStudentCode.this;
+        }
+
+        @Override
+        public Object call(String method, Class<?>[] parameterTypes, Object... args) {
+            return callMethod(target, method, parameterTypes, args);
+        }
+
+        @Override
+        public String className() {
+            return target.getClass().getName();
+        }
+
+        @Override
+        public String toString() {
+            return target.getClass().getName() + " (student object)";
         }
     }
 
@@ -170,7 +231,7 @@ public final class DirectStudentCode implements StudentCode {
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            byte[] bytes = isStudentClass(name) ? classes.get(name) : null;
+            byte[] bytes = StudentClasses.isStudentClass(name) ? classes.get(name) : null;
             if (bytes == null) {
                 return super.loadClass(name, resolve);
             }
@@ -184,13 +245,6 @@ public final class DirectStudentCode implements StudentCode {
                 }
                 return c;
             }
-        }
-
-        private static boolean isStudentClass(String name) {
-            return name.startsWith("kadai.assignments.")
-                    && !name.equals("kadai.assignments.Layer")
-                    && !name.startsWith("kadai.assignments.layers.")
-                    && !name.startsWith("kadai.assignments.testing.");
         }
     }
 }

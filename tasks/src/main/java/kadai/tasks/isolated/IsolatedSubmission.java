@@ -3,6 +3,7 @@ package kadai.tasks.isolated;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
+import kadai.grader.api.StudentObject;
 import kadai.grader.sandbox.Sandbox;
 
 import java.util.Map;
@@ -55,6 +56,11 @@ public final class IsolatedSubmission implements StudentCode {
 
     @Override
     public Layer newLayer(String className, Class<?>[] parameterTypes, Object... args) {
+        throw notCallable();
+    }
+
+    @Override
+    public StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
         throw notCallable();
     }
 

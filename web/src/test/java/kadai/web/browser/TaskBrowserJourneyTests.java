@@ -104,10 +104,12 @@ class TaskBrowserJourneyTests {
                 ExpectedConditions.presenceOfElementLocated(By.id("results")));
         var images = browser.findElements(By.cssSelector(".image-grid img"));
         assertThat(images).isNotEmpty();
-        Object loaded = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return Array.prototype.every.call(document.querySelectorAll('.image-grid img'),"
-                        + " function (i) { return i.complete && i.naturalWidth > 0; });");
-        assertThat(loaded).isEqualTo(true);
+        // The images load after the page; on a busy machine that takes a while, so wait for it.
+        Boolean loaded = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return Array.prototype.every.call(document.querySelectorAll('.image-grid img'),"
+                                + " function (i) { return i.complete && i.naturalWidth > 0; }) || null;"));
+        assertThat(loaded).as("every image of the grids loaded").isTrue();
         fullShot("13-training-run-dcgan", 1280);
         open("/tasks");
         assertThat(browser.findElement(By.id("runs")).getText()).contains("cnn").contains("dcgan");
