@@ -3,6 +3,8 @@ package kadai.grader.suites.augment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import kadai.assignments.augment.RandomAugmentation.Policy;
+import kadai.grader.api.StudentCode;
 import kadai.grader.result.Visibility;
 import kadai.grader.suite.Graded;
 import kadai.grader.suite.GradingContext;
@@ -30,6 +32,8 @@ import java.util.List;
 public class AugmentSuite {
 
     private static final int TRIES = 30;
+    /** Draws of the frequency check: 5 standard deviations of a probability p are 5 sqrt(p (1 - p) / 240) <= 0.16. */
+    private static final int FREQUENCY_DRAWS = 240;
     /** Generated cases per operation in the tests that check every operation. */
     private static final int PER_OPERATION = 5;
 
@@ -335,5 +339,130 @@ public class AugmentSuite {
                 });
             }
         }
+    }
+
+    private static RandomChecks random(StudentCode student, StudentCode reference, AugmentApi referenceOps, GradingContext context) {
+        return new RandomChecks(student, reference, referenceOps, context.language());
+    }
+
+    @Order(16)
+    @Graded(points = 3, visibility = Visibility.VISIBLE, tags = {"RandomAugmentation"}, timeLimitSeconds = 60,
+            nameJa = "RandomAugmentation.apply: 各画像が、記録された draw を参照実装の Augment で決められた順に施したものと一致する")
+    @DisplayName("RandomAugmentation.apply: every image is its recorded draw replayed through the reference's Augment in the documented order")
+    void randomAugmentationReplaysItsDraws(@Student StudentCode student, @Reference StudentCode reference,
+                                           @Reference AugmentApi referenceOps, GradingContext context) {
+        RandomChecks checks = random(student, reference, referenceOps, context);
+        context.forAll(new PolicyCases(context.language())).tries(20)
+                .check(context.text("apply(batch) = each image through its own draw (lastDraws().get(i)): flips, scale, rotate,"
+                                + " shear, shift, brightness, cutout, in that order",
+                        "apply(batch) = 各画像にその画像の draw (lastDraws().get(i)) を flip, scale, rotate, shear, shift, brightness,"
+                                + " cutout の順に施したもの"), checks::outputIsTheReplay);
+    }
+
+    @Order(17)
+    @Graded(points = 2, visibility = Visibility.VISIBLE, tags = {"RandomAugmentation", "policy"}, timeLimitSeconds = 60,
+            nameJa = "draw が方針に従う: 範囲内のパラメータ、確率 0 の操作は起きず、各操作が確率どおりの頻度で起きる")
+    @DisplayName("Draws follow the policy: parameters in their ranges, operations of probability 0 never happen, each happens as often"
+            + " as its probability says")
+    void drawsFollowThePolicy(@Student StudentCode student, @Reference StudentCode reference, @Reference AugmentApi referenceOps,
+                              GradingContext context) {
+        RandomChecks checks = random(student, reference, referenceOps, context);
+        context.part(1, context.text("ranges", "範囲"), () -> context.forAll(new PolicyCases(context.language())).tries(15)
+                .check(context.text("every draw lies within the policy's probabilities and ranges",
+                        "すべての draw が方針の確率と範囲に収まる"), checks::drawsRespectThePolicy));
+        context.part(1, context.text("frequencies", "頻度"), () -> checks.frequenciesFollowTheProbabilities(
+                Policy.none().withFlipHorizontal(0.3).withFlipVertical(0.8).withScale(0.5, 0.9, 1.1).withRotate(0.2, 10)
+                        .withShear(0.6, 0.2).withBrightness(0.4, 0.1, 0, 1).withCutout(0.7, 1), context.seed(), FREQUENCY_DRAWS,
+                context.manager()));
+    }
+
+    @Order(18)
+    @Graded(points = 2, visibility = Visibility.VISIBLE, tags = {"RandomAugmentation", "seed"}, timeLimitSeconds = 60,
+            nameJa = "同じシードは同じバッチと draw を、別のシードは別の draw を与え、2 回目の apply は新しく引く")
+    @DisplayName("The same seed gives the same batch and draws, another seed other draws, and a second apply call draws anew")
+    void seedsMakeRunsReproducible(@Student StudentCode student, @Reference StudentCode reference, @Reference AugmentApi referenceOps,
+                                   GradingContext context) {
+        RandomChecks checks = random(student, reference, referenceOps, context);
+        context.forAll(new PolicyCases(context.language()).maxBatch(6).filter(c -> c.n() >= 3)).tries(8)
+                .check(context.text("new RandomAugmentation(policy, seed) is reproducible; its random numbers continue across calls",
+                        "new RandomAugmentation(policy, seed) は再現可能で、乱数は呼び出しをまたいで続く"), (c, m) -> {
+                    PolicyCase rich = c.with(RandomChecks.RICH);
+                    checks.sameSeedSameBatch(rich, m);
+                    checks.secondCallDrawsAfresh(rich, m);
+                });
+    }
+
+    @Order(19)
+    @Graded(points = 2, visibility = Visibility.HIDDEN, tags = {"RandomAugmentation", "independence"}, timeLimitSeconds = 60,
+            nameJa = "バッチの各画像が自分の draw を持ち、画像のすべてのチャンネルはその draw を共有する")
+    @DisplayName("Every image of a batch gets its own draw, and all channels of an image share it")
+    void imagesGetIndependentDraws(@Student StudentCode student, @Reference StudentCode reference, @Reference AugmentApi referenceOps,
+                                   GradingContext context) {
+        RandomChecks checks = random(student, reference, referenceOps, context);
+        Policy flipsAndShifts = Policy.none().withFlipHorizontal(0.5).withShift(1, 2);
+        context.part(1, context.text("one draw per image", "画像ごとに 1 つの draw"),
+                () -> checks.imagesGetTheirOwnDraws(new PolicyCase(flipsAndShifts, context.seed(), 16, 1, 5, 5, false, 1), context.manager()));
+        context.part(1, context.text("channels share the draw", "チャンネルは draw を共有する"),
+                () -> context.forAll(new PolicyCases(context.language())).tries(8)
+                        .check(context.text("a batch whose three channels are equal keeps them equal: one draw per image",
+                                "3 つのチャンネルが等しいバッチは等しいまま (画像ごとに 1 つの draw)"), checks::channelsShareTheirImagesDraw));
+    }
+
+    @Order(20)
+    @Graded(points = 1, visibility = Visibility.HIDDEN, tags = {"RandomAugmentation", "order"}, timeLimitSeconds = 60,
+            nameJa = "draw が決められた乱数の順序に従う (同じ方針とシードで参照実装と同じ draw、確率の判定は r.nextDouble() < p)")
+    @DisplayName("Draws follow the documented order of random numbers (the reference's draws for the same policy and seed; r.nextDouble() < p)")
+    void drawsFollowTheDocumentedOrder(@Student StudentCode student, @Reference StudentCode reference,
+                                       @Reference AugmentApi referenceOps, GradingContext context) {
+        RandomChecks checks = random(student, reference, referenceOps, context);
+        context.forAll(new PolicyCases(context.language())).examples(boundary(context.seed() & 0xFFFF)).tries(12)
+                .check(context.text("per image, in batch order: r.nextDouble() < p for each kind in the documented order, its"
+                                + " parameters drawn right after, only when taken",
+                        "画像ごとにバッチの順で: 決められた順に各操作の r.nextDouble() < p を調べ、起こすときだけ直後にパラメータを引く"),
+                        checks::drawsFollowTheDocumentedOrder);
+    }
+
+    /**
+     * A policy whose probabilities equal the first eight numbers the seed's random gives, so that
+     * {@code r.nextDouble() < p} is false for each test of the first image, and {@code <=} true.
+     */
+    static PolicyCase boundary(long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        double[] u = new double[8];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = r.nextDouble();
+        }
+        Policy p = new Policy(u[0], u[1], u[2], 0.8, 1.2, u[3], 20, u[4], 0.3, u[5], 2, u[6], 0.2, 0, 1, u[7], 3);
+        return new PolicyCase(p, seed, 3, 1, 5, 5, false, seed);
+    }
+
+    @Order(21)
+    @Graded(points = 1, visibility = Visibility.AFTER_DUE_DATE, tags = {"RandomAugmentation", "dtype", "immutability"},
+            timeLimitSeconds = 60,
+            nameJa = "Policy.none() は何も変えず、確率 1 の操作は必ず起き、float32 のバッチは float32 のまま書き換えられない")
+    @DisplayName("Policy.none() changes nothing, an operation of probability 1 always happens, and a float32 batch stays float32 and unmodified")
+    void certainPoliciesAndDtype(@Student StudentCode student, @Reference StudentCode reference, @Reference AugmentApi referenceOps,
+                                 GradingContext context) {
+        RandomChecks checks = random(student, reference, referenceOps, context);
+        NDManager m = context.manager();
+        context.part(1, "Policy.none()", () -> {
+            PolicyCase none = new PolicyCase(Policy.none(), context.seed(), 4, 2, 5, 4, false, 3);
+            RandomChecks.Run run = checks.outputIsTheReplay(none, m);
+            NDArray batch = none.batch(m);
+            checks.compare().agrees("apply(batch) with Policy.none()", batch, run.out(), AugmentChecks.ROUNDING,
+                    kadai.grader.property.Shown.of("batch", batch));
+        });
+        context.part(1, context.text("probability 1", "確率 1"), () -> {
+            PolicyCase always = new PolicyCase(Policy.none().withFlipVertical(1).withShift(1, 1), context.seed(), 6, 1, 4, 4, false, 5);
+            RandomChecks.Run run = checks.outputIsTheReplay(always, m);
+            if (!run.draws().stream().allMatch(d -> d.flipVertical())) {
+                throw new AssertionError(context.text("flipVertical has probability 1 but some draws did not flip: ",
+                        "flipVertical の確率は 1 なのに反転しなかった draw があります: ") + run.draws());
+            }
+        });
+        context.part(1, context.text("float32, batch unchanged", "float32、バッチを書き換えない"),
+                () -> context.forAll(new PolicyCases(context.language())).tries(6)
+                        .check(context.text("apply keeps a float32 batch's dtype and leaves the batch unchanged",
+                                "apply は float32 のバッチの dtype を保ち、バッチを書き換えない"), checks::keepsTheDtypeAndTheBatch));
     }
 }
