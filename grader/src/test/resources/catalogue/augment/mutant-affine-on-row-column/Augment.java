@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: affine applies the matrix to (v, u) = (row, column) instead of (u, v) = (column, row).
  *
- * Loses: TBD
+ * Loses: affineAgreesWithTheReference, handoutExamples, geometricPropertiesHold, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

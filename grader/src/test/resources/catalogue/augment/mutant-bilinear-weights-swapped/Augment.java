@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: bilinear interpolation gives the left neighbour the weight of the right one (a and
  * 1 - a swapped).
  *
- * Loses: TBD
+ * Loses: affineAgreesWithTheReference, rotateAgreesWithTheReference, scaleAgreesWithTheReference, shearAgreesWithTheReference, handoutExamples, geometricPropertiesHold, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: bilinear sampling repeats the border pixels outside the image (PyTorch's padding_mode
  * "border") instead of counting them as 0.
  *
- * Loses: TBD
+ * Loses: affineAgreesWithTheReference, rotateAgreesWithTheReference, scaleAgreesWithTheReference, shearAgreesWithTheReference, handoutExamples, geometricPropertiesHold, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

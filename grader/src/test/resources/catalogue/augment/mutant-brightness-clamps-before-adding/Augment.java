@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: brightness clamps x to [min, max] first and adds delta afterwards, so results leave
  * the valid range.
  *
- * Loses: TBD
+ * Loses: brightnessAgreesWithTheReference, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: brightness adds delta to the input in place (addi), so the caller's batch changes.
  *
- * Loses: TBD
+ * Loses: inputsAreNotModified
  */
 public final class Augment {
 

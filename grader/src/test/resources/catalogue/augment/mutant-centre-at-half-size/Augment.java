@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: the centre is (W/2, H/2) instead of ((W-1)/2, (H-1)/2): half a pixel off, so rotate,
  * scale and shear are shifted by half a pixel.
  *
- * Loses: TBD
+ * Loses: rotateAgreesWithTheReference, scaleAgreesWithTheReference, shearAgreesWithTheReference, handoutExamples, geometricPropertiesHold, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

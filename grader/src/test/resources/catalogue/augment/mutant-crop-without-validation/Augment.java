@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: crop accepts windows that leave the image (and pads them with zeros) instead of
  * throwing IllegalArgumentException.
  *
- * Loses: TBD
+ * Loses: invalidArgumentsAreRejected
  */
 public final class Augment {
 

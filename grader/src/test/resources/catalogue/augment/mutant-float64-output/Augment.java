@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: every result is float64, whatever the input's dtype.
  *
- * Loses: TBD
+ * Loses: dtypeIsPreserved, certainPoliciesAndDtype
  */
 public final class Augment {
 

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: the geometric operations take the nearest pixel instead of interpolating bilinearly.
  *
- * Loses: TBD
+ * Loses: affineAgreesWithTheReference, rotateAgreesWithTheReference, scaleAgreesWithTheReference, shearAgreesWithTheReference, handoutExamples, geometricPropertiesHold, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

@@ -7,11 +7,12 @@ import ai.djl.ndarray.types.Shape;
 /*
  * Catalogue entry "mutant-returns-zeros" (augment).
  *
- * Wrong: every operation returns zeros of the right shape and dtype (validation kept).
+ * Wrong: every operation returns zeros of the right shape and dtype (validation kept), and so
+ * does RandomAugmentation.apply (its draws are Draw.NONE).
  *
  * Scores zero.
  *
- * Loses: TBD
+ * Loses: flipsAgreeWithTheReference, shiftAgreesWithTheReference, cropAgreesWithTheReference, cutoutAgreesWithTheReference, affineAgreesWithTheReference, rotateAgreesWithTheReference, scaleAgreesWithTheReference, shearAgreesWithTheReference, brightnessAgreesWithTheReference, handoutExamples, geometricPropertiesHold, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected, randomAugmentationReplaysItsDraws, drawsFollowThePolicy, seedsMakeRunsReproducible, imagesGetIndependentDraws, drawsFollowTheDocumentedOrder, certainPoliciesAndDtype
  */
 public final class Augment {
 

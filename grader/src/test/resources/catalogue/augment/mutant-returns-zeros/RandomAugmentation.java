@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 /*
  * Catalogue entry "mutant-returns-zeros" (augment).
  *
- * The reference RandomAugmentation (correct); the entry is about Augment.
+ * Part of "mutant-returns-zeros": apply returns zeros, lastDraws Draw.NONE for every image.
  */
 public final class RandomAugmentation {
 
@@ -187,8 +187,8 @@ public final class RandomAugmentation {
         for (int i = 0; i < n; i++) {
             images.add(replay(batch.get("{}:{}", i, i + 1), draws.get(i)));
         }
-        lastDraws = List.copyOf(draws);
-        return NDArrays.concat(images, 0);
+        lastDraws = java.util.Collections.nCopies(n, Draw.NONE);
+        return NDArrays.concat(images, 0).zerosLike();
     }
 
     /** Return the draws of the last {@link #apply} call, one per image in batch order. */

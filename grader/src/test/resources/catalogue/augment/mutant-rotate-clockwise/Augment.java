@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: rotate turns clockwise on screen (the sign of sin is flipped: the y axis of the
  * screen points down, which the maths of a y-up plane forgets).
  *
- * Loses: TBD
+ * Loses: rotateAgreesWithTheReference, handoutExamples, geometricPropertiesHold, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

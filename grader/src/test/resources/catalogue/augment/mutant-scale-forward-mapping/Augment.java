@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: scale maps input to output (multiplies by the factor where the inverse map divides),
  * so a factor above 1 zooms out.
  *
- * Loses: TBD
+ * Loses: scaleAgreesWithTheReference, handoutExamples, geometricPropertiesHold, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

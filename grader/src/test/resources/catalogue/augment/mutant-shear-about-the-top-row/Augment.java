@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: shear slides rows by shearX * v, about the top row, instead of shearX * (v - cy).
  *
- * Loses: TBD
+ * Loses: shearAgreesWithTheReference, handoutExamples, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved, invalidArgumentsAreRejected
  */
 public final class Augment {
 

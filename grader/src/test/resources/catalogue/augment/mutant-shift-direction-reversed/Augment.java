@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: shift moves the content up and left for positive dy, dx (out[v, u] = x[v + dy, u + dx]).
  *
- * Loses: TBD
+ * Loses: shiftAgreesWithTheReference, handoutExamples, edgeCasesAgreeWithTheReference, inputsAreNotModified, dtypeIsPreserved
  */
 public final class Augment {
 

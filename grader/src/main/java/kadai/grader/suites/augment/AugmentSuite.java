@@ -341,8 +341,9 @@ public class AugmentSuite {
         }
     }
 
-    private static RandomChecks random(StudentCode student, StudentCode reference, AugmentApi referenceOps, GradingContext context) {
-        return new RandomChecks(student, reference, referenceOps, context.language());
+    private static RandomChecks random(StudentCode student, StudentCode reference, GradingContext context) {
+        return new RandomChecks(student, reference, student.statics(AugmentApi.class, "kadai.assignments.augment.Augment"),
+                reference.statics(AugmentApi.class, "kadai.assignments.augment.Augment"), context.language());
     }
 
     @Order(16)
@@ -350,8 +351,8 @@ public class AugmentSuite {
             nameJa = "RandomAugmentation.apply: 各画像が、記録された draw を参照実装の Augment で決められた順に施したものと一致する")
     @DisplayName("RandomAugmentation.apply: every image is its recorded draw replayed through the reference's Augment in the documented order")
     void randomAugmentationReplaysItsDraws(@Student StudentCode student, @Reference StudentCode reference,
-                                           @Reference AugmentApi referenceOps, GradingContext context) {
-        RandomChecks checks = random(student, reference, referenceOps, context);
+            GradingContext context) {
+        RandomChecks checks = random(student, reference, context);
         context.forAll(new PolicyCases(context.language())).tries(20)
                 .check(context.text("apply(batch) = each image through its own draw (lastDraws().get(i)): flips, scale, rotate,"
                                 + " shear, shift, brightness, cutout, in that order",
@@ -364,9 +365,9 @@ public class AugmentSuite {
             nameJa = "draw が方針に従う: 範囲内のパラメータ、確率 0 の操作は起きず、各操作が確率どおりの頻度で起きる")
     @DisplayName("Draws follow the policy: parameters in their ranges, operations of probability 0 never happen, each happens as often"
             + " as its probability says")
-    void drawsFollowThePolicy(@Student StudentCode student, @Reference StudentCode reference, @Reference AugmentApi referenceOps,
-                              GradingContext context) {
-        RandomChecks checks = random(student, reference, referenceOps, context);
+    void drawsFollowThePolicy(@Student StudentCode student, @Reference StudentCode reference,
+            GradingContext context) {
+        RandomChecks checks = random(student, reference, context);
         context.part(1, context.text("ranges", "範囲"), () -> context.forAll(new PolicyCases(context.language())).tries(15)
                 .check(context.text("every draw lies within the policy's probabilities and ranges",
                         "すべての draw が方針の確率と範囲に収まる"), checks::drawsRespectThePolicy));
@@ -380,9 +381,9 @@ public class AugmentSuite {
     @Graded(points = 2, visibility = Visibility.VISIBLE, tags = {"RandomAugmentation", "seed"}, timeLimitSeconds = 60,
             nameJa = "同じシードは同じバッチと draw を、別のシードは別の draw を与え、2 回目の apply は新しく引く")
     @DisplayName("The same seed gives the same batch and draws, another seed other draws, and a second apply call draws anew")
-    void seedsMakeRunsReproducible(@Student StudentCode student, @Reference StudentCode reference, @Reference AugmentApi referenceOps,
-                                   GradingContext context) {
-        RandomChecks checks = random(student, reference, referenceOps, context);
+    void seedsMakeRunsReproducible(@Student StudentCode student, @Reference StudentCode reference,
+            GradingContext context) {
+        RandomChecks checks = random(student, reference, context);
         context.forAll(new PolicyCases(context.language()).maxBatch(6).filter(c -> c.n() >= 3)).tries(8)
                 .check(context.text("new RandomAugmentation(policy, seed) is reproducible; its random numbers continue across calls",
                         "new RandomAugmentation(policy, seed) は再現可能で、乱数は呼び出しをまたいで続く"), (c, m) -> {
@@ -396,9 +397,9 @@ public class AugmentSuite {
     @Graded(points = 2, visibility = Visibility.HIDDEN, tags = {"RandomAugmentation", "independence"}, timeLimitSeconds = 60,
             nameJa = "バッチの各画像が自分の draw を持ち、画像のすべてのチャンネルはその draw を共有する")
     @DisplayName("Every image of a batch gets its own draw, and all channels of an image share it")
-    void imagesGetIndependentDraws(@Student StudentCode student, @Reference StudentCode reference, @Reference AugmentApi referenceOps,
-                                   GradingContext context) {
-        RandomChecks checks = random(student, reference, referenceOps, context);
+    void imagesGetIndependentDraws(@Student StudentCode student, @Reference StudentCode reference,
+            GradingContext context) {
+        RandomChecks checks = random(student, reference, context);
         Policy flipsAndShifts = Policy.none().withFlipHorizontal(0.5).withShift(1, 2);
         context.part(1, context.text("one draw per image", "画像ごとに 1 つの draw"),
                 () -> checks.imagesGetTheirOwnDraws(new PolicyCase(flipsAndShifts, context.seed(), 16, 1, 5, 5, false, 1), context.manager()));
@@ -413,8 +414,8 @@ public class AugmentSuite {
             nameJa = "draw が決められた乱数の順序に従う (同じ方針とシードで参照実装と同じ draw、確率の判定は r.nextDouble() < p)")
     @DisplayName("Draws follow the documented order of random numbers (the reference's draws for the same policy and seed; r.nextDouble() < p)")
     void drawsFollowTheDocumentedOrder(@Student StudentCode student, @Reference StudentCode reference,
-                                       @Reference AugmentApi referenceOps, GradingContext context) {
-        RandomChecks checks = random(student, reference, referenceOps, context);
+            GradingContext context) {
+        RandomChecks checks = random(student, reference, context);
         context.forAll(new PolicyCases(context.language())).examples(boundary(context.seed() & 0xFFFF)).tries(12)
                 .check(context.text("per image, in batch order: r.nextDouble() < p for each kind in the documented order, its"
                                 + " parameters drawn right after, only when taken",
@@ -441,20 +442,20 @@ public class AugmentSuite {
             timeLimitSeconds = 60,
             nameJa = "Policy.none() は何も変えず、確率 1 の操作は必ず起き、float32 のバッチは float32 のまま書き換えられない")
     @DisplayName("Policy.none() changes nothing, an operation of probability 1 always happens, and a float32 batch stays float32 and unmodified")
-    void certainPoliciesAndDtype(@Student StudentCode student, @Reference StudentCode reference, @Reference AugmentApi referenceOps,
-                                 GradingContext context) {
-        RandomChecks checks = random(student, reference, referenceOps, context);
+    void certainPoliciesAndDtype(@Student StudentCode student, @Reference StudentCode reference,
+            GradingContext context) {
+        RandomChecks checks = random(student, reference, context);
         NDManager m = context.manager();
         context.part(1, "Policy.none()", () -> {
             PolicyCase none = new PolicyCase(Policy.none(), context.seed(), 4, 2, 5, 4, false, 3);
-            RandomChecks.Run run = checks.outputIsTheReplay(none, m);
+            RandomChecks.Run run = checks.apply(none, m);
             NDArray batch = none.batch(m);
             checks.compare().agrees("apply(batch) with Policy.none()", batch, run.out(), AugmentChecks.ROUNDING,
                     kadai.grader.property.Shown.of("batch", batch));
         });
         context.part(1, context.text("probability 1", "確率 1"), () -> {
             PolicyCase always = new PolicyCase(Policy.none().withFlipVertical(1).withShift(1, 1), context.seed(), 6, 1, 4, 4, false, 5);
-            RandomChecks.Run run = checks.outputIsTheReplay(always, m);
+            RandomChecks.Run run = checks.apply(always, m);
             if (!run.draws().stream().allMatch(d -> d.flipVertical())) {
                 throw new AssertionError(context.text("flipVertical has probability 1 but some draws did not flip: ",
                         "flipVertical の確率は 1 なのに反転しなかった draw があります: ") + run.draws());

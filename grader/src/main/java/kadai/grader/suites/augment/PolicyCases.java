@@ -51,7 +51,9 @@ final class PolicyCases implements Gen<PolicyCase> {
             p = p.withShift(probability(r), r.nextInt(1, 4));
         }
         if (r.nextInt(3) == 0) {
-            p = p.withBrightness(probability(r), Operation.round(r.nextDouble(0.05, 0.4)), 0, 1);
+            double[][] ranges = {{0, 1}, {0.1, 0.9}, {-1, 1}};
+            double[] range = ranges[r.nextInt(ranges.length)];
+            p = p.withBrightness(probability(r), Operation.round(r.nextDouble(0.05, 0.4)), range[0], range[1]);
         }
         if (r.nextInt(3) == 0) {
             p = p.withCutout(probability(r), r.nextInt(1, 5));

@@ -38,13 +38,21 @@ final class RandomChecks {
 
     private final StudentCode student;
     private final StudentCode reference;
+    private final AugmentApi studentOps;
     private final AugmentApi referenceOps;
     private final Compare compare;
     private final boolean ja;
 
-    RandomChecks(StudentCode student, StudentCode reference, AugmentApi referenceOps, String language) {
+    /**
+     * @param studentOps the student's {@code Augment}: draws are replayed through it, so a wrong
+     *     operation loses the Augment tests, not these
+     * @param referenceOps the reference's {@code Augment}: only to tell whether a constant result
+     *     could be right
+     */
+    RandomChecks(StudentCode student, StudentCode reference, AugmentApi studentOps, AugmentApi referenceOps, String language) {
         this.student = student;
         this.reference = reference;
+        this.studentOps = studentOps;
         this.referenceOps = referenceOps;
         this.compare = Compare.in(language);
         this.ja = "ja".equals(language);
@@ -108,59 +116,115 @@ final class RandomChecks {
         return draws;
     }
 
-    /** Return the batch with image i put through draw i by the reference's Augment, in the documented order. */
-    NDArray replay(NDArray batch, List<Draw> draws, Policy policy) {
+    /** Return the batch with image i put through draw i by {@code ops}, in the documented order. */
+    static NDArray replay(AugmentApi ops, NDArray batch, List<Draw> draws, Policy policy) {
         NDList images = new NDList();
         for (int i = 0; i < draws.size(); i++) {
             NDArray out = batch.get("{}:{}", i, i + 1);
             Draw d = draws.get(i);
             if (d.flipHorizontal()) {
-                out = referenceOps.flipHorizontal(out);
+                out = ops.flipHorizontal(out);
             }
             if (d.flipVertical()) {
-                out = referenceOps.flipVertical(out);
+                out = ops.flipVertical(out);
             }
             if (d.factor() != 1) {
-                out = referenceOps.scale(out, d.factor());
+                out = ops.scale(out, d.factor());
             }
             if (d.degrees() != 0) {
-                out = referenceOps.rotate(out, d.degrees());
+                out = ops.rotate(out, d.degrees());
             }
             if (d.shearX() != 0) {
-                out = referenceOps.shear(out, d.shearX());
+                out = ops.shear(out, d.shearX());
             }
             if (d.shiftY() != 0 || d.shiftX() != 0) {
-                out = referenceOps.shift(out, d.shiftY(), d.shiftX());
+                out = ops.shift(out, d.shiftY(), d.shiftX());
             }
             if (d.delta() != 0) {
-                out = referenceOps.brightness(out, d.delta(), policy.min(), policy.max());
+                out = ops.brightness(out, d.delta(), policy.min(), policy.max());
             }
             if (d.cutoutSize() != 0) {
-                out = referenceOps.cutout(out, d.cutoutTop(), d.cutoutLeft(), d.cutoutSize(), d.cutoutSize());
+                out = ops.cutout(out, d.cutoutTop(), d.cutoutLeft(), d.cutoutSize(), d.cutoutSize());
             }
             images.add(out);
         }
         return NDArrays.concat(images, 0);
     }
 
-    /** The student's batch is every image put through its recorded draw; return the run. */
-    Run outputIsTheReplay(PolicyCase c, NDManager m) {
+    /**
+     * Apply a new student RandomAugmentation to the case's batch and read its draws; the result
+     * must not be degenerate: a constant array passes only where the reference's operations turn
+     * the same draws into a constant array too.
+     */
+    Run apply(PolicyCase c, NDManager m) {
         NDArray batch = c.batch(m);
         Run run = run(student, studentAugmentation(c.policy(), c.seed()), batch);
+        notDegenerate(c, batch, run);
+        return run;
+    }
+
+    private void notDegenerate(PolicyCase c, NDArray batch, Run run) {
+        if (run.out() == null || !constant(run.out())) {
+            return;
+        }
+        NDArray possible = replay(referenceOps, batch.toType(DataType.FLOAT64, false), run.draws(), c.policy());
+        if (!constant(possible)) {
+            throw new AssertionError(String.format(Locale.ROOT, t(
+                    "apply(batch) returned a constant array (every element %s), but the draws %s do not make one",
+                    "apply(batch) が定数の配列 (すべての要素が %s) を返しましたが、draw %s からはそうなりません"),
+                    Operation.number(run.out().toType(DataType.FLOAT64, false).toDoubleArray()[0]), drawsText(run.draws())));
+        }
+    }
+
+    private static boolean constant(NDArray a) {
+        double[] v = a.toType(DataType.FLOAT64, false).toDoubleArray();
+        for (double e : v) {
+            if (e != v[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The student's batch is every image put through its recorded draw by the student's own
+     * Augment, and operations of probability 1 are taken in every draw; return the run.
+     */
+    Run outputIsTheReplay(PolicyCase c, NDManager m) {
+        NDArray batch = c.batch(m);
+        Run run = apply(c, m);
         agreesWithReplay(c, batch, run, Tolerance.FLOAT64);
+        certainOperationsAreTaken(c.policy(), run.draws());
         return run;
     }
 
     private void agreesWithReplay(PolicyCase c, NDArray batch, Run run, Tolerance tolerance) {
-        NDArray expected = replay(batch.toType(DataType.FLOAT64, false), run.draws(), c.policy());
-        compare.agrees(t("apply(batch): image i is image i of the batch put through your draw i (",
-                        "apply(batch): 画像 i はバッチの画像 i にあなたの draw i を施したもの (") + drawsText(run.draws()) + ")",
+        NDArray expected = replay(studentOps, batch, run.draws(), c.policy());
+        compare.agrees(t("apply(batch): image i is image i of the batch put through your draw i by your Augment (",
+                        "apply(batch): 画像 i はバッチの画像 i にあなたの draw i をあなたの Augment で施したもの (") + drawsText(run.draws()) + ")",
                 expected, run.out(), tolerance, Shown.of("batch", batch));
+    }
+
+    /** An operation of probability 1 happens in every draw (a shift may still draw (0, 0)). */
+    void certainOperationsAreTaken(Policy p, List<Draw> draws) {
+        for (int i = 0; i < draws.size(); i++) {
+            Draw d = draws.get(i);
+            String where = String.format(Locale.ROOT, t("draw %d %s", "draw %d %s"), i, short_(d));
+            require(p.flipHorizontal() < 1 || d.flipHorizontal(), where, t("flipHorizontal has probability 1", "flipHorizontal の確率は 1"));
+            require(p.flipVertical() < 1 || d.flipVertical(), where, t("flipVertical has probability 1", "flipVertical の確率は 1"));
+            require(p.scale() < 1 || p.maxFactor() == 1 || d.factor() != 1, where, t("scale has probability 1", "scale の確率は 1"));
+            require(p.rotate() < 1 || p.maxDegrees() == 0 || d.degrees() != 0, where, t("rotate has probability 1", "rotate の確率は 1"));
+            require(p.shear() < 1 || p.maxShear() == 0 || d.shearX() != 0, where, t("shear has probability 1", "shear の確率は 1"));
+            require(p.brightness() < 1 || p.maxDelta() == 0 || d.delta() != 0, where,
+                    t("brightness has probability 1", "brightness の確率は 1"));
+            require(p.cutout() < 1 || d.cutoutSize() == p.cutoutSize(), where, t("cutout has probability 1", "cutout の確率は 1"));
+        }
     }
 
     /** Every draw lies within the policy: operations of probability 0 never happen, parameters stay in their ranges. */
     void drawsRespectThePolicy(PolicyCase c, NDManager m) {
-        Run run = outputIsTheReplay(c, m);
+        Run run = apply(c, m);
+        certainOperationsAreTaken(c.policy(), run.draws());
         Policy p = c.policy();
         for (int i = 0; i < run.draws().size(); i++) {
             Draw d = run.draws().get(i);
@@ -191,7 +255,7 @@ final class RandomChecks {
      */
     void frequenciesFollowTheProbabilities(Policy p, long seed, int images, NDManager m) {
         PolicyCase c = new PolicyCase(p, seed, images, 1, 3, 3, false, seed);
-        Run run = outputIsTheReplay(c, m);
+        Run run = apply(c, m);
         List<Draw> d = run.draws();
         frequency("flipHorizontal", d.stream().filter(Draw::flipHorizontal).count(), images, p.flipHorizontal());
         frequency("flipVertical", d.stream().filter(Draw::flipVertical).count(), images, p.flipVertical());
@@ -215,7 +279,7 @@ final class RandomChecks {
     /** Two objects with the same seed give the same batch and draws; another seed gives other draws. */
     void sameSeedSameBatch(PolicyCase c, NDManager m) {
         NDArray batch = c.batch(m);
-        Run first = outputIsTheReplay(c, m);
+        Run first = apply(c, m);
         Run again = run(student, studentAugmentation(c.policy(), c.seed()), batch);
         compare.agrees(t("a second RandomAugmentation with the same policy and seed, on the same batch",
                 "同じ方針とシードの 2 つ目の RandomAugmentation を同じバッチに"), first.out(), again.out(), Tolerance.EXACT,
@@ -237,9 +301,9 @@ final class RandomChecks {
         NDArray batch = c.batch(m);
         RandomAugmentationApi augmentation = studentAugmentation(c.policy(), c.seed());
         Run first = run(student, augmentation, batch);
-        agreesWithReplay(c, batch, first, Tolerance.FLOAT64);
+        notDegenerate(c, batch, first);
         Run second = run(student, augmentation, batch);
-        agreesWithReplay(c, batch, second, Tolerance.FLOAT64);
+        notDegenerate(c, batch, second);
         if (first.draws().equals(second.draws())) {
             throw new AssertionError(t("the second apply call on the same object repeated the first call's draws ",
                     "同じオブジェクトの 2 回目の apply が 1 回目と同じ draw を繰り返しました ") + drawsText(first.draws())
@@ -249,7 +313,7 @@ final class RandomChecks {
 
     /** The images of a batch get their own draws (more than one distinct draw in a batch of 16 of a policy with 50 outcomes). */
     void imagesGetTheirOwnDraws(PolicyCase c, NDManager m) {
-        Run run = outputIsTheReplay(c, m);
+        Run run = apply(c, m);
         long distinct = run.draws().stream().distinct().count();
         if (distinct < 4) {
             throw new AssertionError(String.format(Locale.ROOT, t(
@@ -265,13 +329,19 @@ final class RandomChecks {
         NDArray batch = plane.concat(plane, 1).concat(plane, 1);
         PolicyCase three = c.withDims(c.n(), 3, c.h(), c.w());
         Run run = run(student, studentAugmentation(c.policy(), c.seed()), batch);
-        agreesWithReplay(three, batch, run, Tolerance.FLOAT64);
+        notDegenerate(three, batch, run);
+        for (int ch = 1; ch < 3; ch++) {
+            compare.agrees(String.format(Locale.ROOT, t("channel %d of apply(batch) vs its channel 0 (the batch's three channels are"
+                            + " equal; draws %s)", "apply(batch) のチャンネル %d とチャンネル 0 (バッチの 3 チャンネルは等しい; draw %s)"), ch,
+                    drawsText(run.draws())), run.out().get(":, 0:1"), run.out().get(":, {}:{}", ch, ch + 1), Tolerance.EXACT,
+                    Shown.of("batch[:, 0]", plane));
+        }
     }
 
     /** The draws are exactly the reference's for the same policy and seed (the documented order of random numbers). */
     void drawsFollowTheDocumentedOrder(PolicyCase c, NDManager m) {
         NDArray batch = c.batch(m);
-        Run mine = outputIsTheReplay(c, m);
+        Run mine = apply(c, m);
         Run expected = run(reference, referenceAugmentation(c.policy(), c.seed()), batch);
         for (int i = 0; i < expected.draws().size(); i++) {
             Draw e = expected.draws().get(i);
@@ -309,7 +379,7 @@ final class RandomChecks {
         compare.unchanged("apply(batch)", "batch", batch, given);
         compare.dtype("apply(batch)", DataType.FLOAT32, out);
         Run run = new Run(out, draws(student, augmentation, c.n()));
-        agreesWithReplay(c, batch, run, Tolerance.FLOAT32);
+        notDegenerate(c, batch, run);
     }
 
     private void require(boolean condition, String where, String rule) {
