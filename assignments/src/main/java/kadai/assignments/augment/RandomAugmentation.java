@@ -47,8 +47,8 @@ import java.util.List;
  * jshell> var policy = RandomAugmentation.Policy.none().withFlipHorizontal(0.5).withShift(1, 2);
  * jshell> var augmentation = new RandomAugmentation(policy, 42);
  * jshell> NDArray out = augmentation.apply(batch);          // batch (8, 1, 28, 28) -> (8, 1, 28, 28)
- * jshell> augmentation.lastDraws().get(0)
- * Draw[flipHorizontal=true, flipVertical=false, factor=1.0, degrees=0.0, shearX=0.0, shiftY=-1, shiftX=2, ...]
+ * jshell> augmentation.lastDraws().size()                  // one draw per image, in batch order
+ * $4 ==> 8
  * }</pre>
  */
 public final class RandomAugmentation {

@@ -33,7 +33,7 @@ public class AugmentSuite {
 
     private static final int TRIES = 30;
     /** Draws of the frequency check: 5 standard deviations of a probability p are 5 sqrt(p (1 - p) / 240) <= 0.16. */
-    private static final int FREQUENCY_DRAWS = 240;
+    static final int FREQUENCY_DRAWS = 240;
     /** Generated cases per operation in the tests that check every operation. */
     private static final int PER_OPERATION = 5;
 

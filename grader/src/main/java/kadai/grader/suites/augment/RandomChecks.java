@@ -28,6 +28,9 @@ final class RandomChecks {
     static final String CLASS = "kadai.assignments.augment.RandomAugmentation";
     static final String POLICY = CLASS + "$Policy";
 
+    /** How many standard deviations a frequency may stray from its probability (a correct one fails once in millions). */
+    static final int FREQUENCY_SIGMAS = 5;
+
     /** Every kind of augmentation with probability 1/2: thousands of outcomes per image. */
     static final Policy RICH = Policy.none().withFlipHorizontal(0.5).withFlipVertical(0.5).withScale(0.5, 0.8, 1.25)
             .withRotate(0.5, 30).withShear(0.5, 0.3).withShift(0.5, 2).withBrightness(0.5, 0.2, 0, 1).withCutout(0.5, 3);
@@ -251,7 +254,7 @@ final class RandomChecks {
 
     /**
      * Over {@code images} draws, each operation happens about as often as its probability says
-     * (within 5 standard deviations, so a correct implementation fails once in millions).
+     * (within {@link #FREQUENCY_SIGMAS} standard deviations).
      */
     void frequenciesFollowTheProbabilities(Policy p, long seed, int images, NDManager m) {
         PolicyCase c = new PolicyCase(p, seed, images, 1, 3, 3, false, seed);
@@ -268,11 +271,12 @@ final class RandomChecks {
 
     private void frequency(String what, long count, int n, double p) {
         double sigma = Math.sqrt(n * p * (1 - p));
-        if (count < n * p - 5 * sigma - 1e-9 || count > n * p + 5 * sigma + 1e-9) {
+        double allowed = FREQUENCY_SIGMAS * sigma;
+        if (count < n * p - allowed - 1e-9 || count > n * p + allowed + 1e-9) {
             throw new AssertionError(String.format(Locale.ROOT, t(
                     "%s happened in %d of %d draws, but its probability is %s (expected %.0f ± %.0f): draw it when r.nextDouble() < p",
                     "%s が %d / %d 回起きましたが、確率は %s です (期待値 %.0f ± %.0f)。r.nextDouble() < p のときに起こしてください"),
-                    what, count, n, Operation.number(p), n * p, 5 * sigma));
+                    what, count, n, Operation.number(p), n * p, allowed));
         }
     }
 
