@@ -1,8 +1,10 @@
 package kadai.tasks;
 
+import kadai.tasks.augment.AugmentTask;
 import kadai.tasks.cnn.CnnTask;
 import kadai.tasks.gan.DcganTask;
 import kadai.tasks.resnet.ResNetTask;
+import kadai.tasks.transfer.TransferTask;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +22,9 @@ public final class Tasks {
         }
     }
 
-    /** Return the tasks of the platform: cnn, resnet, dcgan. */
+    /** Return the tasks of the platform: cnn, resnet, dcgan, augment, transfer. */
     public static Tasks all() {
-        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask()));
+        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AugmentTask(), new TransferTask()));
     }
 
     public Optional<Task> find(String id) {

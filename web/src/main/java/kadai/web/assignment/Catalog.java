@@ -21,7 +21,9 @@ public final class Catalog {
                     List.of("GlobalAveragePooling", "BasicBlock", "Bottleneck", "ResNetBlocks"),
                     "ResNet blocks", "ResNet のブロック"),
             new Entry("gan", "kadai.assignments.gan", List.of("GanLoss", "LeakyRelu"),
-                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"));
+                    "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"),
+            new Entry("augment", "kadai.assignments.augment", List.of("Augment", "RandomAugmentation"),
+                    "Data augmentation", "データ拡張"));
 
     public List<Entry> entries() {
         return ENTRIES;

@@ -24,6 +24,11 @@ public final class Messages {
         return "ja".equals(language) ? "ja" : DEFAULT_LANGUAGE;
     }
 
+    /** Tell whether {@code key} has a text (optional texts, such as a training-run metric's explanation). */
+    public boolean has(String language, String key) {
+        return bundles.get(supported(language)).containsKey(key);
+    }
+
     /** Return the text for {@code key} in {@code language}, with {@code {0}}-style arguments filled in. */
     public String text(String language, String key, Object... args) {
         ResourceBundle bundle = bundles.get(supported(language));

@@ -37,6 +37,11 @@ public final class Page {
         return messages.text(language, key, args);
     }
 
+    /** Return the text of {@code key}, or an empty string when there is none (an optional explanation). */
+    public String optional(String key) {
+        return messages.has(language, key) ? messages.text(language, key) : "";
+    }
+
     public String lang() {
         return language;
     }

@@ -43,12 +43,16 @@ public class TaskCodeFactory {
         this.runnerThreads = runnerThreads;
     }
 
-    /** Return the assignments whose latest submissions a task needs, in the order their sources are merged. */
+    /**
+     * Return the assignments whose latest submissions a task needs, in the order their sources are
+     * merged; none for a task that runs no student code ({@code transfer}, an instructor's demonstration).
+     */
     public List<String> requiredAssignments(String taskId) {
         return switch (taskId) {
             case "cnn" -> List.of("conv-op", "conv", "pool");
             case "resnet" -> List.of("resnet");
             case "dcgan" -> List.of("gan");
+            case "augment" -> List.of("augment");
             default -> List.of();
         };
     }
