@@ -51,8 +51,8 @@ public final class TransferTask implements Task {
     static final int[] TARGET = {3, 4, 6, 7, 9};
     /** Training images per target class. */
     static final int[] KS = {10, 100};
-    /** Adam steps of every target training (the same for all three variants). */
-    static final int TARGET_STEPS = 200;
+    /** Adam steps of every target training per pretraining epoch (the same for all three variants). */
+    static final int TARGET_STEPS_PER_EPOCH = 100;
     static final int TARGET_BATCH = 50;
     static final int CPU_SMOKE_PRETRAIN = 5_000;
     static final int CPU_SMOKE_TEST = 2_000;
@@ -114,7 +114,8 @@ public final class TransferTask implements Task {
                 result.images().put("support_k" + k, grid.toString());
             }
             for (Variant v : Variant.values()) {
-                double accuracy = learnTarget(v, pretrained, support, targetTest, k, config.seed(), device, meter, result);
+                double accuracy = learnTarget(v, pretrained, support, targetTest, k, TARGET_STEPS_PER_EPOCH * epochs,
+                        config.seed(), device, meter, result);
                 m.put("accuracy_" + v.key + "_k" + k, accuracy);
             }
             double transfer = Math.max((double) m.get("accuracy_frozen_k" + k), (double) m.get("accuracy_finetune_k" + k));
@@ -131,7 +132,7 @@ public final class TransferTask implements Task {
         m.put("pretrain_images", source.size());
         m.put("pretrain_epochs", epochs);
         m.put("target_test_images", targetTest.size());
-        m.put("target_steps", TARGET_STEPS);
+        m.put("target_steps", TARGET_STEPS_PER_EPOCH * epochs);
         m.put("smoke_run", smoke);
         m.put("student_code", "none (instructor's demonstration)");
         result.setAccuracy((double) m.get("accuracy_transfer"));
@@ -177,8 +178,8 @@ public final class TransferTask implements Task {
     }
 
     /** Learn the target classes from {@code support} one way; return the accuracy on {@code test}. */
-    private static double learnTarget(Variant variant, byte[] pretrained, ImageSet support, ImageSet test, int k, long seed,
-                                      Device device, ProgressMeter meter, TaskResult result) throws IOException {
+    private static double learnTarget(Variant variant, byte[] pretrained, ImageSet support, ImageSet test, int k, int steps,
+                                      long seed, Device device, ProgressMeter meter, TaskResult result) {
         SequentialBlock features = SmallCnn.features();
         int batch = Math.min(TARGET_BATCH, support.size());
         Classifier.Preparation load = manager -> {
@@ -196,9 +197,9 @@ public final class TransferTask implements Task {
                 device, batch, LEARNING_RATE, seed + 7, load)) {
             Random order = new Random(seed + 3);
             int perEpoch = support.size() / batch;
-            meter.phase(variant.key + ", k = " + k, 1, TARGET_STEPS);
+            meter.phase(variant.key + ", k = " + k, 1, steps);
             int[] permutation = ImageSet.permutation(support.size(), order);
-            for (int step = 0; step < TARGET_STEPS; step++) {
+            for (int step = 0; step < steps; step++) {
                 if (step > 0 && step % perEpoch == 0) {
                     permutation = ImageSet.permutation(support.size(), order);
                 }
