@@ -177,7 +177,7 @@ enum Operation {
         };
     }
 
-    /** Call the operation on {@code api} with a copy of nothing: pass the arrays you want the call to see. */
+    /** Call the operation on {@code api} with {@code x} as given (pass a copy where the input must stay intact). */
     NDArray call(AugmentApi api, NDArray x, List<Double> p) {
         return switch (this) {
             case FLIP_HORIZONTAL -> api.flipHorizontal(x);
