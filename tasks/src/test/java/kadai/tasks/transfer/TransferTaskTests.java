@@ -56,7 +56,7 @@ class TransferTaskTests {
         assertThat((double) result.metrics().get("accuracy_transfer")).isEqualTo(Math.max(
                 (double) result.metrics().get("accuracy_frozen_k10"), (double) result.metrics().get("accuracy_finetune_k10")));
         assertThat(result.accuracy()).isEqualTo(result.metrics().get("accuracy_transfer"));
-        assertThat(result.curves().get("loss_frozen_k10")).hasSize(TransferTask.TARGET_STEPS_PER_EPOCH);
+        assertThat(result.curves().get("loss_frozen_k10")).hasSize(TransferTask.targetSteps(1));
         assertThat(result.images()).containsKeys("support_k10", "losses_k10");
         assertThat(result.sandbox()).isEqualTo("in-process");
     }
