@@ -290,14 +290,16 @@ public final class AugmentTask implements Task {
             Pictures.writeGrid(grid, 3 * SAMPLES, 28, 28, SAMPLES, file);
             result.images().put("samples", file.toString());
         }
-        Map<String, List<Double>> curves = new LinkedHashMap<>();
-        for (Run r : List.of(without, with, vflip)) {
-            curves.put("train " + r.name, result.curves().getOrDefault("train_accuracy_" + r.name, new ArrayList<>()));
-            curves.put("test " + r.name, result.curves().getOrDefault("test_accuracy_" + r.name, new ArrayList<>()));
+        for (String kind : List.of("train", "test")) {
+            Map<String, List<Double>> curves = new LinkedHashMap<>();
+            for (Run r : List.of(without, with, vflip)) {
+                curves.put(r.name, result.curves().getOrDefault(kind + "_accuracy_" + r.name, new ArrayList<>()));
+            }
+            Path chart = dir.resolve("augment-" + kind + "-accuracy.png");
+            Pictures.writeCurves(curves, kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1)
+                    + " accuracy per epoch: without / with augmentation / with vertical flips", chart);
+            result.images().put(kind + "_accuracy", chart.toString());
         }
-        Path chart = dir.resolve("augment-accuracy.png");
-        Pictures.writeCurves(curves, "Accuracy per epoch: without / with augmentation / with vertical flips", chart);
-        result.images().put("accuracy", chart.toString());
     }
 
     /** Write a policy's non-zero parts in one line, for the metrics. */

@@ -48,7 +48,7 @@ class AugmentTaskTests {
         BufferedImage grid = ImageIO.read(output.resolve("augment-samples.png").toFile());
         assertThat(grid.getWidth()).isEqualTo(8 * 30 + 2);
         assertThat(grid.getHeight()).isEqualTo(3 * 30 + 2);
-        assertThat(result.images()).containsKeys("samples", "accuracy");
+        assertThat(result.images()).containsKeys("samples", "train_accuracy", "test_accuracy");
         assertThat(recorder.messages).anyMatch(m -> m.contains("gap (train - test accuracy)"));
     }
 
