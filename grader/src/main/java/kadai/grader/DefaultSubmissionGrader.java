@@ -87,7 +87,13 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
                     start);
         }
         SourceCompiler.Compiled ok = (SourceCompiler.Compiled) compiled;
-        String reproduce = "kadai grade --assignment " + assignment.id() + " --submission <your files> --seed " + request.seed();
+        // Students have the starter kit, not the grader (it holds the reference): they reproduce a
+        // case with the kit's visible tests.
+        String reproduce = text(language,
+                "To reproduce it, build the case above in a visible test of your starter kit\n(src/test/java, the"
+                        + " assignment's test class) and run mvn test; the handout's \"Reproduce a failure\" shows how.",
+                "再現するには、上のケースをスターターキットの公開テスト（src/test/java の課題のテストクラス）に\n書いて"
+                        + " mvn test を実行します。書き方は説明書の「失敗の再現」にあります。");
         List<TestResult> tests;
         String level;
         long peakMemory;

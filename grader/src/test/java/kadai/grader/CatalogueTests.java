@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kadai.grader.cli.ExitCodes;
 import kadai.grader.cli.GraderMain;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,34 +16,37 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measure each graded suite's sensitivity: grade every catalogue entry
- * ({@code src/test/resources/catalogue/<assignment>/<entry>/}) through the CLI. A {@code correct-*}
- * entry must get full marks; any other entry must score below full marks and lose every test its
- * header comment names ({@code * Loses: testA, testB}) with feedback, property failures showing a
- * smallest case; an entry whose comment says {@code Scores zero.} must score exactly 0.
+ * Measure each graded suite's sensitivity and whether its partial credit follows the bug: grade every
+ * catalogue entry ({@code src/test/resources/catalogue/<assignment>/<entry>/}) through the CLI. A
+ * {@code correct-*} entry must get full marks. Any other entry must score below full marks, lose
+ * every test its header names ({@code * Loses: testA, testB}) with feedback, property failures
+ * showing a smallest case, and lose <b>no other test</b> (a collateral failure, see
+ * {@link CatalogueHeader}); an entry whose comment says {@code Scores zero.} must score exactly 0.
+ * The collateral figure of the whole run is printed and written to
+ * {@code target/catalogue-collateral.txt}. {@code -Dkadai.catalogue=conv,pool} grades only those
+ * assignments' catalogues.
  */
 class CatalogueTests {
 
     static final Path CATALOGUE = Path.of("src/test/resources/catalogue");
-    private static final Pattern LOSES = Pattern.compile("\\* Loses: (.*)");
     private static final SubmissionGrader GRADER = new DefaultSubmissionGrader();
     private static final long SEED = 20261128L;
+    private static final CollateralFigure FIGURE = new CollateralFigure();
 
     static Stream<Arguments> entries() throws IOException {
         List<Arguments> out = new ArrayList<>();
+        String only = System.getProperty("kadai.catalogue", "");
         try (Stream<Path> assignments = Files.list(CATALOGUE)) {
-            for (Path assignment : assignments.sorted().toList()) {
+            for (Path assignment : assignments.sorted().filter(a -> only.isEmpty()
+                    || List.of(only.split(",")).contains(a.getFileName().toString())).toList()) {
                 try (Stream<Path> entries = Files.list(assignment)) {
                     entries.sorted().forEach(e -> out.add(Arguments.of(assignment.getFileName().toString(),
                             e.getFileName().toString())));
@@ -52,11 +56,17 @@ class CatalogueTests {
         return out.stream();
     }
 
+    @AfterAll
+    static void reportTheCollateralFigure() throws IOException {
+        System.out.print(FIGURE.summary());
+        FIGURE.write(Path.of("target/catalogue-collateral.txt"));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("entries")
     void catalogueEntryGetsTheScoreItDeserves(String assignment, String entry, @TempDir Path tmp) throws IOException {
         Path dir = CATALOGUE.resolve(assignment).resolve(entry);
-        String text = comments(dir);
+        CatalogueHeader header = CatalogueHeader.read(dir);
         Path json = tmp.resolve("results.json");
         StringWriter out = new StringWriter();
         int code = new GraderMain(() -> GRADER, new PrintWriter(out), new PrintWriter(new StringWriter()))
@@ -68,8 +78,7 @@ class CatalogueTests {
         double max = results.get("max_score").asDouble();
         Map<String, JsonNode> tests = new TreeMap<>();
         results.get("tests").forEach(t -> tests.put(method(t.get("extra_data").get("id").asText()), t));
-        List<String> lost = tests.entrySet().stream()
-                .filter(e -> e.getValue().get("score").asDouble() < e.getValue().get("max_score").asDouble())
+        List<String> lost = tests.entrySet().stream().filter(e -> lost(e.getValue()))
                 .map(e -> e.getKey() + " " + e.getValue().get("score").asDouble() + "/" + e.getValue().get("max_score").asDouble())
                 .toList();
         System.out.printf("catalogue %s %-40s %5s / %s  lost: %s%n", assignment, entry, score, max, lost);
@@ -80,14 +89,13 @@ class CatalogueTests {
             return;
         }
         assertThat(code).as(out.toString()).isEqualTo(ExitCodes.BELOW_MIN_SCORE);
-        Matcher m = LOSES.matcher(text);
-        assertThat(m.find()).as("%s names the tests it must lose with a '* Loses:' line", entry).isTrue();
-        List<String> mustLose = Arrays.stream(m.group(1).split(",")).map(String::strip).toList();
+        assertThat(header.namesLosses()).as("%s names the tests it must lose with a '* Loses:' line", entry).isTrue();
+        assertThat(header.unknown(tests.keySet())).as("tests named by %s that the %s suite does not have", entry, assignment)
+                .isEmpty();
         List<String> kept = new ArrayList<>();
-        for (String method : mustLose) {
+        for (String method : header.loses()) {
             JsonNode test = tests.get(method);
-            assertThat(test).as("%s names test %s, which the %s suite does not have", entry, method, assignment).isNotNull();
-            if (test.get("score").asDouble() >= test.get("max_score").asDouble()) {
+            if (!lost(test)) {
                 kept.add(method);
             }
             String feedback = test.get("output").asText();
@@ -96,21 +104,44 @@ class CatalogueTests {
                 assertThat(feedback).contains("Smallest failing case").contains("seed");
             }
         }
-        assertThat(kept).as("tests %s should fail on %s:%n%s", mustLose, entry, out).isEmpty();
+        List<String> collateral = tests.entrySet().stream()
+                .filter(e -> lost(e.getValue()) && !header.loses().contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        long structural = tests.values().stream().filter(CatalogueTests::structural).count();
+        long structuralCollateral = collateral.stream().filter(t -> structural(tests.get(t))).count();
+        FIGURE.add(assignment, entry, tests.size(), (int) structural, collateral, (int) structuralCollateral);
+
+        assertThat(collateral)
+                .as("tests that %s fails although its bug is elsewhere (collateral failures: not in its '* Loses:' line):%n%s",
+                        entry, feedbackOf(collateral, tests))
+                .isEmpty();
+        assertThat(kept).as("tests %s should fail on %s:%n%s", header.loses(), entry, out).isEmpty();
         assertThat(score).isLessThan(max);
-        if (text.contains("* Scores zero.")) {
+        if (header.scoresZero()) {
             assertThat(score).as("score of %s", entry).isZero();
         }
     }
 
-    private static String comments(Path dir) throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                text.append(Files.readString(f)).append('\n');
+    private static boolean lost(JsonNode test) {
+        return test.get("score").asDouble() < test.get("max_score").asDouble();
+    }
+
+    private static boolean structural(JsonNode test) {
+        for (JsonNode tag : test.get("tags")) {
+            if (CollateralFigure.STRUCTURAL_TAGS.contains(tag.asText())) {
+                return true;
             }
         }
-        return text.toString();
+        return false;
+    }
+
+    private static String feedbackOf(List<String> names, Map<String, JsonNode> tests) {
+        StringBuilder s = new StringBuilder();
+        for (String name : names) {
+            String feedback = tests.get(name).get("output").asText();
+            s.append(name).append(": ").append(feedback, 0, Math.min(feedback.length(), 2000)).append("\n\n");
+        }
+        return s.toString();
     }
 
     private static String method(String id) {

@@ -54,6 +54,8 @@ final class Runner implements ValueCodec.ObjectRefs {
     private long nextCallbackId = 1;
     private boolean inCall;
     private ClassLoader submission;
+    private Path submissionDir;
+    private java.util.Properties propertiesAtLoad;
 
     Runner(InputStream in, OutputStream out, int maxFrame, NDManager manager,
            CapturedOutput stdout, CapturedOutput stderr) {
@@ -105,6 +107,7 @@ final class Runner implements ValueCodec.ObjectRefs {
             case Wire.CALL_STATIC -> callStatic(request);
             case Wire.CALL -> callInstance(request);
             case Wire.ASSIGN_PARAMS -> assignParams(request);
+            case Wire.RELOAD -> reload(request);
             case Wire.RELEASE -> {
                 Object released = objects.remove(request.readLong());
                 if (released != null) {
@@ -131,7 +134,33 @@ final class Runner implements ValueCodec.ObjectRefs {
             return threw(request.requestId(), Wire.KIND_THREW, "java.lang.IllegalStateException",
                     "a submission is already loaded in this runner", "");
         }
-        submission = new SubmissionClassLoader(Path.of(dir), Runner.class.getClassLoader());
+        submissionDir = Path.of(dir);
+        propertiesAtLoad = (java.util.Properties) System.getProperties().clone();
+        submission = new SubmissionClassLoader(submissionDir, Runner.class.getClassLoader());
+        return returning(request.requestId(), null);
+    }
+
+    /**
+     * Forget what the submission kept: a fresh class loader (statics start over), the system
+     * properties of LOAD time, no objects or grader layers of before. What the submission did
+     * outside the JVM's state (a thread still running, a file in its tmp) is not undone: the
+     * grader reloads only between groups that run from most to least visible, so such leftovers
+     * can reach only tests its owner sees less of (docs/security.md).
+     */
+    private WireOut reload(WireIn request) throws ProtocolException {
+        request.expectEnd();
+        if (submission == null) {
+            return threw(request.requestId(), Wire.KIND_THREW, "java.lang.IllegalStateException",
+                    "no submission is loaded in this runner", "");
+        }
+        objects.clear();
+        objectIds.clear();
+        graderLayers.clear();
+        System.setProperties((java.util.Properties) propertiesAtLoad.clone());
+        // Prints go to the captured streams again, even if the submission replaced System.out/err.
+        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        submission = new SubmissionClassLoader(submissionDir, Runner.class.getClassLoader());
         return returning(request.requestId(), null);
     }
 

@@ -6,40 +6,36 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
-import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import kadai.web.account.AccountController;
 import kadai.web.account.AccountDao;
 import kadai.web.account.AccountService;
 import kadai.web.account.LoginFailureDao;
 import kadai.web.account.LoginThrottle;
+import kadai.web.account.PasswordController;
 import kadai.web.account.PasswordHasher;
+import kadai.web.account.PasswordService;
 import kadai.web.account.Tokens;
 import kadai.web.assignment.AssignmentController;
 import kadai.web.assignment.AssignmentDao;
 import kadai.web.assignment.AssignmentService;
 import kadai.web.assignment.Catalog;
 import kadai.web.assignment.CourseMaterial;
+import kadai.web.assignment.RegisteredAssignments;
+import kadai.web.http.CourseTime;
 import kadai.web.db.Database;
 import kadai.web.gradebook.GradebookController;
 import kadai.web.gradebook.GradebookDao;
 import kadai.web.gradebook.GradebookService;
 import kadai.web.gradebook.RegradeDao;
 import kadai.web.gradebook.RegradeService;
+import kadai.web.http.ClientOrigin;
+import kadai.web.http.ErrorMapper;
 import kadai.web.http.Messages;
-import kadai.web.http.NotFoundException;
-import kadai.web.http.RefusedException;
 import kadai.web.http.RequestFilters;
 import kadai.web.http.Views;
-import kadai.web.http.Web;
 import kadai.web.job.GradingWorker;
 import kadai.web.job.JobEngine;
 import kadai.web.seed.DemoCourse;
@@ -47,10 +43,12 @@ import kadai.web.submission.StatusFeed;
 import kadai.web.submission.SubmissionController;
 import kadai.web.submission.SubmissionDao;
 import kadai.web.submission.SubmissionService;
-import kadai.web.submission.UploadRejectedException;
 import kadai.web.submission.UploadValidator;
 import kadai.web.task.TaskCodeFactory;
+import kadai.web.settings.SettingsController;
 import kadai.web.task.TaskController;
+import kadai.web.task.TaskGradingDao;
+import kadai.web.task.TaskPoints;
 import kadai.web.task.TaskQueue;
 import kadai.web.task.TaskRun;
 import kadai.web.task.TaskRunDao;
@@ -77,9 +75,8 @@ public final class KadaiServer implements AutoCloseable {
     private final TaskRunDao taskRuns;
     private TaskController taskController;
 
-    private KadaiServer(ServerConfig config, TaskWorkerConfig taskConfig) {
-        this.database = config.jdbcUrl() == null ? Database.openEmbedded(config.dataDir())
-                : Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+    private KadaiServer(ServerConfig config, TaskWorkerConfig taskConfig, Database database) {
+        this.database = database;
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -99,29 +96,41 @@ public final class KadaiServer implements AutoCloseable {
         this.jobs = new JobEngine(database.dataSource(), config.jobs(), worker::grade, regrades::regrade);
         regrades.scheduleWith(jobs::enqueueRegrade);
 
+        CourseTime time = new CourseTime(config.timeZone());
         SubmissionService submissions = new SubmissionService(submissionDao, assignmentDao, catalog,
-                new UploadValidator(config.uploads()), jobs, config.clock());
-        AssignmentService assignments = new AssignmentService(assignmentDao, catalog, new CourseMaterial(),
-                submissions, config.clock());
+                new UploadValidator(config.uploads()), jobs, config.clock(), time);
+        CourseMaterial material = new CourseMaterial();
+        AssignmentService assignments = new AssignmentService(assignmentDao, catalog, material, submissions, time,
+                config.clock());
+        kadai.tasks.Tasks taskList = kadai.tasks.Tasks.all();
+        TaskPoints taskPoints = new TaskPoints(new TaskGradingDao(database.jdbi()), taskList, json, config.clock());
         GradebookService gradebook = new GradebookService(new GradebookDao(database.jdbi()), accountDao,
-                assignmentDao, submissionDao);
+                assignmentDao, submissionDao, taskPoints);
 
+        PasswordService passwords = new PasswordService(accountDao, new PasswordHasher(config.bcryptCost()), tokens);
         if (config.seedDemo()) {
-            new DemoCourse(accounts, assignmentDao, catalog, config.clock()).seedIfEmpty(config.dataDir());
+            new DemoCourse(accounts, assignmentDao, catalog, config.clock()).seedIfEmpty(config.dataDir(),
+                    kadai.grader.Assignments.all(), config.timeZone());
+        } else if (config.port() >= 0 && !accounts.hasUsers()) {
+            // A production start seeds no demo account: the first instructor of an empty database gets
+            // the password the administrator chose (never a fixed one). Workers (no port) create nobody.
+            firstInstructor(config.security(), accounts, passwords);
         }
+        // Every graded suite is an assignment of the course; new ones wait unpublished for the staff.
+        RegisteredAssignments.addMissing(assignmentDao, catalog, kadai.grader.Assignments.all(), time,
+                config.clock().instant());
         // A submission stored just before a crash may have no job yet: give every unfinished one a job.
         submissionDao.unfinished().forEach(jobs::enqueue);
         jobs.start();
 
         // End-to-end training runs: their own queue and worker pool, apart from grading.
         this.taskRuns = new TaskRunDao(database.jdbi());
-        kadai.tasks.Tasks taskList = kadai.tasks.Tasks.all();
         TaskCodeFactory taskCode = new TaskCodeFactory(taskConfig.sandbox(), 0);
         TaskRunner taskRunner = new TaskRunner(taskRuns, submissionDao, taskCode, taskList, taskConfig, json,
                 config.clock());
         this.taskQueue = new TaskQueue(database.dataSource(), taskConfig, taskRunner::run);
         TaskRunService taskService = new TaskRunService(taskRuns, taskCode, taskList, taskQueue, config.clock(),
-                taskConfig.studentRunsPerDay());
+                taskConfig.studentRunsPerDay(), time);
         for (TaskRun run : taskRuns.unfinished()) {
             taskQueue.enqueue(run.id(), "gpu".equals(run.deviceChoice()));
         }
@@ -132,23 +141,29 @@ public final class KadaiServer implements AutoCloseable {
             this.app = null;
             return;
         }
-        Views views = new Views(new Messages());
+        Views views = new Views(new Messages(), time);
         this.feed = new StatusFeed(submissions, config.statusPollMillis());
+        long requestCap = config.uploads().maxRequestBytes();
         RequestFilters filters = new RequestFilters(accounts::viewerForSession, accounts::viewerForApiToken, tokens,
-                config.uploads().maxRequestBytes() + 64 * 1024);
-        AccountController accountController = new AccountController(accounts, views);
-        AssignmentController assignmentController = new AssignmentController(assignments, views);
+                requestCap, new ClientOrigin(config.security().trustProxy()));
+        AssignmentController assignmentController = new AssignmentController(assignments, material,
+                (userId, label) -> accounts.issueToken(userId, label).secret(), config.publicUrl(), views);
+        AccountController accountController = new AccountController(accounts, views, assignmentController::serverUrl);
+        PasswordController passwordController = new PasswordController(passwords, accountController, views);
         SubmissionController submissionController = new SubmissionController(submissions, assignments, feed, views);
         GradebookController gradebookController = new GradebookController(gradebook, regrades, assignments,
                 submissionDao, views);
-        this.taskController = new TaskController(taskService, views, json, config.statusPollMillis());
+        this.taskController = new TaskController(taskService, views, json, config.statusPollMillis(), taskPoints,
+                material);
+        SettingsController settingsController = new SettingsController(assignments, taskPoints, taskList,
+                config.publicUrl(), views);
 
         this.app = Javalin.create(c -> {
             c.jsonMapper(new JavalinJackson(json, false));
-            c.http.maxRequestSize = config.uploads().maxRequestBytes() + 64 * 1024;
-            c.jetty.multipartConfig.maxFileSize(config.uploads().maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
-            c.jetty.multipartConfig.maxTotalRequestSize(config.uploads().maxRequestBytes() + 64 * 1024,
-                    io.javalin.config.SizeUnit.BYTES);
+            // The one request cap (UploadLimits), also where bodies without a Content-Length are read.
+            c.http.maxRequestSize = requestCap;
+            c.jetty.multipartConfig.maxFileSize(requestCap, io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(requestCap, io.javalin.config.SizeUnit.BYTES);
             c.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/kadai/web/static";
@@ -158,65 +173,48 @@ public final class KadaiServer implements AutoCloseable {
             RoutesConfig routes = c.routes;
             routes.before(filters::before);
             accountController.routes(routes);
+            passwordController.routes(routes);
             assignmentController.routes(routes);
             submissionController.routes(routes);
             gradebookController.routes(routes);
             taskController.routes(routes);
-            errors(routes, views);
+            settingsController.routes(routes);
+            new ErrorMapper(views).register(routes);
         }).start(config.port());
         LOG.info("Kadai listening on port {}", app.port());
     }
 
+    /** Create the first instructor of an empty database, or refuse to start when nobody said who. */
+    private static void firstInstructor(WebSecurity security, AccountService accounts, PasswordService passwords) {
+        WebSecurity.FirstInstructor first = security.firstInstructor();
+        if (first == null) {
+            throw new StartupRefusedException("The database has no accounts and this start seeds no demo: give the"
+                    + " first instructor's password with --admin-password-file FILE or the environment variable"
+                    + " KADAI_ADMIN_PASSWORD (or start in a terminal to be asked).");
+        }
+        try {
+            passwords.createFirstInstructor(accounts, first.username(), "Instructor", first.password().get());
+        } catch (kadai.web.http.RefusedException e) {
+            throw new StartupRefusedException("The first instructor's password is not acceptable: " + e.getMessage());
+        }
+        LOG.info("Created the first instructor '{}'", first.username());
+    }
+
     /** Start a Kadai process; with a port of -1 it only runs grading workers. */
     public static KadaiServer start(ServerConfig config) {
-        return new KadaiServer(config, TaskWorkerConfig.defaults());
+        return start(config, TaskWorkerConfig.defaults());
     }
 
     /** Start a Kadai process with the given task-run workers (threads, GPU runs taken or not). */
     public static KadaiServer start(ServerConfig config, TaskWorkerConfig tasks) {
-        return new KadaiServer(config, tasks);
-    }
-
-    private static void errors(RoutesConfig routes, Views views) {
-        routes.exception(UnauthorizedResponse.class, (e, ctx) -> {
-            if (Web.isApi(ctx) || ctx.header("Authorization") != null) {
-                problem(ctx, 401, "unauthorized", e.getMessage());
-            } else {
-                ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
-            }
-        });
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, views, e.getStatus(), "http-" + e.getStatus(), e.getMessage()));
-        routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, views, 404, "not-found", e.getMessage()));
-        routes.exception(RefusedException.class, (e, ctx) ->
-                respond(ctx, views, e.status(), e.code(), e.getMessage()));
-        routes.exception(UploadRejectedException.class, (e, ctx) ->
-                respond(ctx, views, 422, e.code(), e.getMessage()));
-        routes.exception(IllegalArgumentException.class, (e, ctx) ->
-                respond(ctx, views, 400, "bad-request", e.getMessage()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-            respond(ctx, views, 500, "internal", "Something went wrong on the server; it has been logged.");
-        });
-        routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint GET " + ctx.path() + " not found")) {
-                respond(ctx, views, 404, "not-found", "There is no page " + ctx.path() + ".");
-            }
-        });
-    }
-
-    private static void respond(Context ctx, Views views, int status, String code, String message) {
-        if (Web.isApi(ctx) || ctx.header("Authorization") != null
-                || (ctx.header("Accept") != null && ctx.header("Accept").contains("application/json"))) {
-            problem(ctx, status, code, message);
-        } else {
-            ctx.status(HttpStatus.forStatus(status));
-            views.render(ctx, "error.jte", "status", status, "message", message);
+        Database database = config.jdbcUrl() == null ? Database.openEmbedded(config.dataDir())
+                : Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        try {
+            return new KadaiServer(config, tasks, database);
+        } catch (StartupRefusedException e) {
+            database.close();
+            throw e;
         }
-    }
-
-    private static void problem(Context ctx, int status, String code, String message) {
-        ctx.status(HttpStatus.forStatus(status)).json(Map.of("error", code, "message", message));
     }
 
     /** Return the port the web server listens on. */

@@ -2,7 +2,9 @@ package kadai.web;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import kadai.grader.SubmissionGrader;
+import kadai.web.http.CourseTime;
 import kadai.web.job.CompileWatch;
 import kadai.web.job.JobConfig;
 import kadai.web.submission.UploadLimits;
@@ -17,10 +19,31 @@ import kadai.web.submission.UploadLimits;
  * @param seedDemo whether a first start seeds the demo course
  * @param statusPollMillis how often live status pages are refreshed from the database
  * @param compileWatch tells when a grading has compiled (null when the grader offers no such hook)
+ * @param timeZone the course's time zone: deadlines, daily limits and every time shown
+ * @param publicUrl the address students use ({@code https://kadai.example.ac.jp/}), written into
+ *     downloaded starter kits; null takes it from each request
+ * @param security the reverse proxy and the first instructor ({@link WebSecurity})
  */
 public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
         SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-        Clock clock, long statusPollMillis, CompileWatch compileWatch) {
+        Clock clock, long statusPollMillis, CompileWatch compileWatch, ZoneId timeZone, String publicUrl,
+        WebSecurity security) {
+
+    /** Settings with direct connections and no first instructor ({@link WebSecurity#defaults()}). */
+    public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+            SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
+            Clock clock, long statusPollMillis, CompileWatch compileWatch, ZoneId timeZone, String publicUrl) {
+        this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
+                statusPollMillis, compileWatch, timeZone, publicUrl, WebSecurity.defaults());
+    }
+
+    /** Settings in the course's default time zone (Asia/Tokyo), the public address taken from requests. */
+    public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
+            SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
+            Clock clock, long statusPollMillis, CompileWatch compileWatch) {
+        this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
+                statusPollMillis, compileWatch, CourseTime.DEFAULT_ZONE, null, WebSecurity.defaults());
+    }
 
     /** Return the production settings for {@code kadai serve}. */
     public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader, CompileWatch watch) {
@@ -31,21 +54,47 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
     }
 
     public ServerConfig withJobs(JobConfig newJobs) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
     }
 
     public ServerConfig withGrader(SubmissionGrader newGrader) {
         return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, compileWatch);
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis, compileWatch);
+                clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
+    }
+
+    public ServerConfig withTimeZone(ZoneId zone) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis, compileWatch, zone, publicUrl, security);
+    }
+
+    public ServerConfig withPublicUrl(String url) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, clock, statusPollMillis, compileWatch, timeZone, url, security);
+    }
+
+    public ServerConfig withClock(Clock newClock) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
+                seedDemo, newClock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
+    }
+
+    /** Start without the demo course (a production start): {@code security} says who the first instructor is. */
+    public ServerConfig withoutDemo() {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, false,
+                clock, statusPollMillis, compileWatch, timeZone, publicUrl, security);
+    }
+
+    public ServerConfig withSecurity(WebSecurity newSecurity) {
+        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo,
+                clock, statusPollMillis, compileWatch, timeZone, publicUrl, newSecurity);
     }
 }

@@ -2,6 +2,7 @@ package kadai.web;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kadai.web.cli.SubmitCommand;
@@ -51,6 +52,25 @@ public final class WebMain implements Callable<Integer> {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /** Check {@code --public-url}: an absolute http(s) address, returned with a trailing slash (null stays null). */
+    static String publicUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(value.trim());
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("--public-url must be an address like https://kadai.example.ac.jp/,"
+                    + " not '" + value + "'");
+        }
+        String text = uri.toString();
+        return text.endsWith("/") ? text : text + "/";
     }
 
     /** Parse {@code --sandbox} case-insensitively with SandboxMode's own message. */
@@ -106,6 +126,10 @@ public final class WebMain implements Callable<Integer> {
                         + " Default: ${DEFAULT-VALUE}")
         String gpuTasks;
 
+        @Option(names = "--no-demo", description = "Production start: seed no demo accounts, token or credentials"
+                + " file (the course's assignments are still registered). Workers never seed anything.")
+        boolean noDemo;
+
         @Option(names = "--student-runs-per-day", description = "Training runs a student may start in any 24 hours"
                 + " (staff: no limit). Default: ${DEFAULT-VALUE}",
                 defaultValue = "" + kadai.web.task.TaskWorkerConfig.DEFAULT_STUDENT_RUNS_PER_DAY)
@@ -139,36 +163,103 @@ public final class WebMain implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "7070", description = "HTTP port. Default: ${DEFAULT-VALUE}")
         int port;
 
+        @Option(names = "--time-zone", defaultValue = "Asia/Tokyo", description = "The course's time zone: deadlines"
+                + " are shown and entered in it, daily limits start again at its midnight (stored in UTC)."
+                + " Default: ${DEFAULT-VALUE}")
+        String timeZone;
+
+        @Option(names = "--public-url", description = "The address students use, e.g. https://kadai.example.ac.jp/"
+                + " (written into downloaded starter kits; default: the address of each request)")
+        String publicUrl;
+
         @CommandLine.Mixin
         DataOptions data = new DataOptions();
+
+        @Option(names = "--admin-user", defaultValue = "admin", paramLabel = "NAME",
+                description = "With --no-demo on an empty database: the first instructor's user name."
+                        + " Default: ${DEFAULT-VALUE}")
+        String adminUser;
+
+        @Option(names = "--admin-password-file", paramLabel = "FILE",
+                description = "With --no-demo on an empty database: read the first instructor's password from the"
+                        + " first line of FILE (else the environment variable " + FirstInstructorPassword.ENV
+                        + ", else a prompt in a terminal).")
+        Path adminPasswordFile;
+
+        @Option(names = "--trust-proxy", description = "Behind a reverse proxy: believe its X-Forwarded-Proto"
+                + " (HTTPS: Secure cookies, HSTS) and X-Forwarded-For (the client address the login throttle counts)."
+                + " Never without a proxy in front.")
+        boolean trustProxy;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws InterruptedException {
+            PrintWriter err = spec.commandLine().getErr();
             if (!portIsFree(port)) {
                 // Checked before anything starts, so the answer is one clear line, not Jetty's stack trace.
-                spec.commandLine().getErr().println("kadai: port " + port + " is already in use (another `kadai serve`?);"
+                err.println("kadai: port " + port + " is already in use (another `kadai serve`?);"
                         + " stop it or choose another port with --port N");
                 return EXIT_INVALID_INPUT;
             }
+            ZoneId zone;
+            try {
+                zone = kadai.web.http.CourseTime.of(timeZone).zone();
+                publicUrl = publicUrl(publicUrl);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("kadai: " + e.getMessage());
+                return EXIT_INVALID_INPUT;
+            }
             kadai.web.task.TaskWorkerConfig tasks = data.tasks();
-            KadaiServer server = KadaiServer.start(data.config(port), tasks);
+            ServerConfig config = data.config(port).withTimeZone(zone).withPublicUrl(publicUrl);
+            WebSecurity security = WebSecurity.defaults().withTrustProxy(trustProxy);
+            if (data.noDemo) {
+                config = config.withoutDemo();
+                security = security.withFirstInstructor(new WebSecurity.FirstInstructor(adminUser,
+                        new FirstInstructorPassword(adminPasswordFile, System.getenv(FirstInstructorPassword.ENV),
+                                adminUser)));
+            }
+            KadaiServer server;
+            try {
+                server = KadaiServer.start(config.withSecurity(security), tasks);
+            } catch (StartupRefusedException e) {
+                err.println("kadai: " + e.getMessage());
+                return EXIT_INVALID_INPUT;
+            }
             PrintWriter out = spec.commandLine().getOut();
-            String url = "http://localhost:" + server.port() + "/";
-            out.println("Kadai is running at " + url);
+            String url = publicUrl != null ? publicUrl : "http://localhost:" + server.port() + "/";
+            out.println("Kadai is running at " + url + (data.noDemo ? "" : "  (DEMO course)"));
+            out.println("Course time zone: " + zone.getId() + "; starter kits point at " + url);
             out.println("Training runs (" + url + "tasks): " + tasks.threads() + " at a time here, "
                     + (server.takesGpuTaskRuns() ? "GPU runs taken" : "GPU runs left to GPU workers (--gpu-tasks)"));
+            printDemo(out, server, url);
+            out.flush();
+            awaitShutdown(server);
+            return EXIT_OK;
+        }
+
+        /** Say loudly that demo accounts (published passwords) exist; print their logins only on a demo start. */
+        private void printDemo(PrintWriter out, KadaiServer server, String url) {
+            java.util.List<String> demo = server.accounts().demoUsers().stream()
+                    .map(kadai.web.account.User::username).toList();
+            if (demo.isEmpty()) {
+                return;
+            }
+            if (data.noDemo) {
+                out.println("WARNING: this database still has the demo accounts " + demo + ", whose passwords are"
+                        + " published; an instructor removes them on " + url + "staff/roster");
+                return;
+            }
+            out.println("This is a DEMO: its logins are published in README and below; do not use it for a course."
+                    + " For a course, start with --no-demo on a new data directory (docs/security.md).");
             String credentials = DemoCourse.credentials(data.data);
             if (!credentials.isEmpty()) {
                 out.println("Demo logins and API token (" + data.data.resolve("demo-credentials.txt") + "):");
                 credentials.lines().filter(l -> !l.startsWith("#")).forEach(l -> out.println("  " + l));
-                out.println("Try: ./kadai submit --server " + url + " --token <token> --assignment conv-op ConvOps.java");
+                out.println("Try: download the starter kit at " + url + "starter-kit.zip, then in it:"
+                        + " java Submit.java --assignment conv-op");
             }
-            out.flush();
-            awaitShutdown(server);
-            return EXIT_OK;
         }
     }
 

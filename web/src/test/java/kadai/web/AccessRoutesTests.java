@@ -83,6 +83,23 @@ class AccessRoutesTests {
     }
 
     @Test
+    void loginFollowsOnlySameSitePaths() {
+        for (String next : List.of("/\\evil.example/x", "/\t/evil.example/x", "//evil.example", "https://evil.example")) {
+            Client c = server.client();
+            String csrf = Client.csrfOf(c.get("/login").body());
+            HttpResponse<String> r = c.postForm("/login", Map.of("username", "mei", "password", "kadai-student",
+                    "_csrf", csrf, "next", next));
+            assertThat(r.statusCode()).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location").orElseThrow()).as(next).isEqualTo("/assignments");
+        }
+        Client c = server.client();
+        String csrf = Client.csrfOf(c.get("/login?next=/submissions/1").body());
+        HttpResponse<String> r = c.postForm("/login", Map.of("username", "mei", "password", "kadai-student",
+                "_csrf", csrf, "next", "/assignments/conv?lang=ja"));
+        assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments/conv?lang=ja");
+    }
+
+    @Test
     void repeatedFailedLoginsAreThrottled() {
         Client c = server.client();
         // A name no other test logs in with: the block lasts five minutes.

@@ -92,10 +92,10 @@ class StaffRoutesTests {
     @Test
     void instructorChangesSettingsAndStudentsSeeThem() {
         HttpResponse<String> r = sensei.postFormWithCsrf("/staff/assignments/gan/settings", Map.of(
-                "deadline", "2031-03-04T05:06", "latePenaltyPerDay", "25", "lateDays", "2", "dailyLimit", "4"));
+                "deadline", "2031-03-04T05:06", "latePenaltyPerDay", "25", "lateDays", "2", "dailyLimit", "4", "published", "on"));
         assertThat(r.statusCode()).isEqualTo(302);
         String page = server.client().loggedIn("mei", "kadai-student").get("/assignments/gan").body();
-        assertThat(page).contains("2031-03-04 05:06 UTC").contains("−25% per day, up to 2 days").contains("4 / 4");
+        assertThat(page).contains("2031-03-04 05:06 JST").contains("−25% per day, up to 2 days").contains("4 / 4");
     }
 
     @Test
@@ -109,7 +109,7 @@ class StaffRoutesTests {
     @Test
     void dailyLimitAndClosedAssignmentsRefuseStudentsWithReasons() throws IOException {
         sensei.postFormWithCsrf("/staff/assignments/resnet/settings", Map.of(
-                "deadline", "2035-01-01T00:00", "latePenaltyPerDay", "10", "lateDays", "0", "dailyLimit", "1"));
+                "deadline", "2035-01-01T00:00", "latePenaltyPerDay", "10", "lateDays", "0", "dailyLimit", "1", "published", "on"));
         Client aiko = server.client().withToken(server.demoToken());
         String block = "package kadai.assignments.resnet;\nclass BasicBlock {}";
         assertThat(aiko.submitApi("resnet", Part.text("BasicBlock.java", block)).statusCode()).isEqualTo(201);
@@ -118,7 +118,7 @@ class StaffRoutesTests {
         assertThat(JSON.readTree(second.body()).get("message").asText()).contains("today's 1 submissions");
 
         sensei.postFormWithCsrf("/staff/assignments/conv/settings", Map.of(
-                "deadline", "2020-01-01T00:00", "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5"));
+                "deadline", "2020-01-01T00:00", "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5", "published", "on"));
         HttpResponse<String> late = aiko.submitApi("conv", Part.text("Convolution.java",
                 "package kadai.assignments.conv;\nclass Convolution {}"));
         assertThat(late.statusCode()).isEqualTo(409);
@@ -184,7 +184,7 @@ class StaffRoutesTests {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Created 1, updated 1, refused 2.").contains("hana,")
                 .contains("line 4: user name 'bad user'").contains("unknown role");
-        String password = r.body().replaceAll("(?s).*hana,([A-Za-z0-9_-]{12}).*", "$1");
+        String password = r.body().replaceAll("(?s).*hana,([A-Za-z0-9_-]{16}).*", "$1");
         assertThat(server.client().login("hana", password).statusCode()).isEqualTo(302);
         assertThat(sensei.get("/staff/roster").body()).contains("TA Ito");
     }
@@ -224,18 +224,21 @@ class StaffRoutesTests {
         Client kenji = server.client().loggedIn("kenji", "kadai-student");
         long id = JSON.readTree(kenji.get("/api/assignments/pool").body()).get("submissions").get(0).get("id").asLong();
         sensei.postFormWithCsrf("/staff/assignments/pool/settings", Map.of("deadline", "2033-01-01T00:00",
-                "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5"));
+                "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5", "published", "on"));
         assertThat(kenji.get("/api/submissions/" + id + "/results").body()).doesNotContain("secret large case");
         sensei.postFormWithCsrf("/staff/assignments/pool/settings", Map.of("deadline", "2033-01-01T00:00",
-                "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5", "hiddenReleased", "on"));
+                "latePenaltyPerDay", "10", "lateDays", "1", "dailyLimit", "5", "hiddenReleased", "on",
+                "published", "on"));
         assertThat(kenji.get("/api/submissions/" + id + "/results").body()).contains("secret large case");
     }
 
     @Test
     void aLateSubmissionLosesTheLatePenaltyPerStartedDay() throws IOException {
-        String deadline = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).withNano(0).toString();
+        // The form takes the course's wall-clock time (Asia/Tokyo by default).
+        String deadline = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo")).minusHours(1).withNano(0)
+                .toString();
         sensei.postFormWithCsrf("/staff/assignments/gan/settings", Map.of("deadline", deadline.substring(0, 16),
-                "latePenaltyPerDay", "25", "lateDays", "2", "dailyLimit", "9"));
+                "latePenaltyPerDay", "25", "lateDays", "2", "dailyLimit", "9", "published", "on"));
         Client own = server.client().loggedIn("sensei", "kadai-instructor");
         String location = own.upload("/assignments/gan/submissions", java.util.List.of(Part.text("GanLoss.java",
                 "package kadai.assignments.gan;\nclass GanLoss {}")), Map.of("_csrf", own.csrf()))

@@ -34,6 +34,16 @@ class WebMainTests {
     }
 
     @Test
+    void theProductionOptionsAreDocumentedInTheHelp() {
+        Run serve = run("serve", "--help");
+        assertThat(serve.out()).contains("--no-demo").contains("--admin-password-file").contains("--admin-user")
+                .contains(FirstInstructorPassword.ENV).contains("--trust-proxy");
+        Run worker = run("worker", "--help");
+        assertThat(worker.exit()).isEqualTo(WebMain.EXIT_OK);
+        assertThat(worker.out()).contains("--no-demo").doesNotContain("--admin-password-file");
+    }
+
+    @Test
     void servingOnAPortInUseIsRefusedWithOneClearLine() throws java.io.IOException {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             Run serve = run("serve", "--port", String.valueOf(taken.getLocalPort()), "--data",

@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Compute the building blocks of a convolution: output sizes, {@code im2col} and its adjoint
- * {@code col2im} (assignment {@code conv-op}; seed 1.1–1.4, 2.1–2.2).
+ * {@code col2im} (assignment {@code conv-op}; lecture notes §1.1–1.4, §2.1–2.2).
  *
  * <p><b>Conventions.</b> Tensors are DJL {@link NDArray}s in NCHW layout: {@code x} has shape
  * {@code (N, C, H, W)} = (batch, channels, height, width). Results have the dtype of the input
@@ -16,7 +16,7 @@ import ai.djl.ndarray.types.Shape;
  * <p><b>DJL traps.</b> Reading or writing one element at a time ({@code getDouble(i, j)},
  * {@code set(index, v)}) costs about 10 µs of JNI per call — a 32×16×28×28 input has 400 000
  * elements. Loop over the filter positions (FH × FW iterations) and move whole slices, as the
- * seed's im2col does, or copy out once with {@code toDoubleArray()} and back with
+ * lecture notes' im2col does, or copy out once with {@code toDoubleArray()} and back with
  * {@code manager.create(double[], shape)}.
  */
 public final class ConvOps {
@@ -26,14 +26,14 @@ public final class ConvOps {
 
     /**
      * Return the output length of a convolution or pooling window along one axis:
-     * {@code floor((in + 2*pad - filter) / stride) + 1} (seed 1.2).
+     * {@code floor((in + 2*pad - filter) / stride) + 1} (lecture notes §1.2).
      *
      * <pre>{@code
-     * jshell> ConvOps.outputSize(4, 3, 1, 0);   // seed 1.1: 4x4 input, 3x3 filter
+     * jshell> ConvOps.outputSize(4, 3, 1, 0);   // lecture notes §1.1: 4x4 input, 3x3 filter
      * $1 ==> 2
      * jshell> ConvOps.outputSize(4, 3, 1, 1);   // pad 1 keeps the size
      * $2 ==> 4
-     * jshell> ConvOps.outputSize(7, 3, 2, 0);   // seed 1.2 stride example
+     * jshell> ConvOps.outputSize(7, 3, 2, 0);   // lecture notes §1.2 stride example
      * $3 ==> 3
      * jshell> ConvOps.outputSize(6, 3, 2, 0);   // (6 - 3) / 2 = 1.5 rounds down
      * $4 ==> 2
@@ -53,7 +53,7 @@ public final class ConvOps {
     }
 
     /**
-     * Compute the column matrix of every filter window (seed 1.3): one row per output position,
+     * Compute the column matrix of every filter window (lecture notes §1.3): one row per output position,
      * one column per filter element.
      *
      * <p>Shapes: {@code x} is {@code (N, C, H, W)}; the result is
@@ -73,7 +73,7 @@ public final class ConvOps {
      * ]
      * }</pre>
      *
-     * <p>The seed's loop runs over the FH × FW filter positions only: for each {@code (i, j)}
+     * <p>The lecture notes' loop runs over the FH × FW filter positions only: for each {@code (i, j)}
      * take the strided slice {@code xp[:, :, i : i + stride*OH : stride, j : j + stride*OW : stride]}
      * of the padded input — in DJL
      * {@code xp.get(new NDIndex(":, :, {}:{}:{}, {}:{}:{}", i, i + stride * oh, stride, j, j + stride * ow, stride))},
@@ -100,7 +100,7 @@ public final class ConvOps {
 
     /**
      * Scatter a column matrix back into an image, adding up the windows where they overlap —
-     * the exact adjoint of {@link #im2col} (seed 2.1, the {@code dX̃ → dX} step of backward).
+     * the exact adjoint of {@link #im2col} (lecture notes §2.1, the {@code dX̃ → dX} step of backward).
      *
      * <p>Shapes: {@code col} is {@code (N*OH*OW, C*FH*FW)} ordered like {@code im2col}'s
      * result; {@code xShape} is {@code (N, C, H, W)} of the original input; the result has shape

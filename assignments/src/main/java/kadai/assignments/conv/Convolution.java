@@ -7,18 +7,18 @@ import java.util.Map;
 
 /**
  * Compute a convolution layer forward and backward with im2col (assignment {@code conv};
- * seed 2.1–2.2).
+ * lecture notes §2.1–2.2).
  *
  * <p>Shapes: weights {@code w} are {@code (OC, C, FH, FW)}, bias {@code b} is {@code (OC)},
  * the input {@code x} is {@code (N, C, H, W)} and the output {@code (N, OC, OH, OW)} with
- * {@code OH = ConvOps.outputSize(H, FH, stride, pad)}, likewise OW. Like the seed (and
+ * {@code OH = ConvOps.outputSize(H, FH, stride, pad)}, likewise OW. Like the lecture notes (and
  * PyTorch's {@code conv2d}) this is a cross-correlation: the filter is not flipped.
  *
  * <pre>{@code
- * jshell> NDArray x = manager.arange(1, 17).toType(DataType.FLOAT64, false).reshape(1, 1, 4, 4); // seed 1.1
+ * jshell> NDArray x = manager.arange(1, 17).toType(DataType.FLOAT64, false).reshape(1, 1, 4, 4); // lecture notes §1.1
  * jshell> NDArray w = manager.create(new double[] {1, 1, 1, 2, 0, 1, -1, -1, 0}, new Shape(1, 1, 3, 3));
  * jshell> NDArray b = manager.create(new double[] {3});
- * jshell> new Convolution(w, b, 1, 0).forward(x);                             // seed 1.2, bias 3
+ * jshell> new Convolution(w, b, 1, 0).forward(x);                             // lecture notes §1.2, bias 3
  * ND: (1, 1, 2, 2) cpu() float64
  * [[[[ 7., 11.],
  *    [23., 27.],
@@ -27,7 +27,7 @@ import java.util.Map;
  * ]
  * }</pre>
  *
- * <p>Forward (seed 2.1): {@code col = im2col(x)} {@code (N*OH*OW, C*FH*FW)};
+ * <p>Forward (lecture notes §2.1): {@code col = im2col(x)} {@code (N*OH*OW, C*FH*FW)};
  * {@code y = col · Wᵀ + b} with {@code W = w.reshape(OC, -1)}; reshape to
  * {@code (N, OH, OW, OC)} and transpose to NCHW. Cache {@code col} and the input shape.
  * Backward: bring {@code dout} {@code (N, OC, OH, OW)} into rows {@code (N*OH*OW, OC)}

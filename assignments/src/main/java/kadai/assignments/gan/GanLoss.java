@@ -5,15 +5,15 @@ import ai.djl.ndarray.NDList;
 
 /**
  * Compute the GAN losses and their gradients from the discriminator's logits, in a
- * numerically stable form (assignment {@code gan}; seed 5.6–5.8).
+ * numerically stable form (assignment {@code gan}; lecture notes §5.6–5.8).
  *
  * <p>The discriminator outputs a logit {@code a} (any real number); its probability that the
- * input is real is {@code D = sigmoid(a) = 1 / (1 + e^(-a))}. The seed's value function
+ * input is real is {@code D = sigmoid(a) = 1 / (1 + e^(-a))}. The lecture notes' value function
  * {@code V(D, G) = E[log D(x)] + E[log(1 - D(G(z)))]} becomes, per sample,
  * {@code log D = -softplus(-a)} and {@code log(1 - D) = -softplus(a)} with
  * {@code softplus(t) = log(1 + e^t)}. The discriminator minimises −V, the generator minimises
- * either {@code E[log(1 - D(G(z)))]} (saturating, seed ①) or {@code -E[log D(G(z))]}
- * (non-saturating, seed ②).
+ * either {@code E[log(1 - D(G(z)))]} (saturating, lecture notes ①) or {@code -E[log D(G(z))]}
+ * (non-saturating, lecture notes ②).
  *
  * <pre>{@code
  * jshell> NDArray zeros = manager.zeros(new Shape(4), DataType.FLOAT64);   // D = 0.5 everywhere

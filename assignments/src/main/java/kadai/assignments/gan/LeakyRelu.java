@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
 
 /**
- * Compute the Leaky ReLU activation forward and backward (assignment {@code gan}; seed 5.7,
+ * Compute the Leaky ReLU activation forward and backward (assignment {@code gan}; lecture notes §5.7,
  * used in DCGAN's discriminator): {@code f(x) = x} for {@code x > 0}, {@code alpha * x}
- * otherwise (the seed uses alpha = 0.01; DCGAN implementations often 0.2).
+ * otherwise (the lecture notes use alpha = 0.01; DCGAN implementations often 0.2).
  *
  * <pre>{@code
  * jshell> LeakyRelu act = new LeakyRelu(0.1);

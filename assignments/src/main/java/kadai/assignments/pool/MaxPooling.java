@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
 
 /**
- * Compute max pooling forward and backward (assignment {@code pool}; seed 1.5–1.6, 2.3–2.4).
+ * Compute max pooling forward and backward (assignment {@code pool}; lecture notes §1.5–1.6, §2.3–2.4).
  *
  * <p>Each channel of each image is pooled on its own: {@code (N, C, H, W) → (N, C, OH, OW)}
  * with {@code OH = ConvOps.outputSize(H, poolH, stride, pad)}, likewise OW. The layer has no
@@ -14,7 +14,7 @@ import kadai.assignments.Layer;
  *
  * <pre>{@code
  * jshell> NDArray x = manager.create(new double[] {1, 2, 3, 4, 5, 6, 7, 8,
- *    ...>         16, 15, 14, 13, 12, 11, 10, 9}, new Shape(1, 1, 4, 4));   // seed 1.5
+ *    ...>         16, 15, 14, 13, 12, 11, 10, 9}, new Shape(1, 1, 4, 4));   // lecture notes §1.5
  * jshell> new MaxPooling(2, 2, 2, 0).forward(x);
  * ND: (1, 1, 2, 2) cpu() float64
  * [[[[ 6.,  8.],
@@ -23,15 +23,15 @@ import kadai.assignments.Layer;
  *  ],
  * ]
  * }</pre>
- * (Erratum: the seed's second display of this example shows [[6, 8], [14, 16]]; the first,
+ * (Erratum: the lecture notes' second display of this example shows [[6, 8], [14, 16]]; the first,
  * [[6, 8], [16, 14]], is right.)
  *
- * <p>Forward (seed 2.3): reuse {@code ConvOps.im2col} on the input seen as
+ * <p>Forward (lecture notes §2.3): reuse {@code ConvOps.im2col} on the input seen as
  * {@code (N*C, 1, H, W)}, take {@code max} and {@code argmax} along the window axis, and
  * reshape to {@code (N, C, OH, OW)}. Pitfall: im2col pads with zeros, and a zero beats a
  * window of negative values — pad with −∞ yourself first (e.g. {@code NDArray.pad} with
  * {@code Double.NEGATIVE_INFINITY}) and call im2col with pad 0.
- * Backward (seed 2.3): put each {@code dout} entry at the argmax position of its window (a
+ * Backward (lecture notes §2.3): put each {@code dout} entry at the argmax position of its window (a
  * one-hot row per window), then {@code col2im} adds the rows back — windows that overlap
  * (stride smaller than the window) accumulate.
  *
@@ -60,7 +60,7 @@ public class MaxPooling implements Layer {
      *
      * @param poolH  window height ≥ 1
      * @param poolW  window width ≥ 1
-     * @param stride step between windows ≥ 1 (same for both axes; the seed uses stride = window)
+     * @param stride step between windows ≥ 1 (same for both axes; the lecture notes use stride = window)
      * @param pad    −∞ cells added on every side, 0 ≤ pad ≤ min(poolH, poolW) / 2
      */
     public MaxPooling(int poolH, int poolW, int stride, int pad) {

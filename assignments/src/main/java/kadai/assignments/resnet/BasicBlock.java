@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Compute a ResNet basic block, {@code relu(conv2(relu(conv1(x))) + shortcut(x))}, forward
- * and backward (assignment {@code resnet}; seed 4.2).
+ * and backward (assignment {@code resnet}; lecture notes §4.2).
  *
  * <p>The convolutions are handed to you as {@link Layer}s (in the tests: your own
  * {@code Convolution}, in the grader: the reference's); only wire them together. With a
@@ -28,7 +28,7 @@ import java.util.Map;
  * $2 ==> [conv1.W, conv1.b, conv2.W, conv2.b]
  * }</pre>
  *
- * <p>Backward (seed 4.2, "Add" and "branch"): the gradient through {@code (+)} goes unchanged
+ * <p>Backward (lecture notes §4.2, "Add" and "branch"): the gradient through {@code (+)} goes unchanged
  * to both branches; where {@code x} branched, the two gradients are <em>summed</em>:
  * {@code dx = conv1.backward(relu'(…) * conv2.backward(dz)) + shortcut.backward(dz)} (or
  * {@code + dz} for the identity), with {@code dz = dout * (z > 0)}. The ReLU derivative

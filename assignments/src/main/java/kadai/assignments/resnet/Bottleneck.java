@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Compute a ResNet bottleneck block,
  * {@code relu(conv1x1b(relu(conv3x3(relu(conv1x1a(x))))) + shortcut(x))}, forward and backward
- * (assignment {@code resnet}; seed 4.2, the "b64", "b128", … blocks of ResNet-50 and deeper).
+ * (assignment {@code resnet}; lecture notes §4.2, the "b64", "b128", … blocks of ResNet-50 and deeper).
  *
  * <p>A 1×1 convolution narrows the channels, the 3×3 convolution works on the narrow tensor,
  * a second 1×1 convolution widens it again (typically ×4). Everything else is as in

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import kadai.assignments.Layer;
 
 /**
- * Average every channel over its whole image (assignment {@code resnet}; seed 4.2, the
+ * Average every channel over its whole image (assignment {@code resnet}; lecture notes §4.2, the
  * "Global Average Pooling" at the end of ResNet whose output is {@code (N, C)}).
  *
  * <p>Forward: {@code (N, C, H, W) → (N, C)}, {@code y[n, c] = mean over h, w of x[n, c, h, w]}.

@@ -4,7 +4,7 @@ import ai.djl.nn.Block;
 
 /**
  * Build ResNet blocks out of DJL's own layers — the framework half of the assignment
- * (assignment {@code resnet}; seed 4.2–4.3, where the notebook builds them in Keras).
+ * (assignment {@code resnet}; lecture notes §4.2–4.3, where the notebook builds them in Keras).
  *
  * <p>Here you do not write forward or backward: DJL's {@code Conv2d}, {@code BatchNorm},
  * {@code Activation.reluBlock()}, {@code SequentialBlock} and {@code ParallelBlock} do, and

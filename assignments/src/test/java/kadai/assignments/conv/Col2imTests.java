@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Visible tests of {@link ConvOps#col2im} (assignment conv-op, seed 2.1). */
+/** Visible tests of {@link ConvOps#col2im} (assignment conv-op, lecture notes §2.1). */
 class Col2imTests extends ArrayTestBase {
 
     @Test

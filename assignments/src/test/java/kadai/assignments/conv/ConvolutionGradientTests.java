@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Check {@link Convolution#backward} against numerical gradients of your own forward
- * (assignment conv, seed 2.1–2.2). Relative error must stay below
+ * (assignment conv, lecture notes §2.1–2.2). Relative error must stay below
  * {@link GradientCheck#CONV_THRESHOLD} = 1e-7 in float64.
  */
 class ConvolutionGradientTests extends ArrayTestBase {

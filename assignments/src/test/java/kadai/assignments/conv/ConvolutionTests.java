@@ -14,48 +14,48 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** Visible tests of {@link Convolution#forward} (assignment conv, seed 1.1–1.3). */
+/** Visible tests of {@link Convolution#forward} (assignment conv, lecture notes §1.1–1.3). */
 class ConvolutionTests extends ArrayTestBase {
 
-    private Convolution seedConvolution(double bias, int stride, int pad) {
-        return new Convolution(array(SEED_F, 1, 1, 3, 3), array(new double[] {bias}, 1), stride, pad);
+    private Convolution notesConvolution(double bias, int stride, int pad) {
+        return new Convolution(array(NOTES_F, 1, 1, 3, 3), array(new double[] {bias}, 1), stride, pad);
     }
 
     @Test
-    void seedExampleConvolvesXWithF() {
-        NDArray y = seedConvolution(0, 1, 0).forward(array(SEED_X, 1, 1, 4, 4));
-        Tensors.assertClose("seed 1.1: X = 1..16 conv F", array(new double[] {4, 8, 20, 24}, 1, 1, 2, 2), y);
+    void lectureNotesExampleConvolvesXWithF() {
+        NDArray y = notesConvolution(0, 1, 0).forward(array(NOTES_X, 1, 1, 4, 4));
+        Tensors.assertClose("lecture notes §1.1: X = 1..16 conv F", array(new double[] {4, 8, 20, 24}, 1, 1, 2, 2), y);
     }
 
     @Test
-    void seedExampleAddsTheBias() {
-        NDArray y = seedConvolution(3, 1, 0).forward(array(SEED_X, 1, 1, 4, 4));
-        Tensors.assertClose("seed 1.2: X conv F + 3", array(new double[] {7, 11, 23, 27}, 1, 1, 2, 2), y);
+    void lectureNotesExampleAddsTheBias() {
+        NDArray y = notesConvolution(3, 1, 0).forward(array(NOTES_X, 1, 1, 4, 4));
+        Tensors.assertClose("lecture notes §1.2: X conv F + 3", array(new double[] {7, 11, 23, 27}, 1, 1, 2, 2), y);
     }
 
     @Test
-    void seedExamplePadsWithZeros() {
-        NDArray y = seedConvolution(0, 1, 1).forward(array(SEED_X, 1, 1, 4, 4));
+    void lectureNotesExamplePadsWithZeros() {
+        NDArray y = notesConvolution(0, 1, 1).forward(array(NOTES_X, 1, 1, 4, 4));
         NDArray expected = array(new double[] {
                 -3, -6, -5, -9,
                 0, 4, 8, -2,
                 8, 20, 24, 6,
                 33, 71, 77, 53}, 1, 1, 4, 4);
-        Tensors.assertClose("seed 1.2: X padded by 1 conv F", expected, y);
+        Tensors.assertClose("lecture notes §1.2: X padded by 1 conv F", expected, y);
     }
 
     @Test
-    void seedExampleMovesByTheStride() {
-        // The seed's 7x7 input: X padded by one ring of zeros, plus a last row and column of ones.
+    void lectureNotesExampleMovesByTheStride() {
+        // The lecture notes' 7x7 input: X padded by one ring of zeros, plus a last row and column of ones.
         double[] seven = new double[49];
         for (int h = 0; h < 7; h++) {
             for (int w = 0; w < 7; w++) {
                 boolean inside = h >= 1 && h <= 4 && w >= 1 && w <= 4;
-                seven[h * 7 + w] = h == 6 || w == 6 ? 1 : inside ? SEED_X[(h - 1) * 4 + (w - 1)] : 0;
+                seven[h * 7 + w] = h == 6 || w == 6 ? 1 : inside ? NOTES_X[(h - 1) * 4 + (w - 1)] : 0;
             }
         }
-        NDArray y = seedConvolution(0, 2, 0).forward(array(seven, 1, 1, 7, 7));
-        Tensors.assertClose("seed 1.2: the 7x7 input conv F, stride 2",
+        NDArray y = notesConvolution(0, 2, 0).forward(array(seven, 1, 1, 7, 7));
+        Tensors.assertClose("lecture notes §1.2: the 7x7 input conv F, stride 2",
                 array(new double[] {-3, -5, 2, 8, 24, 18, 25, 43, 16}, 1, 1, 3, 3), y);
     }
 

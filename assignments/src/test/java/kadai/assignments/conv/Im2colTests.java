@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Visible tests of {@link ConvOps#im2col} (assignment conv-op, seed 1.3). */
+/** Visible tests of {@link ConvOps#im2col} (assignment conv-op, lecture notes §1.3). */
 class Im2colTests extends ArrayTestBase {
 
     @Test
-    void seedExampleGivesOneRowPerWindow() {
-        NDArray x = array(SEED_X, 1, 1, 4, 4);
+    void lectureNotesExampleGivesOneRowPerWindow() {
+        NDArray x = array(NOTES_X, 1, 1, 4, 4);
         NDArray col = ConvOps.im2col(x, 3, 3, 1, 0);
-        // Rows are the seed's X~[0,0], X~[0,1], X~[1,0], X~[1,1], each flattened row-major.
+        // Rows are the lecture notes' X~[0,0], X~[0,1], X~[1,0], X~[1,1], each flattened row-major.
         NDArray expected = array(new double[] {
                 1, 2, 3, 5, 6, 7, 9, 10, 11,
                 2, 3, 4, 6, 7, 8, 10, 11, 12,
@@ -29,10 +29,10 @@ class Im2colTests extends ArrayTestBase {
 
     @Test
     void paddingAddsZerosAroundTheImage() {
-        NDArray x = array(SEED_X, 1, 1, 4, 4);
+        NDArray x = array(NOTES_X, 1, 1, 4, 4);
         NDArray col = ConvOps.im2col(x, 3, 3, 1, 1);
         Tensors.assertClose("im2col(X = 1..16, 3x3, stride 1, pad 1): shape (16, 9), first window at the corner",
-                array(Naive.im2col(SEED_X, 1, 1, 4, 4, 3, 3, 1, 1), 16, 9), col);
+                array(Naive.im2col(NOTES_X, 1, 1, 4, 4, 3, 3, 1, 1), 16, 9), col);
     }
 
     @Test

@@ -5,15 +5,15 @@ import org.junit.jupiter.api.Test;
 import static kadai.assignments.support.Expect.illegalArgument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Visible tests of {@link ConvOps#outputSize} (assignment conv-op, seed 1.2). */
+/** Visible tests of {@link ConvOps#outputSize} (assignment conv-op, lecture notes §1.2). */
 class OutputSizeTests {
 
     @Test
-    void seedExamplesGiveTheSeedSizes() {
-        assertEquals(2, ConvOps.outputSize(4, 3, 1, 0), "seed 1.1: 4x4 input, 3x3 filter");
-        assertEquals(4, ConvOps.outputSize(4, 3, 1, 1), "seed 1.2: pad 1 keeps the size");
-        assertEquals(3, ConvOps.outputSize(7, 3, 2, 0), "seed 1.2: 7x7 input, stride 2");
-        assertEquals(2, ConvOps.outputSize(4, 2, 2, 0), "seed 1.5: 2x2 pooling of a 4x4 input");
+    void lectureNotesExamplesGiveTheirSizes() {
+        assertEquals(2, ConvOps.outputSize(4, 3, 1, 0), "lecture notes §1.1: 4x4 input, 3x3 filter");
+        assertEquals(4, ConvOps.outputSize(4, 3, 1, 1), "lecture notes §1.2: pad 1 keeps the size");
+        assertEquals(3, ConvOps.outputSize(7, 3, 2, 0), "lecture notes §1.2: 7x7 input, stride 2");
+        assertEquals(2, ConvOps.outputSize(4, 2, 2, 0), "lecture notes §1.5: 2x2 pooling of a 4x4 input");
     }
 
     @Test

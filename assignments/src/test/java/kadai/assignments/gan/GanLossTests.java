@@ -14,7 +14,7 @@ import java.util.function.DoubleUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Visible tests of {@link GanLoss} (assignment gan, seed 5.6). */
+/** Visible tests of {@link GanLoss} (assignment gan, lecture notes §5.6). */
 class GanLossTests extends ArrayTestBase {
 
     /** Smooth functions of the logits: the centered difference is accurate to about 1e-9. */

@@ -8,7 +8,7 @@ import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
 import org.junit.jupiter.api.Test;
 
-/** Visible tests of {@link LeakyRelu} (assignment gan, seed 5.7). */
+/** Visible tests of {@link LeakyRelu} (assignment gan, lecture notes §5.7). */
 class LeakyReluTests extends ArrayTestBase {
 
     /** alpha * x is one exact multiplication in float64; a float alpha (0.01f) is off by ~1e-8. */

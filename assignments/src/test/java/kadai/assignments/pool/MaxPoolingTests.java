@@ -12,29 +12,29 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Visible tests of {@link MaxPooling} (assignment pool, seed 1.5, 2.3). */
+/** Visible tests of {@link MaxPooling} (assignment pool, lecture notes §1.5, §2.3). */
 class MaxPoolingTests extends ArrayTestBase {
 
-    private static final double[] SEED_POOL_X = {1, 2, 3, 4, 5, 6, 7, 8, 16, 15, 14, 13, 12, 11, 10, 9};
+    private static final double[] NOTES_POOL_X = {1, 2, 3, 4, 5, 6, 7, 8, 16, 15, 14, 13, 12, 11, 10, 9};
 
     @Test
-    void seedExampleTakesTheMaximumOfEachWindow() {
-        NDArray y = new MaxPooling(2, 2, 2, 0).forward(array(SEED_POOL_X, 1, 1, 4, 4));
-        // The seed's first display, [[6, 8], [16, 14]], is right (its second display has an erratum).
-        Tensors.assertClose("seed 1.5: 2x2 max pooling, stride 2", array(new double[] {6, 8, 16, 14}, 1, 1, 2, 2), y);
+    void lectureNotesExampleTakesTheMaximumOfEachWindow() {
+        NDArray y = new MaxPooling(2, 2, 2, 0).forward(array(NOTES_POOL_X, 1, 1, 4, 4));
+        // The lecture notes' first display, [[6, 8], [16, 14]], is right (its second display has an erratum).
+        Tensors.assertClose("lecture notes §1.5: 2x2 max pooling, stride 2", array(new double[] {6, 8, 16, 14}, 1, 1, 2, 2), y);
     }
 
     @Test
-    void seedExampleRoutesTheGradientToTheMaxima() {
+    void lectureNotesExampleRoutesTheGradientToTheMaxima() {
         MaxPooling pool = new MaxPooling(2, 2, 2, 0);
-        pool.forward(array(SEED_POOL_X, 1, 1, 4, 4));
+        pool.forward(array(NOTES_POOL_X, 1, 1, 4, 4));
         NDArray dx = pool.backward(array(new double[] {1, 2, 3, 4}, 1, 1, 2, 2));
         NDArray expected = array(new double[] {
                 0, 0, 0, 0,
                 0, 1, 0, 2,
                 3, 0, 4, 0,
                 0, 0, 0, 0}, 1, 1, 4, 4);
-        Tensors.assertClose("seed 2.3: dout [[1, 2], [3, 4]] goes to the positions of 6, 8, 16, 14", expected, dx);
+        Tensors.assertClose("lecture notes §2.3: dout [[1, 2], [3, 4]] goes to the positions of 6, 8, 16, 14", expected, dx);
     }
 
     @Test

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
- * Visible tests of {@link BasicBlock} (assignment resnet, seed 4.2). Some tests use a scalar
+ * Visible tests of {@link BasicBlock} (assignment resnet, lecture notes §4.2). Some tests use a scalar
  * {@link ScaleLayer} as "convolution" so that they test only your block; the last ones use
  * your own {@link Convolution}, so they also need it to work.
  */

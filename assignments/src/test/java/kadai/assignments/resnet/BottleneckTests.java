@@ -19,7 +19,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Visible tests of {@link Bottleneck} (assignment resnet, seed 4.2). The scale-layer tests
+ * Visible tests of {@link Bottleneck} (assignment resnet, lecture notes §4.2). The scale-layer tests
  * check only your block; the last ones also use your own {@link Convolution}.
  */
 class BottleneckTests extends ArrayTestBase {

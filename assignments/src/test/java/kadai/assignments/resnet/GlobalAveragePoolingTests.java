@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Visible tests of {@link GlobalAveragePooling} (assignment resnet, seed 4.2). */
+/** Visible tests of {@link GlobalAveragePooling} (assignment resnet, lecture notes §4.2). */
 class GlobalAveragePoolingTests extends ArrayTestBase {
 
     @Test

@@ -15,10 +15,10 @@ import java.util.Random;
  */
 public abstract class ArrayTestBase {
 
-    /** The seed's 4×4 input X = 1..16 (seed 1.1). */
-    protected static final double[] SEED_X = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
-    /** The seed's 3×3 filter F (seed 1.1). */
-    protected static final double[] SEED_F = {1, 1, 1, 2, 0, 1, -1, -1, 0};
+    /** The lecture notes' 4×4 input X = 1..16 (lecture notes §1.1). */
+    protected static final double[] NOTES_X = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    /** The lecture notes' 3×3 filter F (lecture notes §1.1). */
+    protected static final double[] NOTES_F = {1, 1, 1, 2, 0, 1, -1, -1, 0};
 
     protected NDManager manager;
 

@@ -89,6 +89,16 @@ public interface StudentCode extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * Start the implementation afresh: load its classes again, so every static field starts over,
+     * and forget the objects made before (handles to them must not be used afterwards). The
+     * grader calls it between the visibility groups of a suite, so that what a submission kept
+     * from one group's inputs is gone when the next group starts. Implementations without classes
+     * of their own to reload do nothing.
+     */
+    default void reload() {
+    }
+
     /** Name the way the code runs, for logs and results ("in-process", "sandbox:full", ...). */
     String description();
 

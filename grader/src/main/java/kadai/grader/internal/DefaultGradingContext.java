@@ -7,7 +7,9 @@ import kadai.grader.property.PropertyCheck;
 import kadai.grader.suite.GradingContext;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The context of one graded test; closes its manager when the test ends. */
 final class DefaultGradingContext implements GradingContext, AutoCloseable {
@@ -18,6 +20,7 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
     private final List<String> failedParts = new ArrayList<>();
     private String lastFailure;
     private final List<AssertionError> partErrors = new ArrayList<>();
+    private final Set<String> notes = new LinkedHashSet<>();
     private double passedWeight;
     private double totalWeight;
     private boolean partTimedOut;
@@ -75,6 +78,16 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
         } catch (Exception e) {
             fail(what, text("checking the result failed with ", "結果の確認中に例外: ") + e);
         }
+    }
+
+    @Override
+    public synchronized void note(String text) {
+        notes.add(text);
+    }
+
+    /** Return the notes added so far, in order. */
+    synchronized List<String> notes() {
+        return List.copyOf(notes);
     }
 
     private void fail(String what, String message) {

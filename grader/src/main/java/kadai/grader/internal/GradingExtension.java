@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -144,6 +145,10 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
         DefaultGradingContext context = existingContext(ec);
         if (context != null) {
             run(ec).credits.put(ec.getUniqueId(), context.credit());
+            List<String> notes = context.notes();
+            if (!notes.isEmpty()) {
+                run(ec).notes.put(ec.getUniqueId(), notes);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package kadai.grader.internal;
 
 import kadai.grader.api.StudentCode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,7 @@ final class GradingRun {
     final String reproduce;
     final Map<String, Credit> credits = new ConcurrentHashMap<>();
     final Map<String, String> printed = new ConcurrentHashMap<>();
+    final Map<String, List<String>> notes = new ConcurrentHashMap<>();
 
     GradingRun(String id, StudentCode student, StudentCode reference, long seed, String language, String reproduce) {
         this.id = id;

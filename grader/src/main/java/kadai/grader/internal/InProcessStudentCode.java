@@ -36,10 +36,12 @@ public final class InProcessStudentCode implements StudentCode {
     private static final Duration NATIVE_RETURN_GRACE = Duration.ofSeconds(120);
 
     private final String name;
-    private final ImplementationClassLoader loader;
+    private final Map<String, byte[]> classes;
+    private final boolean stubFallback;
+    private volatile ImplementationClassLoader loader;
     private final Duration callLimit;
     private final StudentOutput.Buffer output = new StudentOutput.Buffer();
-    private final LocalObjects objects;
+    private volatile LocalObjects objects;
     private volatile String poisoned;
 
     /**
@@ -51,9 +53,17 @@ public final class InProcessStudentCode implements StudentCode {
      */
     public InProcessStudentCode(String name, Map<String, byte[]> classes, boolean stubFallback, Duration callLimit) {
         this.name = name;
+        this.classes = classes;
+        this.stubFallback = stubFallback;
         this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         this.callLimit = callLimit;
-        this.objects = new LocalObjects(loader, o -> o.getClass().getClassLoader() == loader, new LocalObjects.Handles() {
+        this.objects = localObjects(loader);
+        StudentOutput.install();
+    }
+
+    /** Reflect over the objects of one class loader of this implementation. */
+    private LocalObjects localObjects(ClassLoader own) {
+        return new LocalObjects(own, o -> o.getClass().getClassLoader() == own, new LocalObjects.Handles() {
             @Override
             public StudentObject object(Object target) {
                 return new GuardedObject(InProcessStudentCode.this, target);
@@ -72,7 +82,6 @@ public final class InProcessStudentCode implements StudentCode {
                 return handle instanceof GuardedObject g && g.code() == InProcessStudentCode.this ? g.target() : null;
             }
         });
-        StudentOutput.install();
     }
 
     @Override
@@ -131,6 +140,15 @@ public final class InProcessStudentCode implements StudentCode {
     @Override
     public String description() {
         return "in-process";
+    }
+
+    /** Load the classes again in a new class loader: statics start over (objects made before keep the old ones). */
+    @Override
+    public void reload() {
+        ImplementationClassLoader fresh = new ImplementationClassLoader(name, classes,
+                InProcessStudentCode.class.getClassLoader(), stubFallback);
+        objects = localObjects(fresh);
+        loader = fresh;
     }
 
     @Override

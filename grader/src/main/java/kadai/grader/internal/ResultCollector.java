@@ -109,6 +109,10 @@ final class ResultCollector implements TestExecutionListener {
 
     private TestResult result(TestIdentifier id, Method m, TestStatus status, double score, String output, double seconds) {
         Graded graded = m.getAnnotation(Graded.class);
+        List<String> notes = run.notes.get(id.getUniqueId());
+        if (notes != null) {
+            output = (output.isEmpty() ? "" : output.stripTrailing() + "\n\n") + String.join("\n", notes);
+        }
         String printed = run.printed.get(id.getUniqueId());
         if (printed != null) {
             output = (output.isEmpty() ? "" : output.stripTrailing() + "\n\n")

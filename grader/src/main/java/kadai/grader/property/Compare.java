@@ -37,14 +37,31 @@ public final class Compare {
      * @param inputs the inputs to print (copied before the call)
      */
     public void agrees(String call, NDArray expected, NDArray actual, Tolerance tolerance, Shown... inputs) {
+        close(call, header(call), expected, actual, tolerance, inputs);
+    }
+
+    /**
+     * Fail unless {@code actual} has {@code expected}'s shape and values within {@code tolerance},
+     * where {@code expected} is not the reference's result but another result of the student's own
+     * code (a property such as "a second backward gives what a fresh layer gives"), named by
+     * {@code expectedIs}; the failure reads "{@code call} does not equal {@code expectedIs}".
+     */
+    public void same(String call, String expectedIs, NDArray expected, NDArray actual, Tolerance tolerance,
+                     Shown... inputs) {
+        close(call, call + t(" does not equal ", " が ") + expectedIs + t(".\n", " と一致しません。\n"), expected, actual,
+                tolerance, inputs);
+    }
+
+    private void close(String call, String header, NDArray expected, NDArray actual, Tolerance tolerance,
+                       Shown... inputs) {
         if (actual == null) {
-            throw new AssertionError(header(call) + t("  it returned null\n", "  null が返されました\n") + shown(inputs));
+            throw new AssertionError(header + t("  it returned null\n", "  null が返されました\n") + shown(inputs));
         }
         Tensors.Mismatch m = Tensors.compare(expected, actual, tolerance.rtol(), tolerance.atol());
         if (m == null) {
             return;
         }
-        StringBuilder out = new StringBuilder(header(call));
+        StringBuilder out = new StringBuilder(header);
         if (m.shapeMismatch()) {
             out.append(t("  expected shape ", "  期待される形状 ")).append(TensorText.shape(expected.getShape()))
                     .append(t(" but got ", " に対して実際は ")).append(TensorText.shape(actual.getShape())).append('\n');
@@ -96,7 +113,7 @@ public final class Compare {
         int worst = 0;
         double worstError = -1;
         for (int i = 0; i < a.length; i++) {
-            double e = Math.abs(a[i] - n[i]) / Math.max(1e-8, Math.abs(a[i]) + Math.abs(n[i]));
+            double e = Math.abs(a[i] - n[i]) / Math.max(GradientCheck.RELATIVE_ERROR_FLOOR, Math.abs(a[i]) + Math.abs(n[i]));
             if (Double.isNaN(e) || e > worstError) {
                 worst = i;
                 worstError = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
@@ -115,6 +132,45 @@ public final class Compare {
                 .append(TensorText.grid(a, analytic.getShape(), 4, worst));
         throw new TensorMismatch(out.toString(), TensorDiff.of(what, numerical.getShape().getShape(), n, a,
                 TensorDiff.RELATIVE, threshold, 0));
+    }
+
+    /**
+     * Fail unless a result depends on its input: {@code first} and {@code second}, the results of
+     * the same call on two different values of {@code input}, must differ (beyond {@link
+     * Tolerance#FLOAT64}). This is the non-degeneracy condition of the structural tests: zeros or
+     * a constant cannot meet it, while a wrong formula that still reads its input does, so a bug
+     * elsewhere does not cost the structural points.
+     *
+     * @param call what was called, e.g. {@code im2col(x, fh=2, fw=2, stride=1, pad=0)}
+     * @param input the input that took two values, e.g. {@code x}
+     */
+    public void dependsOn(String call, String input, NDArray first, NDArray second) {
+        if (first == null || second == null) {
+            throw new AssertionError(call + t(" returned null\n", " が null を返しました\n"));
+        }
+        if (Tensors.compare(first, second, Tolerance.FLOAT64.rtol(), Tolerance.FLOAT64.atol()) != null) {
+            return;
+        }
+        throw new AssertionError(String.format(Locale.ROOT, t(
+                "%s gave the same result for two different %s, so it does not depend on %s; a result such as all"
+                        + " zeros or a constant earns no points here, whatever else it gets right\n",
+                "%s が 2 つの異なる %s に同じ結果を返しました。%s によらない結果 (すべて 0、定数など) はこのテストの点になりません\n"),
+                call, input, input)
+                + t("  the result for both ", "  両方の結果 ") + TensorText.shape(first.getShape()) + ":\n"
+                + TensorText.grid(first, 4));
+    }
+
+    /**
+     * Like {@link #dependsOn(String, String, NDArray, NDArray)}, for functions that may legitimately
+     * give the same result for two inputs (a ReLU can zero both): check only where the reference's
+     * results for the same two inputs differ. The reference decides whether the case proves
+     * anything, never what the student's results are.
+     */
+    public void dependsOn(String call, String input, NDArray first, NDArray second, NDArray referenceFirst,
+                          NDArray referenceSecond) {
+        if (Tensors.compare(referenceFirst, referenceSecond, Tolerance.FLOAT64.rtol(), Tolerance.FLOAT64.atol()) != null) {
+            dependsOn(call, input, first, second);
+        }
     }
 
     /** Fail unless the result has the input's dtype. */

@@ -75,7 +75,7 @@ public final class PropertyCheck<T> {
         return this;
     }
 
-    /** Set the line that tells how to reproduce the run (e.g. {@code kadai grade ... --seed 42}). */
+    /** Set the sentence that tells how to reproduce a failing case (the starter kit's visible tests). */
     public PropertyCheck<T> reproduce(String line) {
         this.reproduce = line;
         return this;
@@ -181,11 +181,10 @@ public final class PropertyCheck<T> {
         } else {
             out.append(ja("Checking the result failed with ", "結果の確認中に例外: ")).append(failure).append('\n');
         }
-        out.append(String.format(Locale.ROOT, ja("Property seed: %d", "性質のシード: %d"), seed));
+        out.append(String.format(Locale.ROOT, ja("Property seed: %d (derived from the run's seed).",
+                "性質のシード: %d（実行のシードから導出）。"), seed));
         if (!reproduce.isEmpty()) {
-            // The property seed is derived from the run's seed, which is what the command takes.
-            out.append(ja(" (derived from the run's seed); reproduce the whole run with ",
-                    " (実行のシードから導出); 実行全体を再現するには ")).append(reproduce);
+            out.append('\n').append(reproduce);
         }
         return out.append('\n').toString();
     }

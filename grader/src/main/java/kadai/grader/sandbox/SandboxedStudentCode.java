@@ -193,6 +193,23 @@ public final class SandboxedStudentCode implements StudentCode {
     public record StudentOutput(String stdout, String stderr) {
     }
 
+    /**
+     * Ask the runner to start the submission afresh (RELOAD: new class loader, system properties
+     * of load time, no objects of before); objects and layers made before are released here too,
+     * so using one fails cleanly instead of breaking the protocol.
+     */
+    @Override
+    public synchronized void reload() {
+        if (failure != null) {
+            return;
+        }
+        call("reload", WireOut.frame(Wire.RELOAD, nextRequestId++), ownManager);
+        released.addAll(remoteObjects.keySet());
+        remoteObjects.clear();
+        graderLayers.clear();
+        graderLayerIds.clear();
+    }
+
     @Override
     public String description() {
         return description;

@@ -47,6 +47,13 @@ public interface GradingContext {
      */
     void part(double weight, String what, Check body);
 
+    /**
+     * Add a sentence to this test's feedback, shown whether the test passes or fails (each text
+     * once): what the grader did on the student's behalf, e.g. that a gradient was found under
+     * another key than the contract's.
+     */
+    void note(String text);
+
     /** A piece of a test that may fail. */
     @FunctionalInterface
     interface Check {

@@ -83,7 +83,9 @@ class GradeCommandTests {
         assertThat(out.toString()).contains("col2im adds up overlapping windows")
                 .contains("Smallest failing case").contains("N=1, C=1, H=1,")
                 .contains("does not agree with the reference").contains("expected").contains("actual")
-                .contains("--seed 3");
+                // The run's seed heads the table (staff rerun with --seed 3); students are sent to the kit.
+                .contains("(seed 3,").contains("in a visible test of your starter kit")
+                .doesNotContain("reproduce the whole run with kadai grade");
     }
 
     @Test
@@ -184,5 +186,26 @@ class GradeCommandTests {
         assertThat(im2col.get("output").asText()).isEmpty();
         assertThat(col2im.get("name").asText()).startsWith("col2im agrees");
         assertThat(col2im.get("output").asText()).startsWith("Your code printed (System.out / System.err):\ndebug: col2im (");
+    }
+
+    @Test
+    void aGradientUnderAnotherKeyCostsOnlyTheKeyTestAndIsNotedInThePassedTestsFeedback(@TempDir Path tmp) throws IOException {
+        Path json = tmp.resolve("results.json");
+        kadai("grade", "--assignment", "conv", "--submission", "src/test/resources/catalogue/conv/mutant-grads-keyed-dw-db",
+                "--seed", "5", "--json", json.toString());
+        JsonNode results = new ObjectMapper().readTree(json.toFile());
+        assertThat(results.get("score").asDouble()).as(out.toString()).isEqualTo(results.get("max_score").asDouble() - 1);
+        for (JsonNode test : results.get("tests")) {
+            String id = test.get("extra_data").get("id").asText();
+            if (id.endsWith("paramsAreTheConstructorArrays")) {
+                assertThat(test.get("status").asText()).isEqualTo("failed");
+                assertThat(test.get("output").asText()).contains("returned keys [dW, db]");
+            } else if (id.endsWith("parameterGradientsAgreeWithTheReference")) {
+                assertThat(test.get("status").asText()).isEqualTo("passed");
+                assertThat(test.get("output").asText())
+                        .contains("grads() has no key \"W\", so the tests used grads().get(\"dW\")")
+                        .contains("grads() has no key \"b\", so the tests used grads().get(\"db\")");
+            }
+        }
     }
 }

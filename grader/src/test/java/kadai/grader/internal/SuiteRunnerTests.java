@@ -37,7 +37,23 @@ class SuiteRunnerTests {
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(8);
     }
 
-    private record Fake(String description) implements StudentCode {
+    @Test
+    void eachVisibilityGroupAfterTheFirstStartsFromAReload() {
+        Fake student = new Fake("fake student");
+        new SuiteRunner().run(EngineFixtureSuite.class, student, new Fake("fake reference"), 99, "ja", "x");
+        assertThat(student.reloads.get()).as("visible, then after-due-date, then hidden").isEqualTo(2);
+    }
+
+    private record Fake(String description, java.util.concurrent.atomic.AtomicInteger reloads) implements StudentCode {
+
+        Fake(String description) {
+            this(description, new java.util.concurrent.atomic.AtomicInteger());
+        }
+
+        @Override
+        public void reload() {
+            reloads.incrementAndGet();
+        }
 
         @Override
         public Object invokeStatic(String className, String method, Class<?>[] parameterTypes, Object... args) {

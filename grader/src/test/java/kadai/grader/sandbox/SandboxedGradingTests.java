@@ -59,6 +59,11 @@ class SandboxedGradingTests {
     }
 
     @Test
+    void hiddenInputsNeverReachAVisibleTestInTheRunner() {
+        kadai.grader.internal.VisibilityIsolationTests.recordingsShowOnlyInHiddenTests(sandboxedGrader);
+    }
+
+    @Test
     void theReferenceGetsFullMarksInTheFullSandbox() {
         int code = kadai("grade", "--assignment", "conv-op", "--submission", REFERENCE_CONV_OPS.toString(),
                 "--seed", "7", "--sandbox", "required");

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: col2im places every window as if the stride were 1.
  *
- * Loses: col2imAgreesWithTheReference
+ * Loses: col2imAgreesWithTheReference, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint
  */
 public final class ConvOps {
 

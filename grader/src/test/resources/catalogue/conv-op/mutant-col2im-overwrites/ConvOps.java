@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: col2im assigns instead of adding, so where windows overlap only the last one counts.
  *
- * Loses: col2imAgreesWithTheReference, col2imAccumulatesOverlappingWindows
+ * Loses: col2imAgreesWithTheReference, col2imAccumulatesOverlappingWindows, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint
  */
 public final class ConvOps {
 

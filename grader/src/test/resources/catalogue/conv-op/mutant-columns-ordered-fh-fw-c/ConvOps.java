@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: the columns are ordered (fh, fw, c) instead of (c, fh, fw) (consistently in both).
  *
- * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference
+ * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference, edgeCasesAgreeWithTheReference
  */
 public final class ConvOps {
 

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: the row index forgets the image index n, so only N = 1 works.
  *
- * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference
+ * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference, edgeCasesAgreeWithTheReference, im2colAndCol2imAreAdjoint
  */
 public final class ConvOps {
 

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: outputSize forgets the "+ 1" (counts the steps between windows, not the windows).
  *
- * Loses: outputSizeFollowsTheFormula, im2colAgreesWithTheReference, col2imAgreesWithTheReference
+ * Loses: outputSizeFollowsTheFormula, im2colReproducesTheCourseExample, im2colAgreesWithTheReference, edgeCasesAgreeWithTheReference, col2imAgreesWithTheReference, col2imAccumulatesOverlappingWindows
  */
 public final class ConvOps {
 

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: outputSize rounds the division up instead of down, so a last window that does not
  * fit is counted when the stride does not divide the input.
  *
- * Loses: outputSizeFollowsTheFormula, im2colAgreesWithTheReference
+ * Loses: outputSizeFollowsTheFormula, im2colAgreesWithTheReference, edgeCasesAgreeWithTheReference, col2imAgreesWithTheReference
  */
 public final class ConvOps {
 

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * Wrong: im2col and col2im ignore the pad argument (no zero border at all).
  *
- * Loses: im2colAgreesWithTheReference, col2imAgreesWithTheReference
+ * Loses: im2colAgreesWithTheReference, edgeCasesAgreeWithTheReference, col2imAgreesWithTheReference, im2colAndCol2imAreAdjoint, invalidConfigurationsAreRejected
  */
 public final class ConvOps {
 

@@ -8,8 +8,8 @@ import ai.djl.ndarray.types.Shape;
  * Catalogue entry "mutant-returns-constant" (conv-op).
  *
  * Wrong: outputSize returns 1 whatever its arguments, and im2col and col2im return arrays of ones
- * of the right shape and dtype (computed by a private helper). Only agreement with the reference
- * earns points, so structure alone earns nothing.
+ * of the right shape and dtype (computed by a private helper). Structural tests also ask that
+ * results depend on their inputs, so structure alone earns nothing.
  * Scores zero.
  *
  * Loses: outputSizeFollowsTheFormula, outputSizeRejectsInvalidConfigurations, im2colReproducesTheCourseExample, im2colAgreesWithTheReference, edgeCasesAgreeWithTheReference, col2imAgreesWithTheReference, col2imAccumulatesOverlappingWindows, im2colAndCol2imAreAdjoint, inputsAreNotModified, dtypeIsPreserved, invalidConfigurationsAreRejected

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * Wrong: the rows of the column matrix are ordered (n, ow, oh) instead of (n, oh, ow)
  * (consistently in im2col and col2im, so they are still adjoint to each other).
  *
- * Loses: im2colReproducesTheCourseExample, im2colAgreesWithTheReference, col2imAgreesWithTheReference
+ * Loses: im2colReproducesTheCourseExample, im2colAgreesWithTheReference, edgeCasesAgreeWithTheReference, col2imAgreesWithTheReference
  */
 public final class ConvOps {
 

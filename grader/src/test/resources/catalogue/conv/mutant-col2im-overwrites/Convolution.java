@@ -13,7 +13,7 @@ import java.util.Map;
  * Wrong: this Convolution is right, but the student's own ConvOps (submitted with it) has a
  * col2im that overwrites instead of adding where windows overlap, so dx is wrong there.
  *
- * Loses: backwardDxAgreesWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Loses: backwardDxAgreesWithTheReference, gradientsMatchNumericalGradientsOfYourForward, edgeCasesAgreeWithTheReference
  */
 public class Convolution implements Layer {
 

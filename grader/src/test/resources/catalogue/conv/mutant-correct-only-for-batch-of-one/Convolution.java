@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * Wrong: backward hands col2im the shape (1, C, H, W), as if every batch held one image.
  *
- * Loses: backwardDxAgreesWithTheReference, parameterGradientsAgreeWithTheReference, edgeCasesAgreeWithTheReference
+ * Loses: backwardDxAgreesWithTheReference, parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward, edgeCasesAgreeWithTheReference, secondBackwardReplacesTheGradients
  */
 public class Convolution implements Layer {
 

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * Wrong: db sums dout over the positions of the first sample only, not over the whole batch.
  *
- * Loses: parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Loses: parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward, edgeCasesAgreeWithTheReference
  */
 public class Convolution implements Layer {
 

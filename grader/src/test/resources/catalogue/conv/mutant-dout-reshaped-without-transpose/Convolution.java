@@ -13,7 +13,7 @@ import java.util.Map;
  * Wrong: backward reshapes dout (N, OC, OH, OW) straight to (N*OH*OW, OC), mixing channels
  * and positions (the handout warns: transpose(0, 2, 3, 1) first).
  *
- * Loses: backwardDxAgreesWithTheReference, parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Loses: backwardDxAgreesWithTheReference, parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward, edgeCasesAgreeWithTheReference
  */
 public class Convolution implements Layer {
 

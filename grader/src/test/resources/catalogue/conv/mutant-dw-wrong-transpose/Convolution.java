@@ -13,7 +13,7 @@ import java.util.Map;
  * Wrong: dW = colᵀ · dY, a (C*FH*FW, OC) matrix, reshaped straight to (OC, C, FH, FW):
  * right values, wrong places (right only when OC = 1 or C*FH*FW = 1).
  *
- * Loses: parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Loses: parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward, edgeCasesAgreeWithTheReference
  */
 public class Convolution implements Layer {
 

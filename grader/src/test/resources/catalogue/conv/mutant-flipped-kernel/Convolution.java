@@ -13,7 +13,7 @@ import java.util.Map;
  * Wrong: a true convolution instead of the course's cross-correlation: the filter is rotated
  * by 180° (flipped on both axes) in forward and backward, and dW is left in the flipped layout.
  *
- * Loses: forwardReproducesTheCourseExamples, forwardAgreesWithTheReference, backwardDxAgreesWithTheReference, parameterGradientsAgreeWithTheReference, gradientsMatchNumericalGradientsOfYourForward
+ * Loses: forwardReproducesTheCourseExamples, forwardAgreesWithTheReference, backwardDxAgreesWithTheReference, gradientsMatchNumericalGradientsOfYourForward, edgeCasesAgreeWithTheReference
  */
 public class Convolution implements Layer {
 

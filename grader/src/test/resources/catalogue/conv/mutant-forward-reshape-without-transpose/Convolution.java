@@ -13,7 +13,7 @@ import java.util.Map;
  * Wrong: forward reshapes the (N*OH*OW, OC) product straight to (N, OC, OH, OW) instead of
  * (N, OH, OW, OC) then transpose: right only when OC = 1 or OH*OW = 1.
  *
- * Loses: forwardAgreesWithTheReference, forwardIsLinearInXAndInW, edgeCasesAgreeWithTheReference
+ * Loses: forwardAgreesWithTheReference, gradientsMatchNumericalGradientsOfYourForward, edgeCasesAgreeWithTheReference
  */
 public class Convolution implements Layer {
 

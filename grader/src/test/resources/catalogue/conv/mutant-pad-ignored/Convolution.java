@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * Wrong: pad is stored but never used (im2col, col2im and the output size get 0).
  *
- * Loses: forwardReproducesTheCourseExamples, forwardAgreesWithTheReference, backwardDxAgreesWithTheReference, edgeCasesAgreeWithTheReference
+ * Loses: forwardReproducesTheCourseExamples, forwardAgreesWithTheReference, backwardDxAgreesWithTheReference, parameterGradientsAgreeWithTheReference, edgeCasesAgreeWithTheReference
  */
 public class Convolution implements Layer {
 

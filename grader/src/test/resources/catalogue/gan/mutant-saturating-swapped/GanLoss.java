@@ -10,7 +10,7 @@ import ai.djl.nn.Activation;
  * Wrong: the saturating and the non-saturating generator losses (and their gradients) are swapped:
  * generatorLossSaturating returns -mean log D(G(z)) and generatorLossNonSaturating mean log(1 - D(G(z))).
  *
- * Loses: generatorLossSaturatingAgreesWithTheReference, generatorLossNonSaturatingAgreesWithTheReference, lossesAtHalfAreTwoLnTwoAndLnTwo, generatorLossGradsAreTheGradients, saturatingAndNonSaturatingAreToldApart
+ * Loses: generatorLossSaturatingAgreesWithTheReference, generatorLossNonSaturatingAgreesWithTheReference, lossesAtHalfAreTwoLnTwoAndLnTwo, lossesAreStableForExtremeLogits, generatorLossGradsAreTheGradients, saturatingAndNonSaturatingAreToldApart, gradientsAreStableForExtremeLogits
  */
 public final class GanLoss {
 

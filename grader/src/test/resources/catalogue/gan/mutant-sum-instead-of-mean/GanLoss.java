@@ -10,7 +10,7 @@ import ai.djl.nn.Activation;
  * Wrong: the losses sum over the batch instead of averaging (the gradients still divide by the size,
  * so they are no longer the gradients of these losses).
  *
- * Loses: discriminatorLossAgreesWithTheReference, generatorLossSaturatingAgreesWithTheReference, generatorLossNonSaturatingAgreesWithTheReference, lossesAreStableForExtremeLogits, discriminatorLossGradIsTheGradient, generatorLossGradsAreTheGradients
+ * Loses: discriminatorLossAgreesWithTheReference, generatorLossSaturatingAgreesWithTheReference, generatorLossNonSaturatingAgreesWithTheReference, lossesAtHalfAreTwoLnTwoAndLnTwo, lossesAreStableForExtremeLogits, discriminatorLossGradIsTheGradient, generatorLossGradsAreTheGradients, saturatingAndNonSaturatingAreToldApart
  */
 public final class GanLoss {
 

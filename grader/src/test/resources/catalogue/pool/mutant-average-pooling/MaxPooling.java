@@ -11,7 +11,7 @@ import kadai.assignments.Layer;
  * Wrong: average pooling (mean of the window's input cells) instead of max pooling, with the
  * matching backward (dout shared equally among the window's cells).
  *
- * Loses: courseExampleIsReproduced, forwardAgreesWithTheReference, backwardAgreesWithTheReference, gradientsGoOnlyToArgmaxPositions
+ * Loses: courseExampleIsReproduced, forwardAgreesWithTheReference, paddingCountsAsMinusInfinity, backwardAgreesWithTheReference, tiesGoToTheFirstMaximum, overlappingWindowsAccumulate, gradientsGoOnlyToArgmaxPositions, edgeCasesAgreeWithTheReference
  */
 public class MaxPooling implements Layer {
 

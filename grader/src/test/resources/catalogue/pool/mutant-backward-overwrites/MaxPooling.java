@@ -11,7 +11,7 @@ import kadai.assignments.Layer;
  * Wrong: backward assigns dout to the argmax instead of adding it, so where overlapping
  * windows share a maximum only the last window's gradient survives.
  *
- * Loses: backwardAgreesWithTheReference, overlappingWindowsAccumulate
+ * Loses: backwardAgreesWithTheReference, overlappingWindowsAccumulate, gradientMatchesNumericalGradientsAwayFromTies, edgeCasesAgreeWithTheReference
  */
 public class MaxPooling implements Layer {
 

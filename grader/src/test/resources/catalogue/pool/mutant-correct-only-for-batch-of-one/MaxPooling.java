@@ -11,7 +11,7 @@ import kadai.assignments.Layer;
  * Wrong: the offset of an image forgets the batch index (ch * H * W instead of
  * (n * C + ch) * H * W), so every image is pooled as if it were the first.
  *
- * Loses: forwardAgreesWithTheReference, backwardAgreesWithTheReference, edgeCasesAgreeWithTheReference
+ * Loses: forwardAgreesWithTheReference, paddingCountsAsMinusInfinity, backwardAgreesWithTheReference, tiesGoToTheFirstMaximum, overlappingWindowsAccumulate, edgeCasesAgreeWithTheReference
  */
 public class MaxPooling implements Layer {
 

@@ -10,7 +10,7 @@ import kadai.assignments.Layer;
  *
  * Wrong: forward always returns float32 ("saves memory"), whatever x's dtype.
  *
- * Loses: dtypeIsPreserved
+ * Loses: dtypeIsPreserved, gradientMatchesNumericalGradientsAwayFromTies
  */
 public class MaxPooling implements Layer {
 

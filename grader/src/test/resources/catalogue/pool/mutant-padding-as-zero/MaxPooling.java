@@ -11,7 +11,7 @@ import kadai.assignments.Layer;
  * Wrong: padding counts as 0 (like im2col's zero padding) instead of -infinity, so a window
  * of negative values that touches the padding has maximum 0 and sends its gradient nowhere.
  *
- * Loses: forwardAgreesWithTheReference, paddingCountsAsMinusInfinity
+ * Loses: forwardAgreesWithTheReference, paddingCountsAsMinusInfinity, backwardAgreesWithTheReference, gradientMatchesNumericalGradientsAwayFromTies, edgeCasesAgreeWithTheReference
  */
 public class MaxPooling implements Layer {
 

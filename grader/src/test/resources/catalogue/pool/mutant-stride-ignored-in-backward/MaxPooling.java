@@ -10,7 +10,7 @@ import kadai.assignments.Layer;
  *
  * Wrong: backward recomputes the windows with stride 1 (forward is right).
  *
- * Loses: courseExampleIsReproduced, backwardAgreesWithTheReference, gradientMatchesNumericalGradientsAwayFromTies
+ * Loses: courseExampleIsReproduced, paddingCountsAsMinusInfinity, backwardAgreesWithTheReference, tiesGoToTheFirstMaximum, overlappingWindowsAccumulate, gradientsGoOnlyToArgmaxPositions, gradientMatchesNumericalGradientsAwayFromTies, edgeCasesAgreeWithTheReference
  */
 public class MaxPooling implements Layer {
 

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * Bottleneck is wrong (see Bottleneck.java); GlobalAveragePooling and BasicBlock are right.
  *
- * Loses: bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted
+ * Loses: bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted, edgeCasesAgreeWithTheReference
  */
 public class BasicBlock implements Layer {
 

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * Bottleneck is wrong (see Bottleneck.java); GlobalAveragePooling and BasicBlock are right.
  *
- * Loses: bottleneckForwardAgrees, bottleneckBackwardAgrees, bottleneckParamsAndGradsAreRouted, bottleneckMatchesTheNumericalGradient
+ * Loses: bottleneckForwardAgrees, bottleneckBackwardAgrees, edgeCasesAgreeWithTheReference
  */
 public class BasicBlock implements Layer {
 

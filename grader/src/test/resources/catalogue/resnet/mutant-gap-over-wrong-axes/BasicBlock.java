@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * GlobalAveragePooling is wrong (see GlobalAveragePooling.java); the blocks are right.
  *
- * Loses: globalAveragePoolingForwardAgrees, globalAveragePoolingBackwardAgrees, edgeCasesAgreeWithTheReference
+ * Loses: globalAveragePoolingForwardAgrees, globalAveragePoolingBackwardAgrees
  */
 public class BasicBlock implements Layer {
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * Wrong: backward's last ReLU mask is taken from the residual branch conv2(...) instead of the sum
  * z = conv2(...) + shortcut(x) that the ReLU was applied to (forward is right).
  *
- * Loses: basicBlockBackwardAgrees, basicBlockMatchesTheNumericalGradient, basicBlockParamsAndGradsAreRouted
+ * Loses: basicBlockBackwardAgrees, basicBlockMatchesTheNumericalGradient, edgeCasesAgreeWithTheReference
  */
 public class BasicBlock implements Layer {
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * adds dz (the projection is never called). Right for identity blocks only; with a projection the
  * shapes differ (an exception) or broadcast silently. Bottleneck too.
  *
- * Loses: basicBlockForwardAgrees, basicBlockBackwardAgrees, bottleneckForwardAgrees, bottleneckBackwardAgrees
+ * Loses: basicBlockForwardAgrees, basicBlockBackwardAgrees, basicBlockMatchesTheNumericalGradient, basicBlockParamsAndGradsAreRouted, bottleneckForwardAgrees, bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted, edgeCasesAgreeWithTheReference
  */
 public class BasicBlock implements Layer {
 

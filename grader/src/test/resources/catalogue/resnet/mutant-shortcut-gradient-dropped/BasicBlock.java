@@ -14,7 +14,7 @@ import java.util.Map;
  * misses one of its two paths (seed 4.2: where x branches, the gradients add up). Bottleneck has the
  * same bug.
  *
- * Loses: basicBlockBackwardAgrees, basicBlockMatchesTheNumericalGradient, basicBlockParamsAndGradsAreRouted, bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted
+ * Loses: basicBlockBackwardAgrees, basicBlockMatchesTheNumericalGradient, basicBlockParamsAndGradsAreRouted, bottleneckBackwardAgrees, bottleneckMatchesTheNumericalGradient, bottleneckParamsAndGradsAreRouted, edgeCasesAgreeWithTheReference
  */
 public class BasicBlock implements Layer {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static kadai.assignments.testing.Tensors.assertClose;
 
-/** Every worked example of the seed (DESIGN.md's golden table, errata applied) against the reference. */
+/** Every worked example of the lecture notes (the handouts' tables, errata applied) against the reference. */
 class SeedExamplesTests {
 
     private static final double[][] X = {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}, {13, 14, 15, 16}};

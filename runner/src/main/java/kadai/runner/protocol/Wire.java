@@ -40,6 +40,12 @@ public final class Wire {
      * null, or THREW when anything differs.
      */
     public static final byte ASSIGN_PARAMS = 10;
+    /**
+     * Start the loaded submission afresh: a new class loader over the same classes (every static
+     * field starts over), the system properties as they were at LOAD, and no runner object or
+     * grader layer of before; answer RETURN null. The grader sends it between visibility groups.
+     */
+    public static final byte RELOAD = 11;
 
     // Runner -> grader.
     public static final byte READY = 20;
@@ -101,6 +107,7 @@ public final class Wire {
             case CALLBACK_RETURN -> "CALLBACK_RETURN";
             case CALLBACK_THREW -> "CALLBACK_THREW";
             case ASSIGN_PARAMS -> "ASSIGN_PARAMS";
+            case RELOAD -> "RELOAD";
             case READY -> "READY";
             case RETURN -> "RETURN";
             case THREW -> "THREW";

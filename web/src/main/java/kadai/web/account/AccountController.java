@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import kadai.web.http.Redirects;
 import kadai.web.http.RequestFilters;
 import kadai.web.http.Role;
 import kadai.web.http.Viewer;
@@ -20,10 +21,14 @@ public final class AccountController {
 
     private final AccountService service;
     private final Views views;
+    private final java.util.function.Function<Context, String> serverUrl;
 
-    public AccountController(AccountService service, Views views) {
+    /** @param serverUrl the address students reach the server at, for the commands the page shows */
+    public AccountController(AccountService service, Views views,
+            java.util.function.Function<Context, String> serverUrl) {
         this.service = service;
         this.views = views;
+        this.serverUrl = serverUrl;
     }
 
     public void routes(RoutesConfig routes) {
@@ -36,6 +41,7 @@ public final class AccountController {
         routes.get("/staff/roster", this::rosterPage);
         routes.post("/staff/roster", this::importRoster);
         routes.post("/staff/roster/file", this::importRosterFile);
+        routes.post("/staff/roster/remove-demo", this::removeDemo);
         routes.get("/api/me", this::me);
         routes.post("/api/staff/roster", this::importRosterApi);
     }
@@ -50,10 +56,12 @@ public final class AccountController {
 
     private void login(Context ctx) {
         String username = ctx.formParam("username");
-        AccountService.LoginResult result = service.login(username, ctx.formParam("password"), ctx.ip());
+        AccountService.LoginResult result = service.login(username, ctx.formParam("password"),
+                Web.clientAddress(ctx));
         String next = safeNext(ctx.formParam("next"));
         if (result instanceof AccountService.LoginResult.Success success) {
-            ctx.cookie(RequestFilters.cookie(RequestFilters.SESSION_COOKIE, success.sessionToken(), -1));
+            ctx.cookie(RequestFilters.cookie(RequestFilters.SESSION_COOKIE, success.sessionToken(), -1,
+                    Web.secure(ctx)));
             ctx.redirect(next);
             return;
         }
@@ -63,9 +71,9 @@ public final class AccountController {
         views.render(ctx, "login.jte", "error", error, "username", username == null ? "" : username, "next", next);
     }
 
-    /** Only same-site paths are followed after login (no open redirect). */
+    /** Only same-site paths are followed after login (no open redirect): {@link Redirects#safeNext}. */
     private static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/assignments";
+        return Redirects.safeNext(next);
     }
 
     private void logout(Context ctx) {
@@ -76,13 +84,26 @@ public final class AccountController {
 
     private void accountPage(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", null);
+        renderAccount(ctx, viewer, null);
+    }
+
+    private void renderAccount(Context ctx, Viewer viewer, AccountService.IssuedToken issued) {
+        views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", issued,
+                "serverUrl", serverUrl.apply(ctx), "tokenDays", AccountService.TOKEN_DAYS,
+                "defaultDays", AccountService.DEFAULT_TOKEN_DAYS, "now", service.now());
     }
 
     private void issueToken(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        AccountService.IssuedToken issued = service.issueToken(viewer.id(), ctx.formParam("label"));
-        views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", issued);
+        String days = ctx.formParam("days");
+        int lifetime;
+        try {
+            lifetime = days == null || days.isBlank() ? AccountService.DEFAULT_TOKEN_DAYS : Integer.parseInt(days.trim());
+        } catch (NumberFormatException e) {
+            throw kadai.web.http.RefusedException.invalid("bad-request", "'" + days + "' is not a number of days.");
+        }
+        AccountService.IssuedToken issued = service.issueToken(viewer.id(), ctx.formParam("label"), lifetime);
+        renderAccount(ctx, viewer, issued);
     }
 
     private void revokeToken(Context ctx) {
@@ -93,18 +114,36 @@ public final class AccountController {
 
     private void rosterPage(Context ctx) {
         Web.requireStaff(ctx);
-        views.render(ctx, "roster.jte", "users", service.users(), "result", null);
+        renderRoster(ctx, null, null);
+    }
+
+    /** Render the roster with an import's result or a message (a reset's temporary password, a removal). */
+    void renderRoster(Context ctx, AccountService.RosterImport result, String message) {
+        views.render(ctx, "roster.jte", "users", service.users(), "result", result, "message", message,
+                "demoUsers", service.demoUsers().stream().map(User::username).toList());
     }
 
     private void importRoster(Context ctx) {
-        Web.requireRole(ctx, Role.INSTRUCTOR);
-        AccountService.RosterImport result = service.importRoster(ctx.formParam("csv"));
-        views.render(ctx, "roster.jte", "users", service.users(), "result", result);
+        Viewer viewer = Web.requireRole(ctx, Role.INSTRUCTOR);
+        AccountService.RosterImport result = service.importRoster(viewer.id(), ctx.formParam("csv"));
+        renderRoster(ctx, result, null);
+    }
+
+    /** Delete the demo course's accounts (published passwords) and their work, except the viewer's own. */
+    private void removeDemo(Context ctx) {
+        Viewer viewer = Web.requireRole(ctx, Role.INSTRUCTOR);
+        List<String> removed = service.removeDemoAccounts(viewer.id());
+        String message = views.messages().text(Web.language(ctx), "roster.demoRemoved",
+                removed.isEmpty() ? "—" : String.join(", ", removed));
+        if (service.demoUsers().stream().anyMatch(u -> u.id() == viewer.id())) {
+            message += " " + views.messages().text(Web.language(ctx), "roster.demoSelfKept");
+        }
+        renderRoster(ctx, null, message);
     }
 
     /** Import an uploaded CSV file (multipart field {@code file}): all lines or none. */
     private void importRosterFile(Context ctx) {
-        Web.requireRole(ctx, Role.INSTRUCTOR);
+        Viewer viewer = Web.requireRole(ctx, Role.INSTRUCTOR);
         UploadedFile file = ctx.uploadedFile("file");
         AccountService.RosterImport result;
         try {
@@ -115,7 +154,7 @@ public final class AccountController {
             try (InputStream in = file.content()) {
                 text = RosterFile.decode(file.filename(), in);
             }
-            result = service.importRosterFile(text);
+            result = service.importRosterFile(viewer.id(), text);
         } catch (RosterFile.Refused e) {
             result = new AccountService.RosterImport(List.of(), List.of(), List.of(e.getMessage()), List.of());
         } catch (IOException e) {
@@ -124,7 +163,7 @@ public final class AccountController {
         if (!result.errors().isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        views.render(ctx, "roster.jte", "users", service.users(), "result", result);
+        renderRoster(ctx, result, null);
     }
 
     private void me(Context ctx) {
@@ -134,7 +173,7 @@ public final class AccountController {
     }
 
     private void importRosterApi(Context ctx) {
-        Web.requireRole(ctx, Role.INSTRUCTOR);
-        ctx.json(service.importRoster(ctx.body()));
+        Viewer viewer = Web.requireRole(ctx, Role.INSTRUCTOR);
+        ctx.json(service.importRoster(viewer.id(), ctx.body()));
     }
 }

@@ -15,8 +15,8 @@ public final class AccountDao {
             rs.getString("display_name"), rs.getString("email"), Role.valueOf(rs.getString("role")),
             rs.getString("language"), rs.getTimestamp("created_at").toInstant());
 
-    /** A session row joined with its user. */
-    public record SessionRow(User user, String csrfToken, Instant expiresAt) {
+    /** A session row joined with its user; {@code mustChangePassword} is the user's flag. */
+    public record SessionRow(User user, String csrfToken, Instant expiresAt, boolean mustChangePassword) {
     }
 
     private final Jdbi jdbi;
@@ -42,9 +42,54 @@ public final class AccountDao {
                 .execute());
     }
 
-    public void updatePassword(long id, String passwordHash) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
-                .bind("hash", passwordHash).bind("id", id).execute());
+    /** Store a new password hash; {@code mustChange}: it is temporary and must be replaced at the next login. */
+    public void updatePassword(long id, String passwordHash, boolean mustChange) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE users SET password_hash = :hash, must_change_password = :must WHERE id = :id")
+                .bind("hash", passwordHash).bind("must", mustChange).bind("id", id).execute());
+    }
+
+    public void setMustChangePassword(long id, boolean mustChange) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET must_change_password = :must WHERE id = :id")
+                .bind("must", mustChange).bind("id", id).execute());
+    }
+
+    /** Mark an account as one of the demo course's (its password is published). */
+    public void markDemo(long id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET demo = TRUE WHERE id = :id").bind("id", id).execute());
+    }
+
+    public List<User> demoUsers() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + USER_COLUMNS + " FROM users WHERE demo ORDER BY id")
+                .map(USER).list());
+    }
+
+    /**
+     * Delete accounts with everything that is theirs: submissions (files, results, regrade items),
+     * training runs (images), the regrades they requested, sessions and tokens; one transaction.
+     */
+    public void deleteUsers(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            for (String table : List.of("task_runs WHERE user_id", "regrades WHERE requested_by",
+                    "submissions WHERE user_id", "users WHERE id")) {
+                h.createUpdate("DELETE FROM " + table + " IN (<ids>)").bindList("ids", ids).execute();
+            }
+        });
+    }
+
+    /** Log a user out everywhere except the session {@code keepHash} (null: everywhere). */
+    public void deleteSessionsOf(long userId, String keepHash) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :user"
+                        + (keepHash == null ? "" : " AND token_hash <> :keep"))
+                .bind("user", userId).bind("keep", keepHash).execute());
+    }
+
+    public void deleteTokensOf(long userId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM api_tokens WHERE user_id = :user").bind("user", userId)
+                .execute());
     }
 
     public Optional<User> findUser(long id) {
@@ -87,11 +132,11 @@ public final class AccountDao {
 
     public Optional<SessionRow> findSession(String tokenHash) {
         return jdbi.withHandle(h -> h.createQuery("SELECT u.id, u.username, u.display_name, u.email, u.role,"
-                        + " u.language, u.created_at, s.csrf_token, s.expires_at"
+                        + " u.language, u.created_at, u.must_change_password, s.csrf_token, s.expires_at"
                         + " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash")
                 .bind("hash", tokenHash)
                 .map((rs, ctx) -> new SessionRow(USER.map(rs, ctx), rs.getString("csrf_token"),
-                        rs.getTimestamp("expires_at").toInstant()))
+                        rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("must_change_password")))
                 .findOne());
     }
 
@@ -104,20 +149,22 @@ public final class AccountDao {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at < :now").bind("now", now).execute());
     }
 
-    public long insertToken(long userId, String tokenHash, String label, Instant now) {
+    public long insertToken(long userId, String tokenHash, String label, Instant now, Instant expiresAt) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO api_tokens (user_id, token_hash, label, created_at)
-                        VALUES (:user, :hash, :label, :now)""")
+                        INSERT INTO api_tokens (user_id, token_hash, label, created_at, expires_at)
+                        VALUES (:user, :hash, :label, :now, :expires)""")
                 .bind("user", userId).bind("hash", tokenHash).bind("label", label).bind("now", now)
+                .bind("expires", expiresAt)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
+    /** Return the user of a token that has not expired at {@code now}, and note its use. */
     public Optional<User> findUserByToken(String tokenHash, Instant now) {
         return jdbi.inTransaction(h -> {
             Optional<User> user = h.createQuery("SELECT u.id, u.username, u.display_name, u.email, u.role,"
                             + " u.language, u.created_at FROM api_tokens t JOIN users u ON u.id = t.user_id"
-                            + " WHERE t.token_hash = :hash")
-                    .bind("hash", tokenHash).map(USER).findOne();
+                            + " WHERE t.token_hash = :hash AND t.expires_at > :now")
+                    .bind("hash", tokenHash).bind("now", now).map(USER).findOne();
             user.ifPresent(u -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash")
                     .bind("now", now).bind("hash", tokenHash).execute());
             return user;
@@ -126,11 +173,13 @@ public final class AccountDao {
 
     public List<ApiToken> tokens(long userId) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, label, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id")
+                        "SELECT id, label, created_at, last_used_at, expires_at FROM api_tokens WHERE user_id = :user"
+                                + " ORDER BY id")
                 .bind("user", userId)
                 .map((rs, ctx) -> new ApiToken(rs.getLong("id"), rs.getString("label"),
                         rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("last_used_at") == null ? null : rs.getTimestamp("last_used_at").toInstant()))
+                        rs.getTimestamp("last_used_at") == null ? null : rs.getTimestamp("last_used_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant()))
                 .list());
     }
 

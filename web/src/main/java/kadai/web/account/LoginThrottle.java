@@ -6,36 +6,60 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Limit failed logins: after {@code maxPerUser} failures within {@code window} for the same
- * user name, or {@code maxPerAddress} from the same client address (a whole classroom may share
- * one), further attempts are refused until the window slides.
+ * Limit login attempts: within {@code window}, at most {@code maxPerUser} failed attempts for
+ * the same user name and {@code maxPerAddress} from the same client address (a whole classroom
+ * may share one); further attempts are refused until the window slides.
  *
- * <p>The failures live in a {@link Store}: the server uses the database ({@link LoginFailureDao}),
- * so every web node on one database counts the same failures; {@link #inMemory()} is for a
- * single process (and unit tests). Keys are hashed (SHA-256), so what someone typed as a user
- * name is not stored in clear.
+ * <p>The decision and the recording are one atomic step ({@link Store#reserve}): an attempt is
+ * counted as a failure <em>before</em> its password is checked, and only a success takes it back
+ * (a success does not forgive the failures before it: they count until the window slides).
+ * So a parallel burst can check at most the allowed number of passwords, whichever node each
+ * request reaches. The server keeps the counts in the database ({@link LoginFailureDao}), shared
+ * by every web node on it; {@link #inMemory()} is for a single process and unit tests. Keys are
+ * hashed (SHA-256), so what someone typed as a user name is not stored in clear.
  */
 public final class LoginThrottle {
 
-    /** Where failures are counted. */
+    /** A key and the most entries it may have within the window. */
+    public record Limit(String key, int max) {
+    }
+
+    /** Where attempts are counted. */
     public interface Store {
-        /** Count the failures of {@code key} at or after {@code since}. */
-        int countSince(String key, Instant since);
+        /**
+         * Atomically: when every key has fewer than its {@code max} entries at or after
+         * {@code since}, add one entry per key at {@code now} and return their ids; otherwise
+         * add nothing and return empty. Entries before {@code since} may be forgotten.
+         */
+        Optional<List<Long>> reserve(List<Limit> limits, Instant since, Instant now);
 
-        void add(String key, Instant at);
+        /** Forget the given entries (the attempt that made them succeeded). */
+        void release(List<Long> ids);
+    }
 
-        /** Forget every failure of {@code key} (a successful login). */
-        void clear(String key);
+    /** An attempt that passed the throttle; it counts as a failure unless {@link #succeeded()} is called. */
+    public final class Attempt {
+        private final List<Long> entries;
 
-        /** Forget every failure before {@code cutoff} (they no longer count). */
-        void purgeBefore(Instant cutoff);
+        private Attempt(List<Long> entries) {
+            this.entries = entries;
+        }
+
+        /**
+         * The password was right: this attempt does not count. Earlier failures still do until the
+         * window slides past them; forgetting them would give the other requests of a parallel
+         * burst a fresh budget of guesses.
+         */
+        public void succeeded() {
+            store.release(entries);
+        }
     }
 
     private final int maxPerUser;
@@ -57,22 +81,15 @@ public final class LoginThrottle {
         this.store = store;
     }
 
-    /** Tell whether a login for {@code username} from {@code address} may be tried now. */
-    public boolean allowed(String username, String address) {
-        Instant since = clock.instant().minus(window);
-        return store.countSince(userKey(username), since) < maxPerUser
-                && store.countSince(addressKey(address), since) < maxPerAddress;
-    }
-
-    public void failed(String username, String address) {
+    /**
+     * Count a login attempt for {@code username} from {@code address} if the limits allow it.
+     *
+     * @return the attempt (counted as a failure until it succeeds), or empty when it is refused
+     */
+    public Optional<Attempt> begin(String username, String address) {
         Instant now = clock.instant();
-        store.add(userKey(username), now);
-        store.add(addressKey(address), now);
-        store.purgeBefore(now.minus(window));
-    }
-
-    public void succeeded(String username) {
-        store.clear(userKey(username));
+        return store.reserve(List.of(new Limit(userKey(username), maxPerUser), new Limit(addressKey(address),
+                maxPerAddress)), now.minus(window), now).map(Attempt::new);
     }
 
     static String userKey(String username) {
@@ -92,43 +109,35 @@ public final class LoginThrottle {
         }
     }
 
-    /** Return a store that keeps failures in this process's memory. */
+    /** Return a store that keeps attempts in this process's memory (one lock for the check and the add). */
     public static Store inMemory() {
         return new Store() {
-            private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+            private final List<Entry> entries = new ArrayList<>();
+            private final AtomicLong ids = new AtomicLong();
 
-            @Override
-            public int countSince(String key, Instant since) {
-                Deque<Instant> times = failures.get(key);
-                if (times == null) {
-                    return 0;
-                }
-                synchronized (times) {
-                    return (int) times.stream().filter(t -> !t.isBefore(since)).count();
-                }
+            record Entry(long id, String key, Instant at) {
             }
 
             @Override
-            public void add(String key, Instant at) {
-                Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-                synchronized (times) {
-                    times.addLast(at);
-                }
-            }
-
-            @Override
-            public void clear(String key) {
-                failures.remove(key);
-            }
-
-            @Override
-            public void purgeBefore(Instant cutoff) {
-                failures.values().forEach(times -> {
-                    synchronized (times) {
-                        times.removeIf(t -> t.isBefore(cutoff));
+            public synchronized Optional<List<Long>> reserve(List<Limit> limits, Instant since, Instant now) {
+                entries.removeIf(e -> e.at().isBefore(since));
+                for (Limit limit : limits) {
+                    if (entries.stream().filter(e -> e.key().equals(limit.key())).count() >= limit.max()) {
+                        return Optional.empty();
                     }
-                });
-                failures.values().removeIf(Deque::isEmpty);
+                }
+                List<Long> added = new ArrayList<>();
+                for (Limit limit : limits) {
+                    long id = ids.incrementAndGet();
+                    entries.add(new Entry(id, limit.key(), now));
+                    added.add(id);
+                }
+                return Optional.of(added);
+            }
+
+            @Override
+            public synchronized void release(List<Long> released) {
+                entries.removeIf(e -> released.contains(e.id()));
             }
         };
     }

@@ -8,11 +8,21 @@ import java.time.Instant;
  *
  * @param latePenaltyPerDay percent of the score taken off per started day after the deadline
  * @param lateDays days after the deadline during which submissions are still accepted
- * @param dailyLimit submissions a student may make per UTC day
+ * @param dailyLimit submissions a student may make per day of the course's time zone
  * @param hiddenReleased whether students may see hidden and after-due-date tests already
+ * @param published whether students see the assignment at all (a newly registered one is not)
+ * @param opensAt when students may start to see and submit it; null = as soon as it is published
  */
 public record Assignment(String id, int position, String titleEn, String titleJa, Instant deadline,
-        int latePenaltyPerDay, int lateDays, int dailyLimit, boolean hiddenReleased) {
+        int latePenaltyPerDay, int lateDays, int dailyLimit, boolean hiddenReleased, boolean published,
+        Instant opensAt) {
+
+    /** An assignment published and open from the start. */
+    public Assignment(String id, int position, String titleEn, String titleJa, Instant deadline,
+            int latePenaltyPerDay, int lateDays, int dailyLimit, boolean hiddenReleased) {
+        this(id, position, titleEn, titleJa, deadline, latePenaltyPerDay, lateDays, dailyLimit, hiddenReleased, true,
+                null);
+    }
 
     public String title(String language) {
         return "ja".equals(language) ? titleJa : titleEn;
@@ -21,6 +31,16 @@ public record Assignment(String id, int position, String titleEn, String titleJa
     /** Return the last instant a submission is accepted. */
     public Instant closesAt() {
         return deadline.plus(Duration.ofDays(lateDays));
+    }
+
+    /** Tell whether students may read and submit this assignment at {@code now}: published and opened. */
+    public boolean openAt(Instant now) {
+        return published && (opensAt == null || !now.isBefore(opensAt));
+    }
+
+    /** Return how many more submissions a student who made {@code usedToday} today may make. */
+    public int attemptsLeft(int usedToday) {
+        return Math.max(0, dailyLimit - usedToday);
     }
 
     /** Return how many started days after the deadline {@code at} is (0 when on time). */

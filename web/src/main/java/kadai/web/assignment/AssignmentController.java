@@ -4,12 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.web.http.RefusedException;
 import kadai.web.http.Role;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
@@ -18,11 +16,27 @@ import kadai.web.http.Web;
 /** Serve the assignments list, an assignment's page, the starter kit and the settings form. */
 public final class AssignmentController {
 
+    /** Issue an API token for a user (the account feature does; the kit carries one). */
+    @FunctionalInterface
+    public interface TokenIssuer {
+        String issue(long userId, String label);
+    }
+
     private final AssignmentService service;
+    private final CourseMaterial material;
+    private final TokenIssuer tokens;
+    private final String publicUrl;
     private final Views views;
 
-    public AssignmentController(AssignmentService service, Views views) {
+    /**
+     * @param publicUrl the address students use ({@code serve --public-url}); null takes it from the request
+     */
+    public AssignmentController(AssignmentService service, CourseMaterial material, TokenIssuer tokens,
+            String publicUrl, Views views) {
         this.service = service;
+        this.material = material;
+        this.tokens = tokens;
+        this.publicUrl = publicUrl;
         this.views = views;
     }
 
@@ -35,6 +49,7 @@ public final class AssignmentController {
         routes.get("/api/assignments", this::listApi);
         routes.get("/api/assignments/{id}", this::detailApi);
         routes.get("/api/starter-kit.zip", this::starterKit);
+        routes.get("/api/staff/assignments", this::staffListApi);
         routes.post("/api/staff/assignments/{id}/settings", this::updateSettingsApi);
     }
 
@@ -49,38 +64,48 @@ public final class AssignmentController {
                 "error", null);
     }
 
+    /**
+     * Send the starter kit with a {@code kadai.properties} naming this server and an API token: the
+     * bearer token of an API call, or a fresh one for a browser session (listed on the Account page).
+     */
     private void starterKit(Context ctx) {
-        Web.requireViewer(ctx);
-        byte[] zip = service.starterKit().orElseThrow(() -> new NotFoundResponse("The starter kit was not packaged."));
+        Viewer viewer = Web.requireViewer(ctx);
+        byte[] zip = material.starterKit().orElseThrow(() -> new NotFoundResponse("The starter kit was not packaged."));
+        String authorization = ctx.header("Authorization");
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim()
+                : tokens.issue(viewer.id(), "starter kit " + service.time().format(service.now()));
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"kadai-starter-kit.zip\"");
-        ctx.result(zip);
+        ctx.header("Cache-Control", "no-store");
+        ctx.result(StarterKit.personalised(zip, serverUrl(ctx), token, viewer.username()));
+    }
+
+    /** Return the address students reach this server at, ending in a slash. */
+    public String serverUrl(Context ctx) {
+        String url = publicUrl != null ? publicUrl : ctx.scheme() + "://" + ctx.host() + "/";
+        return url.endsWith("/") ? url : url + "/";
     }
 
     private void updateSettings(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
         String id = ctx.pathParam("id");
-        service.update(id, new AssignmentService.Settings(parseDeadline(ctx.formParam("deadline")),
+        String opens = ctx.formParam("opensAt");
+        service.update(id, new AssignmentService.Settings(service.time().parse(ctx.formParam("deadline"), "deadline"),
                 integer(ctx.formParam("latePenaltyPerDay")), integer(ctx.formParam("lateDays")),
-                integer(ctx.formParam("dailyLimit")), ctx.formParam("hiddenReleased") != null));
-        ctx.redirect("/staff/assignments/" + id + "?notice=saved");
+                integer(ctx.formParam("dailyLimit")), ctx.formParam("hiddenReleased") != null,
+                ctx.formParam("published") != null,
+                opens == null || opens.isBlank() ? null : service.time().parse(opens, "opening time")));
+        String back = ctx.formParam("back");
+        ctx.redirect("settings".equals(back) ? "/staff/settings?notice=saved" : "/staff/assignments/" + id
+                + "?notice=saved");
     }
 
     private static int integer(String value) {
         try {
             return Integer.parseInt(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a whole number");
-        }
-    }
-
-    /** Parse a deadline given as an ISO instant or as a UTC date-time from a datetime-local field. */
-    static Instant parseDeadline(String value) {
-        String text = value == null ? "" : value.trim();
-        try {
-            return text.endsWith("Z") ? Instant.parse(text) : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("deadline '" + value + "' is not a date-time like 2026-12-24T23:59");
+            throw RefusedException.invalid("bad-request", "'" + value + "' is not a whole number");
         }
     }
 
@@ -92,6 +117,9 @@ public final class AssignmentController {
             m.put("title", row.title());
             m.put("deadline", row.assignment().deadline().toString());
             m.put("closesAt", row.assignment().closesAt().toString());
+            m.put("opensAt", row.assignment().opensAt() == null ? null : row.assignment().opensAt().toString());
+            m.put("open", row.open());
+            m.put("published", row.assignment().published());
             m.put("bestScore", row.bestScore());
             m.put("maxScore", row.maxScore());
             m.put("submissions", row.submissions());
@@ -109,30 +137,63 @@ public final class AssignmentController {
         m.put("id", d.assignment().id());
         m.put("title", d.title());
         m.put("deadline", d.assignment().deadline().toString());
+        m.put("timeZone", service.time().zone().getId());
         m.put("latePenaltyPerDay", d.assignment().latePenaltyPerDay());
         m.put("lateDays", d.assignment().lateDays());
         m.put("dailyLimit", d.assignment().dailyLimit());
         m.put("attemptsLeftToday", d.attemptsLeft());
         m.put("package", d.javaPackage());
         m.put("classes", d.classes());
+        m.put("files", d.files());
+        m.put("usedFiles", d.usedFiles());
         m.put("handoutHtml", d.handoutHtml());
-        m.put("submissions", d.history().stream().map(v -> Map.of("id", v.submission().id(),
-                "status", v.submission().status().name(), "receivedAt", v.submission().receivedAt().toString(),
-                "score", v.score() == null ? "" : v.score())).toList());
+        m.put("submissions", d.history().stream().map(v -> Map.of("id", v.id(), "status", v.status(),
+                "receivedAt", v.receivedAt().toString(), "score", v.score() == null ? "" : v.score())).toList());
         ctx.json(m);
     }
 
-    /** Settings as JSON: {@code {"deadline": "...Z", "latePenaltyPerDay": 10, ...}}. */
-    public record SettingsBody(String deadline, int latePenaltyPerDay, int lateDays, int dailyLimit,
-            boolean hiddenReleased) {
+    /** Every assignment with its settings, published or not (staff). */
+    private void staffListApi(Context ctx) {
+        Web.requireStaff(ctx);
+        ctx.json(Map.of("timeZone", service.time().zone().getId(), "assignments", service.all()));
+    }
+
+    /**
+     * Settings as JSON; every field is optional and a missing one keeps its value:
+     * {@code {"deadline": "2026-12-24T23:59", "opensAt": "2026-12-01T09:00", "published": true, ...}}.
+     * Times are instants ({@code ...Z}), times with an offset, or wall-clock times of the course's zone;
+     * {@code "opensAt": ""} clears the opening time.
+     */
+    public record SettingsBody(String deadline, Integer latePenaltyPerDay, Integer lateDays, Integer dailyLimit,
+            Boolean hiddenReleased, Boolean published, String opensAt) {
     }
 
     private void updateSettingsApi(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
-        SettingsBody body = ctx.bodyAsClass(SettingsBody.class);
-        Assignment updated = service.update(ctx.pathParam("id"), new AssignmentService.Settings(
-                parseDeadline(body.deadline()), body.latePenaltyPerDay(), body.lateDays(), body.dailyLimit(),
-                body.hiddenReleased()));
+        String id = ctx.pathParam("id");
+        SettingsBody body;
+        try {
+            body = ctx.bodyAsClass(SettingsBody.class);
+        } catch (RuntimeException e) {
+            throw RefusedException.invalid("bad-json", "The body must be a JSON object like {\"deadline\":"
+                    + " \"2026-12-24T23:59\", \"published\": true}");
+        }
+        if (body == null) {
+            throw RefusedException.invalid("bad-json", "The body must be a JSON object like {\"published\": true}");
+        }
+        AssignmentService.Settings old = service.settings(id);
+        Instant opensAt = body.opensAt() == null ? old.opensAt()
+                : body.opensAt().isBlank() ? null : service.time().parse(body.opensAt(), "opensAt");
+        Assignment updated = service.update(id, new AssignmentService.Settings(
+                body.deadline() == null ? old.deadline() : service.time().parse(body.deadline(), "deadline"),
+                or(body.latePenaltyPerDay(), old.latePenaltyPerDay()), or(body.lateDays(), old.lateDays()),
+                or(body.dailyLimit(), old.dailyLimit()),
+                body.hiddenReleased() == null ? old.hiddenReleased() : body.hiddenReleased(),
+                body.published() == null ? old.published() : body.published(), opensAt));
         ctx.json(updated);
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
     }
 }

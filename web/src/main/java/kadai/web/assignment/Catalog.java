@@ -6,8 +6,24 @@ import java.util.Optional;
 /** Name the course's assignments: the package students write in and the classes they implement. */
 public final class Catalog {
 
-    /** One entry: id, Java package of the student classes, the classes, English and Japanese titles. */
-    public record Entry(String id, String javaPackage, List<String> classes, String titleEn, String titleJa) {
+    /**
+     * One entry: id, Java package of the student classes, the classes, English and Japanese titles,
+     * and the earlier assignments whose classes (in another package) this one's may call: a
+     * submission may include those files ({@code pool}'s {@code MaxPooling} may use the student's
+     * own {@code ConvOps} of {@code conv-op}).
+     */
+    public record Entry(String id, String javaPackage, List<String> classes, String titleEn, String titleJa,
+            List<String> uses) {
+
+        /** An entry whose classes use nothing from other packages. */
+        public Entry(String id, String javaPackage, List<String> classes, String titleEn, String titleJa) {
+            this(id, javaPackage, classes, titleEn, titleJa, List.of());
+        }
+
+        /** Return the source paths of the classes ({@code kadai/assignments/conv/ConvOps.java}). */
+        public List<String> files() {
+            return classes.stream().map(c -> javaPackage.replace('.', '/') + "/" + c + ".java").toList();
+        }
     }
 
     private static final List<Entry> ENTRIES = List.of(
@@ -16,7 +32,7 @@ public final class Catalog {
             new Entry("conv", "kadai.assignments.conv", List.of("Convolution"),
                     "Convolution layer: forward and backward", "畳み込み層の順伝播と逆伝播"),
             new Entry("pool", "kadai.assignments.pool", List.of("MaxPooling"),
-                    "Max pooling: forward and backward", "最大プーリングの順伝播と逆伝播"),
+                    "Max pooling: forward and backward", "最大プーリングの順伝播と逆伝播", List.of("conv-op")),
             new Entry("resnet", "kadai.assignments.resnet",
                     List.of("GlobalAveragePooling", "BasicBlock", "Bottleneck", "ResNetBlocks"),
                     "ResNet blocks", "ResNet のブロック"),
@@ -31,5 +47,11 @@ public final class Catalog {
 
     public Optional<Entry> find(String id) {
         return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** Return the files of the assignments {@code entry} uses from other packages (a submission may add them). */
+    public List<String> usedFiles(Entry entry) {
+        return entry.uses().stream().map(this::find).flatMap(Optional::stream).flatMap(e -> e.files().stream())
+                .toList();
     }
 }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -23,6 +22,14 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
+    static {
+        // H2's AUTO_SERVER (how a `kadai worker` shares the embedded file) listens on every
+        // interface unless told otherwise; loopback is enough for workers on the same host.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
@@ -37,7 +44,11 @@ public final class Database implements AutoCloseable {
      * the AUTO_SERVER port H2 opens for other Kadai processes must not be usable by other users.
      */
     public static Database openEmbedded(Path dataDir) {
-        return open(embeddedUrl(dataDir), "kadai", embeddedPassword(dataDir));
+        OwnerOnly.directory(dataDir);
+        Database database = open(embeddedUrl(dataDir), "kadai", embeddedPassword(dataDir));
+        // The directory is closed to others already; the files are too, in case it is ever opened up.
+        OwnerOnly.files(dataDir, "kadai.mv.db", "kadai.trace.db", "kadai.lock.db", "db-password");
+        return database;
     }
 
     static String embeddedPassword(Path dataDir) {
@@ -46,16 +57,11 @@ public final class Database implements AutoCloseable {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir);
             byte[] bytes = new byte[24];
             new SecureRandom().nextBytes(bytes);
             String password = HexFormat.of().formatHex(bytes);
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the file keeps the default permissions.
-            }
+            OwnerOnly.writeString(file, password + "\n");
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
@@ -67,7 +73,10 @@ public final class Database implements AutoCloseable {
         // AUTO_SERVER lets a `kadai worker` process share the file with `kadai serve`.
         // WRITE_DELAY=0: H2 otherwise keeps commits of the last half second in memory, and a
         // killed server would lose submissions it had already acknowledged.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kadai") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        // LOCK_TIMEOUT: quota and throttle steps lock a row (SELECT ... FOR UPDATE); a burst may queue
+        // for longer than H2's default second.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kadai")
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     /** Connect, migrate to the latest schema, and return the database. */

@@ -100,9 +100,10 @@ public final class GradebookController {
         GradebookService.Gradebook book = gradebook.gradebook(ctx.queryParam("sort"),
                 "desc".equals(ctx.queryParam("order")));
         ctx.json(Map.of("assignments", book.assignments().stream().map(a -> a.id()).toList(),
+                "tasks", book.tasks(),
                 "rows", book.rows().stream().map(r -> Map.of("username", r.student().username(),
                         "name", r.student().displayName(), "total", r.total(),
-                        "scores", r.cells())).toList()));
+                        "scores", r.cells(), "taskPoints", r.taskPoints())).toList()));
     }
 
     private void failuresApi(Context ctx) {

@@ -81,7 +81,7 @@ public final class RegradeService {
                     .map(Submission::id).toList();
         }
         if (ids.isEmpty()) {
-            throw new RefusedException(409, "nothing-to-regrade", "No graded submission of " + assignmentId
+            throw RefusedException.conflict("nothing-to-regrade", "No graded submission of " + assignmentId
                     + " to regrade yet.");
         }
         long regradeId = dao.create(assignmentId, requestedBy, clock.instant(), ids);
@@ -121,14 +121,14 @@ public final class RegradeService {
     public int publish(long regradeId) {
         Preview preview = preview(regradeId);
         if (preview.regrade().publishedAt() != null) {
-            throw new RefusedException(409, "published", "Regrade " + regradeId + " was already published.");
+            throw RefusedException.conflict("published", "Regrade " + regradeId + " was already published.");
         }
         if (preview.pending() > 0) {
-            throw new RefusedException(409, "pending", preview.pending()
+            throw RefusedException.conflict("pending", preview.pending()
                     + " submissions are still being regraded; publish when the preview is complete.");
         }
         if (!dao.markPublished(regradeId, clock.instant())) {
-            throw new RefusedException(409, "published", "Regrade " + regradeId + " was already published.");
+            throw RefusedException.conflict("published", "Regrade " + regradeId + " was already published.");
         }
         int published = 0;
         for (RegradeDao.Item item : preview.items()) {

@@ -24,7 +24,12 @@ public final class Messages {
         return "ja".equals(language) ? "ja" : DEFAULT_LANGUAGE;
     }
 
-    /** Tell whether {@code key} has a text (optional texts, such as a training-run metric's explanation). */
+    /** Return the keys that start with {@code prefix}, sorted (the English bundle's; a test keeps ja in step). */
+    public java.util.List<String> keys(String prefix) {
+        return bundles.get(DEFAULT_LANGUAGE).keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
+    /** Tell whether {@code language} has its own text for {@code key} (not a fallback to the key itself). */
     public boolean has(String language, String key) {
         return bundles.get(supported(language)).containsKey(key);
     }

@@ -1,8 +1,6 @@
 package kadai.web.http;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -11,19 +9,17 @@ import java.util.Locale;
  */
 public final class Page {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.of("UTC"));
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.of("UTC"));
-
     private final Messages messages;
     private final String language;
     private final Viewer viewer;
     private final String csrfToken;
     private final String path;
     private final String notice;
+    private final CourseTime time;
 
-    public Page(Messages messages, String language, Viewer viewer, String csrfToken, String path, String notice) {
+    public Page(Messages messages, String language, Viewer viewer, String csrfToken, String path, String notice,
+            CourseTime time) {
+        this.time = time;
         this.messages = messages;
         this.language = language;
         this.viewer = viewer;
@@ -35,11 +31,6 @@ public final class Page {
     /** Return the UI text for {@code key}. */
     public String t(String key, Object... args) {
         return messages.text(language, key, args);
-    }
-
-    /** Return the text of {@code key}, or an empty string when there is none (an optional explanation). */
-    public String optional(String key) {
-        return messages.has(language, key) ? messages.text(language, key) : "";
     }
 
     public String lang() {
@@ -74,14 +65,24 @@ public final class Page {
         return notice;
     }
 
-    /** Format an instant as UTC minutes ("2026-12-01 23:59"), or a dash. */
+    /** Format an instant in the course's time zone ("2026-12-01 23:59 JST"), or a dash. */
     public String time(Instant instant) {
-        return instant == null ? "—" : TIME.format(instant) + " UTC";
+        return time.format(instant);
     }
 
-    /** Format an instant as UTC seconds of the day, or a dash. */
+    /** Format an instant as the course's time of day with seconds, or a dash. */
     public String clock(Instant instant) {
-        return instant == null ? "—" : SECONDS.format(instant);
+        return time.clock(instant);
+    }
+
+    /** Return the value of a {@code datetime-local} field for an instant, in the course's time zone. */
+    public String inputTime(Instant instant) {
+        return time.inputValue(instant);
+    }
+
+    /** Return the course's time zone id ({@code Asia/Tokyo}), for labels and the live pages' clocks. */
+    public String zone() {
+        return time.zone().getId();
     }
 
     /** One line of grader feedback and how to show it ({@code fb-bad}, {@code fb-exp}, {@code fb-head} or none). */

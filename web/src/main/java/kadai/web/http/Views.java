@@ -12,9 +12,15 @@ public final class Views {
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Messages messages;
+    private final CourseTime time;
 
-    public Views(Messages messages) {
+    public Views(Messages messages, CourseTime time) {
         this.messages = messages;
+        this.time = time;
+    }
+
+    public CourseTime time() {
+        return time;
     }
 
     public Messages messages() {
@@ -26,7 +32,7 @@ public final class Views {
         Viewer viewer = Web.viewer(ctx);
         String notice = ctx.queryParam("notice");
         return new Page(messages, Web.language(ctx), viewer, viewer == null ? Web.loginCsrf(ctx) : viewer.csrfToken(),
-                ctx.path(), notice == null ? null : messages.text(Web.language(ctx), "notice." + notice));
+                ctx.path(), notice == null ? null : messages.text(Web.language(ctx), "notice." + notice), time);
     }
 
     /** Render {@code template} with the page model and the given parameters as HTML. */

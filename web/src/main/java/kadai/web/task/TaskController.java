@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.web.http.ErrorMapper;
 import kadai.web.http.RefusedException;
 import kadai.web.http.Viewer;
 import kadai.web.http.Views;
@@ -23,17 +24,30 @@ public final class TaskController {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<Map<String, List<Double>>> CURVES = new TypeReference<>() { };
 
-    /** What the run page shows. */
-    public record RunView(TaskRun run, String description, Map<String, Object> metrics, List<Chart> charts,
-            List<String> images) {
+    /**
+     * What the run page shows: each metric and curve with its explanation (the messages'
+     * {@code metric.<task>.<key>}; null when the task has none yet), and what the run earns.
+     */
+    public record RunView(TaskRun run, String description, List<Metric> metrics, List<Chart> charts,
+            Map<String, String> curveTexts, List<String> images, TaskPoints.RunPoints points) {
+    }
+
+    /** One metric of a finished run, with what it means in words. */
+    public record Metric(String key, Object value, String explanation) {
     }
 
     private final TaskRunService service;
     private final TaskFeed feed;
     private final Views views;
     private final ObjectMapper json;
+    private final TaskPoints points;
 
-    public TaskController(TaskRunService service, Views views, ObjectMapper json, long pollMillis) {
+    private final kadai.web.assignment.CourseMaterial material;
+
+    public TaskController(TaskRunService service, Views views, ObjectMapper json, long pollMillis,
+            TaskPoints points, kadai.web.assignment.CourseMaterial material) {
+        this.points = points;
+        this.material = material;
         this.service = service;
         this.views = views;
         this.json = json;
@@ -49,6 +63,7 @@ public final class TaskController {
         routes.get("/tasks", this::listPage);
         routes.post("/tasks", this::launchPage);
         routes.get("/tasks/runs/{id}", this::runPage);
+        routes.get("/tasks/handouts/{id}", this::handoutPage);
         routes.sse("/tasks/runs/{id}/events", feed::connect);
         routes.post("/tasks/runs/{id}/cancel", this::cancelPage);
         routes.get("/tasks/runs/{id}/images/{name}", this::image);
@@ -66,8 +81,10 @@ public final class TaskController {
 
     private void renderList(Context ctx, String error) {
         Viewer viewer = Web.requireViewer(ctx);
+        Map<String, TaskGrading> grading = new LinkedHashMap<>();
+        points.graded().forEach(g -> grading.put(g.taskId(), g));
         views.render(ctx, "tasks.jte", "tasks", service.tasks(), "runs", service.list(viewer), "error", error,
-                "form", formValues(ctx));
+                "form", formValues(ctx), "grading", grading);
     }
 
     private static Map<String, String> formValues(Context ctx) {
@@ -94,10 +111,7 @@ public final class TaskController {
             long id = service.launch(viewer, request);
             ctx.redirect("/tasks/runs/" + id);
         } catch (RefusedException e) {
-            ctx.status(HttpStatus.forStatus(e.status()));
-            renderList(ctx, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.status(ErrorMapper.status(e));
             renderList(ctx, e.getMessage());
         }
     }
@@ -109,7 +123,7 @@ public final class TaskController {
         try {
             return Integer.parseInt(value.trim().replace(",", "").replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The " + name + " must be a whole number; got '" + value + "'.");
+            throw RefusedException.invalid("bad-request", "The " + name + " must be a whole number; got '" + value + "'.");
         }
     }
 
@@ -121,23 +135,46 @@ public final class TaskController {
         return Web.pathId(ctx, "task run");
     }
 
+    /** Show a task's handout ({@code assignments/handouts/tasks/<task>.<lang>.md}). */
+    private void handoutPage(Context ctx) {
+        Web.requireViewer(ctx);
+        String id = ctx.pathParam("id");
+        if (service.tasks().stream().noneMatch(t -> t.id().equals(id))) {
+            throw new kadai.web.http.NotFoundException("There is no training task '" + id + "'.");
+        }
+        views.render(ctx, "task-handout.jte", "taskId", id,
+                "html", material.handoutHtml("tasks/" + id, Web.language(ctx)).orElse(null));
+    }
+
     private void runPage(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        views.render(ctx, "task-run.jte", "view", view(viewer, id(ctx)));
+        views.render(ctx, "task-run.jte", "view", view(viewer, id(ctx), Web.language(ctx)));
     }
 
     /** Build the run page's model. */
-    RunView view(Viewer viewer, long id) {
+    RunView view(Viewer viewer, long id, String language) {
         TaskRun run = service.get(viewer, id);
         String description = service.tasks().stream().filter(t -> t.id().equals(run.taskId()))
                 .map(TaskRunService.TaskInfo::description).findFirst().orElse("");
         List<Chart> charts = new ArrayList<>();
+        Map<String, String> curveTexts = new LinkedHashMap<>();
         curves(run).forEach((name, values) -> {
             if (!values.isEmpty()) {
                 charts.add(Chart.of(name, values));
+                curveTexts.put(name, explanation(run.taskId(), name, language));
             }
         });
-        return new RunView(run, description, metrics(run), charts, service.imageNames(run));
+        List<Metric> metrics = new ArrayList<>();
+        metrics(run).forEach((key, value) -> metrics.add(new Metric(key, value,
+                explanation(run.taskId(), key, language))));
+        return new RunView(run, description, metrics, charts, curveTexts, service.imageNames(run),
+                points.forRun(run).orElse(null));
+    }
+
+    /** Return what a metric or curve of a task means, from {@code metric.<task>.<key>}; null when unexplained. */
+    private String explanation(String taskId, String key, String language) {
+        String messageKey = "metric." + taskId + "." + key;
+        return views.messages().has(language, messageKey) ? views.messages().text(language, messageKey) : null;
     }
 
     private Map<String, Object> metrics(TaskRun run) {
@@ -165,7 +202,7 @@ public final class TaskController {
         try {
             service.cancel(viewer, id);
         } catch (RefusedException e) {
-            if (e.status() != 409) {
+            if (e.reason() != RefusedException.Reason.CONFLICT) {
                 throw e;
             }
         }
@@ -203,10 +240,10 @@ public final class TaskController {
         try {
             request = json.readValue(ctx.body(), TaskRunService.LaunchRequest.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(BODY_EXPECTED + ": " + e.getOriginalMessage());
+            throw RefusedException.invalid("bad-json", BODY_EXPECTED + ": " + e.getOriginalMessage());
         }
         if (request == null) {
-            throw new IllegalArgumentException(BODY_EXPECTED + ".");
+            throw RefusedException.invalid("bad-json", BODY_EXPECTED + ".");
         }
         long id = service.launch(viewer, request);
         ctx.status(HttpStatus.CREATED).json(snapshot(viewer, id));
@@ -278,6 +315,8 @@ public final class TaskController {
         }
         out.put("images", images);
         out.put("error", run.error());
+        points.forRun(run).ifPresent(p -> out.put("points", Map.of("counts", p.counts(), "points", p.points(),
+                "of", p.grading().points(), "metric", p.grading().metric())));
         return out;
     }
 }

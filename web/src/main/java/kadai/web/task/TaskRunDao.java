@@ -44,8 +44,52 @@ public final class TaskRunDao {
             int epochs, long seed, String deviceChoice) {
     }
 
+    /** What a student's launch came to: the new run, or the limit that refused it. */
+    public sealed interface Launch {
+        /** The run was stored. */
+        record Started(long id) implements Launch {
+        }
+
+        /** The user has a run queued or running. */
+        record Busy() implements Launch {
+        }
+
+        /** The user started {@code recent.size()} runs since the window began (times, oldest first). */
+        record DailyLimit(List<Instant> recent) implements Launch {
+        }
+    }
+
+    /**
+     * Store a student's run only within their limits: none queued or running, fewer than
+     * {@code perWindow} created since {@code since}. Checking and inserting are one transaction
+     * holding the user's row lock ({@link kadai.web.db.UserLock}), so a parallel burst starts one run.
+     */
+    public Launch insertWithinLimits(NewRun run, Instant now, Instant since, int perWindow) {
+        return jdbi.inTransaction(h -> {
+            kadai.web.db.UserLock.lock(h, run.userId());
+            long active = h.createQuery(
+                            "SELECT COUNT(*) FROM task_runs WHERE user_id = :user AND status IN ('QUEUED', 'RUNNING')")
+                    .bind("user", run.userId()).mapTo(Long.class).one();
+            if (active > 0) {
+                return new Launch.Busy();
+            }
+            List<Instant> recent = h.createQuery("SELECT created_at FROM task_runs WHERE user_id = :user"
+                            + " AND created_at >= :since ORDER BY created_at")
+                    .bind("user", run.userId()).bind("since", since)
+                    .map((rs, ctx) -> instant(rs.getTimestamp(1))).list();
+            if (recent.size() >= perWindow) {
+                return new Launch.DailyLimit(recent);
+            }
+            return new Launch.Started(insert(h, run, now));
+        });
+    }
+
     public long insert(NewRun run, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return jdbi.withHandle(h -> insert(h, run, now));
+    }
+
+    private static long insert(org.jdbi.v3.core.Handle handle, NewRun run, Instant now) {
+        return handle.createUpdate("""
                         INSERT INTO task_runs (user_id, task_id, code, submission_ids, train_size, test_size, epochs,
                             seed, device_choice, status, created_at)
                         VALUES (:user, :task, :code, :submissions, :train, :test, :epochs, :seed, :device, 'QUEUED', :now)""")
@@ -53,7 +97,7 @@ public final class TaskRunDao {
                 .bind("submissions", run.submissionIds()).bind("train", run.trainSize()).bind("test", run.testSize())
                 .bind("epochs", run.epochs()).bind("seed", run.seed()).bind("device", run.deviceChoice())
                 .bind("now", now)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
     public Optional<TaskRun> find(long id) {
@@ -66,21 +110,6 @@ public final class TaskRunDao {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
                         + (userId == null ? "" : " WHERE r.user_id = :user") + " ORDER BY r.id DESC LIMIT :limit")
                 .bind("user", userId).bind("limit", limit).map(ROW).list());
-    }
-
-    /** Count the runs of a user that are queued or running. */
-    public long activeCount(long userId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM task_runs WHERE user_id = :user AND status IN ('QUEUED', 'RUNNING')")
-                .bind("user", userId).mapTo(Long.class).one());
-    }
-
-    /** Return when the user's runs created at or after {@code since} were created, oldest first. */
-    public List<Instant> createdSince(long userId, Instant since) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT created_at FROM task_runs WHERE user_id = :user AND created_at >= :since ORDER BY created_at")
-                .bind("user", userId).bind("since", since)
-                .map((rs, ctx) -> instant(rs.getTimestamp(1))).list());
     }
 
     /** Return the ids of runs not finished (to give each a job after a crash). */

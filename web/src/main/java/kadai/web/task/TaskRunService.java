@@ -53,8 +53,11 @@ public final class TaskRunService {
     /** A student's training runs in any 24 hours; a run holds a worker for minutes to hours. */
     private final int studentRunsPerDay;
 
+    private final kadai.web.http.CourseTime time;
+
     public TaskRunService(TaskRunDao dao, TaskCodeFactory codes, Tasks tasks, TaskQueue queue, Clock clock,
-            int studentRunsPerDay) {
+            int studentRunsPerDay, kadai.web.http.CourseTime time) {
+        this.time = time;
         this.studentRunsPerDay = studentRunsPerDay;
         this.dao = dao;
         this.codes = codes;
@@ -105,11 +108,11 @@ public final class TaskRunService {
      */
     public long launch(Viewer viewer, LaunchRequest request) {
         String taskId = request.task() == null ? "" : request.task().trim();
-        Task task = tasks.find(taskId).orElseThrow(() -> new IllegalArgumentException("Unknown task '" + taskId
+        Task task = tasks.find(taskId).orElseThrow(() -> RefusedException.invalid("bad-request", "Unknown task '" + taskId
                 + "'; choose one of " + tasks.list().stream().map(Task::id).toList() + "."));
         String presetId = request.preset() == null || request.preset().isBlank() ? "quick" : request.preset();
         Preset preset = PRESETS.stream().filter(p -> p.id().equals(presetId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown preset '" + presetId + "'; use quick or full."));
+                .orElseThrow(() -> RefusedException.invalid("bad-request", "Unknown preset '" + presetId + "'; use quick or full."));
         int train = bounded("train size", request.trainSize(), preset.trainSize(), MAX_TRAIN);
         int test = bounded("test size", request.testSize(), preset.testSize(), MAX_TEST);
         int epochs = bounded("epochs", request.epochs(), preset.epochs(), MAX_EPOCHS);
@@ -117,27 +120,27 @@ public final class TaskRunService {
         String device = request.device() == null || request.device().isBlank() ? "auto"
                 : request.device().trim().toLowerCase(Locale.ROOT);
         if (!DEVICES.contains(device)) {
-            throw new IllegalArgumentException("Unknown device '" + device + "'; use auto, cpu or gpu.");
+            throw RefusedException.invalid("bad-request", "Unknown device '" + device + "'; use auto, cpu or gpu.");
         }
         String code = request.code() == null || request.code().isBlank() ? (viewer.isStaff() ? "reference" : "submission")
                 : request.code().trim().toLowerCase(Locale.ROOT);
         String submissionIds = null;
         if (code.equals("reference")) {
             if (!viewer.isStaff()) {
-                throw new RefusedException(403, "forbidden", "Only staff may run the reference solution; run your"
+                throw RefusedException.forbidden("forbidden", "Only staff may run the reference solution; run your"
                         + " own submitted code.");
             }
         } else if (code.equals("submission")) {
             Optional<String> refusal = codes.refusal(task);
             if (refusal.isPresent()) {
-                throw new RefusedException(422, "not-sandboxed", refusal.get());
+                throw RefusedException.unprocessable("not-sandboxed", refusal.get());
             }
             List<String> ids = new ArrayList<>();
             List<String> required = codes.requiredAssignments(task.id());
             for (String assignment : required) {
                 Optional<Long> latest = dao.latestSubmission(viewer.id(), assignment);
                 if (latest.isEmpty()) {
-                    throw new RefusedException(422, "missing-submission", "Task " + task.id() + " trains your code"
+                    throw RefusedException.unprocessable("missing-submission", "Task " + task.id() + " trains your code"
                             + " from assignments " + required + "; submit assignment '"
                             + assignment + "' first.");
                 }
@@ -145,26 +148,31 @@ public final class TaskRunService {
             }
             submissionIds = String.join(",", ids);
         } else {
-            throw new IllegalArgumentException("Unknown code '" + code + "'; use submission or reference.");
+            throw RefusedException.invalid("bad-request", "Unknown code '" + code + "'; use submission or reference.");
         }
-        if (!viewer.isStaff()) {
-            if (dao.activeCount(viewer.id()) > 0) {
-                throw new RefusedException(409, "busy", "You already have a task run queued or running; wait for it"
+        TaskRunDao.NewRun run = new TaskRunDao.NewRun(viewer.id(), task.id(), code, submissionIds, train, test, epochs,
+                seed, device);
+        Instant now = clock.instant();
+        long id;
+        if (viewer.isStaff()) {
+            id = dao.insert(run, now);
+        } else {
+            TaskRunDao.Launch launch = dao.insertWithinLimits(run, now, now.minus(Duration.ofHours(24)),
+                    studentRunsPerDay);
+            if (launch instanceof TaskRunDao.Launch.Busy) {
+                throw RefusedException.conflict("busy", "You already have a task run queued or running; wait for it"
                         + " to finish or cancel it.");
             }
-            Instant now = clock.instant();
-            List<Instant> recent = dao.createdSince(viewer.id(), now.minus(Duration.ofHours(24)));
-            if (recent.size() >= studentRunsPerDay) {
+            if (launch instanceof TaskRunDao.Launch.DailyLimit limit) {
+                List<Instant> recent = limit.recent();
                 // The oldest run of the window leaves it first: that is when the next run may start.
                 Instant next = recent.get(recent.size() - studentRunsPerDay).plus(Duration.ofHours(24));
-                throw new RefusedException(429, "daily-limit", "You have started " + recent.size() + " training runs"
-                        + " in the last 24 hours, the most this course allows (" + studentRunsPerDay + "); the next one"
-                        + " can start at " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                        .withZone(java.time.ZoneOffset.UTC).format(next) + ".");
+                throw RefusedException.limitReached("daily-limit", "You have started " + recent.size()
+                        + " training runs in the last 24 hours, the most this course allows (" + studentRunsPerDay
+                        + "); the next one can start at " + time.format(next) + ".");
             }
+            id = ((TaskRunDao.Launch.Started) launch).id();
         }
-        long id = dao.insert(new TaskRunDao.NewRun(viewer.id(), task.id(), code, submissionIds, train, test, epochs,
-                seed, device), clock.instant());
         queue.enqueue(id, device.equals("gpu"));
         return id;
     }
@@ -173,14 +181,14 @@ public final class TaskRunService {
     public void cancel(Viewer viewer, long id) {
         TaskRun run = get(viewer, id);
         if (!dao.requestCancel(run.id(), clock.instant())) {
-            throw new RefusedException(409, "finished", "Task run " + id + " has already finished.");
+            throw RefusedException.conflict("finished", "Task run " + id + " has already finished.");
         }
     }
 
     private static int bounded(String name, Integer value, int fallback, int max) {
         int v = value == null ? fallback : value;
         if (v < 0 || v > max) {
-            throw new IllegalArgumentException("The " + name + " must be between 0 (the task's default) and " + max
+            throw RefusedException.invalid("bad-request", "The " + name + " must be between 0 (the task's default) and " + max
                     + "; got " + v + ".");
         }
         return v;

@@ -35,13 +35,22 @@
     if (el) { el.textContent = value; }
   }
 
+  // Times of day in the course's time zone (the page's data-zone), as the server renders them.
+  var courseZone = null;
+
   function clock(iso) {
-    return iso ? iso.substring(11, 19) : "—";
+    if (!iso) { return "—"; }
+    try {
+      return new Date(iso).toLocaleTimeString("en-GB", { timeZone: courseZone || "UTC", hour12: false });
+    } catch (e) {
+      return iso.substring(11, 19);
+    }
   }
 
   function setupLiveStatus() {
     var phases = document.getElementById("phases");
     if (!phases || phases.getAttribute("data-finished") === "true" || !window.EventSource) { return; }
+    courseZone = phases.getAttribute("data-zone");
     var source = new EventSource(phases.getAttribute("data-events"));
     source.addEventListener("status", function (e) {
       var s = JSON.parse(e.data);

@@ -35,32 +35,47 @@ class LoginThrottleTests {
         ManualClock clock = new ManualClock();
         LoginThrottle throttle = new LoginThrottle(3, 100, Duration.ofMinutes(5), clock);
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.allowed("aiko", "10.0.0.1")).isTrue();
-            throttle.failed("aiko", "10.0.0.1");
+            assertThat(throttle.begin("aiko", "10.0.0.1")).as("attempt " + i).isPresent();
         }
-        assertThat(throttle.allowed("aiko", "10.0.0.2")).as("another address does not help").isFalse();
-        assertThat(throttle.allowed("AIKO ", "10.0.0.1")).as("names are compared normalised").isFalse();
-        assertThat(throttle.allowed("kenji", "10.0.0.1")).as("others on the same address may log in").isTrue();
+        assertThat(throttle.begin("aiko", "10.0.0.2")).as("another address does not help").isEmpty();
+        assertThat(throttle.begin("AIKO ", "10.0.0.1")).as("names are compared normalised").isEmpty();
+        assertThat(throttle.begin("kenji", "10.0.0.1")).as("others on the same address may log in").isPresent();
         clock.now = clock.now.plus(Duration.ofMinutes(5)).plusSeconds(1);
-        assertThat(throttle.allowed("aiko", "10.0.0.1")).isTrue();
+        assertThat(throttle.begin("aiko", "10.0.0.1")).isPresent();
     }
 
     @Test
     void anAddressIsBlockedAfterItsOwnLimit() {
         LoginThrottle throttle = new LoginThrottle(3, 4, Duration.ofMinutes(5), new ManualClock());
         for (int i = 0; i < 4; i++) {
-            throttle.failed("user" + i, "10.0.0.9");
+            assertThat(throttle.begin("user" + i, "10.0.0.9")).isPresent();
         }
-        assertThat(throttle.allowed("fresh", "10.0.0.9")).isFalse();
-        assertThat(throttle.allowed("fresh", "10.0.0.8")).isTrue();
+        assertThat(throttle.begin("fresh", "10.0.0.9")).isEmpty();
+        assertThat(throttle.begin("fresh", "10.0.0.8")).isPresent();
     }
 
     @Test
-    void aSuccessClearsTheUsersFailures() {
-        LoginThrottle throttle = new LoginThrottle(2, 100, Duration.ofMinutes(5), new ManualClock());
-        throttle.failed("mei", "1.1.1.1");
-        throttle.succeeded("mei");
-        throttle.failed("mei", "1.1.1.1");
-        assertThat(throttle.allowed("mei", "1.1.1.1")).isTrue();
+    void aSuccessDoesNotCountButDoesNotForgiveEarlierFailures() {
+        LoginThrottle throttle = new LoginThrottle(2, 3, Duration.ofMinutes(5), new ManualClock());
+        throttle.begin("mei", "1.1.1.1").orElseThrow();
+        throttle.begin("mei", "1.1.1.1").orElseThrow().succeeded();
+        throttle.begin("mei", "1.1.1.1").orElseThrow();
+        assertThat(throttle.begin("mei", "1.1.1.1")).as("two failures, whatever came between").isEmpty();
+        assertThat(throttle.begin("kenji", "1.1.1.1")).as("the address has two failures: one more is allowed")
+                .isPresent();
+        assertThat(throttle.begin("kenji", "1.1.1.1")).as("the success was taken back, the rest count").isEmpty();
+    }
+
+    @Test
+    void aRefusedAttemptIsNotCounted() {
+        ManualClock clock = new ManualClock();
+        LoginThrottle throttle = new LoginThrottle(1, 100, Duration.ofMinutes(5), clock);
+        throttle.begin("yui", "2.2.2.2").orElseThrow();
+        clock.now = clock.now.plusSeconds(200);
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.begin("yui", "2.2.2.2")).isEmpty();
+        }
+        clock.now = clock.now.plusSeconds(101);
+        assertThat(throttle.begin("yui", "2.2.2.2")).as("refusals did not extend the lockout").isPresent();
     }
 }

@@ -168,6 +168,21 @@ class BrowserJourneyTests {
         browser.get(submissionLink);
         assertThat(browser.findElement(By.cssSelector(".inspector")).getText()).contains("in-process");
         shot("10-submission-inspector");
+
+        // Course settings: the cnn training task earns 5 points at test accuracy 0.88 (none at 0.80).
+        open("/staff/settings");
+        assertThat(browser.findElement(By.id("time-zone")).getText()).isEqualTo("Asia/Tokyo");
+        assertThat(browser.findElement(By.id("deadline-conv-op")).getAttribute("value")).endsWith("T23:59");
+        browser.findElement(By.id("points-cnn")).clear();
+        browser.findElement(By.id("points-cnn")).sendKeys("5");
+        browser.findElement(By.id("full-cnn")).sendKeys("0.88");
+        browser.findElement(By.id("zero-cnn")).sendKeys("0.80");
+        browser.findElement(By.id("save-task-cnn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("task-rule-cnn")));
+        assertThat(browser.findElement(By.id("task-rule-cnn")).getText())
+                .isEqualTo("5 points: all at accuracy ≥ 0.88, none at accuracy ≤ 0.8, linear in between.");
+        HeadlessChromium.fullShot(browser, "18-course-settings", 1280);
     }
 
     @Test

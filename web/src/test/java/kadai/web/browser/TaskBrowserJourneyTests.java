@@ -82,7 +82,10 @@ class TaskBrowserJourneyTests {
         assertThat(Double.parseDouble(accuracy.replace("%", "").trim())).isGreaterThan(50);
         assertThat(browser.findElement(By.id("device")).getText()).isEqualTo("cpu");
         assertThat(browser.findElements(By.cssSelector("svg.line-chart polyline"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(browser.findElement(By.id("metrics")).getText()).contains("train_images").contains("2,000");
+        assertThat(browser.findElement(By.id("metrics")).getText()).contains("train_images").contains("2,000")
+                .contains("Training images used.");
+        assertThat(browser.findElement(By.id("curve-train_loss")).findElement(By.xpath("..")).getText())
+                .contains("Cross-entropy loss of each training batch");
         assertThat(browser.findElements(By.id("cancel-form"))).isEmpty();
         fullShot("12-training-run-cnn", 1280);
         browser.manage().window().setSize(new Dimension(390, 844));

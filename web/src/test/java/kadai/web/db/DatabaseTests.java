@@ -133,6 +133,22 @@ class DatabaseTests {
         }
 
         @Test
+        void theLoginThrottleHoldsUnderAParallelBurst() throws Exception {
+            try (Database db = Database.open(url("throttle"), "postgres", "postgres")) {
+                kadai.web.account.LoginRaceTests.burstsCheckAtMostTheAllowedNumberOfPasswords(db);
+            }
+        }
+
+        @Test
+        void theDailyLimitHoldsUnderSixteenParallelUploads(@TempDir Path dir) throws Exception {
+            ServerConfig config = TestServer.config(dir, new FakeGrader())
+                    .withDatabase(url("quota"), "postgres", "postgres");
+            try (TestServer server = TestServer.start(config)) {
+                kadai.web.QuotaRaceTests.sixteenParallelUploadsWithTwoLeft(server);
+            }
+        }
+
+        @Test
         void theWholePlatformRunsOnPostgres(@TempDir Path dir) throws IOException {
             ServerConfig config = TestServer.config(dir, new FakeGrader())
                     .withDatabase(url("platform"), "postgres", "postgres");

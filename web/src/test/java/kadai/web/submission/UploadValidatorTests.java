@@ -76,4 +76,31 @@ class UploadValidatorTests {
                 .isInstanceOf(UploadRejectedException.class)
                 .extracting(e -> ((UploadRejectedException) e).code()).isEqualTo("bad-zip");
     }
+
+    @Test
+    void aClassOfAnEarlierAssignmentItBuildsOnIsAcceptedAndNoOtherFromThatPackage() throws Exception {
+        java.util.Set<String> conv = java.util.Set.of("kadai/assignments/conv/ConvOps.java");
+        var sources = validator.validate(List.of(java("MaxPooling.java", "package kadai.assignments.pool;"),
+                java("ConvOps.java", "package kadai.assignments.conv;")), "kadai.assignments.pool", conv);
+        assertThat(sources).containsOnlyKeys("kadai/assignments/pool/MaxPooling.java",
+                "kadai/assignments/conv/ConvOps.java");
+        assertThatThrownBy(() -> validator.validate(List.of(java("Convolution.java", "package kadai.assignments.conv;")),
+                "kadai.assignments.pool", conv))
+                .hasMessageContaining("declares package kadai.assignments.conv")
+                .hasMessageContaining("besides kadai/assignments/conv/ConvOps.java");
+        // From a zipped kit: MaxPooling and ConvOps are taken, the conv package's Convolution is left out.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String[] e : new String[][] {{"kit/src/main/java/kadai/assignments/pool/MaxPooling.java",
+                    "package kadai.assignments.pool;"}, {"kit/src/main/java/kadai/assignments/conv/ConvOps.java",
+                    "package kadai.assignments.conv;"}, {"kit/src/main/java/kadai/assignments/conv/Convolution.java",
+                    "package kadai.assignments.conv; class Convolution { broken"}}) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e[0]));
+                zip.write(e[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        assertThat(validator.validate(List.of(new Upload("kit.zip", bytes.toByteArray())), "kadai.assignments.pool", conv))
+                .containsOnlyKeys("kadai/assignments/pool/MaxPooling.java", "kadai/assignments/conv/ConvOps.java");
+    }
 }

@@ -297,7 +297,7 @@ class TaskRunRoutesTests {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
         assertThat(json(refused).get("error").asText()).isEqualTo("daily-limit");
         assertThat(json(refused).get("message").asText()).contains("3 training runs in the last 24 hours")
-                .containsPattern("next one can start at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+                .containsPattern("next one can start at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} JST"); // the course's zone
         assertThat(json(aiko.get("/api/task-runs")).get("runs").size()).isEqualTo(3);
     }
 }

@@ -73,6 +73,12 @@ public final class Client {
         return this;
     }
 
+    /** Remember the session's CSRF token from the form on {@code path} (for a page other than the assignments). */
+    public Client csrfFrom(String path) {
+        this.csrf = csrfOf(get(path).body());
+        return this;
+    }
+
     public static String csrfOf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {

@@ -2,9 +2,10 @@ package kadai.grader.suites.convop;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import kadai.grader.suites.InvalidConfigurations;
-import kadai.grader.property.Compare;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
@@ -13,18 +14,10 @@ import kadai.grader.property.Tolerance;
 import java.util.Locale;
 
 /** The checks the conv-op suite repeats: agreement of each operation with the reference on one case. */
-final class ConvOpChecks {
+final class ConvOpChecks extends SuiteChecks<ConvOpsApi> {
 
-    private final ConvOpsApi student;
-    private final ConvOpsApi reference;
-    private final Compare compare;
-    private final boolean ja;
-
-    ConvOpChecks(ConvOpsApi student, ConvOpsApi reference, String language) {
-        this.student = student;
-        this.reference = reference;
-        this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+    ConvOpChecks(ConvOpsApi student, ConvOpsApi reference, GradingContext context) {
+        super(student, reference, context);
     }
 
     /** Check im2col on the case's input against the reference; return the student's result. */
@@ -70,26 +63,25 @@ final class ConvOpChecks {
         InvalidConfigurations.mustBeRejected(call, InvalidConfigurations.Where.CALL, ja, body);
     }
 
-    /** Check that im2col's result has the input's dtype and agrees with the reference at that precision. */
-    void im2colKeepsDtype(ConvCase c, NDManager m, DataType dtype) {
-        NDArray x = c.x(m).toType(dtype, false);
-        NDArray expected = reference.im2col(x.toType(DataType.FLOAT64, false), c.fh(), c.fw(), c.stride(), c.pad());
-        NDArray actual = student.im2col(x.duplicate(), c.fh(), c.fw(), c.stride(), c.pad());
-        compare.dtype(c.call("im2col"), dtype, actual);
-        compare.agrees(c.call("im2col"), expected, actual, Tolerance.of(dtype), Shown.of("x", x));
+    /**
+     * Return the student's im2col of the case's x, failing unless im2col of another x differs from
+     * it (the non-degeneracy condition of the structural tests: zeros or a constant fail it).
+     */
+    NDArray im2colDependsOnX(ConvCase c, NDManager m) {
+        NDArray first = student.im2col(c.x(m), c.fh(), c.fw(), c.stride(), c.pad());
+        NDArray second = student.im2col(c.array(m, "x2", c.xShape()), c.fh(), c.fw(), c.stride(), c.pad());
+        compare.dependsOn(c.call("im2col"), "x", first, second);
+        return first;
     }
 
-    /** Check that col2im's result has the input's dtype and agrees with the reference at that precision. */
-    void col2imKeepsDtype(ConvCase c, NDManager m, DataType dtype) {
-        NDArray col = c.col(m).toType(dtype, false);
-        NDArray expected = reference.col2im(col.toType(DataType.FLOAT64, false), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
-        NDArray actual = student.col2im(col.duplicate(), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
-        compare.dtype(col2imCall(c, "col"), dtype, actual);
-        compare.agrees(col2imCall(c, "col"), expected, actual, Tolerance.of(dtype), Shown.of("col", col));
-    }
-
-    Compare compare() {
-        return compare;
+    /**
+     * Fail unless the student's col2im gives different images for two different column matrices
+     * of {@code colShape} (the shape the student's own im2col returned for the case).
+     */
+    void col2imDependsOnCol(ConvCase c, NDManager m, Shape colShape) {
+        NDArray first = student.col2im(c.array(m, "col", colShape), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
+        NDArray second = student.col2im(c.array(m, "col2", colShape), c.xShape(), c.fh(), c.fw(), c.stride(), c.pad());
+        compare.dependsOn(col2imCall(c, "col"), "col", first, second);
     }
 
     static String col2imCall(ConvCase c, String colName) {

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import kadai.grader.suite.StudentClass;
 
-/** Mirror the static methods of {@code kadai.assignments.conv.ConvOps} (DESIGN.md, Student API contract). */
+/** Mirror the static methods of {@code kadai.assignments.conv.ConvOps} (the student API contract: the stub's Javadoc and the conv-op handout). */
 @StudentClass("kadai.assignments.conv.ConvOps")
 public interface ConvOpsApi {
 

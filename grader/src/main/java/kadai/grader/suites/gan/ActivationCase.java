@@ -37,16 +37,22 @@ record ActivationCase(Shape shape, double alpha, Values values, long valueSeed) 
 
     /** Return an upstream gradient with 0.5 <= |dout| < 2, so that no element of dx is lost in rounding noise. */
     NDArray dout(NDManager m) {
+        return dout(m, "dout");
+    }
+
+    /** Return another upstream gradient like {@link #dout(NDManager)}; {@code role} keeps it independent. */
+    NDArray dout(NDManager m, String role) {
         int size = Math.toIntExact(shape.size());
         double[] data = new double[size];
-        SplittableRandom random = new SplittableRandom(valueSeed ^ ("dout".hashCode() * 0x9E3779B97F4A7C15L));
+        SplittableRandom random = new SplittableRandom(valueSeed ^ (role.hashCode() * 0x9E3779B97F4A7C15L));
         for (int i = 0; i < size; i++) {
             data[i] = (random.nextBoolean() ? 1 : -1) * random.nextDouble(0.5, 2);
         }
         return m.create(data, shape);
     }
 
-    private NDArray array(NDManager m, String role) {
+    /** Return an input like {@link #x(NDManager)}; {@code role} keeps it independent. */
+    NDArray array(NDManager m, String role) {
         int size = Math.toIntExact(shape.size());
         double[] data = new double[size];
         SplittableRandom random = new SplittableRandom(valueSeed ^ (role.hashCode() * 0x9E3779B97F4A7C15L));

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import kadai.grader.suite.StudentClass;
 
-/** Mirror the static methods of {@code kadai.assignments.gan.GanLoss} (DESIGN.md, Student API contract). */
+/** Mirror the static methods of {@code kadai.assignments.gan.GanLoss} (the student API contract: the stub's Javadoc and the gan handout). */
 @StudentClass("kadai.assignments.gan.GanLoss")
 public interface GanLossApi {
 

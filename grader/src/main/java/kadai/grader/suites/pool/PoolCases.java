@@ -69,6 +69,34 @@ final class PoolCases implements Gen<ConvCase> {
                 && java.util.Arrays.asList(values).contains(c.values());
     }
 
+    /**
+     * Return the plain cases for the structural tests: one image, no padding, windows that tile the
+     * input without overlapping (stride = the larger side of the window), a window smaller than
+     * the input, random values (no ties). Padding, overlap, ties and batches are other tests'
+     * business (see {@link kadai.grader.suites.StructuralCases}).
+     */
+    static Gen<ConvCase> plain(String language) {
+        return valid(language, Values.RANDOM).filter(PoolCases::isPlain);
+    }
+
+    static boolean isPlain(ConvCase c) {
+        return c.n() == 1 && c.pad() == 0 && c.stride() == Math.max(c.fh(), c.fw()) && c.fh() < c.h() && c.fw() < c.w();
+    }
+
+    /** Return a plain valid pooling configuration of about the size of {@code c} (which may be invalid). */
+    static ConvCase plainNear(ConvCase c) {
+        int h = Math.max(c.h(), 2);
+        int w = Math.max(c.w(), 2);
+        int fh = Math.max(1, Math.min(c.fh(), h - 1));
+        int fw = Math.max(1, Math.min(c.fw(), w - 1));
+        return new ConvCase(1, Math.max(1, c.c()), h, w, fh, fw, Math.max(fh, fw), 0, 0, Values.RANDOM, c.valueSeed());
+    }
+
+    /** Tell whether the windows do not overlap (stride at least the window on both axes). */
+    static boolean tiles(ConvCase c) {
+        return c.stride() >= Math.max(c.fh(), c.fw());
+    }
+
     @Override
     public ConvCase next(SplittableRandom r) {
         while (true) {

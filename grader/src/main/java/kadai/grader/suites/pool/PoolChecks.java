@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 import kadai.grader.suites.InvalidConfigurations;
-import kadai.grader.property.Compare;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
@@ -20,21 +21,13 @@ import java.util.stream.IntStream;
  * The checks the pool suite repeats: build the student's and the reference's layer with the same
  * window, run forward and backward on copies of the same arrays, and compare y and dx.
  */
-final class PoolChecks {
+final class PoolChecks extends SuiteChecks<StudentCode> {
 
     static final String CLASS = "kadai.assignments.pool.MaxPooling";
     private static final Class<?>[] CONSTRUCTOR = {int.class, int.class, int.class, int.class};
 
-    private final StudentCode student;
-    private final StudentCode reference;
-    private final Compare compare;
-    private final boolean ja;
-
-    PoolChecks(StudentCode student, StudentCode reference, String language) {
-        this.student = student;
-        this.reference = reference;
-        this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+    PoolChecks(StudentCode student, StudentCode reference, GradingContext context) {
+        super(student, reference, context);
     }
 
     /** A student layer and a reference layer with the same window. */
@@ -85,13 +78,48 @@ final class PoolChecks {
         return agrees(c, c.x(m), dout(c, m));
     }
 
+    /**
+     * Return the student's forward of the case's x on a fresh layer, failing unless a fresh
+     * layer's forward of another input differs from it (non-degeneracy: zeros or a constant fail).
+     */
+    NDArray forwardDependsOnX(ConvCase c, NDManager m) {
+        NDArray y = studentLayer(c).forward(c.x(m));
+        NDArray y2 = studentLayer(c).forward(c.array(m, "x2", c.xShape()));
+        compare.dependsOn(constructorCall(c) + ".forward(x)", "x", y, y2);
+        return y;
+    }
+
+    /**
+     * Fail unless backward of two different upstream gradients of {@code yShape}, each after
+     * forward(x) on a fresh layer, differs (non-degeneracy).
+     */
+    void backwardDependsOnDout(ConvCase c, NDManager m, Shape yShape) {
+        Layer first = studentLayer(c);
+        first.forward(c.x(m));
+        NDArray dx = first.backward(c.array(m, "dout", yShape));
+        Layer second = studentLayer(c);
+        second.forward(c.x(m));
+        NDArray dx2 = second.backward(c.array(m, "dout2", yShape));
+        compare.dependsOn(constructorCall(c) + ".backward(dout) (dx)", "dout", dx, dx2);
+    }
+
+    /** Non-degeneracy of forward and backward on a case (plain, so every output reads some input). */
+    void dependsOnInputs(ConvCase c, NDManager m) {
+        forwardDependsOnX(c, m);
+        backwardDependsOnDout(c, m, yShape(c));
+    }
+
+    /** Return a result's shape, failing with a clear message when the call returned null. */
+    Shape shapeOf(String call, NDArray result) {
+        if (result == null) {
+            throw new AssertionError(call + text(" returned null", " が null を返しました"));
+        }
+        return result.getShape();
+    }
+
     /** Check that a call throws IllegalArgumentException (see {@link InvalidConfigurations}). */
     void rejects(String call, Runnable body) {
         InvalidConfigurations.mustBeRejected(call, InvalidConfigurations.Where.LAYER, ja, body);
-    }
-
-    Compare compare() {
-        return compare;
     }
 
     static Shape yShape(ConvCase c) {
@@ -107,9 +135,12 @@ final class PoolChecks {
         return c.x(m).abs().neg().sub(0.5);
     }
 
+    /** How far apart the inputs of the numerical gradient check are (the pool handout quotes it). */
+    static final double GRADIENT_CHECK_SPACING = 0.25;
+
     /**
-     * Return the case's input with every value distinct and at least 0.25 from any other (the
-     * values' ranks, scaled), so a numerical-gradient step never changes an argmax.
+     * Return the case's input with every value distinct and at least {@link #GRADIENT_CHECK_SPACING}
+     * from any other (the values' ranks, scaled), so a numerical-gradient step never changes an argmax.
      */
     static NDArray distinct(ConvCase c, NDManager m) {
         double[] v = c.x(m).toDoubleArray();
@@ -117,7 +148,7 @@ final class PoolChecks {
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> v[i]).thenComparing(i -> i));
         double[] out = new double[v.length];
         for (int rank = 0; rank < order.length; rank++) {
-            out[order[rank]] = 0.25 * rank - 0.125 * v.length;
+            out[order[rank]] = GRADIENT_CHECK_SPACING * (rank - v.length / 2.0);
         }
         return m.create(out, c.xShape());
     }

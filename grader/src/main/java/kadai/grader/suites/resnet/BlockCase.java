@@ -89,6 +89,11 @@ record BlockCase(Kind kind, int n, int c, int h, int w, int mid, int out, int st
         return array(m, "dout", yShape(), 2);
     }
 
+    /** Return another input or upstream gradient of the given shape, for the non-degeneracy checks. */
+    NDArray other(NDManager m, String role, Shape shape) {
+        return array(m, role, shape, 2);
+    }
+
     NDArray weights(NDManager m, Conv conv) {
         return array(m, conv.name() + ".W", conv.weightShape(), 1 / Math.sqrt(conv.inChannels() * conv.size() * conv.size()));
     }
