@@ -89,7 +89,7 @@ public final class TaskMain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", description = "cnn, resnet or dcgan")
+        @Parameters(index = "0", description = "a registered task: cnn, resnet, dcgan, augment or transfer")
         String taskId;
 
         @Option(names = "--submission", defaultValue = "reference",

@@ -93,7 +93,9 @@ class BrowserJourneyTests {
         open("/login");
         shot("01-login");
         login("aiko", "kadai-student");
-        assertThat(browser.findElements(By.cssSelector(".assignment-card"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector(".assignment-card")))
+                .hasSize((int) kadai.grader.Assignments.all().stream()
+                        .filter(a -> new kadai.web.assignment.Catalog().find(a.id()).isPresent()).count());
         shot("02-assignments");
 
         browser.findElement(By.linkText("im2col, col2im and output sizes")).click();
