@@ -6,6 +6,7 @@ import kadai.grader.suites.convop.ConvOpSuite;
 import kadai.grader.suites.gan.GanSuite;
 import kadai.grader.suites.pool.PoolSuite;
 import kadai.grader.suites.resnet.ResNetSuite;
+import kadai.grader.suites.segment.SegmentSuite;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class Assignments {
             new Assignment("pool", "max pooling, forward and backward (MaxPooling)", PoolSuite.class),
             new Assignment("resnet", "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)", ResNetSuite.class),
             new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class),
+            new Assignment("segment", "Transposed convolution, SegNet pooling, U-Net skips, per-pixel loss (TransposedConvolution, IndexedMaxPooling, MaxUnpooling, SkipConnection, PixelCrossEntropy)", SegmentSuite.class),
             new Assignment("augment", "Data augmentation: flips, shifts, crops, cutout, rotation, zoom, shear, brightness, random draws (Augment, RandomAugmentation)", AugmentSuite.class));
 
     private Assignments() {

@@ -7,6 +7,7 @@ import kadai.grader.internal.StudentApi;
 import kadai.grader.internal.SubmissionLimits;
 import kadai.grader.internal.SuiteRunner;
 import kadai.grader.result.GradeReport;
+import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import kadai.grader.suite.Graded;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +31,10 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
     private final SourceCompiler compiler;
     private final SuiteRunner runner = new SuiteRunner();
     private volatile Map<String, byte[]> referenceClasses;
+    private volatile InProcessStudentCode sharedReference;
+    /** Gradings in progress in this grader (a second lane is taken only when this is the only one). */
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean lanesWanted = true;
 
     /** Grade in-process against the bundled reference. */
     public DefaultSubmissionGrader() {
@@ -47,6 +50,15 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
         this.students = students;
         this.reference = reference;
         this.compiler = new SourceCompiler(StudentApi.fromClasspath(), SubmissionLimits.DEFAULT);
+    }
+
+    /**
+     * Say whether an idle grader may run a grading's tests in two lanes (two warm runners); on by
+     * default. The scores are the same either way ({@code TestLanes}); only the time differs.
+     */
+    public DefaultSubmissionGrader withLanes(boolean wanted) {
+        this.lanesWanted = wanted;
+        return this;
     }
 
     /** Return the factory that runs student code in this JVM, in its own class loader (sandbox off). */
@@ -66,7 +78,13 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
 
     @Override
     public GradeReport grade(GradeRequest request) {
+        return grade(request, GradingListener.NONE);
+    }
+
+    @Override
+    public GradeReport grade(GradeRequest request, GradingListener listener) {
         long start = System.nanoTime();
+        List<GradingTimes.Phase> phases = new ArrayList<>();
         String language = "ja".equals(request.language()) ? "ja" : "en";
         Optional<Assignment> found = Assignments.find(request.assignment());
         if (found.isEmpty()) {
@@ -75,16 +93,18 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
                     request.seed(), students.sandboxLevel(), List.of());
         }
         Assignment assignment = found.get();
+        long phase = System.nanoTime();
         SourceCompiler.Result compiled = compiler.compile(request.sources());
+        phase = lap(phases, GradingTimes.COMPILE, phase);
         if (compiled instanceof SourceCompiler.Refused refused) {
             return notRun(assignment, request, GradeReport.Outcome.INVALID_SUBMISSION,
                     text(language, "The submission was refused:\n", "提出物を受け付けられませんでした:\n") + refused.message(),
-                    start);
+                    start).withTimes(new GradingTimes(phases, Map.of()));
         }
         if (compiled instanceof SourceCompiler.Failed failed) {
             return notRun(assignment, request, GradeReport.Outcome.COMPILE_ERROR,
                     text(language, "The submission does not compile:\n", "提出物がコンパイルできません:\n") + failed.message(),
-                    start);
+                    start).withTimes(new GradingTimes(phases, Map.of()));
         }
         SourceCompiler.Compiled ok = (SourceCompiler.Compiled) compiled;
         // Students have the starter kit, not the grader (it holds the reference): they reproduce a
@@ -94,20 +114,70 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
                         + " assignment's test class) and run mvn test; the handout's \"Reproduce a failure\" shows how.",
                 "再現するには、上のケースをスターターキットの公開テスト（src/test/java の課題のテストクラス）に\n書いて"
                         + " mvn test を実行します。書き方は説明書の「失敗の再現」にあります。");
-        List<TestResult> tests;
+        listener.compiled();
+        SuiteRunner.Run run;
         String level;
         long peakMemory;
-        try (StudentCode student = students.open(ok.classes());
-             StudentCode ref = new InProcessStudentCode("reference", referenceClasses(), false,
-                     InProcessStudentCode.DEFAULT_CALL_LIMIT)) {
-            level = student.description();
-            tests = runner.run(assignment.suite(), student, ref, request.seed(), language, reproduce);
-            peakMemory = student.peakMemoryBytes(); // read before close() ends the runner
+        List<GradingTimes.Phase> cpu = new ArrayList<>();
+        List<StudentCode> lanes = new ArrayList<>();
+        active.incrementAndGet();
+        try {
+            lanes.add(students.open(ok.classes()));
+            if (lanesWanted && active.get() == 1) {
+                // Nothing else is grading here: a second warm runner, if one is ready, halves the tests' time.
+                try {
+                    StudentCode second = students.openIfReady(ok.classes());
+                    if (second != null) {
+                        lanes.add(second);
+                    }
+                } catch (RuntimeException e) {
+                    // No second lane then: the grading runs on one, as it would on a busy machine.
+                }
+            }
+            phase = lap(phases, GradingTimes.RUNNER_ACQUIRE, phase);
+            double cpuAtStart = cpuSeconds(lanes);
+            StudentCode ref = reference();
+            phase = lap(phases, GradingTimes.REFERENCE_LOAD, phase);
+            level = lanes.get(0).description();
+            run = runner.runTimed(assignment.suite(), lanes, ref, request.seed(), language, reproduce);
+            peakMemory = lanes.stream().mapToLong(StudentCode::peakMemoryBytes).max().orElse(-1); // before close()
+            double cpuAtEnd = cpuSeconds(lanes);
+            phase = lap(phases, GradingTimes.TESTS, phase);
+            if (cpuAtStart >= 0 && cpuAtEnd >= 0) {
+                cpu.add(new GradingTimes.Phase(GradingTimes.RUNNER_START_CPU, GradingTimes.round(cpuAtStart)));
+                cpu.add(new GradingTimes.Phase(GradingTimes.RUNNER_CPU, GradingTimes.round(cpuAtEnd - cpuAtStart)));
+            }
+        } finally {
+            active.decrementAndGet();
+            lanes.forEach(StudentCode::close);
         }
+        lap(phases, GradingTimes.RUNNER_CLOSE, phase);
+        List<TestResult> tests = run.tests();
         double score = tests.stream().mapToDouble(TestResult::score).sum();
         double max = tests.stream().mapToDouble(TestResult::maxScore).sum();
         return new GradeReport(assignment.id(), GradeReport.Outcome.GRADED, round(score), round(max), seconds(start),
-                String.join("\n", ok.notes()), request.seed(), level, tests, peakMemory);
+                String.join("\n", ok.notes()), request.seed(), level, tests, peakMemory,
+                new GradingTimes(phases, run.times(), cpu, lanes.size()));
+    }
+
+    /** Sum the CPU of the lanes' runners; -1 when any is not measured. */
+    private static double cpuSeconds(List<StudentCode> lanes) {
+        double sum = 0;
+        for (StudentCode lane : lanes) {
+            double s = lane.cpuSeconds();
+            if (s < 0) {
+                return -1;
+            }
+            sum += s;
+        }
+        return sum;
+    }
+
+    /** Record the phase that began at {@code since}; return now, when the next one begins. */
+    private static long lap(List<GradingTimes.Phase> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.add(new GradingTimes.Phase(name, GradingTimes.round((now - since) / 1e9)));
+        return now;
     }
 
     private GradeReport notRun(Assignment assignment, GradeRequest request, GradeReport.Outcome outcome, String output,
@@ -128,17 +198,31 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
                 students.sandboxLevel(), tests);
     }
 
-    /** Return the suite's graded test methods in a stable order. */
+    /** Return the suite's graded test methods in the order they run. */
     static List<Method> gradedMethods(Class<?> suite) {
-        return Arrays.stream(suite.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(Graded.class))
-                .sorted(Comparator.comparing(DefaultSubmissionGrader::order).thenComparing(Method::getName))
-                .toList();
+        return SuiteRunner.gradedMethods(suite);
     }
 
-    private static int order(Method m) {
-        org.junit.jupiter.api.Order o = m.getAnnotation(org.junit.jupiter.api.Order.class);
-        return o == null ? Integer.MAX_VALUE : o.value();
+    /**
+     * Return the reference, loaded once and shared by every grading of this grader: its classes
+     * stay loaded and compiled by the JIT (loading them per grading cost a re-compilation each
+     * time). Sharing is sound because the reference is deterministic and keeps no mutable static
+     * state (ReferenceConventionsTests); it is loaded again only if a call into it could not be
+     * stopped.
+     */
+    private StudentCode reference() {
+        InProcessStudentCode ref = sharedReference;
+        if (ref == null || !ref.usable()) {
+            synchronized (this) {
+                ref = sharedReference;
+                if (ref == null || !ref.usable()) {
+                    ref = new InProcessStudentCode("reference", referenceClasses(), false,
+                            InProcessStudentCode.DEFAULT_CALL_LIMIT);
+                    sharedReference = ref;
+                }
+            }
+        }
+        return ref;
     }
 
     private Map<String, byte[]> referenceClasses() {

@@ -108,6 +108,13 @@ final class Runner implements ValueCodec.ObjectRefs {
             case Wire.CALL -> callInstance(request);
             case Wire.ASSIGN_PARAMS -> assignParams(request);
             case Wire.RELOAD -> reload(request);
+            case Wire.RELEASE_CALLS -> {
+                request.expectEnd();
+                while (!callScopes.isEmpty()) {
+                    callScopes.removeFirst().close();
+                }
+                yield returning(id, null);
+            }
             case Wire.RELEASE -> {
                 Object released = objects.remove(request.readLong());
                 if (released != null) {

@@ -314,4 +314,31 @@ class AssignParamsTests {
         Object late = call(layer, "backward", ARRAY, manager.ones(new Shape(1, 3)));
         assertThat(late).as("an input cached more than keepCalls calls ago is freed").isInstanceOf(Thrown.class);
     }
+
+    @Test
+    void releaseCallsClosesEveryCallScopeAtOnceAndTheLayerStillWorks() throws Exception {
+        stop();
+        start(16);
+        long layer = newLayer(w(), b());
+        NDArray x = manager.create(new float[] {1, 1}, new Shape(1, 2));
+        call(layer, "forward", ARRAY, x);
+        int afterOne = runnerManager.getManagedArrays().size();
+        for (int i = 0; i < 5; i++) {
+            call(layer, "forward", ARRAY, x);
+        }
+        assertThat(runner.openCallScopes()).isEqualTo(6);
+
+        send(WireOut.frame(Wire.RELEASE_CALLS, nextId++));
+        WireIn reply = read();
+
+        assertThat(reply.type()).isEqualTo(Wire.RETURN);
+        assertThat(codec().read(reply)).isNull();
+        assertThat(runner.openCallScopes()).isZero();
+        assertThat(runnerManager.getManagedArrays().size()).as("the calls' arrays are gone")
+                .isLessThan(afterOne);
+        Object late = call(layer, "backward", ARRAY, manager.ones(new Shape(1, 3)));
+        assertThat(late).as("the forward's cached input went with its call").isInstanceOf(Thrown.class);
+        assertThat(((NDArray) call(layer, "forward", ARRAY, x)).toFloatArray()).as("W and b live on")
+                .containsExactly(5, 7, 9);
+    }
 }

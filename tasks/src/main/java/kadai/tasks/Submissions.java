@@ -1,10 +1,8 @@
 package kadai.tasks;
 
 import kadai.grader.ReferenceImplementation;
+import kadai.grader.SubmissionClasses;
 import kadai.grader.api.StudentCode;
-import kadai.grader.internal.SourceCompiler;
-import kadai.grader.internal.StudentApi;
-import kadai.grader.internal.SubmissionLimits;
 import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxLevel;
 import kadai.grader.sandbox.SandboxMode;
@@ -12,19 +10,15 @@ import kadai.grader.sandbox.SandboxUnavailableException;
 import kadai.tasks.internal.DirectStudentCode;
 import kadai.tasks.isolated.IsolatedSubmission;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Open what {@code --submission} names as a {@link StudentCode}, the way the grader does: the
  * bundled reference, a directory of sources (compiled in memory by the grader's compiler), or a
- * directory or jar of compiled classes. Student classes that a submission lacks come from the stubs.
+ * directory or jar of compiled classes ({@link SubmissionClasses}). Student classes that a
+ * submission lacks come from the stubs.
  *
  * <p>{@link #open(Task, String, SandboxMode, int, Consumer)} is the entry point for running a task
  * on a submission (the CLI and the web platform's task jobs): it puts the submission in the
@@ -155,51 +149,12 @@ public final class Submissions {
         return student(classes(submission));
     }
 
-    /** Compile or read the submission's classes (binary name to class file bytes). */
+    /** Compile or read the submission's classes (binary name to class file bytes), as the grader does. */
     private static Map<String, byte[]> classes(String submission) {
-        Path path = Path.of(submission);
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException("submission " + path + " does not exist; pass a directory of sources"
-                    + " or compiled classes, a jar, or 'reference'");
-        }
-        if (Files.isDirectory(path) && !contains(path, ".class")) {
-            Map<String, String> sources = sources(path);
-            if (sources.isEmpty()) {
-                throw new IllegalArgumentException("submission " + path + " holds no .java or .class files");
-            }
-            SourceCompiler.Result result = new SourceCompiler(StudentApi.fromClasspath(), SubmissionLimits.DEFAULT)
-                    .compile(sources);
-            if (result instanceof SourceCompiler.Compiled compiled) {
-                return compiled.classes();
-            }
-            String why = result instanceof SourceCompiler.Refused refused ? refused.message()
-                    : ((SourceCompiler.Failed) result).message();
-            throw new IllegalArgumentException("submission " + path + " does not compile:\n" + why);
-        }
-        return ReferenceImplementation.fromPath(path);
+        return SubmissionClasses.of(Path.of(submission));
     }
 
     private static StudentCode student(Map<String, byte[]> classes) {
         return new DirectStudentCode("student", classes);
-    }
-
-    private static Map<String, String> sources(Path dir) {
-        Map<String, String> sources = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                sources.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the submission " + dir, e);
-        }
-        return sources;
-    }
-
-    private static boolean contains(Path dir, String suffix) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.anyMatch(p -> p.toString().endsWith(suffix));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the submission " + dir, e);
-        }
     }
 }

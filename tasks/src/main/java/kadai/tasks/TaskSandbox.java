@@ -23,9 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *       its own cancellation (the web job's cancel, the CLI's Ctrl-C), not by a grading budget;
  *       there is no idle limit (the runner waits on its input between calls) and no wall limit
  *       other than the per-call one;</li>
- *   <li>3 GiB of memory (heap 512 MiB; the rest for tensors), with the runner freeing each call's
- *       arrays {@value #KEEP_CALLS} calls later ({@link SandboxConfig#keepCalls()}), which covers a
- *       training step (a convolution's forward input is needed by its backward seven calls later);</li>
+ *   <li>3 GiB of memory (heap 512 MiB; about 1.25 GiB of it for direct buffers, see
+ *       {@link SandboxConfig#directMemoryBytes()}; the rest for PyTorch's tensors), with the runner
+ *       freeing each call's arrays {@value #KEEP_CALLS} calls later ({@link SandboxConfig#keepCalls()}),
+ *       which covers a training step (a convolution's forward input is needed by its backward seven
+ *       calls later), and every call's arrays after each evaluation chunk
+ *       ({@link kadai.grader.api.StudentCode#releaseCalls()});</li>
+ *   <li>the JVM's full JIT (C2): a student's Java loops run for minutes, unlike a grading's calls;</li>
  *   <li>as many CPUs as the run's {@code --threads} (else the machine's cores, at most 8), with
  *       matching {@code OMP_NUM_THREADS}.</li>
  * </ul>

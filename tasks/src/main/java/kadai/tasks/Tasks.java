@@ -1,10 +1,12 @@
 package kadai.tasks;
 
 import kadai.tasks.augment.AugmentTask;
+import kadai.tasks.autoencoder.AutoencoderTask;
 import kadai.tasks.cnn.CnnTask;
 import kadai.tasks.gan.DcganTask;
 import kadai.tasks.resnet.ResNetTask;
 import kadai.tasks.transfer.TransferTask;
+import kadai.tasks.unet.UNetTask;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +24,10 @@ public final class Tasks {
         }
     }
 
-    /** Return the tasks of the platform: cnn, resnet, dcgan, augment, transfer. */
+    /** Return the tasks of the platform: cnn, resnet, dcgan, autoencoder, unet, augment, transfer. */
     public static Tasks all() {
-        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AugmentTask(), new TransferTask()));
+        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AutoencoderTask(), new UNetTask(),
+                new AugmentTask(), new TransferTask()));
     }
 
     public Optional<Task> find(String id) {

@@ -102,6 +102,40 @@ class SandboxedTaskTests {
         }
     }
 
+    @Test
+    void aLoopStyleConvolutionTrainsAndEvaluatesAllTenThousandTestImagesInTheRunner() throws IOException {
+        // Loops over float[] and NDManager.create(float[]) for every result: each forward of a
+        // 500-image evaluation chunk allocates 25 MB of direct buffers; the runner must free them
+        // chunk by chunk and leave them room (issue: OutOfMemoryError of direct buffer memory).
+        Path student = dir.resolve("loop-style");
+        Path conv = student.resolve("kadai/assignments/conv/Convolution.java");
+        Files.createDirectories(conv.getParent());
+        Files.copy(resource("/loop-style/kadai/assignments/conv/Convolution.java"), conv);
+        Path pool = student.resolve("kadai/assignments/pool/MaxPooling.java");
+        Files.createDirectories(pool.getParent());
+        Files.copy(Path.of("../reference/src/main/java/kadai/assignments/pool/MaxPooling.java"), pool);
+        Path json = dir.resolve("loop-style.json");
+
+        int code = run("run", "cnn", "--submission", student.toString(), "--train-size", "600", "--test-size",
+                "10000", "--epochs", "1", "--device", "cpu", "--threads", "1", "--sandbox", "auto",
+                "--json", json.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(TaskMain.EXIT_OK);
+        JsonNode result = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(result.get("sandbox").asText()).isIn("full", "degraded");
+        assertThat(result.get("metrics").get("test_images").asInt()).isEqualTo(10_000);
+        // 600 images, one epoch: well above chance (0.1), so the loops really trained the network
+        assertThat(result.get("accuracy").asDouble()).isGreaterThan(0.4);
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(SandboxedTaskTests.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Path hostile(String name) {
         try {
             return Path.of(SandboxedTaskTests.class.getResource("/hostile/" + name).toURI());

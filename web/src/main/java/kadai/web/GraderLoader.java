@@ -3,11 +3,11 @@ package kadai.web;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.StudentCodeFactory;
+import kadai.grader.compile.CompilerPool;
 import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
 import kadai.grader.sandbox.SandboxedStudentCodeFactory;
-import kadai.web.job.CompileWatch;
 
 /** Choose the grading engine a server process uses. */
 final class GraderLoader {
@@ -16,18 +16,28 @@ final class GraderLoader {
     }
 
     /**
-     * Return a watch over the student code a worker process opens: sandboxed runners (a warm pool
-     * of {@code warmRunners}, refilled as submissions take them) unless {@code mode} is OFF.
+     * Return the grader a worker process with {@code workers} grading threads uses, against the
+     * bundled reference: student code in sandboxed runners unless {@code mode} is OFF, from a warm
+     * pool of one runner per worker plus one (refilled as submissions take them: the spare lets an
+     * idle grader run a submission's tests in two lanes, and the next submission find a runner
+     * ready); compilers warm in their own processes ({@link CompilerPool}), one per worker.
      *
      * @throws kadai.grader.sandbox.SandboxUnavailableException when REQUIRED and the host offers less than full
      */
-    static CompileWatch watch(SandboxMode mode, int warmRunners) {
+    static DefaultSubmissionGrader load(SandboxMode mode, int workers) {
+        if (workers > 0) {
+            CompilerPool.shared().prewarm(workers);
+        }
+        return new DefaultSubmissionGrader(students(mode, workers + 1), ReferenceImplementation::classes);
+    }
+
+    private static StudentCodeFactory students(SandboxMode mode, int warmRunners) {
         if (mode == SandboxMode.OFF) {
-            return new CompileWatch(DefaultSubmissionGrader.inProcess());
+            return DefaultSubmissionGrader.inProcess();
         }
         try {
-            return new CompileWatch(new SandboxedStudentCodeFactory(
-                    Sandbox.create(SandboxConfig.builder().build(), mode, Math.max(1, warmRunners), true)));
+            return new SandboxedStudentCodeFactory(
+                    Sandbox.create(SandboxConfig.builder().build(), mode, warmRunners, true));
         } catch (kadai.grader.sandbox.SandboxUnavailableException e) {
             if (mode == SandboxMode.REQUIRED) {
                 throw e;
@@ -35,12 +45,7 @@ final class GraderLoader {
             // auto: say so loudly and grade in-process; every report records the level "in-process".
             System.err.println("kadai: WARNING: no sandboxed runner (" + e.getMessage()
                     + "); student code runs in-process. Use --sandbox required to refuse instead.");
-            return new CompileWatch(DefaultSubmissionGrader.inProcess());
+            return DefaultSubmissionGrader.inProcess();
         }
-    }
-
-    /** Return the grader module's default grader over {@code watch}, against the bundled reference. */
-    static DefaultSubmissionGrader load(CompileWatch watch) {
-        return new DefaultSubmissionGrader(watch, ReferenceImplementation::classes);
     }
 }

@@ -39,6 +39,7 @@ import kadai.web.http.Views;
 import kadai.web.job.GradingWorker;
 import kadai.web.job.JobEngine;
 import kadai.web.seed.DemoCourse;
+import kadai.web.submission.GradingTimesDao;
 import kadai.web.submission.StatusFeed;
 import kadai.web.submission.SubmissionController;
 import kadai.web.submission.SubmissionDao;
@@ -89,8 +90,9 @@ public final class KadaiServer implements AutoCloseable {
                 new LoginThrottle(5, 100, Duration.ofMinutes(5), config.clock(), new LoginFailureDao(database.jdbi())),
                 tokens, config.clock());
 
-        GradingWorker worker = new GradingWorker(submissionDao, assignmentDao, config.grader(),
-                config.compileWatch(), config.clock());
+        GradingTimesDao gradingTimes = new GradingTimesDao(database.jdbi());
+        GradingWorker worker = new GradingWorker(submissionDao, assignmentDao, config.grader(), gradingTimes,
+                config.clock());
         RegradeService regrades = new RegradeService(new RegradeDao(database.jdbi()), submissionDao, assignmentDao,
                 config.grader(), json, config.clock());
         this.jobs = new JobEngine(database.dataSource(), config.jobs(), worker::grade, regrades::regrade);
@@ -150,7 +152,8 @@ public final class KadaiServer implements AutoCloseable {
                 (userId, label) -> accounts.issueToken(userId, label).secret(), config.publicUrl(), views);
         AccountController accountController = new AccountController(accounts, views, assignmentController::serverUrl);
         PasswordController passwordController = new PasswordController(passwords, accountController, views);
-        SubmissionController submissionController = new SubmissionController(submissions, assignments, feed, views);
+        SubmissionController submissionController = new SubmissionController(submissions, assignments, feed,
+                gradingTimes, views);
         GradebookController gradebookController = new GradebookController(gradebook, regrades, assignments,
                 submissionDao, views);
         this.taskController = new TaskController(taskService, views, json, config.statusPollMillis(), taskPoints,

@@ -109,7 +109,7 @@ public final class WebMain implements Callable<Integer> {
         @Option(names = "--db-password", defaultValue = "${env:KADAI_DB_PASSWORD}")
         String dbPassword;
 
-        @Option(names = "--workers", description = "Grading workers in this process (default: half the cores; 0 = none).")
+        @Option(names = "--workers", description = "Grading workers in this process (default: one per core; 0 = none).")
         Integer workers;
 
         @Option(names = "--sandbox", defaultValue = "auto", converter = SandboxModeConverter.class,
@@ -143,10 +143,10 @@ public final class WebMain implements Callable<Integer> {
         }
 
         ServerConfig config(int port) {
-            int graders = workers != null ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+            int graders = workers != null ? workers : ServerConfig.defaultWorkers();
             // A web node without workers grades nothing, so it starts no runners.
-            kadai.web.job.CompileWatch watch = GraderLoader.watch(graders == 0 ? SandboxMode.OFF : sandbox, graders);
-            ServerConfig config = ServerConfig.defaults(port, data, GraderLoader.load(watch), watch);
+            ServerConfig config = ServerConfig.defaults(port, data,
+                    GraderLoader.load(graders == 0 ? SandboxMode.OFF : sandbox, graders));
             if (dbUrl != null) {
                 config = config.withDatabase(dbUrl, dbUser, dbPassword);
             }
@@ -275,7 +275,7 @@ public final class WebMain implements Callable<Integer> {
             kadai.web.task.TaskWorkerConfig tasks = data.tasks();
             KadaiServer server = KadaiServer.start(new ServerConfig(-1, config.dataDir(), config.jdbcUrl(),
                     config.dbUser(), config.dbPassword(), config.grader(), config.jobs(), config.uploads(),
-                    config.bcryptCost(), false, config.clock(), config.statusPollMillis(), config.compileWatch()),
+                    config.bcryptCost(), false, config.clock(), config.statusPollMillis()),
                     tasks);
             System.out.println("Kadai worker running (" + config.jobs().workerThreads() + " grading threads, "
                     + tasks.threads() + " training threads" + (server.takesGpuTaskRuns() ? ", GPU runs" : "")

@@ -45,11 +45,13 @@ class CourseSettingsTests {
     @BeforeAll
     static void start() throws IOException {
         ServerConfig config = new ServerConfig(0, Files.createTempDirectory("kadai-course"), null, null, null,
-                new FakeGrader(), TestServer.fastJobs(), UploadLimits.defaults(), 4, false, CLOCK, 100, null,
-                ZoneId.of("Europe/Berlin"), "https://kadai.example.ac.jp/");
+                new FakeGrader(), TestServer.fastJobs(), UploadLimits.defaults(), 4, false, CLOCK, 100,
+                ZoneId.of("Europe/Berlin"), "https://kadai.example.ac.jp/")
+                // A production start: the administrator names the first instructor's password.
+                .withSecurity(WebSecurity.defaults().withFirstInstructor(
+                        new WebSecurity.FirstInstructor("sensei", () -> "instructor-password")));
         server = TestServer.start(config);
         AccountService accounts = server.server().accounts();
-        accounts.createUser("sensei", "Sensei", null, "instructor-password", Role.INSTRUCTOR);
         long hanaId = accounts.createUser("hana", "Hana", null, "student-password", Role.STUDENT).id();
         sensei = server.client().loggedIn("sensei", "instructor-password");
         hana = server.client().withToken(accounts.issueToken(hanaId, "test").secret());

@@ -45,7 +45,7 @@ class ScaleOutTests {
 
     static ServerConfig withClock(ServerConfig c, Clock clock) {
         return new ServerConfig(c.port(), c.dataDir(), c.jdbcUrl(), c.dbUser(), c.dbPassword(), c.grader(), c.jobs(),
-                c.uploads(), c.bcryptCost(), c.seedDemo(), clock, c.statusPollMillis(), c.compileWatch());
+                c.uploads(), c.bcryptCost(), c.seedDemo(), clock, c.statusPollMillis());
     }
 
     @Test

@@ -90,6 +90,32 @@ public interface StudentCode extends AutoCloseable {
     }
 
     /**
+     * Return the CPU seconds the process that runs this code has used so far (the sandboxed
+     * runner JVM: its start, DJL and the student's calls), or -1 when not measured (in-process).
+     */
+    default double cpuSeconds() {
+        return -1;
+    }
+
+    /**
+     * Return why no more calls can be made (the runner died or was stopped after a call overran
+     * its limit), or null while they can.
+     */
+    default String failure() {
+        return null;
+    }
+
+    /**
+     * Say that nothing computed by the calls made so far is needed any more (a training run's
+     * evaluation chunk is done): the sandboxed runner frees their arrays now instead of a few
+     * calls later, so memory stays bounded by one chunk even when the student's code builds
+     * every result with {@code NDManager.create(float[])} (direct buffers). Layers and objects
+     * stay usable; implementations that free nothing by call do nothing.
+     */
+    default void releaseCalls() {
+    }
+
+    /**
      * Start the implementation afresh: load its classes again, so every static field starts over,
      * and forget the objects made before (handles to them must not be used afterwards). The
      * grader calls it between the visibility groups of a suite, so that what a submission kept

@@ -67,6 +67,10 @@ final class GradeCommand implements Callable<Integer> {
                     + " the full sandbox) or off (in-process, no isolation). See docs/sandbox.md.")
     SandboxMode sandbox;
 
+    @Option(names = "--verbose", description = "Also print where the time went: compile, runner, each test"
+            + " (student code, reference, the grader's own work, shrinking).")
+    boolean verbose;
+
     private final Supplier<SubmissionGrader> grader;
     private final GraderMain.SandboxedGraders sandboxed;
     private final PrintWriter out;
@@ -129,6 +133,9 @@ final class GradeCommand implements Callable<Integer> {
                     runSeed, "in-process", List.of());
         }
         out.print(TerminalTable.render(report, language));
+        if (verbose) {
+            out.print(TerminalTable.timings(report, language));
+        }
         out.flush();
         try {
             if (json != null) {

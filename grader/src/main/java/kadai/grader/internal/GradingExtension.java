@@ -7,6 +7,8 @@ import kadai.grader.suite.GradingContext;
 import kadai.grader.suite.Reference;
 import kadai.grader.suite.Student;
 import kadai.grader.suite.StudentClass;
+import kadai.grader.timing.CallTimes;
+import kadai.grader.timing.TestClock;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -63,6 +65,10 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
         if (!printed.isEmpty()) {
             run.printed.put(ec.getUniqueId(), printed);
         }
+        if (run.brokenAfter == null && run.student.failure() != null) {
+            Method m = ec.getRequiredTestMethod();
+            run.brokenAfter = m.getDeclaringClass().getSimpleName() + "." + m.getName();
+        }
     }
 
     @Override
@@ -101,12 +107,16 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
         Method method = ec.getRequiredTestMethod();
         Graded graded = method.getAnnotation(Graded.class);
         int limit = graded == null ? 10 : graded.timeLimitSeconds();
+        TestClock clock = run(ec).clocks.computeIfAbsent(ec.getUniqueId(), id -> new TestClock());
         FutureTask<Throwable> body = new FutureTask<>(() -> {
+            CallTimes.bind(clock);
             try {
                 invocation.proceed();
                 return null;
             } catch (Throwable t) {
                 return t;
+            } finally {
+                CallTimes.bind(null);
             }
         });
         Thread thread = new Thread(body, "graded test " + method.getName());

@@ -27,6 +27,10 @@ final class GradingRun {
     final String reproduce;
     final Map<String, Credit> credits = new ConcurrentHashMap<>();
     final Map<String, String> printed = new ConcurrentHashMap<>();
+    /** The id of the first test after which the student code could no longer be called (runner gone); null while it can. */
+    volatile String brokenAfter;
+    /** Each test's clock, by JUnit unique id (see {@link kadai.grader.timing.CallTimes}). */
+    final Map<String, kadai.grader.timing.TestClock> clocks = new ConcurrentHashMap<>();
     final Map<String, List<String>> notes = new ConcurrentHashMap<>();
 
     GradingRun(String id, StudentCode student, StudentCode reference, long seed, String language, String reproduce) {

@@ -3,6 +3,7 @@ package kadai.grader.internal;
 import kadai.assignments.Layer;
 import kadai.grader.api.LocalObjects;
 import kadai.grader.api.StudentCode;
+import kadai.grader.timing.CallTimes;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
 import kadai.grader.api.StudentObject;
@@ -36,6 +37,7 @@ public final class InProcessStudentCode implements StudentCode {
     private static final Duration NATIVE_RETURN_GRACE = Duration.ofSeconds(120);
 
     private final String name;
+    private final CallTimes.Side side;
     private final Map<String, byte[]> classes;
     private final boolean stubFallback;
     private volatile ImplementationClassLoader loader;
@@ -53,6 +55,7 @@ public final class InProcessStudentCode implements StudentCode {
      */
     public InProcessStudentCode(String name, Map<String, byte[]> classes, boolean stubFallback, Duration callLimit) {
         this.name = name;
+        this.side = "reference".equals(name) ? CallTimes.Side.REFERENCE : CallTimes.Side.STUDENT;
         this.classes = classes;
         this.stubFallback = stubFallback;
         this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
@@ -156,6 +159,16 @@ public final class InProcessStudentCode implements StudentCode {
         poisoned = "this implementation was closed";
     }
 
+    /** Tell whether calls can still be made (not closed, no call left running past its limit). */
+    public boolean usable() {
+        return poisoned == null;
+    }
+
+    @Override
+    public String failure() {
+        return poisoned;
+    }
+
     /** Run student code (a method of a student object) so that whatever it throws is reported as THREW. */
     <T> T callStudent(String what, Callable<T> body) {
         return call(what, () -> {
@@ -177,12 +190,15 @@ public final class InProcessStudentCode implements StudentCode {
             StudentOutput.bind(output);
             return body.call();
         });
+        long started = System.nanoTime();
         Thread worker = new Thread(null, task, name + ": " + what, WORKER_STACK_BYTES);
         worker.setDaemon(true);
         worker.setContextClassLoader(loader);
         worker.start();
         try {
-            return task.get(callLimit.toMillis(), TimeUnit.MILLISECONDS);
+            T result = task.get(callLimit.toMillis(), TimeUnit.MILLISECONDS);
+            CallTimes.call(side, started);
+            return result;
         } catch (TimeoutException e) {
             abandon(worker, what);
             throw new StudentCodeException(Kind.TIMEOUT, what + " ran past the time limit of "
@@ -194,6 +210,7 @@ public final class InProcessStudentCode implements StudentCode {
             throw new StudentCodeException(Kind.TIMEOUT, what + " was stopped when the test's time limit ran out",
                     null, null);
         } catch (ExecutionException e) {
+            CallTimes.call(side, started);
             if (e.getCause() instanceof IllegalArgumentException grader) {
                 throw grader; // the grader's own mistake (an argument of the wrong kind), not the student's
             }

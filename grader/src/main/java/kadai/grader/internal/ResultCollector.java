@@ -1,10 +1,12 @@
 package kadai.grader.internal;
 
 import kadai.grader.api.StudentCodeException;
+import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TensorDiff;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import kadai.grader.suite.Graded;
+import kadai.grader.timing.TestClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -26,6 +28,7 @@ final class ResultCollector implements TestExecutionListener {
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final Map<String, TestResult> results = new LinkedHashMap<>();
     private final Map<String, String> containerFailures = new LinkedHashMap<>();
+    private final Map<String, GradingTimes.TestTimes> times = new LinkedHashMap<>();
     private TestPlan plan;
 
     ResultCollector(GradingRun run) {
@@ -68,6 +71,8 @@ final class ResultCollector implements TestExecutionListener {
             return;
         }
         double points = m.getAnnotation(Graded.class).points();
+        TestClock clock = run.clocks.get(id.getUniqueId());
+        times.put(testId(m), (clock == null ? new TestClock() : clock).times(seconds));
         Throwable t = outcome.getThrowable().orElse(null);
         if (outcome.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             results.put(id.getUniqueId(), result(id, m, TestStatus.PASSED, points, "", seconds));
@@ -95,6 +100,15 @@ final class ResultCollector implements TestExecutionListener {
         return out;
     }
 
+    /** Return each test's time split by who spent it, by {@link TestResult#id()}, in execution order. */
+    synchronized Map<String, GradingTimes.TestTimes> times() {
+        return new LinkedHashMap<>(times);
+    }
+
+    private static String testId(Method m) {
+        return m.getDeclaringClass().getSimpleName() + "." + m.getName();
+    }
+
     private String containerFailure(TestIdentifier id) {
         TestIdentifier current = id;
         while (current != null) {
@@ -120,7 +134,7 @@ final class ResultCollector implements TestExecutionListener {
                             : "Your code printed (System.out / System.err):\n")
                     + printed.stripTrailing();
         }
-        return new TestResult(m.getDeclaringClass().getSimpleName() + "." + m.getName(), name(m, graded), score,
+        return new TestResult(testId(m), name(m, graded), score,
                 graded.points(), status, output, graded.visibility(), List.of(graded.tags()), seconds);
     }
 

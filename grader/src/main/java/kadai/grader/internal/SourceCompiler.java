@@ -1,35 +1,18 @@
 package kadai.grader.internal;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import kadai.grader.compile.CompilerPool;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compile a submission's sources in memory against the assignments API and DJL.
+ * Compile a submission's sources in memory against the assignments API and DJL, in a warm
+ * compiler process of a {@link CompilerPool} (killed, not merely interrupted, when a compilation
+ * overruns {@link SubmissionLimits#compileTime()}).
  *
  * <p>Sources may be any subset of the student classes: the submitted ones win over the stubs on
  * the classpath, the others are taken from the stubs when the code is loaded. Files are checked
@@ -44,10 +27,18 @@ public final class SourceCompiler {
 
     private final StudentApi api;
     private final SubmissionLimits limits;
+    private final CompilerPool compilers;
 
+    /** Compile on this JVM's shared pool of warm compiler processes. */
     public SourceCompiler(StudentApi api, SubmissionLimits limits) {
+        this(api, limits, CompilerPool.shared());
+    }
+
+    /** Compile on {@code compilers} (separate processes, killed when a compilation overruns its limit). */
+    public SourceCompiler(StudentApi api, SubmissionLimits limits, CompilerPool compilers) {
         this.api = api;
         this.limits = limits;
+        this.compilers = compilers;
     }
 
     /** Say what came of compiling: class bytes, or a message for the student. */
@@ -95,6 +86,10 @@ public final class SourceCompiler {
                 continue;
             }
             String simpleName = fileName.substring(0, fileName.length() - ".java".length());
+            if (simpleName.equals("package-info")) {
+                notes.add("skipped " + path + " (package documentation of the starter kit)");
+                continue;
+            }
             String pkg = packageOf(text);
             if ("kadai.assignments".equals(pkg) || "kadai.assignments.testing".equals(pkg)
                     || "kadai.assignments.layers".equals(pkg)) {
@@ -144,63 +139,51 @@ public final class SourceCompiler {
     }
 
     private Result runCompiler(List<SourceFile> files, List<String> notes) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
+        if (ModuleLayer.boot().findModule("jdk.compiler").isEmpty()) {
             throw new IllegalStateException("no Java compiler in this runtime; run the grader on a JDK, not a JRE");
         }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-        MemoryFileManager memory = new MemoryFileManager(standard);
         List<String> options = List.of("-proc:none", "-encoding", "UTF-8", "--release", "17", "-g", "-nowarn",
                 "-implicit:none", "-Xlint:none", "-classpath", api.compileClasspath());
-        StringWriter out = new StringWriter();
-        JavaCompiler.CompilationTask task = javac.getTask(out, memory, diagnostics, options, null, files);
-        FutureTask<Boolean> run = new FutureTask<>(task::call);
-        Thread thread = new Thread(run, "javac");
-        thread.setDaemon(true);
-        thread.start();
-        boolean ok;
-        try {
-            ok = run.get(limits.compileTime().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            return new Failed("compiling took longer than " + limits.compileTime().toSeconds() + " s and was stopped");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Failed("compiling was interrupted");
-        } catch (ExecutionException e) {
-            return new Failed("the compiler crashed: " + e.getCause());
+        List<CompilerPool.Source> sources = files.stream().map(f -> new CompilerPool.Source(f.path, f.text)).toList();
+        CompilerPool.Result result = compilers.compile(options, sources, limits.compileTime());
+        if (result instanceof CompilerPool.Compiled compiled) {
+            return new Compiled(compiled.classes(), List.copyOf(notes));
         }
-        if (!ok) {
-            return new Failed(render(diagnostics.getDiagnostics(), files));
+        if (result instanceof CompilerPool.Errors errors) {
+            return new Failed(render(errors.diagnostics(), files));
         }
-        return new Compiled(Map.copyOf(memory.classes), List.copyOf(notes));
+        if (result instanceof CompilerPool.Crashed crashed) {
+            return new Failed("the compiler crashed: " + crashed.why());
+        }
+        return new Failed("compiling took longer than " + limits.compileTime().toSeconds() + " s and was stopped");
     }
 
-    private static String render(List<Diagnostic<? extends JavaFileObject>> diagnostics, List<SourceFile> files) {
+    private static String render(List<CompilerPool.Diagnostic> diagnostics, List<SourceFile> files) {
+        Map<String, SourceFile> byPath = new LinkedHashMap<>();
+        files.forEach(f -> byPath.put(f.path, f));
         StringBuilder out = new StringBuilder();
         int shown = 0;
         int errors = 0;
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) {
+        for (CompilerPool.Diagnostic d : diagnostics) {
+            if (!"ERROR".equals(d.kind())) {
                 continue;
             }
             errors++;
             if (shown++ >= MAX_ERRORS_SHOWN) {
                 continue;
             }
-            String path = d.getSource() instanceof SourceFile f ? f.path : "(compiler)";
-            out.append(path);
-            if (d.getLineNumber() > 0) {
-                out.append(':').append(d.getLineNumber()).append(':').append(d.getColumnNumber());
+            SourceFile source = d.path() == null ? null : byPath.get(d.path());
+            out.append(source != null ? source.path : "(compiler)");
+            if (d.line() > 0) {
+                out.append(':').append(d.line()).append(':').append(d.column());
             }
-            out.append(": error: ").append(d.getMessage(Locale.ROOT)).append('\n');
-            if (d.getSource() instanceof SourceFile f && d.getLineNumber() > 0) {
-                String line = f.line(d.getLineNumber());
+            out.append(": error: ").append(d.message()).append('\n');
+            if (source != null && d.line() > 0) {
+                String line = source.line(d.line());
                 if (line != null) {
                     out.append("    ").append(line.stripTrailing()).append('\n');
-                    if (d.getColumnNumber() > 0) {
-                        out.append("    ").append(" ".repeat((int) Math.max(0, d.getColumnNumber() - 1))).append("^\n");
+                    if (d.column() > 0) {
+                        out.append("    ").append(" ".repeat((int) Math.max(0, d.column() - 1))).append("^\n");
                     }
                 }
             }
@@ -217,48 +200,19 @@ public final class SourceCompiler {
         return m.find() ? m.group(1) : null;
     }
 
-    private static final class SourceFile extends SimpleJavaFileObject {
+    /** A source as submitted: the path it is shown under and its text. */
+    private static final class SourceFile {
         final String path;
         final String text;
 
         SourceFile(String path, String text) {
-            super(URI.create("string:///" + path.replace(' ', '_')), Kind.SOURCE);
             this.path = path;
             this.text = text;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return text;
         }
 
         String line(long number) {
             String[] lines = text.split("\n", -1);
             return number >= 1 && number <= lines.length ? lines[(int) number - 1].replace("\t", "    ") : null;
-        }
-    }
-
-    private static final class MemoryFileManager extends ForwardingJavaFileManager<JavaFileManager> {
-        final Map<String, byte[]> classes = new ConcurrentHashMap<>();
-
-        MemoryFileManager(JavaFileManager delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                   FileObject sibling) {
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
-                @Override
-                public OutputStream openOutputStream() {
-                    return new ByteArrayOutputStream() {
-                        @Override
-                        public void close() {
-                            classes.put(className, toByteArray());
-                        }
-                    };
-                }
-            };
         }
     }
 }

@@ -1,6 +1,7 @@
 package kadai.grader.internal;
 
 import kadai.grader.api.StudentCode;
+import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.Visibility;
 import kadai.grader.suite.Graded;
@@ -44,49 +45,113 @@ public final class SuiteRunner {
             Visibility.HIDDEN);
 
     /**
+     * Launchers made before, one per grading at a time: making one loads JUnit's services, which
+     * is a noticeable part of a short grading; a launcher is reused but never shared by two
+     * gradings at once.
+     */
+    private static final java.util.Queue<Launcher> LAUNCHERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
      * Run every {@code @Graded} test of {@code suite}; never throws for what the student code does.
      *
      * @param reproduce the command line that reproduces this run, quoted in counterexamples
      */
     public List<TestResult> run(Class<?> suite, StudentCode student, StudentCode reference, long seed, String language,
                                 String reproduce) {
+        return runTimed(suite, student, reference, seed, language, reproduce).tests();
+    }
+
+    /**
+     * The tests' results and where each test's time went.
+     *
+     * @param times by {@link TestResult#id()}
+     */
+    public record Run(List<TestResult> tests, Map<String, GradingTimes.TestTimes> times) {
+    }
+
+    /** Return the suite's graded tests in the order they run ({@code @Order}, then name). */
+    public static List<Method> gradedMethods(Class<?> suite) {
+        return TestLanes.gradedMethods(suite);
+    }
+
+    /** Like {@link #run}, also returning each test's time split by who spent it. */
+    public Run runTimed(Class<?> suite, StudentCode student, StudentCode reference, long seed, String language,
+                        String reproduce) {
+        Run run = runTimed(suite, null, student, reference, seed, language, reproduce, null);
+        TestLanes.learn(suite, run.times());
+        return run;
+    }
+
+    /**
+     * Run the suite's tests in two lanes at once, each lane on its own implementation of the
+     * student code (two runners), scored as if they had run one after another on one
+     * ({@link TestLanes}). With one implementation, the same as {@link #runTimed}.
+     */
+    public Run runTimed(Class<?> suite, List<StudentCode> students, StudentCode reference, long seed, String language,
+                        String reproduce) {
+        if (students.size() == 1) {
+            return runTimed(suite, students.get(0), reference, seed, language, reproduce);
+        }
+        return TestLanes.run(this, suite, students, reference, seed, language, reproduce);
+    }
+
+    /**
+     * Run {@code methods} of the suite (all its tests when null), telling {@code broken} the id of
+     * the first test after which the student code could no longer be called (null: none).
+     */
+    Run runTimed(Class<?> suite, List<Method> methods, StudentCode student, StudentCode reference, long seed,
+                 String language, String reproduce, java.util.function.Consumer<String> broken) {
         GradingRun run = new GradingRun(UUID.randomUUID().toString(), student, reference, seed, language, reproduce);
         GradingRun.register(run);
         try {
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false)
-                    .enableLauncherSessionListenerAutoRegistration(false)
-                    .enableLauncherDiscoveryListenerAutoRegistration(false)
-                    .enablePostDiscoveryFilterAutoRegistration(false)
-                    .build());
-            List<Method> order = plannedOrder(launcher, discovery(run, List.of(selectClass(suite))));
-            List<TestResult> results = new ArrayList<>();
-            boolean first = true;
-            for (Visibility visibility : GROUP_ORDER) {
-                List<DiscoverySelector> group = new ArrayList<>();
-                for (Method m : order) {
-                    if (m.getAnnotation(Graded.class).visibility() == visibility) {
-                        group.add(selectMethod(suite, m));
+            Launcher launcher = LAUNCHERS.poll();
+            if (launcher == null) {
+                launcher = LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .enableLauncherSessionListenerAutoRegistration(false)
+                        .enableLauncherDiscoveryListenerAutoRegistration(false)
+                        .enablePostDiscoveryFilterAutoRegistration(false)
+                        .build());
+            }
+            try {
+                List<Method> order = methods != null ? methods
+                        : plannedOrder(launcher, discovery(run, List.of(selectClass(suite))));
+                List<TestResult> results = new ArrayList<>();
+                Map<String, GradingTimes.TestTimes> times = new HashMap<>();
+                boolean first = true;
+                for (Visibility visibility : GROUP_ORDER) {
+                    List<DiscoverySelector> group = new ArrayList<>();
+                    for (Method m : order) {
+                        if (m.getAnnotation(Graded.class).visibility() == visibility) {
+                            group.add(selectMethod(suite, m));
+                        }
                     }
+                    if (group.isEmpty()) {
+                        continue;
+                    }
+                    if (!first) {
+                        student.reload();
+                    }
+                    first = false;
+                    ResultCollector collector = new ResultCollector(run);
+                    launcher.execute(discovery(run, group), collector);
+                    results.addAll(collector.results());
+                    times.putAll(collector.times());
                 }
-                if (group.isEmpty()) {
-                    continue;
+                if (results.isEmpty() && methods == null) {
+                    // No graded method was found (or the class could not be read): report what JUnit says.
+                    ResultCollector collector = new ResultCollector(run);
+                    launcher.execute(discovery(run, List.of(selectClass(suite))), collector);
+                    results.addAll(collector.results());
+                    times.putAll(collector.times());
                 }
-                if (!first) {
-                    student.reload();
+                if (broken != null && run.brokenAfter != null) {
+                    broken.accept(run.brokenAfter);
                 }
-                first = false;
-                ResultCollector collector = new ResultCollector(run);
-                launcher.execute(discovery(run, group), collector);
-                results.addAll(collector.results());
+                return new Run(inSuiteOrder(results, order), inSuiteOrder(times, order));
+            } finally {
+                LAUNCHERS.offer(launcher);
             }
-            if (results.isEmpty()) {
-                // No graded method was found (or the class could not be read): report what JUnit says.
-                ResultCollector collector = new ResultCollector(run);
-                launcher.execute(discovery(run, List.of(selectClass(suite))), collector);
-                results.addAll(collector.results());
-            }
-            return inSuiteOrder(results, order);
         } finally {
             GradingRun.unregister(run);
         }
@@ -124,6 +189,26 @@ public final class SuiteRunner {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Return the methods in the order one runner runs them: visibility group by group, each in suite order. */
+    static List<Method> executionOrder(List<Method> order) {
+        List<Method> out = new ArrayList<>(order);
+        out.sort(Comparator.comparingInt(m -> GROUP_ORDER.indexOf(m.getAnnotation(Graded.class).visibility())));
+        return out;
+    }
+
+    private static Map<String, GradingTimes.TestTimes> inSuiteOrder(Map<String, GradingTimes.TestTimes> times,
+                                                                   List<Method> order) {
+        Map<String, GradingTimes.TestTimes> sorted = new java.util.LinkedHashMap<>();
+        for (Method m : order) {
+            String id = m.getDeclaringClass().getSimpleName() + "." + m.getName();
+            if (times.containsKey(id)) {
+                sorted.put(id, times.get(id));
+            }
+        }
+        times.forEach(sorted::putIfAbsent);
+        return sorted;
     }
 
     /** Put results back in the suite's order (they were collected group by group). */

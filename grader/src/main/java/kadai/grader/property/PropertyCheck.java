@@ -2,6 +2,7 @@ package kadai.grader.property;
 
 import ai.djl.ndarray.NDManager;
 import kadai.grader.api.StudentCodeException;
+import kadai.grader.timing.CallTimes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,12 @@ public final class PropertyCheck<T> {
             T c = i < examples.size() ? examples.get(i) : gen.next(random);
             Throwable failure = run(check, c);
             if (failure != null) {
-                throw shrinkAndReport(property, check, c, failure, i + 1, total);
+                long shrinking = System.nanoTime();
+                try {
+                    throw shrinkAndReport(property, check, c, failure, i + 1, total);
+                } finally {
+                    CallTimes.shrinking(shrinking);
+                }
             }
         }
     }
@@ -134,6 +140,7 @@ public final class PropertyCheck<T> {
     }
 
     private Throwable run(CaseCheck<T> check, T c) {
+        CallTimes.caseChecked();
         try (NDManager scope = manager.newSubManager()) {
             check.check(c, scope);
             return null;

@@ -13,6 +13,7 @@ import java.util.List;
  * @param peakMemoryBytes peak memory of the process that ran the student code, in bytes (the
  *     sandboxed runner JVM's peak resident set, JVM and DJL included); -1 when not measured
  *     (in-process grading, or nothing ran)
+ * @param times where the grading's time went (phases and per-test split); for staff and benchmarks
  */
 public record GradeReport(
         String assignment,
@@ -24,7 +25,8 @@ public record GradeReport(
         long seed,
         String sandboxLevel,
         List<TestResult> tests,
-        long peakMemoryBytes) {
+        long peakMemoryBytes,
+        GradingTimes times) {
 
     /** Say whether the submission could be graded. */
     public enum Outcome {
@@ -41,6 +43,13 @@ public record GradeReport(
         this(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel, tests, -1);
     }
 
+    /** Make a report without timings. */
+    public GradeReport(String assignment, Outcome outcome, double score, double maxScore, double executionSeconds,
+                       String output, long seed, String sandboxLevel, List<TestResult> tests, long peakMemoryBytes) {
+        this(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel, tests,
+                peakMemoryBytes, GradingTimes.NONE);
+    }
+
     /** Tell whether the peak memory was measured. */
     public boolean memoryMeasured() {
         return peakMemoryBytes >= 0;
@@ -49,12 +58,19 @@ public record GradeReport(
     /** Return a copy with the peak memory set (-1: not measured). */
     public GradeReport withPeakMemoryBytes(long bytes) {
         return new GradeReport(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel,
-                tests, bytes);
+                tests, bytes, times);
+    }
+
+    /** Return a copy with these timings. */
+    public GradeReport withTimes(GradingTimes newTimes) {
+        return new GradeReport(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel,
+                tests, peakMemoryBytes, newTimes);
     }
 
     public GradeReport {
         peakMemoryBytes = peakMemoryBytes <= 0 ? -1 : peakMemoryBytes; // 0: a stored report from before it was measured
         tests = List.copyOf(tests);
         output = output == null ? "" : output;
+        times = times == null ? GradingTimes.NONE : times;
     }
 }

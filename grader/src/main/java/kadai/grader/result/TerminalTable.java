@@ -61,6 +61,51 @@ public final class TerminalTable {
         return out.toString();
     }
 
+    /**
+     * Return where the grading's time went: the phases, then each test's wall time split into
+     * the student's code, the reference, the grader's own work, and shrinking (for staff: {@code
+     * kadai grade --verbose}). Empty when the report has no timings.
+     */
+    public static String timings(GradeReport report, String language) {
+        boolean ja = "ja".equals(language);
+        GradingTimes times = report.times();
+        if (times.phases().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append('\n').append(ja ? "所要時間の内訳" : "Where the time went").append('\n');
+        for (GradingTimes.Phase p : times.phases()) {
+            out.append(String.format(Locale.ROOT, "  %-20s %8.3f s%n", p.name(), p.seconds()));
+        }
+        for (GradingTimes.Phase p : times.cpu()) {
+            out.append(String.format(Locale.ROOT, "  %-20s %8.3f s%n", p.name(), p.seconds()));
+        }
+        if (times.lanes() > 1) {
+            out.append(String.format(Locale.ROOT, ja ? "  (テストは %d 本の実行系で並行して実行)%n"
+                    : "  (tests ran in %d lanes, one runner each)%n", times.lanes()));
+        }
+        if (!times.tests().isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%n  %3s  %-40s %8s %8s %8s %8s %8s %6s %7s%n", "#",
+                    ja ? "テスト" : "Test", "wall", "student", "ref", "other", "shrink", "cases", "calls"));
+            int i = 1;
+            for (TestResult t : report.tests()) {
+                GradingTimes.TestTimes tt = times.tests().get(t.id());
+                if (tt == null) {
+                    i++;
+                    continue;
+                }
+                out.append(String.format(Locale.ROOT, "  %3d  %s %8.3f %8.3f %8.3f %8.3f %8.3f %6d %7s%n", i++,
+                        pad(t.name(), 40), tt.seconds(), tt.studentSeconds(), tt.referenceSeconds(),
+                        tt.otherSeconds(), tt.shrinkSeconds(), tt.cases(),
+                        tt.studentCalls() + "/" + tt.referenceCalls()));
+            }
+            out.append(ja ? "  (student: 学生のコードの呼び出し, ref: 参照実装, other: 採点側の入力生成と比較, calls: 学生/参照実装)\n"
+                    : "  (student: calls into the submission, ref: the reference, other: the grader's own work,"
+                            + " calls: student/reference)\n");
+        }
+        return out.toString();
+    }
+
     /** List the cells of a failed comparison that differ, as indices ("[0, 1], [1, 0]"), at most 20. */
     public static String differingCells(TensorDiff d, boolean ja) {
         StringBuilder cells = new StringBuilder();

@@ -22,6 +22,14 @@ import java.util.Optional;
  */
 final class Cgroups {
 
+    /**
+     * The CPU share of a warm runner while it starts (cgroup v1 {@code cpu.shares}, default 1024;
+     * v2 {@code cpu.weight}, default 100): about an eighth, so that a pool refill uses what the
+     * gradings leave idle and does not slow the grading that took the last runner.
+     */
+    static final int BACKGROUND_SHARES = 128;
+    static final int BACKGROUND_WEIGHT = 12;
+
     private Cgroups() {
     }
 
@@ -272,6 +280,15 @@ final class Cgroups {
     private record V1Group(Path memory, Path pidsDir, Path cpu, Path unified) implements RunnerCgroup {
 
         @Override
+        public void setBackground(boolean background) {
+            try {
+                write(cpu.resolve("cpu.shares"), background ? Integer.toString(BACKGROUND_SHARES) : "1024");
+            } catch (IOException e) {
+                // keep the default share
+            }
+        }
+
+        @Override
         public List<Path> procsFiles() {
             List<Path> files = new ArrayList<>(List.of(memory.resolve("cgroup.procs"), pidsDir.resolve("cgroup.procs"),
                     cpu.resolve("cgroup.procs")));
@@ -369,6 +386,15 @@ final class Cgroups {
     }
 
     private record V2Group(Path dir) implements RunnerCgroup {
+
+        @Override
+        public void setBackground(boolean background) {
+            try {
+                write(dir.resolve("cpu.weight"), background ? Integer.toString(BACKGROUND_WEIGHT) : "100");
+            } catch (IOException e) {
+                // keep the default weight
+            }
+        }
 
         @Override
         public List<Path> procsFiles() {

@@ -23,4 +23,11 @@ interface RunnerCgroup {
 
     /** Kill what is left and remove the group's directories. */
     void destroy();
+
+    /**
+     * Set the group's share of contended CPU: {@code background} while a warm runner starts for
+     * the pool (it then uses only what gradings leave idle), normal once a submission takes it.
+     * Best effort: a host that refuses keeps the default share.
+     */
+    void setBackground(boolean background);
 }

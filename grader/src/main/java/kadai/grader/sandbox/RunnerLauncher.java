@@ -153,15 +153,25 @@ final class RunnerLauncher {
 
     /** Start one runner with an empty, read-only submission directory that the grader fills later. */
     RunnerProcess start() throws IOException {
-        return start(null);
+        return start(null, false);
+    }
+
+    /** Start one runner; {@code background} starts it with a small CPU share (a warm-pool start). */
+    RunnerProcess start(boolean background) throws IOException {
+        return start(null, background);
     }
 
     /**
-     * Start {@code job} (or, when null, a runner) in a fresh slot: the job's classes and input are
-     * written first, then bound read-only inside; its main class gets the submission directory and
-     * the input directory, as seen inside, as its two arguments.
+     * Start {@code job} in a fresh slot: the job's classes and input are written first, then
+     * bound read-only inside; its main class gets the submission directory and the input
+     * directory, as seen inside, as its two arguments.
      */
     RunnerProcess start(Job job) throws IOException {
+        return start(job, false);
+    }
+
+    /** Start {@code job}, or a runner when it is null, in a fresh slot. */
+    private RunnerProcess start(Job job, boolean background) throws IOException {
         int slot = takeSlot();
         String name = "kadai-runner-" + ProcessHandle.current().pid() + "-" + sequence.incrementAndGet();
         Path slotDir = config.workDir().resolve("slots").resolve(name);
@@ -176,6 +186,9 @@ final class RunnerLauncher {
             }
             if (caps.cgroups() != null) {
                 cgroup = caps.cgroups().create(name, config);
+                if (background) {
+                    cgroup.setBackground(true); // before the process joins it
+                }
             }
             List<String> command = command(slot, slotDir, cgroup, job);
             ProcessBuilder pb = new ProcessBuilder(command).directory(slotDir.toFile());
@@ -297,10 +310,16 @@ final class RunnerLauncher {
         c.add(javaHome.resolve("bin/java").toString());
         c.addAll(List.of("-Xmx" + config.heapBytes(), "-Xms16m", "-Xss" + config.stackBytes(),
                 "-XX:ActiveProcessorCount=" + config.cpus(), "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism",
-                "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=" + config.heapBytes(),
+                "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=" + config.directMemoryBytes(),
                 "-XX:MaxMetaspaceSize=256m"));
-        if (job == null) {
-            c.add("-XX:TieredStopAtLevel=1"); // a runner's calls are short; a job's Java loops are hot
+        if (job == null && config.keepCalls() == 0) {
+            // a grading runner's calls are short: C2 would cost more than it saves; a training
+            // runner (keepCalls) and a job run the same loops for minutes: C2 pays there
+            c.add("-XX:TieredStopAtLevel=1");
+        }
+        String extra = System.getProperty("kadai.sandbox.runnerJavaOptions", "").trim();
+        if (!extra.isEmpty()) {
+            c.addAll(List.of(extra.split("\\s+"))); // for measurements (docs/benchmarks.md); later options win
         }
         c.addAll(List.of("-Xshare:auto",
                 // the JVM's own warnings (e.g. "pthread_create failed") go to stdout by default,

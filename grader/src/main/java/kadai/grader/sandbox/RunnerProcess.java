@@ -41,6 +41,13 @@ final class RunnerProcess implements AutoCloseable {
         return slotDir;
     }
 
+    /** Give the runner a background share of contended CPU (a pool start) or the normal one (a submission's). */
+    void setBackground(boolean background) {
+        if (cgroup != null) {
+            cgroup.setBackground(background);
+        }
+    }
+
     /** Return the pids in the runner's cgroup (empty without one). */
     List<Long> groupPids() {
         return cgroup == null ? List.of() : cgroup.pids();
@@ -89,6 +96,29 @@ final class RunnerProcess implements AutoCloseable {
         }
         peakSeen = peak;
         return peak;
+    }
+
+    /**
+     * Return the CPU time the runner's processes have used so far (user and system, from the
+     * host's /proc), or -1 when they are gone.
+     */
+    double cpuSeconds() {
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        long ticks = 0;
+        boolean read = false;
+        for (ProcessHandle h : all) {
+            try {
+                String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (proc(5) fields 14, 15)
+                read = true;
+            } catch (IOException | RuntimeException e) {
+                // the process is gone
+            }
+        }
+        return read ? ticks / 100.0 : -1; // USER_HZ is 100 on Linux
     }
 
     private static long vmHwm(long pid) {

@@ -44,6 +44,8 @@ public final class Sandbox implements AutoCloseable {
     private final boolean refill;
     private final Thread shutdownHook = new Thread(this::close, "sandbox-shutdown");
     private final BlockingQueue<WarmRunner> warm = new LinkedBlockingQueue<>();
+    /** Runners starting for the pool in the background, not yet READY. */
+    private final java.util.Set<RunnerProcess> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService starter;
     private volatile boolean closed;
 
@@ -180,14 +182,59 @@ public final class Sandbox implements AutoCloseable {
         void writeTo(Path classesDir) throws IOException;
     }
 
+    /**
+     * Give a submission a second runner only if a warm one is waiting now (never start one for
+     * it): what a grading asks for to run its tests in two lanes when the machine is idle.
+     *
+     * @return null when no warm runner is waiting
+     */
+    public SandboxedStudentCode openIfWarm(Map<String, byte[]> classes) {
+        if (closed) {
+            return null;
+        }
+        WarmRunner runner = warm.poll();
+        return runner == null ? null : open(runner, target -> writeClasses(classes, target));
+    }
+
     private SandboxedStudentCode open(ClassWriter classes) {
         if (closed) {
             throw new IllegalStateException("the sandbox is closed");
         }
         WarmRunner runner = warm.poll();
         if (runner == null) {
-            runner = startRunner();
+            runner = promoteStarting();
         }
+        if (runner == null) {
+            runner = startRunner(false);
+        }
+        return open(runner, classes);
+    }
+
+    /**
+     * With no warm runner waiting, take one that is starting for the pool in the background: it
+     * is further along than a new one would be. Its share of the CPU becomes the normal one, and
+     * the wait ends when it (or another) is ready, or when none is starting any more.
+     */
+    private WarmRunner promoteStarting() {
+        try {
+            while (!closed) {
+                if (starting.isEmpty()) {
+                    return warm.poll();
+                }
+                starting.forEach(p -> p.setBackground(false));
+                WarmRunner runner = warm.poll(100, TimeUnit.MILLISECONDS);
+                if (runner != null) {
+                    return runner;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    private SandboxedStudentCode open(WarmRunner runner, ClassWriter classes) {
+        runner.process().setBackground(false); // it now serves a submission: a full share of the CPU
         if (poolSize > 0 && refill) {
             starter.submit(this::refill);
         }
@@ -228,7 +275,9 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         try {
-            warm.add(startRunner());
+            WarmRunner runner = startRunner(true);
+            warm.add(runner);
+            starting.remove(runner.process()); // only now: a promoting open() must find it in one of the two
         } catch (RuntimeException e) {
             LOG.warn("could not start a warm runner: {}", e.getMessage());
         }
@@ -237,22 +286,26 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Start a runner and wait for READY. */
-    private WarmRunner startRunner() {
+    /** Start a runner and wait for READY; a {@code background} one (for the pool) gets a small CPU share. */
+    private WarmRunner startRunner(boolean background) {
         RunnerProcess process;
         try {
-            process = launcher.start();
+            process = launcher.start(background);
         } catch (IOException e) {
             throw new SandboxUnavailableException("cannot start a runner: " + e.getMessage(), e);
         }
         RunnerChannel channel = new RunnerChannel(process.process().getInputStream(),
                 process.process().getOutputStream(), config.maxFrameBytes(), Long.toString(process.process().pid()));
+        if (background) {
+            starting.add(process);
+        }
         try {
             Object first = channel.next(START_TIMEOUT.toNanos());
             if (first instanceof WireIn in && in.type() == Wire.READY) {
                 LOG.debug("runner ready: {}", in.readString());
                 return new WarmRunner(process, channel);
             }
+            starting.remove(process);
             String why = first == null ? "no READY within " + START_TIMEOUT.toSeconds() + " s"
                     : first instanceof RunnerChannel.Closed c ? c.reason() : "an unexpected first frame";
             throw new SandboxUnavailableException("the runner did not start: " + why + ". Its stderr: "
@@ -260,6 +313,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (InterruptedException | ProtocolException | SandboxUnavailableException e) {
             // One handler, so that every way of failing releases the process, its slot and cgroup
             // (an exception thrown from one catch is not seen by the next).
+            starting.remove(process);
             process.close();
             channel.shutdown();
             if (e instanceof InterruptedException) {

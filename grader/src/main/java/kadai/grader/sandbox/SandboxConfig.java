@@ -36,6 +36,17 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
         return new Builder();
     }
 
+    /**
+     * Return the runner JVM's {@code -XX:MaxDirectMemorySize}: half of what the cgroup leaves
+     * beside the heap (never less than the heap). Direct buffers hold what student code builds
+     * with {@code NDManager.create(float[])} and the arrays crossing the protocol; the other half
+     * is for PyTorch's own allocations, metaspace and thread stacks, which the cgroup counts too.
+     * Grading's defaults give 512 MiB (as before), a training runner's 3 GiB about 1.25 GiB.
+     */
+    public long directMemoryBytes() {
+        return Math.max(heapBytes, (memoryBytes - heapBytes) / 2);
+    }
+
     /** Return a builder holding this configuration's values. */
     public Builder toBuilder() {
         Builder b = new Builder();

@@ -8,6 +8,7 @@ import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
 import kadai.grader.api.StudentObject;
+import kadai.grader.timing.CallTimes;
 import kadai.runner.protocol.ProtocolException;
 import kadai.runner.protocol.ValueCodec;
 import kadai.runner.protocol.Wire;
@@ -198,6 +199,15 @@ public final class SandboxedStudentCode implements StudentCode {
      * of load time, no objects of before); objects and layers made before are released here too,
      * so using one fails cleanly instead of breaking the protocol.
      */
+    /** Free in the runner the arrays of every call made so far (RELEASE_CALLS). */
+    @Override
+    public synchronized void releaseCalls() {
+        if (failure != null) {
+            return;
+        }
+        call("release calls", WireOut.frame(Wire.RELEASE_CALLS, nextRequestId++), ownManager);
+    }
+
     @Override
     public synchronized void reload() {
         if (failure != null) {
@@ -220,12 +230,18 @@ public final class SandboxedStudentCode implements StudentCode {
         return runner.peakResidentBytes();
     }
 
+    @Override
+    public double cpuSeconds() {
+        return runner.cpuSeconds();
+    }
+
     /** Change the wall-clock limit of each later call (a heavier assignment, or a test). */
     void setCallTimeout(Duration timeout) {
         this.callTimeout = timeout;
     }
 
     /** Return why the runner can no longer be used, or null while it can. */
+    @Override
     public synchronized String failure() {
         return failure;
     }
@@ -336,6 +352,15 @@ public final class SandboxedStudentCode implements StudentCode {
     // --- the call loop ------------------------------------------------------------------
 
     private Object call(String what, WireOut request, NDManager resultManager) {
+        long started = System.nanoTime();
+        try {
+            return roundTrip(what, request, resultManager);
+        } finally {
+            CallTimes.call(CallTimes.Side.STUDENT, started);
+        }
+    }
+
+    private Object roundTrip(String what, WireOut request, NDManager resultManager) {
         if (failure != null) {
             throw new StudentCodeException(Kind.RUNNER_FAILED, what + ": " + failure, null, null);
         }

@@ -32,6 +32,11 @@ public final class SandboxedStudentCodeFactory implements StudentCodeFactory, Au
     }
 
     @Override
+    public StudentCode openIfReady(Map<String, byte[]> classes) {
+        return sandbox.openIfWarm(classes);
+    }
+
+    @Override
     public String sandboxLevel() {
         return "sandbox:" + sandbox.level().label();
     }

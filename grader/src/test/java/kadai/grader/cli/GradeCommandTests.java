@@ -43,6 +43,15 @@ class GradeCommandTests {
     }
 
     @Test
+    void verboseAddsWhereTheTimeWent() {
+        int code = kadai("grade", "--assignment", "conv-op", "--submission", REFERENCE_CONV_OPS.toString(), "--seed", "7",
+                "--verbose");
+        assertThat(code).as(out.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Score: 17 / 17").contains("Where the time went").contains("compile")
+                .contains("runner acquire").containsPattern("student +ref +other +shrink");
+    }
+
+    @Test
     void aWholeSourceTreeIsGradedWithItsHelperClasses() {
         int code = kadai("grade", "--assignment", "conv-op", "--submission", REFERENCE_TREE.toString(), "--seed", "8");
         assertThat(code).as(out.toString()).isEqualTo(ExitCodes.OK);

@@ -63,11 +63,14 @@ class SourceCompilerTests {
         sources.put("src/main/java/kadai/assignments/layers/ReLU.java",
                 "package kadai.assignments.layers;\npublic class ReLU { /* a student's edited copy */ }\n");
         sources.put("src/main/java/kadai/assignments/conv/ConvOps.java", Sources.convOps(""));
+        sources.put("src/main/java/kadai/assignments/conv/package-info.java",
+                "/** The kit's package documentation. */\npackage kadai.assignments.conv;\n");
         SourceCompiler.Result result = Sources.compile(sources);
         assertThat(result).isInstanceOf(SourceCompiler.Compiled.class);
         SourceCompiler.Compiled compiled = (SourceCompiler.Compiled) result;
         assertThat(compiled.classes()).containsOnlyKeys("kadai.assignments.conv.ConvOps");
         assertThat(compiled.notes()).anyMatch(n -> n.contains("Layer.java") && n.contains("provided"))
+                .anyMatch(n -> n.contains("package-info.java") && n.contains("package documentation"))
                 .anyMatch(n -> n.contains("ReLU.java") && n.contains("provided"))
                 .anyMatch(n -> n.contains("Im2colTests.java") && n.contains("test sources"));
     }

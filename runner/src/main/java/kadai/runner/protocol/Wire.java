@@ -46,6 +46,13 @@ public final class Wire {
      * grader layer of before; answer RETURN null. The grader sends it between visibility groups.
      */
     public static final byte RELOAD = 11;
+    /**
+     * Free the arrays of every call made so far (close all call scopes of a runner with
+     * {@code keepCalls}; nothing else changes, nothing to do in a runner without them); no
+     * payload; answer RETURN null. A training run sends it where nothing computed by earlier calls
+     * is needed any more (after each evaluation chunk), so memory is bounded by one chunk.
+     */
+    public static final byte RELEASE_CALLS = 12;
 
     // Runner -> grader.
     public static final byte READY = 20;
@@ -108,6 +115,7 @@ public final class Wire {
             case CALLBACK_THREW -> "CALLBACK_THREW";
             case ASSIGN_PARAMS -> "ASSIGN_PARAMS";
             case RELOAD -> "RELOAD";
+            case RELEASE_CALLS -> "RELEASE_CALLS";
             case READY -> "READY";
             case RETURN -> "RETURN";
             case THREW -> "THREW";

@@ -1,6 +1,5 @@
 package kadai.tasks.isolated;
 
-import ai.djl.Device;
 import kadai.grader.api.StudentCodeException;
 import kadai.tasks.CancellationToken;
 import kadai.tasks.DeviceChoice;
@@ -10,9 +9,7 @@ import kadai.tasks.TaskContext;
 import kadai.tasks.TaskListener;
 import kadai.tasks.TaskProgress;
 import kadai.tasks.TaskResult;
-import kadai.tasks.data.ImageSet;
 import kadai.tasks.internal.DirectStudentCode;
-import kadai.tasks.resnet.ResNetTask;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -30,13 +27,14 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * The main class of the isolated, sandboxed JVM of a {@code resnet} run. It is started by
- * {@link IsolatedResNetRun} with two arguments, the submission's classes directory and the input
- * directory (both read-only), loads the submission's classes, runs the task's own training code
- * ({@link ResNetTask#trainAndPredict}) on the CPU, and reports on its real standard output, one
- * JSON line each: progress, messages, and finally the predicted class of every test image with the
- * metrics and curves (or an error). It never has the test labels. {@code System.out} is sent to
- * standard error, so what the student's code prints cannot mix with the reports.
+ * The main class of the isolated, sandboxed JVM of a task run. It is started by {@link IsolatedRun}
+ * with two arguments, the submission's classes directory and the input directory (both read-only),
+ * loads the submission's classes, runs the task's own {@link IsolatedTraining} (the class named in
+ * {@code run.properties}, which must be one of this module's) on the CPU, and reports on its real
+ * standard output, one JSON line each: progress, messages, and finally the predictions with the
+ * metrics and curves (or an error). It never has what the predictions are scored against.
+ * {@code System.out} is sent to standard error, so what the student's code prints cannot mix with
+ * the reports.
  */
 public final class IsolatedTaskMain {
 
@@ -72,17 +70,13 @@ public final class IsolatedTaskMain {
         try (Reader in = Files.newBufferedReader(input.resolve("run.properties"))) {
             settings.load(in);
         }
-        int threads = Integer.parseInt(settings.getProperty("threads"));
+        IsolatedInput run = new IsolatedInput(input, settings);
+        int threads = run.threads();
         // read by DJL's PyTorch engine when it loads: before the first engine call
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        long seed = Long.parseLong(settings.getProperty("seed"));
-        ImageSet train = RunFiles.read(input, "train", true);
-        ImageSet validation = RunFiles.read(input, "validation", true);
-        ImageSet test = RunFiles.read(input, "test", false);
-        ResNetTask.Plan plan = new ResNetTask.Plan(Boolean.parseBoolean(settings.getProperty("smoke")),
-                Integer.parseInt(settings.getProperty("epochs")), Integer.parseInt(settings.getProperty("batchSize")),
-                train, validation, test);
+        IsolatedTraining training = training(run.get(IsolatedJob.TRAINING));
+        String task = run.get(IsolatedJob.TASK);
 
         DirectStudentCode code = new DirectStudentCode("student", classes(submission));
         TaskListener listener = new TaskListener() {
@@ -97,12 +91,23 @@ public final class IsolatedTaskMain {
                 reports.message(message);
             }
         };
-        TaskConfig config = TaskConfig.defaults().withSeed(seed).withDevice(DeviceChoice.CPU).withThreads(threads);
+        TaskConfig config = TaskConfig.defaults().withSeed(run.seed()).withDevice(DeviceChoice.CPU).withThreads(threads);
         TaskContext context = new TaskContext(config, code, code, null, listener, new CancellationToken());
-        TaskResult result = new TaskResult("resnet", "cpu", "student");
-        int[] predictions = ResNetTask.trainAndPredict(code, seed, Device.cpu(), plan, new ProgressMeter(context,
-                "resnet"), result);
+        TaskResult result = new TaskResult(task, "cpu", "student");
+        byte[] predictions = training.train(run, code, new ProgressMeter(context, task), result);
         reports.result(predictions, result.metrics(), result.curves());
+    }
+
+    /** Instantiate the trusted side's training class: one of this module's, by its public no-argument constructor. */
+    private static IsolatedTraining training(String className) throws ReflectiveOperationException {
+        if (!className.startsWith("kadai.tasks.")) {
+            throw new IllegalStateException("run.properties names " + className + ", which is not a task's training");
+        }
+        Class<?> type = Class.forName(className, true, IsolatedTaskMain.class.getClassLoader());
+        if (!IsolatedTraining.class.isAssignableFrom(type)) {
+            throw new IllegalStateException(className + " does not implement " + IsolatedTraining.class.getName());
+        }
+        return (IsolatedTraining) type.getConstructor().newInstance();
     }
 
     /** Read the submission's class files (binary name to bytes). */

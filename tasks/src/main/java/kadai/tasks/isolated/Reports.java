@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The isolated JVM's side of the report stream: one JSON object per line on the real standard
- * output ({@code progress}, {@code message}, then one {@code result} or {@code error}). Written by
+ * output ({@code progress}, {@code message}, then one {@code result} or {@code error}); the result's
+ * predictions are one byte each, base64-encoded (a class per test image or per pixel). Written by
  * hand so the isolated class path needs no JSON library.
  */
 final class Reports {
@@ -34,12 +35,10 @@ final class Reports {
                 + string(thrownClass) + ",\"trace\":" + string(trace) + "}");
     }
 
-    synchronized void result(int[] predictions, Map<String, Object> metrics, Map<String, List<Double>> curves) {
-        StringBuilder sb = new StringBuilder("{\"type\":\"result\",\"predictions\":[");
-        for (int i = 0; i < predictions.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(predictions[i]);
-        }
-        sb.append("],\"metrics\":{");
+    synchronized void result(byte[] predictions, Map<String, Object> metrics, Map<String, List<Double>> curves) {
+        StringBuilder sb = new StringBuilder("{\"type\":\"result\",\"predictions\":\"");
+        sb.append(java.util.Base64.getEncoder().encodeToString(predictions));
+        sb.append("\",\"metrics\":{");
         boolean first = true;
         for (Map.Entry<String, Object> e : metrics.entrySet()) {
             sb.append(first ? "" : ",").append(string(e.getKey())).append(':');

@@ -13,13 +13,15 @@ import java.nio.file.Path;
 /**
  * The files a trusted run writes for the isolated JVM: image sets as {@code <name>.images}
  * (magic, count, height, width as big-endian int32, then float32 pixels) and, where the isolated
- * side may have them, {@code <name>.labels} (one byte per image). The test set is written without
- * labels. The reader checks every size against the file's length and the caps, since the files
- * pass through a directory of the sandbox's slot.
+ * side may have them, {@code <name>.labels} (one byte per image); byte planes (canvases' pixels,
+ * label masks) as {@code <name>.bytes} (another magic, count, height, width, then one byte per
+ * pixel). The test set is written without labels. The reader checks every size against the file's
+ * length and the caps, since the files pass through a directory of the sandbox's slot.
  */
 public final class RunFiles {
 
     static final int MAGIC = 0x4B444931; // "KDI1"
+    static final int BYTES_MAGIC = 0x4B444231; // "KDB1"
     /** The most images a file may hold (the whole training file of Fashion-MNIST). */
     static final int MAX_IMAGES = 60_000;
 
@@ -83,5 +85,41 @@ public final class RunFiles {
             }
             return new ImageSet(pixels, labels, h, w);
         }
+    }
+
+    /** Write {@code count} planes of {@code h x w} bytes as {@code <name>.bytes}. */
+    public static void writeBytes(Path dir, String name, byte[] data, int count, int h, int w) throws IOException {
+        if ((long) count * h * w != data.length) {
+            throw new IllegalArgumentException(data.length + " bytes are not " + count + " planes of " + h + "x" + w);
+        }
+        ByteBuffer header = ByteBuffer.allocate(16).order(ByteOrder.BIG_ENDIAN);
+        header.putInt(BYTES_MAGIC).putInt(count).putInt(h).putInt(w);
+        try (OutputStream out = Files.newOutputStream(dir.resolve(name + ".bytes"))) {
+            out.write(header.array());
+            out.write(data);
+        }
+    }
+
+    /** Read {@code <name>.bytes} as {@code count} planes of {@code h x w} bytes; returns {count, h, w} and the data. */
+    public static Planes readBytes(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name + ".bytes");
+        long length = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteBuffer header = ByteBuffer.wrap(in.readNBytes(16)).order(ByteOrder.BIG_ENDIAN);
+            if (header.capacity() != 16 || header.getInt() != BYTES_MAGIC) {
+                throw new IOException(file + " is not a byte-plane file of this run");
+            }
+            int n = header.getInt();
+            int h = header.getInt();
+            int w = header.getInt();
+            if (n < 0 || n > MAX_IMAGES || h < 1 || h > 64 || w < 1 || w > 64 || length != 16 + (long) n * h * w) {
+                throw new IOException(file + " has a wrong size for " + n + " planes of " + h + "x" + w);
+            }
+            return new Planes(n, h, w, in.readNBytes(n * h * w));
+        }
+    }
+
+    /** Planes of bytes read back: {@code count} of {@code height x width}. */
+    public record Planes(int count, int height, int width, byte[] data) {
     }
 }

@@ -27,12 +27,16 @@ import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
 import kadai.tasks.data.Scoring;
 import kadai.tasks.data.SeededBatchSampler;
-import kadai.tasks.isolated.IsolatedResNetRun;
+import kadai.tasks.isolated.IsolatedJob;
+import kadai.tasks.isolated.IsolatedRun;
 import kadai.tasks.isolated.IsolatedSubmission;
+import kadai.tasks.isolated.RunFiles;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 
 /**
  * Train a ResNet assembled from the student's {@code ResNetBlocks} on Fashion-MNIST (seed 3-7).
@@ -70,8 +74,8 @@ public final class ResNetTask implements Task {
     /**
      * Return true: the student's blocks cannot cross a process, so {@link kadai.tasks.Submissions}
      * opens a submission as an {@link IsolatedSubmission} and {@link #run} trains in an isolated,
-     * sandboxed JVM ({@link IsolatedResNetRun}) that gets the training data and the test images,
-     * never the test labels.
+     * sandboxed JVM ({@link IsolatedRun} running {@link ResNetIsolated}) that gets the training data
+     * and the test images, never the test labels.
      */
     @Override
     public boolean runsIsolated() {
@@ -106,7 +110,7 @@ public final class ResNetTask implements Task {
     @Override
     public TaskResult run(TaskContext context) throws Exception {
         if (context.submission() instanceof IsolatedSubmission isolated) {
-            return new IsolatedResNetRun(isolated).run(context);
+            return runIsolated(context, isolated);
         }
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
@@ -117,6 +121,38 @@ public final class ResNetTask implements Task {
         Plan plan = plan(config, device.isGpu(), context.data());
         int[] predictions = trainAndPredict(context.submission(), config.seed(), device, plan, meter, result);
         result.setAccuracy(Scoring.accuracy(predictions, plan.test().labels()));
+        result.setSeconds((System.nanoTime() - start) / 1e9);
+        return result;
+    }
+
+    /** Metrics the isolated JVM may report (it computes them; the accuracy is computed here). */
+    static final Set<String> ISOLATED_METRICS = Set.of("resnet18_parameters", "resnet18_expected_parameters",
+            "resnet18_output_shape", "resnet34_parameters", "resnet34_expected_parameters", "resnet34_output_shape",
+            "smoke_run", "trained_parameters", "trained_output_shape", "train_images", "test_images", "epochs",
+            "batch_size", "train_images_per_second");
+
+    /** Train in the isolated JVM on the plan's data, test images without labels; score the predictions here. */
+    private TaskResult runIsolated(TaskContext context, IsolatedSubmission isolated) throws Exception {
+        long start = System.nanoTime();
+        Plan plan = plan(context.config(), false, context.data());
+        Properties settings = new Properties();
+        settings.setProperty(ResNetIsolated.EPOCHS, Integer.toString(plan.epochs()));
+        settings.setProperty(ResNetIsolated.BATCH_SIZE, Integer.toString(plan.batchSize()));
+        settings.setProperty(ResNetIsolated.SMOKE, Boolean.toString(plan.smoke()));
+        long steps = (long) plan.epochs() * Math.max(1, plan.train().size() / Math.max(1, plan.batchSize()) + 1);
+        IsolatedJob job = new IsolatedJob(id(), ResNetIsolated.class.getName(), settings, dir -> {
+            RunFiles.write(dir, "train", plan.train(), true);
+            RunFiles.write(dir, "validation", plan.validation(), true);
+            RunFiles.write(dir, "test", plan.test(), false); // no labels
+        }, plan.test().size(), 9, ISOLATED_METRICS,
+                Map.of("train_loss", steps, "epoch_loss", (long) plan.epochs(), "val_accuracy", (long) plan.epochs()));
+        TaskResult result = new TaskResult(id(), "cpu", isolated.description());
+        byte[] predictions = new IsolatedRun(isolated, job).run(context, result);
+        int[] classes = new int[predictions.length];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = predictions[i];
+        }
+        result.setAccuracy(Scoring.accuracy(classes, plan.test().labels()));
         result.setSeconds((System.nanoTime() - start) / 1e9);
         return result;
     }

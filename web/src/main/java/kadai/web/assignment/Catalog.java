@@ -38,6 +38,10 @@ public final class Catalog {
                     "ResNet blocks", "ResNet のブロック"),
             new Entry("gan", "kadai.assignments.gan", List.of("GanLoss", "LeakyRelu"),
                     "GAN losses and LeakyReLU", "GAN の損失関数と LeakyReLU"),
+            new Entry("segment", "kadai.assignments.segment",
+                    List.of("TransposedConvolution", "IndexedMaxPooling", "MaxUnpooling", "SkipConnection",
+                            "PixelCrossEntropy", "UNets"),
+                    "Transposed convolution, SegNet and U-Net", "転置畳み込み・SegNet・U-Net"),
             new Entry("augment", "kadai.assignments.augment", List.of("Augment", "RandomAugmentation"),
                     "Data augmentation", "データ拡張"));
 

@@ -1,12 +1,17 @@
 package kadai.web.job;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import kadai.grader.GradeRequest;
+import kadai.grader.GradingListener;
 import kadai.grader.SubmissionGrader;
 import kadai.grader.result.GradeReport;
+import kadai.grader.result.GradingTimes;
 import kadai.web.assignment.Assignment;
 import kadai.web.assignment.AssignmentDao;
+import kadai.web.submission.GradingTimesDao;
 import kadai.web.submission.Submission;
 import kadai.web.submission.SubmissionDao;
 import org.slf4j.Logger;
@@ -23,16 +28,15 @@ public final class GradingWorker {
     private final SubmissionDao submissions;
     private final AssignmentDao assignments;
     private final SubmissionGrader grader;
-    private final CompileWatch compileWatch;
+    private final GradingTimesDao times;
     private final Clock clock;
 
-    /** @param compileWatch marks when compiling ends and running begins; null if the grader has no such hook */
     public GradingWorker(SubmissionDao submissions, AssignmentDao assignments, SubmissionGrader grader,
-            CompileWatch compileWatch, Clock clock) {
+            GradingTimesDao times, Clock clock) {
         this.submissions = submissions;
         this.assignments = assignments;
         this.grader = grader;
-        this.compileWatch = compileWatch;
+        this.times = times;
         this.clock = clock;
     }
 
@@ -52,15 +56,19 @@ public final class GradingWorker {
                     clock.instant());
             return;
         }
-        submissions.markStarted(id, clock.instant());
+        Instant started = clock.instant();
+        submissions.markStarted(id, started);
         GradeRequest request = new GradeRequest(submission.assignmentId(), submissions.sources(id),
                 submission.seed(), submission.language());
         GradeReport report;
-        if (compileWatch != null) {
-            compileWatch.whenCompiled(() -> submissions.markRunning(id, clock.instant()));
-        }
         try {
-            report = grader.grade(request);
+            // The grader says when the sources have compiled: the status page moves to "running".
+            report = grader.grade(request, new GradingListener() {
+                @Override
+                public void compiled() {
+                    submissions.markRunning(id, clock.instant());
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("Grading submission {} failed (attempt {}): {}", id, submission.attempts() + 1, e.toString());
             if (submission.attempts() + 1 >= MAX_ATTEMPTS) {
@@ -68,15 +76,18 @@ public final class GradingWorker {
                 return;
             }
             throw e;
-        } finally {
-            if (compileWatch != null) {
-                compileWatch.clear();
-            }
         }
         Assignment assignment = assignments.find(submission.assignmentId()).orElseThrow();
         double score = assignment.applyLatePolicy(report.score(), submission.lateDays());
+        long storing = System.nanoTime();
         if (!submissions.saveResult(id, report, score, clock.instant())) {
             LOG.info("Submission {} was already graded; this run's result is dropped", id);
+            return;
         }
+        GradingTimes timings = report.times()
+                .withFirst(GradingTimes.QUEUE_WAIT,
+                        Math.max(0, Duration.between(submission.receivedAt(), started).toNanos() / 1e9))
+                .withLast(GradingTimes.RESULT_STORE, (System.nanoTime() - storing) / 1e9);
+        times.save(id, timings);
     }
 }

@@ -15,6 +15,11 @@ import java.time.Duration;
 public record JobConfig(int workerThreads, Duration pollingInterval, Duration heartbeatInterval,
         int missedHeartbeats, Duration retryDelay) {
 
+    /** Return how the grading queue's threads work. */
+    public JobQueue.Workers workers() {
+        return new JobQueue.Workers(workerThreads, pollingInterval, heartbeatInterval, missedHeartbeats);
+    }
+
     public static JobConfig defaults(int workerThreads) {
         return new JobConfig(workerThreads, Duration.ofSeconds(1), Duration.ofSeconds(10), 6, Duration.ofSeconds(10));
     }

@@ -32,13 +32,15 @@ public final class SubmissionController {
     private final SubmissionService service;
     private final AssignmentService assignments;
     private final StatusFeed feed;
+    private final GradingTimesDao times;
     private final Views views;
 
     public SubmissionController(SubmissionService service, AssignmentService assignments, StatusFeed feed,
-            Views views) {
+            GradingTimesDao times, Views views) {
         this.service = service;
         this.assignments = assignments;
         this.feed = feed;
+        this.times = times;
         this.views = views;
     }
 
@@ -91,7 +93,9 @@ public final class SubmissionController {
         Viewer viewer = Web.requireViewer(ctx);
         long id = Web.pathId(ctx, "submission");
         ResultView view = service.result(viewer, id);
-        views.render(ctx, "submission.jte", "view", view, "status", service.status(viewer, id));
+        // Where the time went is for the staff (it names hidden tests).
+        TimingsView timings = viewer.isStaff() ? times.find(id).map(t -> TimingsView.of(t, view)).orElse(null) : null;
+        views.render(ctx, "submission.jte", "view", view, "status", service.status(viewer, id), "timings", timings);
     }
 
     private void submitApi(Context ctx) {

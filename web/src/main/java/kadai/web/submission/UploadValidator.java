@@ -138,7 +138,7 @@ public final class UploadValidator {
                 }
                 byte[] content = readCapped(zip, zipName, limits.maxUnzippedBytes() - expanded);
                 expanded += content.length;
-                if (entry.isDirectory() || !path.endsWith(".java")
+                if (entry.isDirectory() || !path.endsWith(".java") || path.endsWith("package-info.java")
                         || ignored(path, packagePath) && alsoAccepted.stream().noneMatch(p -> path.endsWith("src/main/java/" + p))) {
                     continue;
                 }

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>The sources are compiled with the grader's compiler and opened through the tasks module's
  * entry point ({@link Submissions#open(Task, String, SandboxMode, int, java.util.function.Consumer)}):
  * for {@code cnn} and {@code dcgan} in a sandboxed runner (the layers and losses are proxies; labels
- * and the loss stay here), for {@code resnet} in an isolated sandboxed JVM that trains and returns
- * predictions (its DJL blocks cannot cross a process). How it ran is recorded with the run
+ * and the loss stay here; {@code autoencoder}'s decoder likewise), for {@code resnet} and {@code unet}
+ * in an isolated sandboxed JVM that trains and returns predictions (their DJL blocks cannot cross a
+ * process). How it ran is recorded with the run
  * ({@link kadai.tasks.TaskResult#sandbox()}).
  */
 public class TaskCodeFactory {
@@ -52,6 +53,8 @@ public class TaskCodeFactory {
             case "cnn" -> List.of("conv-op", "conv", "pool");
             case "resnet" -> List.of("resnet");
             case "dcgan" -> List.of("gan");
+            case "autoencoder" -> List.of("conv-op", "segment");
+            case "unet" -> List.of("segment");
             case "augment" -> List.of("augment");
             default -> List.of();
         };

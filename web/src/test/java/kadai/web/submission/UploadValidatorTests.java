@@ -88,13 +88,15 @@ class UploadValidatorTests {
                 "kadai.assignments.pool", conv))
                 .hasMessageContaining("declares package kadai.assignments.conv")
                 .hasMessageContaining("besides kadai/assignments/conv/ConvOps.java");
-        // From a zipped kit: MaxPooling and ConvOps are taken, the conv package's Convolution is left out.
+        // From a zipped kit: MaxPooling and ConvOps are taken, the conv package's Convolution and the
+        // kit's package documentation (package-info.java) are left out.
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
             for (String[] e : new String[][] {{"kit/src/main/java/kadai/assignments/pool/MaxPooling.java",
                     "package kadai.assignments.pool;"}, {"kit/src/main/java/kadai/assignments/conv/ConvOps.java",
                     "package kadai.assignments.conv;"}, {"kit/src/main/java/kadai/assignments/conv/Convolution.java",
-                    "package kadai.assignments.conv; class Convolution { broken"}}) {
+                    "package kadai.assignments.conv; class Convolution { broken"},
+                    {"kit/src/main/java/kadai/assignments/pool/package-info.java", "package kadai.assignments.pool;"}}) {
                 zip.putNextEntry(new java.util.zip.ZipEntry(e[0]));
                 zip.write(e[1].getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();

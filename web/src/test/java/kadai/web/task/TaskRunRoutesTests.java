@@ -124,9 +124,9 @@ class TaskRunRoutesTests {
         HttpResponse<String> r = kenji.postJson("/api/task-runs", "{\"task\":\"cnn\",\"code\":\"reference\"}");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(json(r).get("message").asText()).contains("Only staff");
-        HttpResponse<String> unknown = sensei.postJson("/api/task-runs", "{\"task\":\"unet\"}");
+        HttpResponse<String> unknown = sensei.postJson("/api/task-runs", "{\"task\":\"no-such-task\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(json(unknown).get("message").asText()).contains("Unknown task 'unet'");
+        assertThat(json(unknown).get("message").asText()).contains("Unknown task 'no-such-task'");
         HttpResponse<String> epochs = sensei.postJson("/api/task-runs", "{\"task\":\"cnn\",\"epochs\":1000}");
         assertThat(epochs.statusCode()).isEqualTo(400);
         assertThat(json(epochs).get("message").asText()).contains("epochs must be between 0");

@@ -9,7 +9,6 @@ import java.time.Duration;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionGrader;
-import kadai.web.job.CompileWatch;
 import kadai.web.KadaiServer;
 import kadai.web.ServerConfig;
 import kadai.web.job.JobConfig;
@@ -28,17 +27,16 @@ public final class TestServer implements AutoCloseable {
 
     public static ServerConfig config(Path dataDir, SubmissionGrader grader) {
         return new ServerConfig(0, dataDir, null, null, null, grader, fastJobs(), UploadLimits.defaults(), 4, true,
-                Clock.systemUTC(), 100, null);
+                Clock.systemUTC(), 100);
     }
 
     /** Start a server grading with the real engine, compile and run phases reported. */
     public static TestServer startWithRealGrader() {
         try {
             Path dir = Files.createTempDirectory("kadai-test");
-            CompileWatch watch = new CompileWatch(DefaultSubmissionGrader.inProcess());
-            ServerConfig config = config(dir, new DefaultSubmissionGrader(watch, ReferenceImplementation::classes));
-            return start(new ServerConfig(config.port(), dir, null, null, null, config.grader(), config.jobs(),
-                    config.uploads(), config.bcryptCost(), true, config.clock(), config.statusPollMillis(), watch));
+            ServerConfig config = config(dir, new DefaultSubmissionGrader(DefaultSubmissionGrader.inProcess(),
+                    ReferenceImplementation::classes));
+            return new TestServer(KadaiServer.start(config), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,8 +12,6 @@ import kadai.tasks.TaskConfig;
 import kadai.tasks.TaskContext;
 import kadai.tasks.TaskProgress;
 import kadai.tasks.TaskResult;
-import kadai.tasks.data.Scoring;
-import kadai.tasks.resnet.ResNetTask;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,10 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,19 +35,20 @@ import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
 
 /**
- * The trusted side of a {@code resnet} run in an isolated, sandboxed JVM.
+ * The trusted side of a task run in an isolated, sandboxed JVM ({@code resnet}, {@code unet}: the
+ * submission's DJL blocks cannot cross a process, so the training moves into the sandbox).
  *
- * <p>It chooses the data ({@link ResNetTask#plan}), writes the training and validation images with
- * their labels and the test images <b>without</b> labels into the run's read-only input directory,
+ * <p>It writes the job's settings and input files (the training data and what is to be predicted,
+ * <b>never</b> what the predictions are scored against) into the run's read-only input directory,
  * starts {@link IsolatedTaskMain} through the sandbox's launch chain, relays the progress lines to
- * the {@link kadai.tasks.TaskListener}, and reads back one prediction per test image, from which it
- * computes the test accuracy with the labels it kept. Everything read back is untrusted: lines and
- * the whole stream are capped, each line must be one of the report objects, predictions must be
- * exactly one class in 0..9 per test image, only known metrics and curves of bounded length are
- * taken. Cancellation, the wall-clock budget, a garbage line, a death or a missing result kill the
- * process group and end the run with an exception naming the cause.
+ * the {@link kadai.tasks.TaskListener}, and returns the predictions for the task to score with
+ * what it kept. Everything read back is untrusted: lines and the whole stream are capped, each
+ * line must be one of the report objects, the predictions must be exactly the job's count of
+ * values in its range, only the job's metrics and curves of bounded length are taken.
+ * Cancellation, the wall-clock budget, a garbage line, a death or a missing result kill the
+ * process group and end the run with an exception naming the cause. Nothing here knows any task.
  */
-public final class IsolatedResNetRun {
+public final class IsolatedRun {
 
     /** Main class of the isolated JVM. */
     static final String MAIN_CLASS = IsolatedTaskMain.class.getName();
@@ -59,69 +59,62 @@ public final class IsolatedResNetRun {
     /** Wall-clock budget of one isolated run. */
     static final long WALL_HOURS = kadai.tasks.TaskSandbox.ISOLATED_WALL_HOURS;
 
-    private static final Set<String> METRICS = Set.of("resnet18_parameters", "resnet18_expected_parameters",
-            "resnet18_output_shape", "resnet34_parameters", "resnet34_expected_parameters", "resnet34_output_shape",
-            "smoke_run", "trained_parameters", "trained_output_shape", "train_images", "test_images", "epochs",
-            "batch_size", "train_images_per_second");
-    private static final Set<String> CURVES = Set.of("train_loss", "epoch_loss", "val_accuracy");
-
     private final IsolatedSubmission submission;
+    private final IsolatedJob job;
     private final ObjectMapper json = new ObjectMapper();
 
-    public IsolatedResNetRun(IsolatedSubmission submission) {
+    public IsolatedRun(IsolatedSubmission submission, IsolatedJob job) {
         this.submission = submission;
+        this.job = job;
     }
 
     /** The end of the stream, with why. */
     private record End(String reason) {
     }
 
-    /** Run the task in the isolated JVM and return the result scored here. */
-    public TaskResult run(TaskContext context) throws Exception {
+    /**
+     * Run the job in the isolated JVM; put its sandbox level, metrics and curves into {@code result}
+     * and return its predictions (for the caller to score with what it kept).
+     */
+    public byte[] run(TaskContext context, TaskResult result) throws Exception {
         TaskConfig config = context.config();
         long start = System.nanoTime();
         if (config.device() == DeviceChoice.GPU) {
-            context.listener().onMessage("resnet: the isolated run trains on the CPU (the sandbox gives it no GPU)");
+            context.listener().onMessage(job.task() + ": the isolated run trains on the CPU (the sandbox gives it no GPU)");
         }
-        ResNetTask.Plan plan = ResNetTask.plan(config, false, context.data());
-        TaskResult result = new TaskResult("resnet", "cpu", submission.description());
         result.setSandbox(submission.sandbox().level().label());
         int threads = config.threads() > 0 ? config.threads() : submission.cpus();
-        context.listener().onMessage("resnet: training in an isolated JVM in the sandbox (" + result.sandbox()
-                + "; " + plan.train().size() + " training images, " + plan.test().size() + " test images)");
+        context.listener().onMessage(job.task() + ": training in an isolated JVM in the sandbox (" + result.sandbox()
+                + "; " + job.predictions() + " predictions to make)");
         context.cancellation().check();
         IsolatedProcess process = submission.sandbox().launch(MAIN_CLASS, classPath(), submission.classes(), dir -> {
             Properties settings = new Properties();
-            settings.setProperty("seed", Long.toString(config.seed()));
-            settings.setProperty("epochs", Integer.toString(plan.epochs()));
-            settings.setProperty("batchSize", Integer.toString(plan.batchSize()));
-            settings.setProperty("smoke", Boolean.toString(plan.smoke()));
-            settings.setProperty("threads", Integer.toString(threads));
+            settings.putAll(job.settings());
+            settings.setProperty(IsolatedJob.SEED, Long.toString(config.seed()));
+            settings.setProperty(IsolatedJob.THREADS, Integer.toString(threads));
+            settings.setProperty(IsolatedJob.TRAINING, job.training());
+            settings.setProperty(IsolatedJob.TASK, job.task());
             try (var out = Files.newBufferedWriter(dir.resolve("run.properties"))) {
-                settings.store(out, "resnet run");
+                settings.store(out, job.task() + " run");
             }
-            RunFiles.write(dir, "train", plan.train(), true);
-            RunFiles.write(dir, "validation", plan.validation(), true);
-            RunFiles.write(dir, "test", plan.test(), false); // no labels
+            job.inputs().write(dir);
         });
         try {
             JsonNode report = relay(context, process, start);
-            int[] predictions = predictions(report.get("predictions"), plan.test().size());
-            result.setAccuracy(Scoring.accuracy(predictions, plan.test().labels()));
+            byte[] predictions = predictions(report.get("predictions"));
             copyMetrics(report.get("metrics"), result);
-            copyCurves(report.get("curves"), result, plan);
+            copyCurves(report.get("curves"), result);
             result.metrics().put("isolated_peak_rss_bytes", process.peakResidentBytes());
+            return predictions;
         } finally {
             process.close();
         }
-        result.setSeconds((System.nanoTime() - start) / 1e9);
-        return result;
     }
 
     /** Relay progress until the result line; fail on anything else. */
     private JsonNode relay(TaskContext context, IsolatedProcess process, long start) throws InterruptedException {
         BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readLines(process.stdout(), lines), "isolated-resnet-reader");
+        Thread reader = new Thread(() -> readLines(process.stdout(), lines), "isolated-run-reader");
         reader.setDaemon(true);
         reader.start();
         long deadline = start + TimeUnit.HOURS.toNanos(WALL_HOURS);
@@ -200,7 +193,7 @@ public final class IsolatedResNetRun {
         if (!phase.matches("[a-z_-]{1,40}")) {
             throw failure("the isolated run reported a malformed phase: " + excerpt(phase));
         }
-        context.listener().onProgress(new TaskProgress("resnet", phase, clampInt(n.get("epoch")),
+        context.listener().onProgress(new TaskProgress(job.task(), phase, clampInt(n.get("epoch")),
                 clampInt(n.get("epochs")), clampInt(n.get("step")), clampInt(n.get("steps")), real(n.get("loss")),
                 real(n.get("elapsed")), real(n.get("eta"))));
     }
@@ -260,30 +253,37 @@ public final class IsolatedResNetRun {
         lines.add(new End(reason));
     }
 
-    private static int[] predictions(JsonNode node, int expected) {
-        if (node == null || !node.isArray() || node.size() != expected) {
-            throw failure("the isolated run returned " + (node == null || !node.isArray() ? "no predictions"
-                    : node.size() + " predictions") + " for " + expected + " test images");
+    /** Decode the predictions (base64 of one byte each) and check their count and range. */
+    private byte[] predictions(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            throw failure("the isolated run returned no predictions for " + job.predictions() + " items");
         }
-        int[] predictions = new int[expected];
-        for (int i = 0; i < expected; i++) {
-            JsonNode v = node.get(i);
-            if (!v.isInt() || v.asInt() < 0 || v.asInt() > 9) {
-                throw failure("the isolated run returned prediction " + excerpt(v.toString()) + " for test image " + i
-                        + "; classes are 0..9");
+        byte[] predictions;
+        try {
+            predictions = Base64.getDecoder().decode(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw failure("the isolated run returned predictions that are not base64: " + excerpt(node.asText()));
+        }
+        if (predictions.length != job.predictions()) {
+            throw failure("the isolated run returned " + predictions.length + " predictions for " + job.predictions()
+                    + " items");
+        }
+        for (int i = 0; i < predictions.length; i++) {
+            if (predictions[i] < 0 || predictions[i] > job.maxPrediction()) {
+                throw failure("the isolated run returned prediction " + predictions[i] + " for item " + i
+                        + "; classes are 0.." + job.maxPrediction());
             }
-            predictions[i] = v.asInt();
         }
         return predictions;
     }
 
-    private static void copyMetrics(JsonNode metrics, TaskResult result) {
+    private void copyMetrics(JsonNode metrics, TaskResult result) {
         if (metrics == null || !metrics.isObject()) {
             return;
         }
         metrics.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
-            if (!METRICS.contains(e.getKey())) {
+            if (!job.metrics().contains(e.getKey())) {
                 return;
             }
             if (v.isIntegralNumber()) {
@@ -298,15 +298,14 @@ public final class IsolatedResNetRun {
         });
     }
 
-    private static void copyCurves(JsonNode curves, TaskResult result, ResNetTask.Plan plan) {
+    private void copyCurves(JsonNode curves, TaskResult result) {
         if (curves == null || !curves.isObject()) {
             return;
         }
-        long steps = (long) plan.epochs() * Math.max(1, plan.train().size() / Math.max(1, plan.batchSize()) + 1);
         curves.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
-            long cap = "train_loss".equals(e.getKey()) ? steps : plan.epochs();
-            if (!CURVES.contains(e.getKey()) || !v.isArray() || v.size() > cap) {
+            Long cap = job.curves().get(e.getKey());
+            if (cap == null || !v.isArray() || v.size() > cap) {
                 return;
             }
             for (JsonNode x : v) {
@@ -397,6 +396,6 @@ public final class IsolatedResNetRun {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "isolated resnet run of %s", submission.description());
+        return String.format(Locale.ROOT, "isolated %s run of %s", job.task(), submission.description());
     }
 }

@@ -1,0 +1,222 @@
+package kadai.tasks.unet;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import kadai.grader.api.StudentCode;
+import kadai.tasks.ProgressMeter;
+import kadai.tasks.TaskResult;
+import kadai.tasks.data.Canvases;
+import kadai.tasks.data.ImageSet;
+import kadai.tasks.data.Scalars;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Everything of the {@code unet} task that calls the submission, the same in-process and inside
+ * the isolated JVM: check the architecture of {@code UNets.unet}, train it on the plan's training
+ * canvases with the submission's per-pixel loss, and predict a label for every pixel of the test
+ * canvases (whose masks this code never has).
+ */
+public final class UNetTraining {
+
+    static final String UNETS = "kadai.assignments.segment.UNets";
+    /** Background and the ten garments. */
+    public static final int CLASSES = Canvases.CLASSES.size();
+
+    private UNetTraining() {
+    }
+
+    /**
+     * What a run trains on, chosen on the trusted side.
+     *
+     * @param width channels of the first level
+     * @param depth poolings
+     * @param test test canvases, without masks
+     */
+    public record Plan(int epochs, int batchSize, int width, int depth, double learningRate, SegmentationSet train,
+                       SegmentationSet validation, SegmentationSet test) {
+    }
+
+    /** Check, train, predict; return one label (0..10) per test pixel. */
+    public static byte[] trainAndPredict(StudentCode code, long seed, Device device, Plan plan, ProgressMeter meter,
+                                         TaskResult result) throws Exception {
+        meter.message("checking the architecture (parameter counts, output shape)");
+        checkArchitecture(code, plan, result);
+        Engine.getInstance().setRandomSeed((int) seed);
+        int side = plan.train().side();
+        PixelLoss loss = new PixelLoss(code);
+        byte[] predictions;
+        try (Model model = Model.newInstance("unet", device)) {
+            model.setBlock(unet(code, plan.width(), plan.depth()));
+            int steps = (plan.train().size() + plan.batchSize() - 1) / plan.batchSize();
+            Tracker schedule = Tracker.cosine().setBaseValue((float) plan.learningRate())
+                    .optFinalValue((float) plan.learningRate() / 20).setMaxUpdates(Math.max(1, steps * plan.epochs())).build();
+            // The loss object is not used: each step backpropagates the gradient of the submission's loss.
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
+                    .optDevices(new Device[] {device});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(plan.batchSize(), 1, side, side));
+                Random order = new Random(seed);
+                meter.phase("train", plan.epochs(), steps);
+                long images = 0;
+                double seconds = 0;
+                for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+                    long epochStart = System.nanoTime();
+                    int[] permutation = ImageSet.permutation(plan.train().size(), order);
+                    double lossSum = 0;
+                    long step = 0;
+                    for (int from = 0; from < permutation.length; from += plan.batchSize()) {
+                        int[] batch = Arrays.copyOfRange(permutation, from, Math.min(permutation.length,
+                                from + plan.batchSize()));
+                        double value;
+                        try (NDManager scope = trainer.getManager().newSubManager()) {
+                            NDArray x = images(scope, plan.train(), batch);
+                            NDArray labels = masks(scope, plan.train(), batch);
+                            try (GradientCollector collector = trainer.newGradientCollector()) {
+                                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                                NDArray[] lg = loss.lossAndGrad(logits.stopGradient(), labels);
+                                value = Scalars.value(lg[0]);
+                                // d/dθ sum(logits * g) = J^T g: backpropagate the loss's own gradient.
+                                collector.backward(logits.mul(lg[1].toType(logits.getDataType(), false)).sum());
+                            }
+                        }
+                        trainer.step();
+                        if (!Double.isFinite(value)) {
+                            throw new IllegalStateException("the training loss became " + value + " at epoch " + epoch
+                                    + " step " + (step + 1) + "; check PixelCrossEntropy (loss " + loss.source() + ")");
+                        }
+                        lossSum += value;
+                        images += batch.length;
+                        step++;
+                        result.addPoint("train_loss", value);
+                        meter.step(epoch, step, value);
+                    }
+                    seconds += (System.nanoTime() - epochStart) / 1e9;
+                    byte[] validation = predict(trainer, plan.validation());
+                    double miou = Segmentation.score(validation, plan.validation().masks(), CLASSES).meanIou();
+                    result.addPoint("epoch_loss", lossSum / Math.max(1, step));
+                    result.addPoint("val_miou", miou);
+                    meter.message(String.format(Locale.ROOT, "epoch %d: mean loss %.4f, validation mIoU %.4f", epoch,
+                            lossSum / Math.max(1, step), miou));
+                }
+                meter.phase("evaluate", 1, 1);
+                predictions = predict(trainer, plan.test());
+                result.metrics().put("loss_from", loss.source());
+                result.metrics().put("train_canvases", plan.train().size());
+                result.metrics().put("test_canvases", plan.test().size());
+                result.metrics().put("epochs", plan.epochs());
+                result.metrics().put("batch_size", plan.batchSize());
+                result.metrics().put("width", plan.width());
+                result.metrics().put("depth", plan.depth());
+                result.metrics().put("train_canvases_per_second", images / Math.max(seconds, 1e-9));
+            }
+        }
+        return predictions;
+    }
+
+    /** Build {@code unet(1, 11, width, depth)} from the submission: a DJL block, so only in this JVM. */
+    static Block unet(StudentCode code, int width, int depth) {
+        Object block = code.invokeStatic(UNETS, "unet", new Class<?>[] {int.class, int.class, int.class, int.class}, 1,
+                CLASSES, width, depth);
+        if (!(block instanceof Block b)) {
+            throw new IllegalStateException("UNets.unet returned " + (block == null ? "null" : block.getClass().getName())
+                    + ", not a DJL Block");
+        }
+        return b;
+    }
+
+    /** Compare parameter counts with the architecture's and check the output shape, on the plan's net and a small one. */
+    static void checkArchitecture(StudentCode code, Plan plan, TaskResult result) {
+        int side = plan.train().side();
+        int[][] nets = {{plan.width(), plan.depth()}, {4, 2}};
+        for (int[] net : nets) {
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+                Block block = unet(code, net[0], net[1]);
+                Shape input = new Shape(2, 1, side, side);
+                block.initialize(manager, DataType.FLOAT32, input);
+                long count = trainable(block);
+                long expected = UNetArchitecture.parameters(1, CLASSES, net[0], net[1]);
+                Shape out = block.getOutputShapes(new Shape[] {input})[0];
+                String name = net == nets[0] ? "unet" : "small_unet";
+                result.metrics().put(name + "_parameters", count);
+                result.metrics().put(name + "_expected_parameters", expected);
+                result.metrics().put(name + "_output_shape", out.toString());
+                Shape wanted = new Shape(2, CLASSES, side, side);
+                if (count != expected || !out.equals(wanted)) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "UNets.unet(1, %d, %d, %d) has %,d trainable parameters and maps %s to %s; the handout's"
+                                    + " architecture has %,d and %s. Check: double convolutions without bias, each"
+                                    + " with BatchNorm; 2x2 transposed convolutions with bias; a 1x1 head with bias",
+                            CLASSES, net[0], net[1], count, input, out, expected, wanted));
+                }
+            }
+        }
+    }
+
+    static long trainable(Block block) {
+        long count = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                count += p.getValue().getArray().size();
+            }
+        }
+        return count;
+    }
+
+    /** Return the predicted label of every pixel of {@code set}: argmax of the logits, in evaluation mode. */
+    static byte[] predict(Trainer trainer, SegmentationSet set) {
+        int p = set.canvasSize();
+        byte[] out = new byte[set.size() * p];
+        int chunk = 64;
+        for (int from = 0; from < set.size(); from += chunk) {
+            int to = Math.min(set.size(), from + chunk);
+            int[] batch = java.util.stream.IntStream.range(from, to).toArray();
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDArray logits = trainer.evaluate(new NDList(images(scope, set, batch))).singletonOrThrow();
+                byte[] labels = logits.argMax(1).toType(DataType.INT8, false).toByteArray();
+                System.arraycopy(labels, 0, out, from * p, labels.length);
+            }
+        }
+        return out;
+    }
+
+    static NDArray images(NDManager manager, SegmentationSet set, int[] indices) {
+        int p = set.canvasSize();
+        float[] px = new float[indices.length * p];
+        for (int i = 0; i < indices.length; i++) {
+            for (int j = 0; j < p; j++) {
+                px[i * p + j] = (set.pixels()[indices[i] * p + j] & 0xff) / 255f;
+            }
+        }
+        return manager.create(px, new Shape(indices.length, 1, set.side(), set.side()));
+    }
+
+    static NDArray masks(NDManager manager, SegmentationSet set, int[] indices) {
+        int p = set.canvasSize();
+        long[] labels = new long[indices.length * p];
+        for (int i = 0; i < indices.length; i++) {
+            for (int j = 0; j < p; j++) {
+                labels[i * p + j] = set.masks()[indices[i] * p + j];
+            }
+        }
+        return manager.create(labels, new Shape(indices.length, set.side(), set.side()));
+    }
+}
