@@ -1,5 +1,6 @@
 package kadai.grader;
 
+import kadai.grader.suites.augment.AugmentSuite;
 import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
 import kadai.grader.suites.detection.DetectionSuite;
@@ -24,7 +25,8 @@ public final class Assignments {
             new Assignment("segment", "Transposed convolution, SegNet pooling, U-Net skips, per-pixel loss (TransposedConvolution, IndexedMaxPooling, MaxUnpooling, SkipConnection, PixelCrossEntropy)", SegmentSuite.class),
             new Assignment("pix2pix", "conditional GAN inputs and pix2pix's losses (Conditioning, Pix2PixLoss)", Pix2PixSuite.class),
             new Assignment("detection", "Boxes, anchors, NMS, RoI pooling and RoI Align (Boxes, Anchors, RoiPool, RoiAlign)",
-                    DetectionSuite.class));
+                    DetectionSuite.class),
+            new Assignment("augment", "Data augmentation: flips, shifts, crops, cutout, rotation, zoom, shear, brightness, random draws (Augment, RandomAugmentation)", AugmentSuite.class));
 
     private Assignments() {
     }

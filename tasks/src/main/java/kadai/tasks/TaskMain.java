@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * device, accuracy, seconds, metrics, curves, images) to {@code --json FILE}.
  */
 @Command(name = "task", mixinStandardHelpOptions = true, subcommands = {TaskMain.Run.class, TaskMain.ListTasks.class},
-        description = "Train the end-to-end models (cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix) on Fashion-MNIST.")
+        description = "Train the end-to-end models (cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix, augment, transfer) on Fashion-MNIST.")
 public final class TaskMain implements Callable<Integer> {
 
     /** The task ran and its result was written. */
@@ -89,7 +89,7 @@ public final class TaskMain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", description = "cnn, resnet, dcgan, autoencoder, unet, detect, cgan or pix2pix")
+        @Parameters(index = "0", description = "cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix, augment or transfer")
         String taskId;
 
         @Option(names = "--submission", defaultValue = "reference",

@@ -1,5 +1,6 @@
 package kadai.tasks;
 
+import kadai.tasks.augment.AugmentTask;
 import kadai.tasks.autoencoder.AutoencoderTask;
 import kadai.tasks.cgan.CganTask;
 import kadai.tasks.cnn.CnnTask;
@@ -7,6 +8,7 @@ import kadai.tasks.detect.DetectTask;
 import kadai.tasks.gan.DcganTask;
 import kadai.tasks.pix2pix.Pix2PixTask;
 import kadai.tasks.resnet.ResNetTask;
+import kadai.tasks.transfer.TransferTask;
 import kadai.tasks.unet.UNetTask;
 
 import java.util.LinkedHashMap;
@@ -25,10 +27,10 @@ public final class Tasks {
         }
     }
 
-    /** Return the tasks of the platform: cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix. */
+    /** Return the tasks of the platform: cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix, augment, transfer. */
     public static Tasks all() {
         return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AutoencoderTask(), new UNetTask(),
-                new DetectTask(), new CganTask(), new Pix2PixTask()));
+                new DetectTask(), new CganTask(), new Pix2PixTask(), new AugmentTask(), new TransferTask()));
     }
 
     public Optional<Task> find(String id) {

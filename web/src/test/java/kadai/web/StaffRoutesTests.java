@@ -301,4 +301,10 @@ class StaffRoutesTests {
         assertThat(preview).matches("/staff/regrades/\\d+");
         assertThat(sensei.get(preview).body()).contains("#" + id).contains("1 submissions");
     }
+
+    /** The demo course's assignments: every registered graded suite the web's catalogue names. */
+    static int demoAssignments() {
+        kadai.web.assignment.Catalog catalog = new kadai.web.assignment.Catalog();
+        return (int) kadai.grader.Assignments.all().stream().filter(a -> catalog.find(a.id()).isPresent()).count();
+    }
 }

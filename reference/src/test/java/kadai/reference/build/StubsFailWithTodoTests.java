@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StubsFailWithTodoTests {
 
-    private static final List<String> ASSIGNMENT_PACKAGES = List.of("conv", "pool", "resnet", "gan", "segment", "pix2pix", "detection");
+    private static final List<String> ASSIGNMENT_PACKAGES = List.of("conv", "pool", "resnet", "gan", "segment", "pix2pix", "detection", "augment");
 
     @Test
     void everyVisibleTestFailsOnTheStubsWithItsTodoMessage() throws Exception {

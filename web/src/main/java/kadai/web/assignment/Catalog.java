@@ -45,7 +45,9 @@ public final class Catalog {
             new Entry("pix2pix", "kadai.assignments.pix2pix", List.of("Conditioning", "Pix2PixLoss"), "Conditional GAN inputs and pix2pix losses", "条件付き GAN の入力と pix2pix の損失関数"),
             new Entry("detection", "kadai.assignments.detection", List.of("Boxes", "Anchors", "RoiPool", "RoiAlign"),
                     "Object detection: boxes, anchors, NMS, RoI pooling and RoI Align",
-                    "物体検出: バウンディングボックス、アンカー、NMS、RoI プーリングと RoI Align"));
+                    "物体検出: バウンディングボックス、アンカー、NMS、RoI プーリングと RoI Align"),
+            new Entry("augment", "kadai.assignments.augment", List.of("Augment", "RandomAugmentation"),
+                    "Data augmentation", "データ拡張"));
 
     public List<Entry> entries() {
         return ENTRIES;

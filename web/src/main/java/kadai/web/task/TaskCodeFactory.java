@@ -45,7 +45,10 @@ public class TaskCodeFactory {
         this.runnerThreads = runnerThreads;
     }
 
-    /** Return the assignments whose latest submissions a task needs, in the order their sources are merged. */
+    /**
+     * Return the assignments whose latest submissions a task needs, in the order their sources are
+     * merged; none for a task that runs no student code ({@code transfer}, an instructor's demonstration).
+     */
     public List<String> requiredAssignments(String taskId) {
         return switch (taskId) {
             case "cnn" -> List.of("conv-op", "conv", "pool");
@@ -56,6 +59,7 @@ public class TaskCodeFactory {
             case "cgan" -> List.of("gan", "pix2pix");
             case "pix2pix" -> List.of("pix2pix");
             case "detect" -> List.of("detection");
+            case "augment" -> List.of("augment");
             default -> List.of();
         };
     }

@@ -127,7 +127,9 @@ public final class TaskRunner {
         StudentCode reference = codes.reference();
         StudentCode code = null;
         try {
-            code = run.reference() ? reference : codes.open(task, sources(run));
+            // A task that trains no student code (an instructor's demonstration) gets the reference.
+            boolean noStudentCode = codes.requiredAssignments(task.id()).isEmpty();
+            code = run.reference() || noStudentCode ? reference : codes.open(task, sources(run));
             return task.run(new TaskContext(taskConfig, code, reference, data, new Progress(run.id()), token));
         } finally {
             if (code != null && code != reference) {

@@ -102,4 +102,30 @@ class TaskRunnerTests {
         assertThat(run.status()).isEqualTo(TaskRun.Status.FAILED);
         assertThat(run.error()).contains("does not compile").contains("GanLoss.java");
     }
+
+    @Test
+    void aDemonstrationTaskRunsForAStudentWithoutAnySubmission() {
+        long id = newRun("transfer", "submission", "");
+        runner.run(id);
+        TaskRun run = runs.find(id).orElseThrow();
+        assertThat(run.status()).as(run.error()).isEqualTo(TaskRun.Status.SUCCEEDED);
+        assertThat(run.accuracy()).isBetween(0.0, 1.0);
+        assertThat(run.metricsJson()).contains("accuracy_scratch_k10").contains("instructor's demonstration");
+    }
+
+    @Test
+    void aStudentsAugmentSubmissionTrainsWithTheirRandomAugmentation() throws java.io.IOException {
+        java.nio.file.Path reference = java.nio.file.Path.of("../reference/src/main/java/kadai/assignments/augment");
+        Map<String, String> sources = Map.of(
+                "kadai/assignments/augment/Augment.java", java.nio.file.Files.readString(reference.resolve("Augment.java")),
+                "kadai/assignments/augment/RandomAugmentation.java",
+                java.nio.file.Files.readString(reference.resolve("RandomAugmentation.java")));
+        long submission = submissions.insert(sensei, "augment", "en", 1, 0, Instant.now(), sources);
+        long id = newRun("augment", "submission", Long.toString(submission));
+        runner.run(id);
+        TaskRun run = runs.find(id).orElseThrow();
+        assertThat(run.status()).as(run.error()).isEqualTo(TaskRun.Status.SUCCEEDED);
+        assertThat(run.metricsJson()).contains("gap_without").contains("gap_with").contains("augment_seconds_per_epoch_with");
+        assertThat(run.curvesJson()).contains("train_loss_vflip");
+    }
 }
