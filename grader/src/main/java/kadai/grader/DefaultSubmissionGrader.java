@@ -1,5 +1,6 @@
 package kadai.grader;
 
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.internal.InProcessStudentCode;
 import kadai.grader.internal.SourceCompiler;
@@ -85,7 +86,7 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
     public GradeReport grade(GradeRequest request, GradingListener listener) {
         long start = System.nanoTime();
         List<GradingTimes.Phase> phases = new ArrayList<>();
-        String language = "ja".equals(request.language()) ? "ja" : "en";
+        Language language = request.language();
         Optional<Assignment> found = Assignments.find(request.assignment());
         if (found.isEmpty()) {
             return new GradeReport(request.assignment(), GradeReport.Outcome.INVALID_SUBMISSION, 0, 0, seconds(start),
@@ -188,7 +189,7 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
         for (Method m : gradedMethods(assignment.suite())) {
             Graded g = m.getAnnotation(Graded.class);
             DisplayName d = m.getAnnotation(DisplayName.class);
-            String name = "ja".equals(request.language()) && !g.nameJa().isEmpty() ? g.nameJa()
+            String name = request.language() == Language.JA && !g.nameJa().isEmpty() ? g.nameJa()
                     : d != null ? d.value() : m.getName();
             tests.add(new TestResult(m.getDeclaringClass().getSimpleName() + "." + m.getName(), name, 0, g.points(),
                     TestStatus.ERROR, why, g.visibility(), List.of(g.tags()), 0));
@@ -234,8 +235,8 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
         return classes;
     }
 
-    private static String text(String language, String en, String ja) {
-        return "ja".equals(language) ? ja : en;
+    private static String text(Language language, String en, String ja) {
+        return language == Language.JA ? ja : en;
     }
 
     private static double seconds(long start) {

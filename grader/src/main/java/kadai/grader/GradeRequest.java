@@ -1,5 +1,7 @@
 package kadai.grader;
 
+import kadai.grader.api.Language;
+
 import java.util.Map;
 
 /**
@@ -9,11 +11,12 @@ import java.util.Map;
  * @param sources submitted Java sources by relative path ({@code kadai/assignments/conv/ConvOps.java}
  *     or just {@code ConvOps.java}); any subset of the student classes, the rest come from the stubs
  * @param seed seed of every random choice
- * @param language {@code en} or {@code ja}, for the feedback text
+ * @param language the language of the feedback text (null: English)
  */
-public record GradeRequest(String assignment, Map<String, String> sources, long seed, String language) {
+public record GradeRequest(String assignment, Map<String, String> sources, long seed, Language language) {
 
     public GradeRequest {
         sources = Map.copyOf(sources);
+        language = language == null ? Language.EN : language;
     }
 }

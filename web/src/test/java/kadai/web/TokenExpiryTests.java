@@ -25,7 +25,7 @@ class TokenExpiryTests {
             String secret = issued.body().replaceAll("(?s).*<pre class=\"code\" id=\"new-token\">(kadai_[A-Za-z0-9_-]+)<.*",
                     "$1");
             assertThat(issued.body()).contains("id=\"new-token-expiry\"")
-                    .contains(new kadai.web.http.Page(null, "en", null, null, "", null,
+                    .contains(new kadai.web.http.Page(null, kadai.grader.api.Language.EN, null, null, "", null,
                             new kadai.web.http.CourseTime(kadai.web.http.CourseTime.DEFAULT_ZONE))
                             .time(clock.now.plus(Duration.ofDays(7))));
             Client ci = server.client().withToken(secret);

@@ -3,6 +3,7 @@ package kadai.grader.cli;
 import kadai.grader.Assignments;
 import kadai.grader.GradeRequest;
 import kadai.grader.SubmissionGrader;
+import kadai.grader.api.Language;
 import kadai.grader.internal.InvalidSubmissionException;
 import kadai.grader.internal.SubmissionFiles;
 import kadai.grader.internal.SubmissionLimits;
@@ -86,10 +87,11 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!language.equals("en") && !language.equals("ja")) {
+        if (!Language.isTag(language)) {
             err.println("kadai grade: --lang must be en or ja, not '" + language + "'");
             return ExitCodes.USAGE;
         }
+        Language lang = Language.of(language);
         double min;
         boolean percent = minScore.endsWith("%");
         try {
@@ -126,25 +128,25 @@ final class GradeCommand implements Callable<Integer> {
         GradeReport report;
         try {
             Map<String, String> sources = SubmissionFiles.read(submission, SubmissionLimits.DEFAULT);
-            report = chosen.grade(new GradeRequest(assignment, sources, runSeed, language));
+            report = chosen.grade(new GradeRequest(assignment, sources, runSeed, lang));
         } catch (InvalidSubmissionException e) {
             report = new GradeReport(assignment, GradeReport.Outcome.INVALID_SUBMISSION, 0, 0, 0,
-                    ("ja".equals(language) ? "提出物を読めませんでした: " : "The submission could not be read: ") + e.getMessage(),
+                    lang.pick("The submission could not be read: ", "提出物を読めませんでした: ") + e.getMessage(),
                     runSeed, "in-process", List.of());
         }
-        out.print(TerminalTable.render(report, language));
+        out.print(TerminalTable.render(report, lang.tag()));
         if (verbose) {
-            out.print(TerminalTable.timings(report, language));
+            out.print(TerminalTable.timings(report, lang.tag()));
         }
         out.flush();
         try {
             if (json != null) {
                 GradescopeResults.write(report, json);
-                out.println(("ja".equals(language) ? "結果 JSON: " : "Results JSON: ") + json);
+                out.println(lang.pick("Results JSON: ", "結果 JSON: ") + json);
             }
             if (junitXml != null) {
                 Path file = JUnitXmlReport.write(report, junitXml);
-                out.println(("ja".equals(language) ? "JUnit XML: " : "JUnit XML: ") + file);
+                out.println("JUnit XML: " + file);
             }
         } catch (IOException e) {
             err.println("kadai grade: cannot write the results: " + e.getMessage());

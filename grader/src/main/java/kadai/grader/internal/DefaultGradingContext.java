@@ -1,6 +1,7 @@
 package kadai.grader.internal;
 
 import ai.djl.ndarray.NDManager;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.property.Gen;
 import kadai.grader.property.PropertyCheck;
@@ -42,7 +43,7 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
     }
 
     @Override
-    public String language() {
+    public Language language() {
         return run.language;
     }
 

@@ -1,6 +1,7 @@
 package kadai.grader.internal;
 
 import ai.djl.ndarray.NDManager;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.suite.Graded;
 import kadai.grader.suite.GradingContext;
@@ -130,7 +131,7 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
             thread.join(3000);
             record(ec);
             GradingRun run = run(ec);
-            throw new TestTimeLimitExceeded("ja".equals(run.language)
+            throw new TestTimeLimitExceeded(run.language == Language.JA
                     ? "このテストは制限時間 " + limit + " 秒を超えたため打ち切られました (無限ループ、または極端に遅い実装)"
                     : "the test ran past its time limit of " + limit + " s and was stopped (an endless loop, or far too slow)");
         } catch (ExecutionException e) {

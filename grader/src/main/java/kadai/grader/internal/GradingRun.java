@@ -1,5 +1,6 @@
 package kadai.grader.internal;
 
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 
 import java.util.List;
@@ -23,7 +24,7 @@ final class GradingRun {
     final StudentCode student;
     final StudentCode reference;
     final long seed;
-    final String language;
+    final Language language;
     final String reproduce;
     final Map<String, Credit> credits = new ConcurrentHashMap<>();
     final Map<String, String> printed = new ConcurrentHashMap<>();
@@ -33,7 +34,7 @@ final class GradingRun {
     final Map<String, kadai.grader.timing.TestClock> clocks = new ConcurrentHashMap<>();
     final Map<String, List<String>> notes = new ConcurrentHashMap<>();
 
-    GradingRun(String id, StudentCode student, StudentCode reference, long seed, String language, String reproduce) {
+    GradingRun(String id, StudentCode student, StudentCode reference, long seed, Language language, String reproduce) {
         this.id = id;
         this.student = student;
         this.reference = reference;

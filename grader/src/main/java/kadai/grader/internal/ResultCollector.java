@@ -1,5 +1,6 @@
 package kadai.grader.internal;
 
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TensorDiff;
@@ -130,7 +131,7 @@ final class ResultCollector implements TestExecutionListener {
         String printed = run.printed.get(id.getUniqueId());
         if (printed != null) {
             output = (output.isEmpty() ? "" : output.stripTrailing() + "\n\n")
-                    + ("ja".equals(run.language) ? "あなたのコードの出力 (System.out / System.err):\n"
+                    + (run.language == Language.JA ? "あなたのコードの出力 (System.out / System.err):\n"
                             : "Your code printed (System.out / System.err):\n")
                     + printed.stripTrailing();
         }
@@ -139,7 +140,7 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     private String name(Method m, Graded graded) {
-        if ("ja".equals(run.language) && !graded.nameJa().isEmpty()) {
+        if (run.language == Language.JA && !graded.nameJa().isEmpty()) {
             return graded.nameJa();
         }
         DisplayName display = m.getAnnotation(DisplayName.class);
@@ -184,7 +185,7 @@ final class ResultCollector implements TestExecutionListener {
         if (t instanceof StudentCodeException e) {
             return e.getMessage() + (e.studentStackTrace().isEmpty() ? "" : "\n" + e.studentStackTrace());
         }
-        return ("ja".equals(run.language) ? "採点側で結果を確認できませんでした: " : "The grader could not check your result: ")
+        return (run.language == Language.JA ? "採点側で結果を確認できませんでした: " : "The grader could not check your result: ")
                 + t;
     }
 

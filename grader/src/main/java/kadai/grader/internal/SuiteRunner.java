@@ -1,5 +1,6 @@
 package kadai.grader.internal;
 
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TestResult;
@@ -56,7 +57,7 @@ public final class SuiteRunner {
      *
      * @param reproduce the command line that reproduces this run, quoted in counterexamples
      */
-    public List<TestResult> run(Class<?> suite, StudentCode student, StudentCode reference, long seed, String language,
+    public List<TestResult> run(Class<?> suite, StudentCode student, StudentCode reference, long seed, Language language,
                                 String reproduce) {
         return runTimed(suite, student, reference, seed, language, reproduce).tests();
     }
@@ -74,7 +75,7 @@ public final class SuiteRunner {
      * graded test at a time, so PIT can stop at the first test that kills a mutant).
      */
     public List<TestResult> run(Class<?> suite, java.util.function.Predicate<Method> selected, StudentCode student,
-                                StudentCode reference, long seed, String language, String reproduce) {
+                                StudentCode reference, long seed, Language language, String reproduce) {
         List<Method> methods = gradedMethods(suite).stream().filter(selected).toList();
         return runTimed(suite, methods, student, reference, seed, language, reproduce, null).tests();
     }
@@ -85,7 +86,7 @@ public final class SuiteRunner {
     }
 
     /** Like {@link #run}, also returning each test's time split by who spent it. */
-    public Run runTimed(Class<?> suite, StudentCode student, StudentCode reference, long seed, String language,
+    public Run runTimed(Class<?> suite, StudentCode student, StudentCode reference, long seed, Language language,
                         String reproduce) {
         Run run = runTimed(suite, null, student, reference, seed, language, reproduce, null);
         TestLanes.learn(suite, run.times());
@@ -97,7 +98,7 @@ public final class SuiteRunner {
      * student code (two runners), scored as if they had run one after another on one
      * ({@link TestLanes}). With one implementation, the same as {@link #runTimed}.
      */
-    public Run runTimed(Class<?> suite, List<StudentCode> students, StudentCode reference, long seed, String language,
+    public Run runTimed(Class<?> suite, List<StudentCode> students, StudentCode reference, long seed, Language language,
                         String reproduce) {
         if (students.size() == 1) {
             return runTimed(suite, students.get(0), reference, seed, language, reproduce);
@@ -110,7 +111,7 @@ public final class SuiteRunner {
      * the first test after which the student code could no longer be called (null: none).
      */
     Run runTimed(Class<?> suite, List<Method> methods, StudentCode student, StudentCode reference, long seed,
-                 String language, String reproduce, java.util.function.Consumer<String> broken) {
+                 Language language, String reproduce, java.util.function.Consumer<String> broken) {
         GradingRun run = new GradingRun(UUID.randomUUID().toString(), student, reference, seed, language, reproduce);
         GradingRun.register(run);
         try {

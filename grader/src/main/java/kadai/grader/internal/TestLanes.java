@@ -1,5 +1,6 @@
 package kadai.grader.internal;
 
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TestResult;
@@ -42,7 +43,7 @@ final class TestLanes {
     }
 
     static SuiteRunner.Run run(SuiteRunner runner, Class<?> suite, List<StudentCode> students, StudentCode reference,
-                               long seed, String language, String reproduce) {
+                               long seed, Language language, String reproduce) {
         List<Method> order = gradedMethods(suite);
         List<List<Method>> lanes = split(suite, order, students.size());
         List<FutureTask<SuiteRunner.Run>> tasks = new ArrayList<>();
@@ -95,9 +96,9 @@ final class TestLanes {
         return new SuiteRunner.Run(merged, mergedTimes);
     }
 
-    private static String notRun(String language, String why) {
+    private static String notRun(Language language, String why) {
         String reason = why == null ? "" : why;
-        return "ja".equals(language)
+        return language == Language.JA
                 ? "実行されませんでした: それより前のテストで学生のコードが止まりました (" + reason + ")"
                 : "not run: the student code stopped during an earlier test (" + reason + ")";
     }

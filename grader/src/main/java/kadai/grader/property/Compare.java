@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
+import kadai.grader.api.Language;
 import kadai.grader.result.TensorDiff;
 
 import java.util.Arrays;
@@ -26,8 +27,8 @@ public final class Compare {
     }
 
     /** Return the comparison that words its failures in {@code language} ({@code en} or {@code ja}). */
-    public static Compare in(String language) {
-        return "ja".equals(language) ? JAPANESE : ENGLISH;
+    public static Compare in(Language language) {
+        return language == Language.JA ? JAPANESE : ENGLISH;
     }
 
     /**

@@ -1,5 +1,6 @@
 package kadai.grader.property;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -154,8 +155,8 @@ public record ConvCase(int n, int c, int h, int w, int fh, int fw, int stride, i
     }
 
     /** Describe the case in one line, in English or Japanese. */
-    public String describe(String language) {
-        boolean ja = "ja".equals(language);
+    public String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, "N=%d, C=%d, H=%d, W=%d, FH=%d, FW=%d, stride=%d, pad=%d%s; %s%s",
                 n, c, h, w, fh, fw, stride, pad, oc > 0 ? ", OC=" + oc : "",
                 ja ? "値: " : "values: ", values.describe(ja));
@@ -163,6 +164,6 @@ public record ConvCase(int n, int c, int h, int w, int fh, int fw, int stride, i
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

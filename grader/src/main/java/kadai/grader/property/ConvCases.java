@@ -1,5 +1,6 @@
 package kadai.grader.property;
 
+import kadai.grader.api.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,10 +27,10 @@ public final class ConvCases implements Gen<ConvCase> {
     private final int maxStride;
     private final int maxPad;
     private final boolean withOc;
-    private final String language;
+    private final Language language;
 
     private ConvCases(boolean validCases, int maxN, int maxC, int maxSize, int maxFilter, int maxStride, int maxPad,
-                      boolean withOc, String language) {
+                      boolean withOc, Language language) {
         this.validCases = validCases;
         this.maxN = maxN;
         this.maxC = maxC;
@@ -43,12 +44,12 @@ public final class ConvCases implements Gen<ConvCase> {
 
     /** Return valid configurations with the default limits. */
     public static ConvCases valid() {
-        return new ConvCases(true, 3, 3, 7, 4, 3, 2, false, "en");
+        return new ConvCases(true, 3, 3, 7, 4, 3, 2, false, Language.EN);
     }
 
     /** Return configurations that break one rule each (for "rejects with IllegalArgumentException"). */
     public static ConvCases invalid() {
-        return new ConvCases(false, 2, 2, 5, 3, 2, 1, false, "en");
+        return new ConvCases(false, 2, 2, 5, 3, 2, 1, false, Language.EN);
     }
 
     public ConvCases maxBatch(int n, int c) {
@@ -73,7 +74,7 @@ public final class ConvCases implements Gen<ConvCase> {
     }
 
     /** Describe cases in {@code en} or {@code ja}. */
-    public ConvCases language(String lang) {
+    public ConvCases language(Language lang) {
         return new ConvCases(validCases, maxN, maxC, maxSize, maxFilter, maxStride, maxPad, withOc, lang);
     }
 

@@ -1,6 +1,7 @@
 package kadai.grader.property;
 
 import ai.djl.ndarray.NDManager;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.timing.CallTimes;
 
@@ -40,7 +41,7 @@ public final class PropertyCheck<T> {
     private int tries = 30;
     private long seed;
     private NDManager manager;
-    private String language = "en";
+    private Language language = Language.EN;
     private String reproduce = "";
 
     private PropertyCheck(Gen<T> gen) {
@@ -71,7 +72,7 @@ public final class PropertyCheck<T> {
     }
 
     /** Set the language of the counterexample text ({@code en} or {@code ja}). */
-    public PropertyCheck<T> language(String language) {
+    public PropertyCheck<T> language(Language language) {
         this.language = language;
         return this;
     }
@@ -202,7 +203,7 @@ public final class PropertyCheck<T> {
     }
 
     private String ja(String en, String jaText) {
-        return "ja".equals(language) ? jaText : en;
+        return language == Language.JA ? jaText : en;
     }
 
     /** The property did not hold; the message is the rendered counterexample. */

@@ -1,6 +1,7 @@
 package kadai.grader.suite;
 
 import ai.djl.ndarray.NDManager;
+import kadai.grader.api.Language;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Gen;
 import kadai.grader.property.PropertyCheck;
@@ -21,11 +22,11 @@ public interface GradingContext {
     long runSeed();
 
     /** Return {@code en} or {@code ja}. */
-    String language();
+    Language language();
 
     /** Pick the text in the student's language. */
     default String text(String en, String ja) {
-        return "ja".equals(language()) && ja != null && !ja.isEmpty() ? ja : en;
+        return language() == Language.JA && ja != null && !ja.isEmpty() ? ja : en;
     }
 
     /** Return the array comparison, worded in the student's language. */

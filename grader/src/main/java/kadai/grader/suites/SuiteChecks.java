@@ -1,5 +1,6 @@
 package kadai.grader.suites;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Compare;
 import kadai.grader.suite.GradingContext;
 
@@ -25,7 +26,7 @@ public abstract class SuiteChecks<A> {
         this.reference = reference;
         this.context = context;
         this.compare = context.compare();
-        this.ja = "ja".equals(context.language());
+        this.ja = context.language() == Language.JA;
     }
 
     /** Return the comparison, worded in the student's language. */

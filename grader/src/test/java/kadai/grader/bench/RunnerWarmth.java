@@ -2,6 +2,7 @@ package kadai.grader.bench;
 
 import kadai.grader.Assignments;
 import kadai.grader.ReferenceImplementation;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.internal.InProcessStudentCode;
 import kadai.grader.internal.SourceCompiler;
@@ -36,7 +37,7 @@ public final class RunnerWarmth {
                         long g0 = ticks(ProcessHandle.current().pid());
                         long t0 = System.nanoTime();
                         new SuiteRunner().run(Assignments.find(assignment).orElseThrow().suite(), student, ref, 7 + i,
-                                "en", "");
+                                Language.EN, "");
                         System.out.printf("round %d run %d: wall %.2f s, runner CPU %.2f s, grader CPU %.2f s%n", round, i,
                                 (System.nanoTime() - t0) / 1e9, (runnerTicks() - c0) / 100.0,
                                 (ticks(ProcessHandle.current().pid()) - g0) / 100.0);

@@ -4,6 +4,7 @@ import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionGrader;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TestResult;
@@ -52,7 +53,7 @@ public final class SuiteProfile {
         for (String submission : submissions) {
             String[] parts = submission.split(":", 2);
             Map<String, String> sources = sources(parts[0], parts.length > 1 ? parts[1] : null);
-            grader.grade(new GradeRequest(parts[0], sources, 1, "en")); // warm up
+            grader.grade(new GradeRequest(parts[0], sources, 1, Language.EN)); // warm up
             List<GradeReport> reports = new ArrayList<>();
             List<double[]> cpu = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
@@ -60,7 +61,7 @@ public final class SuiteProfile {
                     Thread.sleep(3000); // let the pool start the next runner outside the measurement
                 }
                 CpuClock clock = CpuClock.start();
-                reports.add(grader.grade(new GradeRequest(parts[0], sources, 100 + i, "en")));
+                reports.add(grader.grade(new GradeRequest(parts[0], sources, 100 + i, Language.EN)));
                 cpu.add(clock.stop());
             }
             print(submission, sandboxed, reports, cpu);

@@ -1,6 +1,7 @@
 package kadai.grader.internal;
 
 import kadai.assignments.Layer;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
@@ -18,7 +19,7 @@ class SuiteRunnerTests {
     void eachTestIsScoredOnItsOwnAndATimeoutZeroesOnlyItself() {
         long start = System.nanoTime();
         List<TestResult> results = new SuiteRunner().run(EngineFixtureSuite.class, new Fake("fake student"),
-                new Fake("fake reference"), 99, "ja", "kadai grade --seed 99");
+                new Fake("fake reference"), 99, Language.JA, "kadai grade --seed 99");
         assertThat(results).extracting(TestResult::id, TestResult::status, TestResult::score, TestResult::maxScore)
                 .containsExactly(
                         tuple("EngineFixtureSuite.passes", TestStatus.PASSED, 2.0, 2.0),
@@ -40,7 +41,7 @@ class SuiteRunnerTests {
     @Test
     void eachVisibilityGroupAfterTheFirstStartsFromAReload() {
         Fake student = new Fake("fake student");
-        new SuiteRunner().run(EngineFixtureSuite.class, student, new Fake("fake reference"), 99, "ja", "x");
+        new SuiteRunner().run(EngineFixtureSuite.class, student, new Fake("fake reference"), 99, Language.JA, "x");
         assertThat(student.reloads.get()).as("visible, then after-due-date, then hidden").isEqualTo(2);
     }
 

@@ -3,6 +3,7 @@ package kadai.grader.internal;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
 import kadai.grader.SubmissionGrader;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.TestResult;
 import kadai.grader.result.Visibility;
@@ -43,7 +44,7 @@ public class VisibilityIsolationTests {
 
     /** Grade the recorder with {@code grader} and check where its recordings show up. */
     public static void recordingsShowOnlyInHiddenTests(SubmissionGrader grader) {
-        GradeReport report = grader.grade(new GradeRequest("gan", sources(RECORDER), 7, "en"));
+        GradeReport report = grader.grade(new GradeRequest("gan", sources(RECORDER), 7, Language.EN));
         assertThat(report.outcome()).as(report.output()).isEqualTo(GradeReport.Outcome.GRADED);
         for (TestResult t : report.tests()) {
             if (t.visibility() != Visibility.HIDDEN) {

@@ -3,6 +3,7 @@ package kadai.grader.mutation;
 import kadai.grader.Assignment;
 import kadai.grader.Assignments;
 import kadai.grader.ReferenceImplementation;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.internal.InProcessStudentCode;
 import kadai.grader.internal.SuiteRunner;
@@ -72,7 +73,7 @@ final class MutationDriver {
         List<TestResult> results;
         try (StudentCode s = student(studentClasses)) {
             results = new SuiteRunner().run(assignment.suite(), m -> m.getName().equals(graded), s, RunnerReference.code(),
-                    SEED, "en", "mutation driver " + assignmentId + " " + graded);
+                    SEED, Language.EN, "mutation driver " + assignmentId + " " + graded);
         }
         assertThat(results).as("graded test %s of %s", graded, assignmentId).hasSize(1);
         requireNoneLost(assignmentId, results);
@@ -119,7 +120,7 @@ final class MutationDriver {
              StudentCode ref = referenceInRunner ? SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes())
                      : new InProcessStudentCode("reference", ReferenceImplementation.classes(), false, Duration.ofSeconds(60));
              StudentCode s = student) {
-            results = new SuiteRunner().run(assignment.suite(), s, ref, SEED, "en", "mutation driver " + assignmentId);
+            results = new SuiteRunner().run(assignment.suite(), s, ref, SEED, Language.EN, "mutation driver " + assignmentId);
         }
         requireNoneLost(assignmentId, results);
     }

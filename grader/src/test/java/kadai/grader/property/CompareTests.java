@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.testing.GradientCheck;
+import kadai.grader.api.Language;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class CompareTests {
 
     private final NDManager m = NDManager.newBaseManager();
-    private final Compare compare = Compare.in("en");
+    private final Compare compare = Compare.in(Language.EN);
 
     @AfterEach
     void close() {

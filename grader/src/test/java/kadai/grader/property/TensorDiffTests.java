@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.GradescopeResults;
 import kadai.grader.result.TensorDiff;
@@ -32,7 +33,7 @@ class TensorDiffTests {
         try (NDManager m = NDManager.newBaseManager()) {
             double[] expected = {1, 2, 3, 4, 5, 6};
             double[] actual = {1, 2.5, 3 + 1e-12, 4, 5, -6};
-            Throwable t = catchThrowable(() -> Compare.in("en").agrees("f(x)", m.create(expected, new Shape(2, 3)),
+            Throwable t = catchThrowable(() -> Compare.in(Language.EN).agrees("f(x)", m.create(expected, new Shape(2, 3)),
                     m.create(actual, new Shape(2, 3)), Tolerance.FLOAT64));
             List<TensorDiff> diffs = TensorDiff.collect(t);
             assertThat(diffs).hasSize(1);
@@ -67,7 +68,7 @@ class TensorDiffTests {
     @Test
     void arraysTooLargeToPrintAreNotRecorded() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Throwable t = catchThrowable(() -> Compare.in("en").agrees("f(x)", m.zeros(new Shape(20, 20)),
+            Throwable t = catchThrowable(() -> Compare.in(Language.EN).agrees("f(x)", m.zeros(new Shape(20, 20)),
                     m.ones(new Shape(20, 20)), Tolerance.FLOAT64));
             assertThat(t).isInstanceOf(AssertionError.class);
             assertThat(TensorDiff.collect(t)).isEmpty();
@@ -77,7 +78,7 @@ class TensorDiffTests {
     @Test
     void aWrongSubmissionsResultMarksExactlyTheCellsThatDiffer() throws Exception {
         GradeReport report = new DefaultSubmissionGrader().grade(new GradeRequest("conv-op",
-                Map.of("kadai/assignments/conv/ConvOps.java", Files.readString(COL2IM_OVERWRITES)), 11, "en"));
+                Map.of("kadai/assignments/conv/ConvOps.java", Files.readString(COL2IM_OVERWRITES)), 11, Language.EN));
         List<TensorDiff> all = new ArrayList<>();
         for (TestResult t : report.tests()) {
             if (t.status() == TestStatus.PASSED) {

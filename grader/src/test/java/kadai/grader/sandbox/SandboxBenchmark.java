@@ -8,6 +8,7 @@ import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionGrader;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.sandbox.remote.SandboxedStudentCode;
 import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
@@ -121,7 +122,7 @@ public final class SandboxBenchmark {
     }
 
     private static GradeReport grade(SubmissionGrader grader, Map<String, String> sources, long seed) {
-        return grader.grade(new GradeRequest("conv-op", sources, seed, "en"));
+        return grader.grade(new GradeRequest("conv-op", sources, seed, Language.EN));
     }
 
     private static double ms(long start) {

@@ -2,6 +2,7 @@ package kadai.grader.sandbox;
 
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.GradescopeResults;
 import kadai.grader.result.TerminalTable;
@@ -120,7 +121,7 @@ class SandboxedGradingTests {
 
     private static GradeRequest request(Path convOps) throws java.io.IOException {
         return new GradeRequest("conv-op", java.util.Map.of("kadai/assignments/conv/ConvOps.java",
-                Files.readString(convOps)), 7, "en");
+                Files.readString(convOps)), 7, Language.EN);
     }
 
     private static double scoreOf(String table) {

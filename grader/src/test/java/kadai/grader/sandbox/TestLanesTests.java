@@ -3,6 +3,7 @@ package kadai.grader.sandbox;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
 import kadai.grader.ReferenceImplementation;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.TestResult;
 import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
@@ -125,6 +126,6 @@ class TestLanesTests {
     }
 
     private static GradeRequest request(String convOps) {
-        return new GradeRequest("conv-op", Map.of("kadai/assignments/conv/ConvOps.java", convOps), 7, "en");
+        return new GradeRequest("conv-op", Map.of("kadai/assignments/conv/ConvOps.java", convOps), 7, Language.EN);
     }
 }

@@ -3,6 +3,7 @@ package kadai.grader.timing;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
 import kadai.grader.GradingListener;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.GradingTimes;
 import kadai.grader.result.TerminalTable;
@@ -31,7 +32,7 @@ class GradingTimesTests {
     void aGradedSubmissionRecordsItsPhasesAndEachTestsSplit() throws IOException {
         AtomicInteger compiled = new AtomicInteger();
         GradeReport report = GRADER.grade(new GradeRequest("conv-op",
-                source("../reference/src/main/java/kadai/assignments/conv/ConvOps.java"), 5, "en"),
+                source("../reference/src/main/java/kadai/assignments/conv/ConvOps.java"), 5, Language.EN),
                 new GradingListener() {
                     @Override
                     public void compiled() {
@@ -67,7 +68,7 @@ class GradingTimesTests {
     @Test
     void aFailedPropertyRecordsItsShrinkingAndTheVerboseTableShowsIt() throws IOException {
         GradeReport report = GRADER.grade(new GradeRequest("conv-op",
-                source("src/test/resources/catalogue/conv-op/mutant-col2im-overwrites/ConvOps.java"), 5, "en"));
+                source("src/test/resources/catalogue/conv-op/mutant-col2im-overwrites/ConvOps.java"), 5, Language.EN));
         assertThat(report.score()).isLessThan(report.maxScore());
         List<GradingTimes.TestTimes> shrunk = report.times().tests().values().stream()
                 .filter(tt -> tt.shrinkSeconds() > 0).toList();
@@ -80,7 +81,7 @@ class GradingTimesTests {
     @Test
     void aCompileErrorRecordsOnlyTheCompile() {
         GradeReport report = GRADER.grade(new GradeRequest("conv-op",
-                Map.of("ConvOps.java", "package kadai.assignments.conv;\npublic class ConvOps { int x = ; }\n"), 5, "en"));
+                Map.of("ConvOps.java", "package kadai.assignments.conv;\npublic class ConvOps { int x = ; }\n"), 5, Language.EN));
         assertThat(report.outcome()).isEqualTo(GradeReport.Outcome.COMPILE_ERROR);
         assertThat(report.times().phases()).extracting(GradingTimes.Phase::name).containsExactly(GradingTimes.COMPILE);
         assertThat(report.times().tests()).isEmpty();

@@ -1,5 +1,7 @@
 package kadai.web.assignment;
 
+import kadai.grader.api.Language;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,8 +26,8 @@ public record Assignment(String id, int position, String titleEn, String titleJa
                 null);
     }
 
-    public String title(String language) {
-        return "ja".equals(language) ? titleJa : titleEn;
+    public String title(Language language) {
+        return language == Language.JA ? titleJa : titleEn;
     }
 
     /** Return the last instant a submission is accepted. */

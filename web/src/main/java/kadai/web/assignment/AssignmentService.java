@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kadai.grader.api.Language;
 import kadai.web.http.CourseTime;
 import kadai.web.http.NotFoundException;
 import kadai.web.http.RefusedException;
@@ -84,7 +85,7 @@ public final class AssignmentService {
     }
 
     /** Return the viewer's assignments (students: the published ones) with their best scores, in one pass. */
-    public List<Row> overview(Viewer viewer, String language) {
+    public List<Row> overview(Viewer viewer, Language language) {
         Instant now = clock.instant();
         Map<String, Integer> used = standings.usedToday(viewer.id());
         List<SubmissionSummary> mine = standings.summaries(viewer, null);
@@ -112,7 +113,7 @@ public final class AssignmentService {
         return rows;
     }
 
-    public Detail detail(Viewer viewer, String id, String language) {
+    public Detail detail(Viewer viewer, String id, Language language) {
         Assignment a = readable(viewer, id);
         Catalog.Entry entry = catalog.find(id).orElseThrow(() -> new NotFoundException(
                 "Assignment '" + id + "' has no entry in the web catalogue (package and classes)."));

@@ -1,5 +1,7 @@
 package kadai.web.assignment;
 
+import kadai.grader.api.Language;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,12 +31,13 @@ public final class CourseMaterial {
     }
 
     /**
-     * Return the handout of {@code assignmentId} as HTML in {@code language}, falling back to
+     * Return the handout of {@code assignmentId} as HTML in {@code asked} (null: English), falling back to
      * the other language when that one is not written yet; empty when neither exists.
      */
-    public Optional<String> handoutHtml(String assignmentId, String language) {
-        String other = "ja".equals(language) ? "en" : "ja";
-        return read("handouts/" + assignmentId + "." + language + ".md")
+    public Optional<String> handoutHtml(String assignmentId, Language asked) {
+        Language language = asked == null ? Language.EN : asked;
+        String other = (language == Language.JA ? Language.EN : Language.JA).tag();
+        return read("handouts/" + assignmentId + "." + language.tag() + ".md")
                 .or(() -> read("handouts/" + assignmentId + "." + other + ".md"))
                 .map(markdown -> renderer.render(parser.parse(markdown)));
     }

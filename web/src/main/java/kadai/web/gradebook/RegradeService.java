@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import kadai.grader.GradeRequest;
 import kadai.grader.SubmissionGrader;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.web.assignment.Assignment;
 import kadai.web.assignment.AssignmentDao;
@@ -101,7 +102,7 @@ public final class RegradeService {
             return;
         }
         GradeReport report = grader.grade(new GradeRequest(s.assignmentId(), submissions.sources(submissionId),
-                s.seed(), s.language()));
+                s.seed(), Language.of(s.language())));
         Assignment a = assignments.find(s.assignmentId()).orElseThrow();
         try {
             dao.saveItem(regradeId, submissionId, a.applyLatePolicy(report.score(), s.lateDays()),

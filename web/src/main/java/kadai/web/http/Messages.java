@@ -1,5 +1,7 @@
 package kadai.web.http;
 
+import kadai.grader.api.Language;
+
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -9,34 +11,27 @@ import java.util.ResourceBundle;
 /** Look up the UI's text in English or Japanese ({@code messages_en/ja.properties}). */
 public final class Messages {
 
-    public static final String DEFAULT_LANGUAGE = "en";
-
-    private final Map<String, ResourceBundle> bundles;
+    private final Map<Language, ResourceBundle> bundles;
 
     public Messages() {
         this.bundles = Map.of(
-                "en", ResourceBundle.getBundle("kadai.web.messages", Locale.ENGLISH),
-                "ja", ResourceBundle.getBundle("kadai.web.messages", Locale.JAPANESE));
-    }
-
-    /** Return {@code language} if the UI speaks it, else English. */
-    public static String supported(String language) {
-        return "ja".equals(language) ? "ja" : DEFAULT_LANGUAGE;
+                Language.EN, ResourceBundle.getBundle("kadai.web.messages", Locale.ENGLISH),
+                Language.JA, ResourceBundle.getBundle("kadai.web.messages", Locale.JAPANESE));
     }
 
     /** Return the keys that start with {@code prefix}, sorted (the English bundle's; a test keeps ja in step). */
     public java.util.List<String> keys(String prefix) {
-        return bundles.get(DEFAULT_LANGUAGE).keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+        return bundles.get(Language.EN).keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
     }
 
     /** Tell whether {@code language} has its own text for {@code key} (not a fallback to the key itself). */
-    public boolean has(String language, String key) {
-        return bundles.get(supported(language)).containsKey(key);
+    public boolean has(Language language, String key) {
+        return bundle(language).containsKey(key);
     }
 
     /** Return the text for {@code key} in {@code language}, with {@code {0}}-style arguments filled in. */
-    public String text(String language, String key, Object... args) {
-        ResourceBundle bundle = bundles.get(supported(language));
+    public String text(Language language, String key, Object... args) {
+        ResourceBundle bundle = bundle(language);
         String pattern;
         try {
             pattern = bundle.getString(key);
@@ -44,5 +39,9 @@ public final class Messages {
             return key;
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+    }
+
+    private ResourceBundle bundle(Language language) {
+        return bundles.get(language == null ? Language.EN : language);
     }
 }

@@ -1,5 +1,7 @@
 package kadai.web.http;
 
+import kadai.grader.api.Language;
+
 import java.time.Instant;
 import java.util.Locale;
 
@@ -10,18 +12,18 @@ import java.util.Locale;
 public final class Page {
 
     private final Messages messages;
-    private final String language;
+    private final Language language;
     private final Viewer viewer;
     private final String csrfToken;
     private final String path;
     private final String notice;
     private final CourseTime time;
 
-    public Page(Messages messages, String language, Viewer viewer, String csrfToken, String path, String notice,
+    public Page(Messages messages, Language language, Viewer viewer, String csrfToken, String path, String notice,
             CourseTime time) {
         this.time = time;
         this.messages = messages;
-        this.language = language;
+        this.language = language == null ? Language.EN : language;
         this.viewer = viewer;
         this.csrfToken = csrfToken;
         this.path = path;
@@ -33,12 +35,19 @@ public final class Page {
         return messages.text(language, key, args);
     }
 
-    public String lang() {
+    /** Return the page's language (for texts that the templates pick). */
+    public Language language() {
         return language;
     }
 
+    /** Return the page's language tag, for HTML's {@code lang} attributes. */
+    public String lang() {
+        return language.tag();
+    }
+
+    /** Return the tag of the language the page offers to switch to. */
     public String otherLang() {
-        return "ja".equals(language) ? "en" : "ja";
+        return (language == Language.JA ? Language.EN : Language.JA).tag();
     }
 
     public Viewer viewer() {

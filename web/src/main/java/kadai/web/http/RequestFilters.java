@@ -8,6 +8,7 @@ import io.javalin.http.SameSite;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import kadai.grader.api.Language;
 import kadai.web.account.Tokens;
 
 /**
@@ -119,15 +120,15 @@ public final class RequestFilters {
 
     private static void language(Context ctx) {
         String asked = ctx.queryParam("lang");
-        String language;
+        Language language;
         if (asked != null) {
-            language = Messages.supported(asked);
-            ctx.cookie(cookie("lang", language, 365 * 24 * 3600, Web.secure(ctx)));
+            language = Language.of(asked);
+            ctx.cookie(cookie("lang", language.tag(), 365 * 24 * 3600, Web.secure(ctx)));
         } else if (ctx.cookie("lang") != null) {
-            language = Messages.supported(ctx.cookie("lang"));
+            language = Language.of(ctx.cookie("lang"));
         } else {
             String accept = ctx.header("Accept-Language");
-            language = accept != null && accept.toLowerCase().startsWith("ja") ? "ja" : "en";
+            language = accept != null && accept.toLowerCase().startsWith("ja") ? Language.JA : Language.EN;
         }
         ctx.attribute(Web.LANGUAGE, language);
     }

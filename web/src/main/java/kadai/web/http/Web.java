@@ -1,5 +1,7 @@
 package kadai.web.http;
 
+import kadai.grader.api.Language;
+
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UnauthorizedResponse;
@@ -61,10 +63,10 @@ public final class Web {
         return requireRole(ctx, Role.TA, Role.INSTRUCTOR);
     }
 
-    /** Return the UI language of the request ({@code en} or {@code ja}). */
-    public static String language(Context ctx) {
-        String language = ctx.attribute(LANGUAGE);
-        return language == null ? Messages.DEFAULT_LANGUAGE : language;
+    /** Return the UI language of the request (English when the filters have not picked one). */
+    public static Language language(Context ctx) {
+        Language language = ctx.attribute(LANGUAGE);
+        return language == null ? Language.EN : language;
     }
 
     /** Return the CSRF token the login form must echo (double-submit cookie). */

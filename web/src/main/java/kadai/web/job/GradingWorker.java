@@ -7,6 +7,7 @@ import java.util.Optional;
 import kadai.grader.GradeRequest;
 import kadai.grader.GradingListener;
 import kadai.grader.SubmissionGrader;
+import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.result.GradingTimes;
 import kadai.web.assignment.Assignment;
@@ -59,7 +60,7 @@ public final class GradingWorker {
         Instant started = clock.instant();
         submissions.markStarted(id, started);
         GradeRequest request = new GradeRequest(submission.assignmentId(), submissions.sources(id),
-                submission.seed(), submission.language());
+                submission.seed(), Language.of(submission.language()));
         GradeReport report;
         try {
             // The grader says when the sources have compiled: the status page moves to "running".

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.grader.api.Language;
 import kadai.grader.result.Visibility;
 import kadai.web.assignment.Assignment;
 import kadai.web.assignment.AssignmentDao;
@@ -49,7 +50,7 @@ public final class SubmissionService implements Standings {
      * @throws UploadRejectedException when the files are not acceptable (nothing is stored)
      * @throws RefusedException when the assignment is closed or today's submissions are used up
      */
-    public long submit(Viewer viewer, String assignmentId, List<Upload> uploads, String language) {
+    public long submit(Viewer viewer, String assignmentId, List<Upload> uploads, Language language) {
         Assignment assignment = assignments.find(assignmentId)
                 .orElseThrow(() -> new NotFoundException("There is no assignment '" + assignmentId + "'."));
         Catalog.Entry entry = catalog.find(assignmentId)
@@ -74,7 +75,7 @@ public final class SubmissionService implements Standings {
         }
         Map<String, String> sources = validator.validate(uploads, entry.javaPackage(),
                 java.util.Set.copyOf(catalog.usedFiles(entry)));
-        String lang = language == null ? "en" : language;
+        String lang = (language == null ? Language.EN : language).tag();
         long id;
         if (viewer.isStaff()) {
             id = dao.insert(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now), now, sources);
@@ -192,7 +193,7 @@ public final class SubmissionService implements Standings {
             max = visibleMax;
         }
         Map<String, String> sources = viewer.isStaff() || viewer.id() == s.userId() ? dao.sources(s.id()) : Map.of();
-        return new ResultView(s, assignment.title("en"), tests, score, max, withheld, sources);
+        return new ResultView(s, assignment.title(Language.EN), tests, score, max, withheld, sources);
     }
 
     /** Tell whether students may see a test of this visibility now. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.grader.api.Language;
 import kadai.web.http.ErrorMapper;
 import kadai.web.http.RefusedException;
 import kadai.web.http.Viewer;
@@ -152,7 +153,7 @@ public final class TaskController {
     }
 
     /** Build the run page's model. */
-    RunView view(Viewer viewer, long id, String language) {
+    RunView view(Viewer viewer, long id, Language language) {
         TaskRun run = service.get(viewer, id);
         String description = service.tasks().stream().filter(t -> t.id().equals(run.taskId()))
                 .map(TaskRunService.TaskInfo::description).findFirst().orElse("");
@@ -172,7 +173,7 @@ public final class TaskController {
     }
 
     /** Return what a metric or curve of a task means, from {@code metric.<task>.<key>}; null when unexplained. */
-    private String explanation(String taskId, String key, String language) {
+    private String explanation(String taskId, String key, Language language) {
         String messageKey = "metric." + taskId + "." + key;
         return views.messages().has(language, messageKey) ? views.messages().text(language, messageKey) : null;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import kadai.grader.api.Language;
 import org.junit.jupiter.api.Test;
 
 class AssignmentTests {
@@ -46,7 +47,7 @@ class AssignmentTests {
 
     @Test
     void theTitleFollowsTheLanguage() {
-        assertThat(CONV.title("ja")).isEqualTo("畳み込み");
-        assertThat(CONV.title("en")).isEqualTo("Conv");
+        assertThat(CONV.title(Language.JA)).isEqualTo("畳み込み");
+        assertThat(CONV.title(Language.EN)).isEqualTo("Conv");
     }
 }

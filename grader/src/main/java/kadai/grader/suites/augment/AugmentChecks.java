@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.testing.Tensors;
+import kadai.grader.api.Language;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
@@ -23,11 +24,11 @@ final class AugmentChecks {
     private final Compare compare;
     private final boolean ja;
 
-    AugmentChecks(AugmentApi student, AugmentApi reference, String language) {
+    AugmentChecks(AugmentApi student, AugmentApi reference, Language language) {
         this.student = student;
         this.reference = reference;
         this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     Compare compare() {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.augment.RandomAugmentation.Policy;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.result.Visibility;
 import kadai.grader.suite.Graded;
@@ -293,7 +294,7 @@ public class AugmentSuite {
     void invalidArgumentsAreRejected(@Student AugmentApi student, @Reference AugmentApi reference, GradingContext context) {
         AugmentChecks checks = checks(student, reference, context);
         NDManager m = context.manager();
-        boolean ja = "ja".equals(context.language());
+        boolean ja = context.language() == Language.JA;
         NDArray x = counting(Operation.ROTATE, 3, 4).x(m);
         List<Refusal> invalid = Refusal.all(student, x);
         // One part per operation: a missing check loses that operation's part only.

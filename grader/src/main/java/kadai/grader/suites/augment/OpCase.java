@@ -1,5 +1,6 @@
 package kadai.grader.suites.augment;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -84,14 +85,14 @@ record OpCase(Operation op, int n, int c, int h, int w, Values values, long valu
         return n >= 1 && c >= 1 && h >= 1 && w >= 1 && op.valid(params, h, w);
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja ? "%s; x の形状 (%d, %d, %d, %d), 値: %s" : "%s; x (%d, %d, %d, %d), values: %s",
                 call(), n, c, h, w, values.describe(ja));
     }
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

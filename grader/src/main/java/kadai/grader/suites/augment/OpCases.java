@@ -1,5 +1,6 @@
 package kadai.grader.suites.augment;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 import kadai.grader.suites.augment.OpCase.Values;
 
@@ -15,26 +16,26 @@ import java.util.SplittableRandom;
  */
 final class OpCases implements Gen<OpCase> {
 
-    private final String language;
+    private final Language language;
     private final Operation[] operations;
     private final Values[] values;
     private int minSize = 1;
     private int maxSize = 8;
     private boolean square;
 
-    private OpCases(String language, Values[] values, Operation... operations) {
+    private OpCases(Language language, Values[] values, Operation... operations) {
         this.language = language;
         this.values = values;
         this.operations = operations;
     }
 
     /** Return calls of {@code operations} on images of pixel-like values (random, small integers, counting). */
-    static OpCases of(String language, Operation... operations) {
+    static OpCases of(Language language, Operation... operations) {
         return new OpCases(language, new Values[] {Values.COUNTING, Values.SMALL_INTEGERS, Values.RANDOM}, operations);
     }
 
     /** Return calls whose values are of the given kinds only. */
-    static OpCases withValues(String language, Values[] values, Operation... operations) {
+    static OpCases withValues(Language language, Values[] values, Operation... operations) {
         return new OpCases(language, values, operations);
     }
 

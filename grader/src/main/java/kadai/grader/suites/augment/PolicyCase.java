@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.augment.RandomAugmentation.Policy;
+import kadai.grader.api.Language;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +80,8 @@ record PolicyCase(Policy policy, long seed, int n, int c, int h, int w, boolean 
         return Operation.number(v);
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja ? "方針: %s; シード %d; バッチ (%d, %d, %d, %d), 値: %s"
                         : "policy: %s; seed %d; batch (%d, %d, %d, %d), values: %s", describe(policy), seed, n, c, h, w,
                 counting ? (ja ? "0 から 1 へ等間隔" : "evenly spaced from 0 to 1") : (ja ? "[0, 1) のランダムな実数" : "random doubles in [0, 1)"));
@@ -88,6 +89,6 @@ record PolicyCase(Policy policy, long seed, int n, int c, int h, int w, boolean 
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

@@ -1,6 +1,7 @@
 package kadai.grader.suites.augment;
 
 import kadai.assignments.augment.RandomAugmentation.Policy;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ import java.util.SplittableRandom;
  */
 final class PolicyCases implements Gen<PolicyCase> {
 
-    private final String language;
+    private final Language language;
     private int maxBatch = 6;
 
-    PolicyCases(String language) {
+    PolicyCases(Language language) {
         this.language = language;
     }
 

@@ -1,5 +1,6 @@
 package kadai.grader.suites.augment;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -43,14 +44,14 @@ record RampCase(int size, double a, double b, double c, double degrees) {
         return m.create(data, new Shape(1, 1, size, size));
     }
 
-    String describe(String language) {
-        return String.format(Locale.ROOT, "ja".equals(language)
+    String describe(Language language) {
+        return String.format(Locale.ROOT, language == Language.JA
                 ? "x[v, u] = %s u + %s v + %s (1, 1, %d, %d), 角度 %s 度" : "x[v, u] = %s u + %s v + %s (1, 1, %d, %d), degrees %s",
                 Operation.number(a), Operation.number(b), Operation.number(c), size, size, Operation.number(degrees));
     }
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

@@ -1,5 +1,6 @@
 package kadai.grader.suites.augment;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -11,9 +12,9 @@ import java.util.SplittableRandom;
 /** Generate linear images of 9 to 14 pixels a side and angles; shrink toward 9 pixels, whole coefficients and 45 degrees. */
 final class RampCases implements Gen<RampCase> {
 
-    private final String language;
+    private final Language language;
 
-    RampCases(String language) {
+    RampCases(Language language) {
         this.language = language;
     }
 

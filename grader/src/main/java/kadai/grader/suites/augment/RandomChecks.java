@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.augment.RandomAugmentation.Draw;
 import kadai.assignments.augment.RandomAugmentation.Policy;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentObject;
 import kadai.grader.property.Compare;
@@ -52,13 +53,13 @@ final class RandomChecks {
      * @param referenceOps the reference's {@code Augment}: only to tell whether a constant result
      *     could be right
      */
-    RandomChecks(StudentCode student, StudentCode reference, AugmentApi studentOps, AugmentApi referenceOps, String language) {
+    RandomChecks(StudentCode student, StudentCode reference, AugmentApi studentOps, AugmentApi referenceOps, Language language) {
         this.student = student;
         this.reference = reference;
         this.studentOps = studentOps;
         this.referenceOps = referenceOps;
         this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     Compare compare() {

@@ -3,6 +3,7 @@ package kadai.grader.suites.conv;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.ConvCase.Values;
 import kadai.grader.property.ConvCases;
@@ -21,7 +22,7 @@ final class ConvCaseGens {
      * Return cases whose values are all {@code values} (shrinking keeps them): small integers make
      * float32 results exact, positive random values keep numerical gradients away from 0.
      */
-    static Gen<ConvCase> withValues(ConvCases base, Values values, String language, boolean positive) {
+    static Gen<ConvCase> withValues(ConvCases base, Values values, Language language, boolean positive) {
         return new Gen<>() {
             @Override
             public ConvCase next(SplittableRandom random) {
@@ -40,7 +41,7 @@ final class ConvCaseGens {
                     return text;
                 }
                 int cut = text.lastIndexOf(';');
-                return text.substring(0, cut) + ("ja".equals(language)
+                return text.substring(0, cut) + (language == Language.JA
                         ? "; 値: [0.5, 1.5) のランダムな実数 (勾配が 0 に近づかないよう正の値)"
                         : "; values: random doubles in [0.5, 1.5) (positive, so no gradient is close to 0)");
             }

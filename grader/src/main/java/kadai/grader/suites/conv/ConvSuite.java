@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.ConvCase.Values;
@@ -488,7 +489,7 @@ public class ConvSuite {
                                     () -> checks.studentLayer(w, b, c.stride(), c.pad()).forward(x));
                             ConvCase valid = StructuralCases.plainNear(c);
                             InvalidConfigurations.validStillWorks(valid.describe(context.language()),
-                                    "ja".equals(context.language()), () -> {
+                                    context.language() == Language.JA, () -> {
                                         checks.forwardDependsOnX(valid, m);
                                         Layer layer = checks.studentLayer(valid.weights(m), valid.bias(m), 1, 0);
                                         layer.forward(valid.x(m));

@@ -3,6 +3,7 @@ package kadai.grader.suites.detection;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import kadai.grader.api.Language;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
@@ -17,7 +18,7 @@ final class AnchorChecks {
     private final Compare compare;
     private final Indices indices;
 
-    AnchorChecks(AnchorsApi student, AnchorsApi reference, String language) {
+    AnchorChecks(AnchorsApi student, AnchorsApi reference, Language language) {
         this.student = student;
         this.reference = reference;
         this.compare = Compare.in(language);

@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -142,8 +143,8 @@ record BoxCase(int a, int b, Layout layout, int weights, Deltas deltas, long val
     }
 
     /** Describe the case in one line. */
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja ? "A = %d 個, B = %d 個のボックス (%s); weights %s" : "A = %d boxes, B = %d boxes (%s); weights %s",
                 a, b, ja ? layout.ja : layout.en, Arrays.toString(WEIGHTS[weights]))
                 + (deltas == Deltas.BEYOND_CLAMP ? (ja ? "; 打ち切りを超える tw, th を含む deltas" : "; deltas with tw, th beyond the clamp") : "");
@@ -151,6 +152,6 @@ record BoxCase(int a, int b, Layout layout, int weights, Deltas deltas, long val
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

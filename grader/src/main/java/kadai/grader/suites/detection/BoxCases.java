@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 import kadai.grader.suites.detection.BoxCase.Deltas;
 import kadai.grader.suites.detection.BoxCase.Layout;
@@ -13,28 +14,28 @@ import java.util.SplittableRandom;
 /** Generate {@link BoxCase}s: 1-7 boxes a set, any layout and weights; shrink toward one box each and half pixels. */
 final class BoxCases implements Gen<BoxCase> {
 
-    private final String language;
+    private final Language language;
     private final Layout[] layouts;
     private final Deltas deltas;
 
-    private BoxCases(String language, Deltas deltas, Layout... layouts) {
+    private BoxCases(Language language, Deltas deltas, Layout... layouts) {
         this.language = language;
         this.layouts = layouts;
         this.deltas = deltas;
     }
 
     /** Boxes of any layout, moderate deltas. */
-    static BoxCases of(String language) {
+    static BoxCases of(Language language) {
         return new BoxCases(language, Deltas.MODERATE, Layout.values());
     }
 
     /** Boxes of the given layouts only. */
-    static BoxCases of(String language, Layout... layouts) {
+    static BoxCases of(Language language, Layout... layouts) {
         return new BoxCases(language, Deltas.MODERATE, layouts);
     }
 
     /** Deltas with tw, th beyond log(1000 / 16) (random layouts). */
-    static BoxCases beyondClamp(String language) {
+    static BoxCases beyondClamp(Language language) {
         return new BoxCases(language, Deltas.BEYOND_CLAMP, Layout.RANDOM, Layout.CLUSTERED);
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.testing.Tensors;
+import kadai.grader.api.Language;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
@@ -22,12 +23,12 @@ final class BoxChecks {
     private final Indices indices;
     private final boolean ja;
 
-    BoxChecks(BoxesApi student, BoxesApi reference, String language) {
+    BoxChecks(BoxesApi student, BoxesApi reference, Language language) {
         this.student = student;
         this.reference = reference;
         this.compare = Compare.in(language);
         this.indices = new Indices(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     void areaAgrees(BoxCase c, NDManager m) {

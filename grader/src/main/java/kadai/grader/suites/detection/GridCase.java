@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -24,8 +25,8 @@ record GridCase(int n, int c, int h, int w, int stride, double[] sizes, double[]
     }
 
     /** Describe the case in one line. */
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja ? "features (%d, %d, %d, %d), stride %d, sizes %s, ratios %s"
                         : "features (%d, %d, %d, %d), stride %d, sizes %s, ratios %s",
                 n, c, h, w, stride, Arrays.toString(sizes), Arrays.toString(ratios));
@@ -44,6 +45,6 @@ record GridCase(int n, int c, int h, int w, int stride, double[] sizes, double[]
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

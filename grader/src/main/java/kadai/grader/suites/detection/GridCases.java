@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ final class GridCases implements Gen<GridCase> {
     private static final double[] SIZES = {8, 12, 16, 24, 32, 45.5};
     private static final double[] RATIOS = {0.5, 1, 2, 0.25, 3};
 
-    private final String language;
+    private final Language language;
 
-    GridCases(String language) {
+    GridCases(Language language) {
         this.language = language;
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
@@ -22,7 +23,7 @@ final class HandoutExamples {
     private final Compare compare;
     private final Indices indices;
 
-    HandoutExamples(BoxesApi boxes, AnchorsApi anchors, StudentCode code, String language) {
+    HandoutExamples(BoxesApi boxes, AnchorsApi anchors, StudentCode code, Language language) {
         this.boxes = boxes;
         this.anchors = anchors;
         this.code = code;

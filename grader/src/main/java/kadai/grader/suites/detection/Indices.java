@@ -2,6 +2,7 @@ package kadai.grader.suites.detection;
 
 import ai.djl.ndarray.NDArray;
 import kadai.assignments.testing.Tensors;
+import kadai.grader.api.Language;
 import kadai.grader.property.Shown;
 
 import java.util.Arrays;
@@ -15,8 +16,8 @@ final class Indices {
 
     private final boolean ja;
 
-    Indices(String language) {
-        this.ja = "ja".equals(language);
+    Indices(Language language) {
+        this.ja = language == Language.JA;
     }
 
     boolean japanese() {

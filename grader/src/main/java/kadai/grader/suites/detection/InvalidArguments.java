@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.suite.GradingContext;
 import kadai.grader.suites.InvalidConfigurations;
@@ -26,7 +27,7 @@ final class InvalidArguments {
     private final boolean ja;
 
     InvalidArguments(BoxesApi boxes, BoxesApi referenceBoxes, AnchorsApi anchors, AnchorsApi referenceAnchors, StudentCode code,
-                     StudentCode referenceCode, String language) {
+                     StudentCode referenceCode, Language language) {
         this.boxes = boxes;
         this.referenceBoxes = referenceBoxes;
         this.anchors = anchors;
@@ -34,7 +35,7 @@ final class InvalidArguments {
         this.code = code;
         this.referenceCode = referenceCode;
         this.indices = new Indices(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     private void rejected(String call, Runnable body) {

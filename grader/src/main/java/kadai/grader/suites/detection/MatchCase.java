@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -82,14 +83,14 @@ record MatchCase(int anchors, int targets, Kind kind, int thresholds, long value
     }
 
     /** Describe the case in one line. */
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja ? "%d アンカー x %d 正解, %s; positive %s, negative %s" : "%d anchors x %d targets, %s; positive %s, negative %s",
                 anchors, targets, ja ? kind.ja : kind.en, positive(), negative());
     }
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

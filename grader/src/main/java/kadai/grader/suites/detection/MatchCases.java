@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -11,10 +12,10 @@ import java.util.SplittableRandom;
 /** Generate {@link MatchCase}s of one kind: 1-12 anchors, 1-4 targets; shrink toward fewer of both. */
 final class MatchCases implements Gen<MatchCase> {
 
-    private final String language;
+    private final Language language;
     private final MatchCase.Kind kind;
 
-    MatchCases(String language, MatchCase.Kind kind) {
+    MatchCases(Language language, MatchCase.Kind kind) {
         this.language = language;
         this.kind = kind;
     }

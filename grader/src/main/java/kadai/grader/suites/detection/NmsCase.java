@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -102,8 +103,8 @@ record NmsCase(int k, Scores scores, boolean exactPairs, double threshold, int c
     }
 
     /** Describe the case in one line. */
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja ? "%d 個のボックス, %s, IoU 閾値 %s, %d クラス%s" : "%d boxes, %s, IoU threshold %s, %d classes%s",
                 k, ja ? scores.ja : scores.en, threshold == 1 / 3.0 ? "1/3" : String.valueOf(threshold), classes,
                 exactPairs ? (ja ? "; IoU がちょうど閾値に等しい組を含む" : "; includes pairs whose IoU equals the threshold exactly") : "");
@@ -111,6 +112,6 @@ record NmsCase(int k, Scores scores, boolean exactPairs, double threshold, int c
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 import kadai.grader.suites.detection.NmsCase.Scores;
 
@@ -14,23 +15,23 @@ final class NmsCases implements Gen<NmsCase> {
 
     private static final double[] THRESHOLDS = {0.3, 0.5, 0.7};
 
-    private final String language;
+    private final Language language;
     private final Scores scores;
     private final boolean exactPairs;
 
-    private NmsCases(String language, Scores scores, boolean exactPairs) {
+    private NmsCases(Language language, Scores scores, boolean exactPairs) {
         this.language = language;
         this.scores = scores;
         this.exactPairs = exactPairs;
     }
 
     /** Distinct scores, random overlaps only: no tie and no IoU equal to the threshold. */
-    static NmsCases distinct(String language) {
+    static NmsCases distinct(Language language) {
         return new NmsCases(language, Scores.DISTINCT, false);
     }
 
     /** Tied scores and pairs whose IoU equals the threshold (1/3 or 1/2) exactly. */
-    static NmsCases tiesAndExactOverlaps(String language) {
+    static NmsCases tiesAndExactOverlaps(Language language) {
         return new NmsCases(language, Scores.TIED, true);
     }
 

@@ -2,6 +2,7 @@ package kadai.grader.suites.detection;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import kadai.grader.api.Language;
 import kadai.grader.property.Shown;
 
 import java.util.Arrays;
@@ -17,11 +18,11 @@ final class NmsChecks {
     private final Indices indices;
     private final boolean ja;
 
-    NmsChecks(BoxesApi student, BoxesApi reference, String language) {
+    NmsChecks(BoxesApi student, BoxesApi reference, Language language) {
         this.student = student;
         this.reference = reference;
         this.indices = new Indices(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     private static String threshold(NmsCase c) {

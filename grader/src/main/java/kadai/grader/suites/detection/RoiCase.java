@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -143,8 +144,8 @@ record RoiCase(int n, int c, int h, int w, int r, int outH, int outW, double sca
     }
 
     /** Describe the case for RoI pooling ({@code align} false) or RoI Align. */
-    String describe(String language, boolean align) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language, boolean align) {
+        boolean ja = language == Language.JA;
         String settings = align ? String.format(Locale.ROOT, ", samplingRatio %d, aligned %s", sampling, aligned) : "";
         return String.format(Locale.ROOT, ja ? "features (%d, %d, %d, %d), %d 個の RoI, 出力 %dx%d, spatialScale %s%s; %s; %s"
                         : "features (%d, %d, %d, %d), %d RoIs, output %dx%d, spatialScale %s%s; %s; %s",
@@ -153,6 +154,6 @@ record RoiCase(int n, int c, int h, int w, int r, int outH, int outW, double sca
 
     @Override
     public String toString() {
-        return describe("en", true);
+        return describe(Language.EN, true);
     }
 }

@@ -1,5 +1,6 @@
 package kadai.grader.suites.detection;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 import kadai.grader.suites.detection.RoiCase.Rois;
 import kadai.grader.suites.detection.RoiCase.Values;
@@ -20,14 +21,14 @@ final class RoiCases implements Gen<RoiCase> {
     private static final int[] SAMPLING = {0, -1, 1, 2, 3};
     private static final int[] FIXED_SAMPLING = {1, 2, 3};
 
-    private final String language;
+    private final Language language;
     private final boolean align;
     private final Values[] values;
     private final Rois[] rois;
     private final int maxSide;
     private final int[] sampling;
 
-    private RoiCases(String language, boolean align, Values[] values, Rois[] rois, int maxSide, int[] sampling) {
+    private RoiCases(Language language, boolean align, Values[] values, Rois[] rois, int maxSide, int[] sampling) {
         this.language = language;
         this.align = align;
         this.values = values;
@@ -37,7 +38,7 @@ final class RoiCases implements Gen<RoiCase> {
     }
 
     /** Cases for RoI pooling ({@code align} false) or RoI Align, with the given kinds of values. */
-    static RoiCases of(String language, boolean align, Values... values) {
+    static RoiCases of(Language language, boolean align, Values... values) {
         return new RoiCases(language, align, values, Rois.values(), 7, SAMPLING);
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.testing.GradientCheck;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
@@ -29,13 +30,13 @@ final class RoiChecks {
     private final Indices indices;
     private final boolean ja;
 
-    RoiChecks(StudentCode student, StudentCode reference, boolean align, String language) {
+    RoiChecks(StudentCode student, StudentCode reference, boolean align, Language language) {
         this.student = student;
         this.reference = reference;
         this.align = align;
         this.compare = Compare.in(language);
         this.indices = new Indices(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     /** Build the operation of case {@code c} in {@code code}. */

@@ -1,5 +1,6 @@
 package kadai.grader.suites.gan;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -71,14 +72,14 @@ record ActivationCase(Shape shape, double alpha, Values values, long valueSeed) 
         return new ActivationCase(shape, alpha, v, valueSeed);
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja ? "x の形状 %s, alpha=%s; 値: %s" : "x %s, alpha=%s; values: %s",
                 LogitsCase.shape(shape), alpha, ja ? values.ja : values.en);
     }
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

@@ -1,6 +1,7 @@
 package kadai.grader.suites.gan;
 
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 import kadai.grader.suites.gan.ActivationCase.Values;
 
@@ -13,9 +14,9 @@ import java.util.SplittableRandom;
 /** Generate activation inputs of shape (n), (n, k) or (N, C, H, W); shrink toward one element and integers. */
 final class ActivationCases implements Gen<ActivationCase> {
 
-    private final String language;
+    private final Language language;
 
-    ActivationCases(String language) {
+    ActivationCases(Language language) {
         this.language = language;
     }
 

@@ -1,5 +1,6 @@
 package kadai.grader.suites.gan;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -90,8 +91,8 @@ record LogitsCase(Shape real, Shape fake, Values values, long valueSeed) {
     }
 
     /** Describe the case in one line. */
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja ? "real の形状 %s, fake の形状 %s; 値: %s" : "real logits %s, fake logits %s; values: %s",
                 shape(real), shape(fake), values.describe(ja));
     }
@@ -102,6 +103,6 @@ record LogitsCase(Shape real, Shape fake, Values values, long valueSeed) {
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

@@ -1,6 +1,7 @@
 package kadai.grader.suites.gan;
 
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 import kadai.grader.suites.gan.LogitsCase.Values;
 
@@ -17,15 +18,15 @@ import java.util.SplittableRandom;
 final class LogitsCases implements Gen<LogitsCase> {
 
     private final Values[] kinds;
-    private final String language;
+    private final Language language;
 
-    private LogitsCases(String language, Values... kinds) {
+    private LogitsCases(Language language, Values... kinds) {
         this.kinds = kinds;
         this.language = language;
     }
 
     /** Return cases whose values are of one of {@code kinds}. */
-    static LogitsCases of(String language, Values... kinds) {
+    static LogitsCases of(Language language, Values... kinds) {
         return new LogitsCases(language, kinds);
     }
 

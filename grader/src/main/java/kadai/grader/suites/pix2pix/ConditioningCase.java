@@ -1,5 +1,6 @@
 package kadai.grader.suites.pix2pix;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -109,8 +110,8 @@ record ConditioningCase(int n, int k, int z, int c, int c2, int h, int w, DataTy
     }
 
     /** Describe the case in one line. */
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja
                         ? "N=%d, K=%d, Z=%d, C=%d, C2=%d, H=%d, W=%d; ラベルの dtype %s; 値: %s"
                         : "N=%d, K=%d, Z=%d, C=%d, C2=%d, H=%d, W=%d; labels %s; values: %s",
@@ -121,6 +122,6 @@ record ConditioningCase(int n, int k, int z, int c, int c2, int h, int w, DataTy
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

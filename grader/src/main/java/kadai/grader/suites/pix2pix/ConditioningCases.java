@@ -1,6 +1,7 @@
 package kadai.grader.suites.pix2pix;
 
 import ai.djl.ndarray.types.DataType;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -18,21 +19,21 @@ final class ConditioningCases implements Gen<ConditioningCase> {
 
     private static final DataType[] LABEL_TYPES = {DataType.INT64, DataType.INT32, DataType.UINT8};
 
-    private final String language;
+    private final Language language;
     private final int minBatch;
 
-    private ConditioningCases(String language, int minBatch) {
+    private ConditioningCases(Language language, int minBatch) {
         this.language = language;
         this.minBatch = minBatch;
     }
 
     /** Return cases of any batch size. */
-    static ConditioningCases of(String language) {
+    static ConditioningCases of(Language language) {
         return new ConditioningCases(language, 1);
     }
 
     /** Return cases of at least two samples (two labels that differ, for tests that compare rows). */
-    static ConditioningCases batches(String language) {
+    static ConditioningCases batches(Language language) {
         return new ConditioningCases(language, 2);
     }
 

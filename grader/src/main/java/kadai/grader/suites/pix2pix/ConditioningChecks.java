@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
@@ -20,11 +21,11 @@ final class ConditioningChecks {
     private final Compare compare;
     private final boolean ja;
 
-    ConditioningChecks(ConditioningApi student, ConditioningApi reference, String language) {
+    ConditioningChecks(ConditioningApi student, ConditioningApi reference, Language language) {
         this.student = student;
         this.reference = reference;
         this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     static String oneHotCall(ConditioningCase c, DataType type) {

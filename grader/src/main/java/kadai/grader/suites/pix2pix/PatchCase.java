@@ -3,6 +3,7 @@ package kadai.grader.suites.pix2pix;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.TensorText;
 
 import java.util.Locale;
@@ -154,8 +155,8 @@ record PatchCase(Shape real, Shape fake, Shape image, double lambda, Values valu
     }
 
     /** Describe the case in one line. */
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja
                         ? "real ロジット %s, fake ロジット %s, 画像 %s, lambda=%s; ロジットの値: %s; %s"
                         : "real logits %s, fake logits %s, images %s, lambda=%s; logits: %s; %s",
@@ -165,6 +166,6 @@ record PatchCase(Shape real, Shape fake, Shape image, double lambda, Values valu
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

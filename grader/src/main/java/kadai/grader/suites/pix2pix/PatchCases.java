@@ -1,6 +1,7 @@
 package kadai.grader.suites.pix2pix;
 
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 import kadai.grader.suites.pix2pix.PatchCase.Ties;
 import kadai.grader.suites.pix2pix.PatchCase.Values;
@@ -20,13 +21,13 @@ final class PatchCases implements Gen<PatchCase> {
 
     private static final double[] LAMBDAS = {0, 1, 10, 100};
 
-    private final String language;
+    private final Language language;
     private final Values[] values;
     private final Ties ties;
     private final boolean positiveLambda;
     private final int maxSide;
 
-    private PatchCases(String language, Values[] values, Ties ties, boolean positiveLambda, int maxSide) {
+    private PatchCases(Language language, Values[] values, Ties ties, boolean positiveLambda, int maxSide) {
         this.language = language;
         this.values = values;
         this.ties = ties;
@@ -35,7 +36,7 @@ final class PatchCases implements Gen<PatchCase> {
     }
 
     /** Return cases whose logits are of one of {@code values} and whose targets have {@code ties}. */
-    static PatchCases of(String language, Ties ties, Values... values) {
+    static PatchCases of(Language language, Ties ties, Values... values) {
         return new PatchCases(language, values, ties, false, 4);
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
+import kadai.grader.api.Language;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
@@ -32,11 +33,11 @@ final class Pix2PixLossChecks {
     private final Compare compare;
     private final boolean ja;
 
-    Pix2PixLossChecks(Pix2PixLossApi student, Pix2PixLossApi reference, String language) {
+    Pix2PixLossChecks(Pix2PixLossApi student, Pix2PixLossApi reference, Language language) {
         this.student = student;
         this.reference = reference;
         this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     static String gLossCall(PatchCase c) {

@@ -1,5 +1,6 @@
 package kadai.grader.suites.pool;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.ConvCase.Values;
 import kadai.grader.property.ConvCases;
@@ -20,12 +21,12 @@ final class PoolCases implements Gen<ConvCase> {
     private final int minPad;
     private final boolean overlapping;
     private final Values[] values;
-    private final String language;
+    private final Language language;
     private final String note;
     private final ConvCases shrinker;
 
     private PoolCases(int maxSize, int maxPool, int maxStride, int minPad, boolean overlapping, Values[] values,
-                      String language, String note) {
+                      Language language, String note) {
         this.maxSize = maxSize;
         this.maxPool = maxPool;
         this.maxStride = maxStride;
@@ -38,7 +39,7 @@ final class PoolCases implements Gen<ConvCase> {
     }
 
     /** Return valid pooling cases with the given kinds of values (drawn uniformly among them). */
-    static PoolCases valid(String language, Values... values) {
+    static PoolCases valid(Language language, Values... values) {
         return new PoolCases(7, 3, 3, 0, false, values, language, "");
     }
 
@@ -59,7 +60,7 @@ final class PoolCases implements Gen<ConvCase> {
     /** Say how the check transforms the case's values (shown after the case in counterexamples). */
     PoolCases note(String en, String ja) {
         return new PoolCases(maxSize, maxPool, maxStride, minPad, overlapping, values, language,
-                "ja".equals(language) ? ja : en);
+                language == Language.JA ? ja : en);
     }
 
     /** Tell whether a configuration is one MaxPooling accepts (and this generator's extra rules hold). */
@@ -75,7 +76,7 @@ final class PoolCases implements Gen<ConvCase> {
      * the input, random values (no ties). Padding, overlap, ties and batches are other tests'
      * business (see {@link kadai.grader.suites.StructuralCases}).
      */
-    static Gen<ConvCase> plain(String language) {
+    static Gen<ConvCase> plain(Language language) {
         return valid(language, Values.RANDOM).filter(PoolCases::isPlain);
     }
 
@@ -124,7 +125,7 @@ final class PoolCases implements Gen<ConvCase> {
 
     @Override
     public String describe(ConvCase c) {
-        boolean ja = "ja".equals(language);
+        boolean ja = language == Language.JA;
         return String.format(java.util.Locale.ROOT, "N=%d, C=%d, H=%d, W=%d, %s=%dx%d, stride=%d, pad=%d; %s",
                 c.n(), c.c(), c.h(), c.w(), ja ? "窓" : "window", c.fh(), c.fw(), c.stride(), c.pad(),
                 c.describe(language).substring(c.describe(language).lastIndexOf(';') + 2)) + note;

@@ -1,5 +1,6 @@
 package kadai.grader.suites.resnet;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -141,8 +142,8 @@ record BlockCase(Kind kind, int n, int c, int h, int w, int mid, int out, int st
         return "new " + kind.simpleName + "(" + String.join(", ", args) + ")";
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s, x (N=%d, C=%d, H=%d, W=%d); ", kind.simpleName, n, c, h, w));
         List<String> convs = new ArrayList<>();
@@ -159,6 +160,6 @@ record BlockCase(Kind kind, int n, int c, int h, int w, int mid, int out, int st
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

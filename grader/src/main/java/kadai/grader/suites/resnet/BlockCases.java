@@ -1,5 +1,6 @@
 package kadai.grader.suites.resnet;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 import kadai.grader.suites.resnet.BlockCase.Kind;
 
@@ -20,15 +21,15 @@ final class BlockCases implements Gen<BlockCase> {
 
     private final Kind kind;
     private final Shortcuts shortcuts;
-    private final String language;
+    private final Language language;
     private final int maxChannels;
     private final int maxSize;
 
-    BlockCases(Kind kind, Shortcuts shortcuts, String language) {
+    BlockCases(Kind kind, Shortcuts shortcuts, Language language) {
         this(kind, shortcuts, language, 3, 4);
     }
 
-    private BlockCases(Kind kind, Shortcuts shortcuts, String language, int maxChannels, int maxSize) {
+    private BlockCases(Kind kind, Shortcuts shortcuts, Language language, int maxChannels, int maxSize) {
         this.kind = kind;
         this.shortcuts = shortcuts;
         this.language = language;

@@ -1,5 +1,6 @@
 package kadai.grader.suites.resnet;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -46,8 +47,8 @@ record ImageCase(int n, int c, int h, int w, boolean counting, long valueSeed) {
         return new ImageCase(n, c, h, w, true, valueSeed);
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, "N=%d, C=%d, H=%d, W=%d; %s%s", n, c, h, w, ja ? "値: " : "values: ",
                 counting ? (ja ? "1, 2, 3, ... と数え上げ" : "counting 1, 2, 3, ...")
                         : (ja ? "[-2, 2) のランダムな実数" : "random doubles in [-2, 2)"));
@@ -55,6 +56,6 @@ record ImageCase(int n, int c, int h, int w, boolean counting, long valueSeed) {
 
     @Override
     public String toString() {
-        return describe("en");
+        return describe(Language.EN);
     }
 }

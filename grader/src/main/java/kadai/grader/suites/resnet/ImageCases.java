@@ -1,5 +1,6 @@
 package kadai.grader.suites.resnet;
 
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -11,9 +12,9 @@ import java.util.SplittableRandom;
 /** Generate inputs (N, C, H, W) with N, C <= 3 and H, W <= 6; shrink toward 1s and counting values. */
 final class ImageCases implements Gen<ImageCase> {
 
-    private final String language;
+    private final Language language;
 
-    ImageCases(String language) {
+    ImageCases(Language language) {
         this.language = language;
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.suite.GradingContext;
@@ -234,7 +235,7 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
                 return;
             } catch (AssertionError e) {
                 if (first == null) {
-                    first = new AssertionError(text("On the block ", "ブロック ") + run.c.describe(ja ? "ja" : "en")
+                    first = new AssertionError(text("On the block ", "ブロック ") + run.c.describe(ja ? Language.JA : Language.EN)
                             + text(" (and " + (WITNESSES - 1) + " more drawn like it):\n",
                                     " (と同様に作った他の " + (WITNESSES - 1) + " 個) で:\n") + e.getMessage(), e);
                 }

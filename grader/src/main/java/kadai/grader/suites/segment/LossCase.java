@@ -3,6 +3,7 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ record LossCase(int n, int k, int h, int w, double scale, int ignoredPercent, lo
         return m.create(labels, new Shape(n, h, w));
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, ja
                         ? "logits (%d, %d, %d, %d) = %s x [-2, 2) の乱数, labels (%d, %d, %d) int64 (約 %d%% が -1)"
                         : "logits (%d, %d, %d, %d) = %s x random doubles in [-2, 2), labels (%d, %d, %d) int64 (about %d%% are -1)",
@@ -50,11 +51,11 @@ record LossCase(int n, int k, int h, int w, double scale, int ignoredPercent, lo
     /** Generate cases: N 1-2, K 2-5, H and W 1-4, logits scaled by {@code scale}, 0, 25 or 50% ignored. */
     static final class Cases implements Gen<LossCase> {
 
-        private final String language;
+        private final Language language;
         private final double scale;
         private final boolean withIgnored;
 
-        Cases(String language, double scale, boolean withIgnored) {
+        Cases(Language language, double scale, boolean withIgnored) {
             this.language = language;
             this.scale = scale;
             this.withIgnored = withIgnored;

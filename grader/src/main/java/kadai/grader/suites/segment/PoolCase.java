@@ -3,6 +3,7 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -76,8 +77,8 @@ record PoolCase(int n, int c, int h, int w, int pool, Values values, long valueS
         return "new IndexedMaxPooling(pool=" + pool + ")";
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, "N=%d, C=%d, H=%d, W=%d, pool=%d (OH=%d, OW=%d); %s%s", n, c, h, w, pool, oh(),
                 ow(), ja ? "値: " : "values: ", values.describe(language));
     }
@@ -89,11 +90,11 @@ record PoolCase(int n, int c, int h, int w, int pool, Values values, long valueS
     /** Generate valid cases: pool 1-3, H and W from pool to 3*pool + 1 (often not whole windows). */
     static final class Cases implements Gen<PoolCase> {
 
-        private final String language;
+        private final Language language;
         private final Values[] values;
         private final int minPool;
 
-        Cases(String language, int minPool, Values... values) {
+        Cases(Language language, int minPool, Values... values) {
             this.language = language;
             this.values = values;
             this.minPool = minPool;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
@@ -27,11 +28,11 @@ final class PoolingChecks {
     private final Compare compare;
     private final boolean ja;
 
-    PoolingChecks(StudentCode student, StudentCode reference, String language) {
+    PoolingChecks(StudentCode student, StudentCode reference, Language language) {
         this.student = student;
         this.reference = reference;
         this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     Compare compare() {

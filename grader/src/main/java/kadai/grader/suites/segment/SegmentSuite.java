@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
@@ -231,7 +232,7 @@ public class SegmentSuite {
                     valid.x(m), m);
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(checks.text("The invalid configuration was rejected, but the nearest valid one, ",
-                    "不正な設定は拒否されましたが、最も近い正しい設定 ") + valid.describe(checks.ja() ? "ja" : "en")
+                    "不正な設定は拒否されましたが、最も近い正しい設定 ") + valid.describe(checks.ja() ? Language.JA : Language.EN)
                     + checks.text(", must compute a result that depends on x: ", " は x に依存する結果を計算しなければなりません: ")
                     + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package kadai.grader.suites.segment;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
@@ -23,13 +24,13 @@ final class SkipAndLossChecks {
     private final Compare compare;
     private final boolean ja;
 
-    SkipAndLossChecks(StudentCode student, StudentCode reference, String language) {
+    SkipAndLossChecks(StudentCode student, StudentCode reference, Language language) {
         this.skip = student.statics(SkipConnectionApi.class, "kadai.assignments.segment.SkipConnection");
         this.referenceSkip = reference.statics(SkipConnectionApi.class, "kadai.assignments.segment.SkipConnection");
         this.loss = student.statics(PixelCrossEntropyApi.class, "kadai.assignments.segment.PixelCrossEntropy");
         this.referenceLoss = reference.statics(PixelCrossEntropyApi.class, "kadai.assignments.segment.PixelCrossEntropy");
         this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     SkipConnectionApi skip() {

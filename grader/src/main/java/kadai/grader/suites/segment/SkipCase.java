@@ -3,6 +3,7 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ record SkipCase(int n, int cs, int cu, int hu, int wu, int dh, int dw, Values va
         return values.array(m, valueSeed, "dout", outShape());
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, "skip (%d, %d, %d, %d), up (%d, %d, %d, %d); %s%s", n, cs, hu + dh, wu + dw,
                 n, cu, hu, wu, ja ? "値: " : "values: ", values.describe(language));
     }
@@ -50,11 +51,11 @@ record SkipCase(int n, int cs, int cu, int hu, int wu, int dh, int dw, Values va
     /** Generate cases: N 1-2, channels 1-3, up 1-4 pixels a side, skip larger by 0-3 rows and 0-3 columns. */
     static final class Cases implements Gen<SkipCase> {
 
-        private final String language;
+        private final Language language;
         private final int minDifference;
 
         /** @param minDifference the fewest extra rows and columns of skip (1: a crop always happens) */
-        Cases(String language, int minDifference) {
+        Cases(Language language, int minDifference) {
             this.language = language;
             this.minDifference = minDifference;
         }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.suite.GradingContext;
 import kadai.grader.suites.segment.PoolingChecks.Pair;
@@ -28,7 +29,7 @@ final class StructureTests {
         this.context = context;
         this.pooling = new PoolingChecks(student, reference, context.language());
         this.skipAndLoss = new SkipAndLossChecks(student, reference, context.language());
-        this.ja = "ja".equals(context.language());
+        this.ja = context.language() == Language.JA;
     }
 
     private PoolCase poolCase() {

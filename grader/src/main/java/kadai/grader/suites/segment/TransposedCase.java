@@ -3,6 +3,7 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import kadai.grader.api.Language;
 import kadai.grader.property.Gen;
 
 import java.util.ArrayList;
@@ -90,8 +91,8 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
                 "(" + c + ", " + oc + ", " + fh + ", " + fw + ")", oc, stride, pad);
     }
 
-    String describe(String language) {
-        boolean ja = "ja".equals(language);
+    String describe(Language language) {
+        boolean ja = language == Language.JA;
         return String.format(Locale.ROOT, "N=%d, C=%d, OC=%d, H=%d, W=%d, FH=%d, FW=%d, stride=%d, pad=%d"
                         + " (OH=%d, OW=%d); %s%s", n, c, oc, h, w, fh, fw, stride, pad, oh(), ow(),
                 ja ? "値: " : "values: ", values.describe(language));
@@ -107,11 +108,11 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
      */
     static final class Cases implements Gen<TransposedCase> {
 
-        private final String language;
+        private final Language language;
         private final Values[] values;
         private final int maxSize;
 
-        Cases(String language, int maxSize, Values... values) {
+        Cases(Language language, int maxSize, Values... values) {
             this.language = language;
             this.values = values;
             this.maxSize = maxSize;

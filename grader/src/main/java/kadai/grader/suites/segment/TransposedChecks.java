@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import kadai.assignments.Layer;
+import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
@@ -27,11 +28,11 @@ final class TransposedChecks {
     private final Compare compare;
     private final boolean ja;
 
-    TransposedChecks(StudentCode student, StudentCode reference, String language) {
+    TransposedChecks(StudentCode student, StudentCode reference, Language language) {
         this.student = student;
         this.reference = reference;
         this.compare = Compare.in(language);
-        this.ja = "ja".equals(language);
+        this.ja = language == Language.JA;
     }
 
     Compare compare() {

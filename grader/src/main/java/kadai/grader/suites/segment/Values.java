@@ -1,5 +1,6 @@
 package kadai.grader.suites.segment;
 
+import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -23,8 +24,8 @@ enum Values {
         this.ja = ja;
     }
 
-    String describe(String language) {
-        return "ja".equals(language) ? ja : en;
+    String describe(Language language) {
+        return language == Language.JA ? ja : en;
     }
 
     /** Return a float64 array of {@code shape}; {@code role} keeps the arrays of one case independent. */
