@@ -7,5 +7,4 @@ package kadai.grader;
  * @param title a short English title
  * @param suite the JUnit 5 class whose {@code @Graded} tests grade it
  */
-public record Assignment(String id, String title, Class<?> suite) {
-}
+public record Assignment(String id, String title, Class<?> suite) {}

@@ -1,5 +1,7 @@
 package kadai.grader;
 
+import java.util.List;
+import java.util.Optional;
 import kadai.grader.suites.augment.AugmentSuite;
 import kadai.grader.suites.conv.ConvSuite;
 import kadai.grader.suites.convop.ConvOpSuite;
@@ -10,9 +12,6 @@ import kadai.grader.suites.pool.PoolSuite;
 import kadai.grader.suites.resnet.ResNetSuite;
 import kadai.grader.suites.segment.SegmentSuite;
 
-import java.util.List;
-import java.util.Optional;
-
 /** List the assignments this grader can grade; add a row per new graded suite. */
 public final class Assignments {
 
@@ -20,16 +19,29 @@ public final class Assignments {
             new Assignment("conv-op", "im2col, col2im and the output size (ConvOps)", ConvOpSuite.class),
             new Assignment("conv", "a convolution layer, forward and backward (Convolution)", ConvSuite.class),
             new Assignment("pool", "max pooling, forward and backward (MaxPooling)", PoolSuite.class),
-            new Assignment("resnet", "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)", ResNetSuite.class),
+            new Assignment(
+                    "resnet",
+                    "Global average pooling and residual blocks (GlobalAveragePooling, BasicBlock, Bottleneck)",
+                    ResNetSuite.class),
             new Assignment("gan", "GAN losses from logits and the leaky ReLU (GanLoss, LeakyRelu)", GanSuite.class),
-            new Assignment("segment", "Transposed convolution, SegNet pooling, U-Net skips, per-pixel loss (TransposedConvolution, IndexedMaxPooling, MaxUnpooling, SkipConnection, PixelCrossEntropy)", SegmentSuite.class),
-            new Assignment("pix2pix", "conditional GAN inputs and pix2pix's losses (Conditioning, Pix2PixLoss)", Pix2PixSuite.class),
-            new Assignment("detection", "Boxes, anchors, NMS, RoI pooling and RoI Align (Boxes, Anchors, RoiPool, RoiAlign)",
+            new Assignment(
+                    "segment",
+                    "Transposed convolution, SegNet pooling, U-Net skips, per-pixel loss (TransposedConvolution, IndexedMaxPooling, MaxUnpooling, SkipConnection, PixelCrossEntropy)",
+                    SegmentSuite.class),
+            new Assignment(
+                    "pix2pix",
+                    "conditional GAN inputs and pix2pix's losses (Conditioning, Pix2PixLoss)",
+                    Pix2PixSuite.class),
+            new Assignment(
+                    "detection",
+                    "Boxes, anchors, NMS, RoI pooling and RoI Align (Boxes, Anchors, RoiPool, RoiAlign)",
                     DetectionSuite.class),
-            new Assignment("augment", "Data augmentation: flips, shifts, crops, cutout, rotation, zoom, shear, brightness, random draws (Augment, RandomAugmentation)", AugmentSuite.class));
+            new Assignment(
+                    "augment",
+                    "Data augmentation: flips, shifts, crops, cutout, rotation, zoom, shear, brightness, random draws (Augment, RandomAugmentation)",
+                    AugmentSuite.class));
 
-    private Assignments() {
-    }
+    private Assignments() {}
 
     /** Return every assignment, in course order. */
     public static List<Assignment> all() {

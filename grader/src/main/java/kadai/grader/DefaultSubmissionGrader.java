@@ -1,5 +1,11 @@
 package kadai.grader;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.internal.InProcessStudentCode;
@@ -13,13 +19,6 @@ import kadai.grader.result.TestResult;
 import kadai.grader.result.TestStatus;
 import kadai.grader.suite.Graded;
 import org.junit.jupiter.api.DisplayName;
-
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Grade a submission: check and compile its sources, load them, run the assignment's graded
@@ -35,6 +34,7 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
     private volatile InProcessStudentCode sharedReference;
     /** Gradings in progress in this grader (a second lane is taken only when this is the only one). */
     private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+
     private volatile boolean lanesWanted = true;
 
     /** Grade in-process against the bundled reference. */
@@ -89,28 +89,45 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
         Language language = request.language();
         Optional<Assignment> found = Assignments.find(request.assignment());
         if (found.isEmpty()) {
-            return new GradeReport(request.assignment(), GradeReport.Outcome.INVALID_SUBMISSION, 0, 0, seconds(start),
+            return new GradeReport(
+                    request.assignment(),
+                    GradeReport.Outcome.INVALID_SUBMISSION,
+                    0,
+                    0,
+                    seconds(start),
                     "unknown assignment '" + request.assignment() + "'; this grader knows " + Assignments.ids(),
-                    request.seed(), students.sandboxLevel(), List.of());
+                    request.seed(),
+                    students.sandboxLevel(),
+                    List.of());
         }
         Assignment assignment = found.get();
         long phase = System.nanoTime();
         SourceCompiler.Result compiled = compiler.compile(request.sources());
         phase = lap(phases, GradingTimes.COMPILE, phase);
         if (compiled instanceof SourceCompiler.Refused refused) {
-            return notRun(assignment, request, GradeReport.Outcome.INVALID_SUBMISSION,
-                    text(language, "The submission was refused:\n", "提出物を受け付けられませんでした:\n") + refused.message(),
-                    start).withTimes(new GradingTimes(phases, Map.of()));
+            return notRun(
+                            assignment,
+                            request,
+                            GradeReport.Outcome.INVALID_SUBMISSION,
+                            text(language, "The submission was refused:\n", "提出物を受け付けられませんでした:\n") + refused.message(),
+                            start)
+                    .withTimes(new GradingTimes(phases, Map.of()));
         }
         if (compiled instanceof SourceCompiler.Failed failed) {
-            return notRun(assignment, request, GradeReport.Outcome.COMPILE_ERROR,
-                    text(language, "The submission does not compile:\n", "提出物がコンパイルできません:\n") + failed.message(),
-                    start).withTimes(new GradingTimes(phases, Map.of()));
+            return notRun(
+                            assignment,
+                            request,
+                            GradeReport.Outcome.COMPILE_ERROR,
+                            text(language, "The submission does not compile:\n", "提出物がコンパイルできません:\n")
+                                    + failed.message(),
+                            start)
+                    .withTimes(new GradingTimes(phases, Map.of()));
         }
         SourceCompiler.Compiled ok = (SourceCompiler.Compiled) compiled;
         // Students have the starter kit, not the grader (it holds the reference): they reproduce a
         // case with the kit's visible tests.
-        String reproduce = text(language,
+        String reproduce = text(
+                language,
                 "To reproduce it, build the case above in a visible test of your starter kit\n(src/test/java, the"
                         + " assignment's test class) and run mvn test; the handout's \"Reproduce a failure\" shows how.",
                 "再現するには、上のケースをスターターキットの公開テスト（src/test/java の課題のテストクラス）に\n書いて"
@@ -141,7 +158,8 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
             phase = lap(phases, GradingTimes.REFERENCE_LOAD, phase);
             level = lanes.get(0).description();
             run = runner.runTimed(assignment.suite(), lanes, ref, request.seed(), language, reproduce);
-            peakMemory = lanes.stream().mapToLong(StudentCode::peakMemoryBytes).max().orElse(-1); // before close()
+            peakMemory =
+                    lanes.stream().mapToLong(StudentCode::peakMemoryBytes).max().orElse(-1); // before close()
             double cpuAtEnd = cpuSeconds(lanes);
             phase = lap(phases, GradingTimes.TESTS, phase);
             if (cpuAtStart >= 0 && cpuAtEnd >= 0) {
@@ -156,8 +174,17 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
         List<TestResult> tests = run.tests();
         double score = tests.stream().mapToDouble(TestResult::score).sum();
         double max = tests.stream().mapToDouble(TestResult::maxScore).sum();
-        return new GradeReport(assignment.id(), GradeReport.Outcome.GRADED, round(score), round(max), seconds(start),
-                String.join("\n", ok.notes()), request.seed(), level, tests, peakMemory,
+        return new GradeReport(
+                assignment.id(),
+                GradeReport.Outcome.GRADED,
+                round(score),
+                round(max),
+                seconds(start),
+                String.join("\n", ok.notes()),
+                request.seed(),
+                level,
+                tests,
+                peakMemory,
                 new GradingTimes(phases, run.times(), cpu, lanes.size()));
     }
 
@@ -181,22 +208,40 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
         return now;
     }
 
-    private GradeReport notRun(Assignment assignment, GradeRequest request, GradeReport.Outcome outcome, String output,
-                               long start) {
+    private GradeReport notRun(
+            Assignment assignment, GradeRequest request, GradeReport.Outcome outcome, String output, long start) {
         List<TestResult> tests = new ArrayList<>();
-        String why = outcome == GradeReport.Outcome.COMPILE_ERROR ? "not run: the submission does not compile"
+        String why = outcome == GradeReport.Outcome.COMPILE_ERROR
+                ? "not run: the submission does not compile"
                 : "not run: the submission was refused";
         for (Method m : gradedMethods(assignment.suite())) {
             Graded g = m.getAnnotation(Graded.class);
             DisplayName d = m.getAnnotation(DisplayName.class);
-            String name = request.language() == Language.JA && !g.nameJa().isEmpty() ? g.nameJa()
+            String name = request.language() == Language.JA && !g.nameJa().isEmpty()
+                    ? g.nameJa()
                     : d != null ? d.value() : m.getName();
-            tests.add(new TestResult(m.getDeclaringClass().getSimpleName() + "." + m.getName(), name, 0, g.points(),
-                    TestStatus.ERROR, why, g.visibility(), List.of(g.tags()), 0));
+            tests.add(new TestResult(
+                    m.getDeclaringClass().getSimpleName() + "." + m.getName(),
+                    name,
+                    0,
+                    g.points(),
+                    TestStatus.ERROR,
+                    why,
+                    g.visibility(),
+                    List.of(g.tags()),
+                    0));
         }
         double max = tests.stream().mapToDouble(TestResult::maxScore).sum();
-        return new GradeReport(assignment.id(), outcome, 0, round(max), seconds(start), output, request.seed(),
-                students.sandboxLevel(), tests);
+        return new GradeReport(
+                assignment.id(),
+                outcome,
+                0,
+                round(max),
+                seconds(start),
+                output,
+                request.seed(),
+                students.sandboxLevel(),
+                tests);
     }
 
     /** Return the suite's graded test methods in the order they run. */
@@ -217,8 +262,8 @@ public final class DefaultSubmissionGrader implements SubmissionGrader {
             synchronized (this) {
                 ref = sharedReference;
                 if (ref == null || !ref.usable()) {
-                    ref = new InProcessStudentCode("reference", referenceClasses(), false,
-                            InProcessStudentCode.DEFAULT_CALL_LIMIT);
+                    ref = new InProcessStudentCode(
+                            "reference", referenceClasses(), false, InProcessStudentCode.DEFAULT_CALL_LIMIT);
                     sharedReference = ref;
                 }
             }

@@ -1,8 +1,7 @@
 package kadai.grader;
 
-import kadai.grader.api.Language;
-
 import java.util.Map;
+import kadai.grader.api.Language;
 
 /**
  * Ask for one submission to be graded.

@@ -7,10 +7,8 @@ package kadai.grader;
 public interface GradingListener {
 
     /** Hear nothing. */
-    GradingListener NONE = new GradingListener() {
-    };
+    GradingListener NONE = new GradingListener() {};
 
     /** The sources compiled; the student code is about to be opened and the tests run. */
-    default void compiled() {
-    }
+    default void compiled() {}
 }

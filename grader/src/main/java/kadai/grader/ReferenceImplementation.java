@@ -26,8 +26,7 @@ public final class ReferenceImplementation {
     /** A jar or classes directory to use instead of the bundled jar. */
     public static final String OVERRIDE_PROPERTY = "kadai.reference";
 
-    private ReferenceImplementation() {
-    }
+    private ReferenceImplementation() {}
 
     /** Return the reference's class bytes by binary name. */
     public static Map<String, byte[]> classes() {
@@ -71,7 +70,8 @@ public final class ReferenceImplementation {
         try (JarInputStream jar = new JarInputStream(in)) {
             JarEntry entry;
             while ((entry = jar.getNextJarEntry()) != null) {
-                if (!entry.isDirectory() && entry.getName().endsWith(".class")
+                if (!entry.isDirectory()
+                        && entry.getName().endsWith(".class")
                         && !entry.getName().startsWith("META-INF/")) {
                     classes.put(className(entry.getName()), jar.readAllBytes());
                 }

@@ -1,8 +1,7 @@
 package kadai.grader;
 
-import kadai.grader.api.StudentCode;
-
 import java.util.Map;
+import kadai.grader.api.StudentCode;
 
 /**
  * Open compiled student classes as a {@link StudentCode}: in-process, or in a sandboxed runner.

@@ -1,9 +1,5 @@
 package kadai.grader;
 
-import kadai.grader.internal.SourceCompiler;
-import kadai.grader.internal.StudentApi;
-import kadai.grader.internal.SubmissionLimits;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import kadai.grader.internal.SourceCompiler;
+import kadai.grader.internal.StudentApi;
+import kadai.grader.internal.SubmissionLimits;
 
 /**
  * Turn a submission on disk into its compiled classes (binary name to class file bytes), the way
@@ -24,8 +23,7 @@ import java.util.stream.Stream;
  */
 public final class SubmissionClasses {
 
-    private SubmissionClasses() {
-    }
+    private SubmissionClasses() {}
 
     /**
      * Read the classes of {@code path}: a directory holding {@code .java} sources (compiled), or a
@@ -61,12 +59,13 @@ public final class SubmissionClasses {
      *     do not compile; the message is the one the grader shows the student
      */
     public static Map<String, byte[]> compile(Map<String, String> sources) {
-        SourceCompiler.Result result = new SourceCompiler(StudentApi.fromClasspath(), SubmissionLimits.DEFAULT)
-                .compile(sources);
+        SourceCompiler.Result result =
+                new SourceCompiler(StudentApi.fromClasspath(), SubmissionLimits.DEFAULT).compile(sources);
         if (result instanceof SourceCompiler.Compiled compiled) {
             return compiled.classes();
         }
-        String why = result instanceof SourceCompiler.Refused refused ? refused.message()
+        String why = result instanceof SourceCompiler.Refused refused
+                ? refused.message()
                 : ((SourceCompiler.Failed) result).message();
         throw new IllegalArgumentException(why);
     }

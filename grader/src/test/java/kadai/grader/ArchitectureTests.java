@@ -1,6 +1,6 @@
 package kadai.grader;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Package rules that the module structure does not enforce, checked on the sources of every module
@@ -36,8 +35,10 @@ class ArchitectureTests {
                 missing.add(ROOT.relativize(dir).toString().replace('\\', '/'));
             }
         }
-        assertThat(missing).as("packages under */src/main/java without package-info.java (say what the package"
-                + " is for and what it may import)").isEmpty();
+        assertThat(missing)
+                .as("packages under */src/main/java without package-info.java (say what the package"
+                        + " is for and what it may import)")
+                .isEmpty();
     }
 
     @Test
@@ -48,8 +49,10 @@ class ArchitectureTests {
                 offenders.putAll(references(file, Pattern.compile("\\bkadai\\.grader\\.internal\\b")));
             }
         }
-        assertThat(offenders).as("code outside grader/ that uses kadai.grader.internal (use kadai.grader,"
-                + " e.g. SubmissionClasses, or kadai.grader.api)").isEmpty();
+        assertThat(offenders)
+                .as("code outside grader/ that uses kadai.grader.internal (use kadai.grader,"
+                        + " e.g. SubmissionClasses, or kadai.grader.api)")
+                .isEmpty();
     }
 
     @Test
@@ -58,8 +61,10 @@ class ArchitectureTests {
         for (Path file : graderPackage("kadai.grader.api")) {
             offenders.putAll(references(file, Pattern.compile("\\bkadai\\.grader\\.(?!api\\b)\\w+")));
         }
-        assertThat(offenders).as("kadai.grader.api is what suites and tasks see: it may use kadai.assignments"
-                + " and DJL, never the engine or the sandbox").isEmpty();
+        assertThat(offenders)
+                .as("kadai.grader.api is what suites and tasks see: it may use kadai.assignments"
+                        + " and DJL, never the engine or the sandbox")
+                .isEmpty();
     }
 
     @Test
@@ -68,18 +73,23 @@ class ArchitectureTests {
         for (Path file : graderPackage("kadai.grader.result")) {
             offenders.putAll(references(file, Pattern.compile("\\bkadai\\.(?!grader\\.result\\b)\\w+(\\.\\w+)*")));
         }
-        assertThat(offenders).as("kadai.grader.result is plain data and writers that the web platform and the"
-                + " CLI render without the engine").isEmpty();
+        assertThat(offenders)
+                .as("kadai.grader.result is plain data and writers that the web platform and the"
+                        + " CLI render without the engine")
+                .isEmpty();
     }
 
     @Test
     void theSandboxIsolationKnowsNothingOfTheCallsOverItNorOfTheEngine() {
         Map<String, List<String>> offenders = new TreeMap<>();
         for (Path file : graderPackage("kadai.grader.sandbox")) {
-            offenders.putAll(references(file, Pattern.compile("\\bkadai\\.grader\\.(?!sandbox\\b(?!\\.remote\\b))\\w+")));
+            offenders.putAll(
+                    references(file, Pattern.compile("\\bkadai\\.grader\\.(?!sandbox\\b(?!\\.remote\\b))\\w+")));
         }
-        assertThat(offenders).as("kadai.grader.sandbox (isolation: levels, image, launcher, runner pool) hands a"
-                + " started runner to kadai.grader.sandbox.remote and never refers to it or to the engine").isEmpty();
+        assertThat(offenders)
+                .as("kadai.grader.sandbox (isolation: levels, image, launcher, runner pool) hands a"
+                        + " started runner to kadai.grader.sandbox.remote and never refers to it or to the engine")
+                .isEmpty();
     }
 
     @Test
@@ -88,29 +98,36 @@ class ArchitectureTests {
         Map<String, List<String>> offenders = new TreeMap<>();
         for (Path file : javaFiles("src/main/java")) {
             String pkg = packageOf(file);
-            if (pkg.equals("kadai.grader.suites") || pkg.startsWith("kadai.grader.suites.")
+            if (pkg.equals("kadai.grader.suites")
+                    || pkg.startsWith("kadai.grader.suites.")
                     || pkg.equals("kadai.grader.property")) {
                 offenders.putAll(references(file, engine));
             }
         }
-        assertThat(offenders).as("graded suites and the property harness see student code only through"
-                + " kadai.grader.api and kadai.grader.suite").isEmpty();
+        assertThat(offenders)
+                .as("graded suites and the property harness see student code only through"
+                        + " kadai.grader.api and kadai.grader.suite")
+                .isEmpty();
     }
 
     @Test
     void theReferenceHasOnlyPackagesOfTheStarterKit() {
         Set<String> kit = packagesOf("assignments");
         Set<String> reference = packagesOf("reference");
-        assertThat(reference).as("the reference implements the kit's stubs under the same package and class names")
-                .isNotEmpty().isSubsetOf(kit);
+        assertThat(reference)
+                .as("the reference implements the kit's stubs under the same package and class names")
+                .isNotEmpty()
+                .isSubsetOf(kit);
     }
 
     // --- the scan
 
     private static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("grader")) && Files.isDirectory(dir.resolve("assignments"))
-                && Files.exists(dir.resolve("pom.xml")))) {
+        while (dir != null
+                && !(Files.isDirectory(dir.resolve("grader"))
+                        && Files.isDirectory(dir.resolve("assignments"))
+                        && Files.exists(dir.resolve("pom.xml")))) {
             dir = dir.getParent();
         }
         if (dir == null) {
@@ -124,7 +141,8 @@ class ArchitectureTests {
     private static List<Path> sourceRoots(String... roots) {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
-            for (Path module : (Iterable<Path>) modules.filter(Files::isDirectory).sorted()::iterator) {
+            for (Path module :
+                    (Iterable<Path>) modules.filter(Files::isDirectory).sorted()::iterator) {
                 for (String root : roots) {
                     if (Files.isDirectory(module.resolve(root))) {
                         found.add(module.resolve(root));
@@ -160,7 +178,8 @@ class ArchitectureTests {
 
     private static List<Path> graderPackage(String pkg) {
         List<Path> files = javaFiles("src/main/java").stream()
-                .filter(f -> moduleOf(f).equals("grader") && packageOf(f).equals(pkg)).toList();
+                .filter(f -> moduleOf(f).equals("grader") && packageOf(f).equals(pkg))
+                .toList();
         assertThat(files).as("sources of " + pkg).isNotEmpty();
         return files;
     }
@@ -182,7 +201,10 @@ class ArchitectureTests {
     /** The package, from the folder under {@code src/main/java} or {@code src/test/java}. */
     private static String packageOf(Path file) {
         Path relative = ROOT.relativize(file.getParent());
-        return relative.subpath(4, relative.getNameCount()).toString().replace('\\', '.').replace('/', '.');
+        return relative.subpath(4, relative.getNameCount())
+                .toString()
+                .replace('\\', '.')
+                .replace('/', '.');
     }
 
     /** The code (comments left out) of {@code file} that matches {@code pattern}, by file. */
@@ -198,7 +220,9 @@ class ArchitectureTests {
         while (m.find()) {
             found.add(m.group());
         }
-        return found.isEmpty() ? Map.of() : Map.of(ROOT.relativize(file).toString().replace('\\', '/'), found);
+        return found.isEmpty()
+                ? Map.of()
+                : Map.of(ROOT.relativize(file).toString().replace('\\', '/'), found);
     }
 
     /** Drop comments, keep string and character literals (a reflective name is a reference too). */

@@ -31,7 +31,8 @@ record CatalogueHeader(Set<String> loses, boolean scoresZero) {
     static CatalogueHeader read(Path entry) throws IOException {
         StringBuilder text = new StringBuilder();
         try (Stream<Path> files = Files.walk(entry)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 text.append(Files.readString(f)).append('\n');
             }
         }
@@ -47,7 +48,10 @@ record CatalogueHeader(Set<String> loses, boolean scoresZero) {
         Set<String> names = new LinkedHashSet<>();
         Matcher m = line.matcher(text);
         while (m.find()) {
-            Arrays.stream(m.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+            Arrays.stream(m.group(1).split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(names::add);
         }
         return names;
     }

@@ -1,15 +1,9 @@
 package kadai.grader;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kadai.grader.cli.ExitCodes;
-import kadai.grader.cli.GraderMain;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,8 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import kadai.grader.cli.ExitCodes;
+import kadai.grader.cli.GraderMain;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Measure each graded suite's sensitivity and whether its partial credit follows the bug: grade every
@@ -45,11 +44,16 @@ class CatalogueTests {
         List<Arguments> out = new ArrayList<>();
         String only = System.getProperty("kadai.catalogue", "");
         try (Stream<Path> assignments = Files.list(CATALOGUE)) {
-            for (Path assignment : assignments.sorted().filter(a -> only.isEmpty()
-                    || List.of(only.split(",")).contains(a.getFileName().toString())).toList()) {
+            for (Path assignment : assignments
+                    .sorted()
+                    .filter(a -> only.isEmpty()
+                            || List.of(only.split(",")).contains(a.getFileName().toString()))
+                    .toList()) {
                 try (Stream<Path> entries = Files.list(assignment)) {
-                    entries.sorted().forEach(e -> out.add(Arguments.of(assignment.getFileName().toString(),
-                            e.getFileName().toString())));
+                    entries.sorted()
+                            .forEach(e -> out.add(Arguments.of(
+                                    assignment.getFileName().toString(),
+                                    e.getFileName().toString())));
                 }
             }
         }
@@ -70,16 +74,31 @@ class CatalogueTests {
         Path json = tmp.resolve("results.json");
         StringWriter out = new StringWriter();
         int code = new GraderMain(() -> GRADER, new PrintWriter(out), new PrintWriter(new StringWriter()))
-                .execute("grade", "--assignment", assignment, "--submission", dir.toString(),
-                        "--seed", String.valueOf(SEED), "--json", json.toString(), "--min-score", "100%");
+                .execute(
+                        "grade",
+                        "--assignment",
+                        assignment,
+                        "--submission",
+                        dir.toString(),
+                        "--seed",
+                        String.valueOf(SEED),
+                        "--json",
+                        json.toString(),
+                        "--min-score",
+                        "100%");
         JsonNode results = new ObjectMapper().readTree(json.toFile());
-        assertThat(results.get("extra_data").get("outcome").asText()).as(out.toString()).isEqualTo("graded");
+        assertThat(results.get("extra_data").get("outcome").asText())
+                .as(out.toString())
+                .isEqualTo("graded");
         double score = results.get("score").asDouble();
         double max = results.get("max_score").asDouble();
         Map<String, JsonNode> tests = new TreeMap<>();
-        results.get("tests").forEach(t -> tests.put(method(t.get("extra_data").get("id").asText()), t));
-        List<String> lost = tests.entrySet().stream().filter(e -> lost(e.getValue()))
-                .map(e -> e.getKey() + " " + e.getValue().get("score").asDouble() + "/" + e.getValue().get("max_score").asDouble())
+        results.get("tests")
+                .forEach(t -> tests.put(method(t.get("extra_data").get("id").asText()), t));
+        List<String> lost = tests.entrySet().stream()
+                .filter(e -> lost(e.getValue()))
+                .map(e -> e.getKey() + " " + e.getValue().get("score").asDouble() + "/"
+                        + e.getValue().get("max_score").asDouble())
                 .toList();
         System.out.printf("catalogue %s %-40s %5s / %s  lost: %s%n", assignment, entry, score, max, lost);
 
@@ -89,8 +108,11 @@ class CatalogueTests {
             return;
         }
         assertThat(code).as(out.toString()).isEqualTo(ExitCodes.BELOW_MIN_SCORE);
-        assertThat(header.namesLosses()).as("%s names the tests it must lose with a '* Loses:' line", entry).isTrue();
-        assertThat(header.unknown(tests.keySet())).as("tests named by %s that the %s suite does not have", entry, assignment)
+        assertThat(header.namesLosses())
+                .as("%s names the tests it must lose with a '* Loses:' line", entry)
+                .isTrue();
+        assertThat(header.unknown(tests.keySet()))
+                .as("tests named by %s that the %s suite does not have", entry, assignment)
                 .isEmpty();
         List<String> kept = new ArrayList<>();
         for (String method : header.loses()) {
@@ -106,16 +128,22 @@ class CatalogueTests {
         }
         List<String> collateral = tests.entrySet().stream()
                 .filter(e -> lost(e.getValue()) && !header.loses().contains(e.getKey()))
-                .map(Map.Entry::getKey).toList();
-        long structural = tests.values().stream().filter(CatalogueTests::structural).count();
-        long structuralCollateral = collateral.stream().filter(t -> structural(tests.get(t))).count();
+                .map(Map.Entry::getKey)
+                .toList();
+        long structural =
+                tests.values().stream().filter(CatalogueTests::structural).count();
+        long structuralCollateral =
+                collateral.stream().filter(t -> structural(tests.get(t))).count();
         FIGURE.add(assignment, entry, tests.size(), (int) structural, collateral, (int) structuralCollateral);
 
         assertThat(collateral)
-                .as("tests that %s fails although its bug is elsewhere (collateral failures: not in its '* Loses:' line):%n%s",
+                .as(
+                        "tests that %s fails although its bug is elsewhere (collateral failures: not in its '* Loses:' line):%n%s",
                         entry, feedbackOf(collateral, tests))
                 .isEmpty();
-        assertThat(kept).as("tests %s should fail on %s:%n%s", header.loses(), entry, out).isEmpty();
+        assertThat(kept)
+                .as("tests %s should fail on %s:%n%s", header.loses(), entry, out)
+                .isEmpty();
         assertThat(score).isLessThan(max);
         if (header.scoresZero()) {
             assertThat(score).as("score of %s", entry).isZero();
@@ -139,7 +167,10 @@ class CatalogueTests {
         StringBuilder s = new StringBuilder();
         for (String name : names) {
             String feedback = tests.get(name).get("output").asText();
-            s.append(name).append(": ").append(feedback, 0, Math.min(feedback.length(), 2000)).append("\n\n");
+            s.append(name)
+                    .append(": ")
+                    .append(feedback, 0, Math.min(feedback.length(), 2000))
+                    .append("\n\n");
         }
         return s.toString();
     }

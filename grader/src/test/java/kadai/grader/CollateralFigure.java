@@ -25,8 +25,13 @@ final class CollateralFigure {
     private int testsRun;
     private int collateral;
 
-    synchronized void add(String assignment, String entry, int tests, int structural, List<String> collateralTests,
-                          int structuralCollateralTests) {
+    synchronized void add(
+            String assignment,
+            String entry,
+            int tests,
+            int structural,
+            List<String> collateralTests,
+            int structuralCollateralTests) {
         testsRun += tests;
         structuralRun += structural;
         collateral += collateralTests.size();
@@ -37,9 +42,13 @@ final class CollateralFigure {
     }
 
     synchronized String summary() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
                 "collateral failures / structural tests run: %d / %d%ncollateral failures / tests run: %d / %d%n",
-                structuralCollateral, structuralRun, collateral, testsRun));
+                structuralCollateral,
+                structuralRun,
+                collateral,
+                testsRun));
         lines.forEach(l -> s.append(l).append('\n'));
         return s.toString();
     }

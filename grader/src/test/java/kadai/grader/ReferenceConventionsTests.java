@@ -1,15 +1,14 @@
 package kadai.grader;
 
-import kadai.grader.internal.InProcessStudentCode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import kadai.grader.internal.InProcessStudentCode;
+import org.junit.jupiter.api.Test;
 
 /**
  * The reference is loaded once per grader and shared by every grading (and by concurrent ones),
@@ -42,6 +41,8 @@ class ReferenceConventionsTests {
                 }
             }
         }
-        assertThat(mutable).as("static fields that are not final in the reference").isEmpty();
+        assertThat(mutable)
+                .as("static fields that are not final in the reference")
+                .isEmpty();
     }
 }

@@ -41,7 +41,9 @@ class StudentWordsTests {
             Rule.of("教材", "講義ノート N 節"),
             Rule.of("(?<!講義)ノート", "講義ノート"),
             Rule.of("枠", "窓"),
-            Rule.of("kadai (grade|submit)\\b", "mvn test with the kit's visible tests; java Submit.java --assignment ID"));
+            Rule.of(
+                    "kadai (grade|submit)\\b",
+                    "mvn test with the kit's visible tests; java Submit.java --assignment ID"));
 
     @Test
     void theKitSpeaksTheGlossarysWords() throws IOException {
@@ -60,7 +62,9 @@ class StudentWordsTests {
                 check(name, text, problems);
             }
         }
-        assertThat(problems).as("student-facing words (see assignments/handouts/glossary.md)").isEmpty();
+        assertThat(problems)
+                .as("student-facing words (see assignments/handouts/glossary.md)")
+                .isEmpty();
     }
 
     @Test
@@ -83,7 +87,9 @@ class StudentWordsTests {
             // Feedback is built from the string literals of the suite's package.
             Path folder = sources.resolve(suite.getPackageName().replace('.', '/'));
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .toList()) {
                     check(sources.relativize(file) + " (strings)", literals(Files.readString(file)), problems);
                 }
             }
@@ -91,12 +97,16 @@ class StudentWordsTests {
         for (String shared : List.of("kadai/grader/property", "kadai/grader/DefaultSubmissionGrader.java")) {
             Path path = sources.resolve(shared);
             try (Stream<Path> files = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .toList()) {
                     check(sources.relativize(file) + " (strings)", literals(Files.readString(file)), problems);
                 }
             }
         }
-        assertThat(problems).as("words of graded tests and feedback (see assignments/handouts/glossary.md)").isEmpty();
+        assertThat(problems)
+                .as("words of graded tests and feedback (see assignments/handouts/glossary.md)")
+                .isEmpty();
     }
 
     @Test
@@ -107,8 +117,11 @@ class StudentWordsTests {
         check("old", "reproduce with kadai grade --assignment conv", problems);
         assertThat(problems).hasSize(6);
         List<String> none = new ArrayList<>();
-        check("new", "lecture notes §1.3; 講義ノート 1.3 節; property seed 42; the seed of every random choice;"
-                + " 参照実装, フィルタ, 窓; new Random(seed)", none);
+        check(
+                "new",
+                "lecture notes §1.3; 講義ノート 1.3 節; property seed 42; the seed of every random choice;"
+                        + " 参照実装, フィルタ, 窓; new Random(seed)",
+                none);
         assertThat(none).isEmpty();
     }
 
@@ -118,8 +131,13 @@ class StudentWordsTests {
             while (m.find()) {
                 int lineStart = text.lastIndexOf('\n', m.start()) + 1;
                 int lineEnd = text.indexOf('\n', m.end());
-                String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd).strip();
-                long lineNumber = text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd)
+                        .strip();
+                long lineNumber = text.substring(0, m.start())
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count()
+                        + 1;
                 problems.add(where + ":" + lineNumber + ": \"" + m.group() + "\" -> " + rule.instead() + "   | "
                         + (line.length() > 120 ? line.substring(0, 120) + "..." : line));
             }
@@ -129,7 +147,8 @@ class StudentWordsTests {
     /** Return the string literals of a Java source (where feedback texts live), one per line. */
     static String literals(String source) {
         StringBuilder out = new StringBuilder();
-        Matcher m = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL).matcher(source);
+        Matcher m = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL)
+                .matcher(source);
         while (m.find()) {
             out.append(m.group(1) != null ? m.group(1) : m.group(2)).append('\n');
         }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -14,10 +13,10 @@ public final class Cases {
 
     /** Tolerances for float64 results that only reorder sums (the reference against PyTorch). */
     public static final double RTOL = 1e-10;
+
     public static final double ATOL = 1e-12;
 
-    private Cases() {
-    }
+    private Cases() {}
 
     /** Return an array of standard normal float64 values. */
     public static NDArray normal(NDManager manager, Random random, long... dims) {

@@ -25,8 +25,17 @@ public record ConvCase(int n, int c, int oc, int h, int w, int fh, int fw, int s
             if (h + 2 * pad < fh || w + 2 * pad < fw) {
                 continue;
             }
-            cases.add(new ConvCase(Cases.between(random, 1, 3), Cases.between(random, 1, 3), Cases.between(random, 1, 3),
-                    h, w, fh, fw, stride, pad, random.nextLong()));
+            cases.add(new ConvCase(
+                    Cases.between(random, 1, 3),
+                    Cases.between(random, 1, 3),
+                    Cases.between(random, 1, 3),
+                    h,
+                    w,
+                    fh,
+                    fw,
+                    stride,
+                    pad,
+                    random.nextLong()));
         }
         return cases;
     }

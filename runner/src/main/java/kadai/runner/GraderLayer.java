@@ -1,10 +1,9 @@
 package kadai.runner;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kadai.assignments.Layer;
 
 /**
  * Stand in for a layer that lives in the grader: every method is a call back over the channel.
@@ -47,7 +46,8 @@ final class GraderLayer implements Layer {
 
     private static NDArray asArray(Object value, String method) {
         if (value != null && !(value instanceof NDArray)) {
-            throw new GraderLayerException(method + " of a grader layer returned " + value.getClass().getName());
+            throw new GraderLayerException(
+                    method + " of a grader layer returned " + value.getClass().getName());
         }
         return (NDArray) value;
     }

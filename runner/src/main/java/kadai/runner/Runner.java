@@ -3,14 +3,6 @@ package kadai.runner;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import kadai.assignments.Layer;
-import kadai.runner.protocol.Frames;
-import kadai.runner.protocol.ProtocolException;
-import kadai.runner.protocol.ValueCodec;
-import kadai.runner.protocol.Wire;
-import kadai.runner.protocol.WireIn;
-import kadai.runner.protocol.WireOut;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +16,13 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import kadai.assignments.Layer;
+import kadai.runner.protocol.Frames;
+import kadai.runner.protocol.ProtocolException;
+import kadai.runner.protocol.ValueCodec;
+import kadai.runner.protocol.Wire;
+import kadai.runner.protocol.WireIn;
+import kadai.runner.protocol.WireOut;
 
 /**
  * Serve the grader's requests on one channel: load the submission, construct, call, release.
@@ -57,8 +56,13 @@ final class Runner implements ValueCodec.ObjectRefs {
     private Path submissionDir;
     private java.util.Properties propertiesAtLoad;
 
-    Runner(InputStream in, OutputStream out, int maxFrame, NDManager manager,
-           CapturedOutput stdout, CapturedOutput stderr) {
+    Runner(
+            InputStream in,
+            OutputStream out,
+            int maxFrame,
+            NDManager manager,
+            CapturedOutput stdout,
+            CapturedOutput stderr) {
         this(in, out, maxFrame, manager, stdout, stderr, 0);
     }
 
@@ -69,8 +73,14 @@ final class Runner implements ValueCodec.ObjectRefs {
      *     thousands of calls runs in bounded memory. Constructor arguments (NEW) always live until
      *     the end.
      */
-    Runner(InputStream in, OutputStream out, int maxFrame, NDManager manager,
-           CapturedOutput stdout, CapturedOutput stderr, int keepCalls) {
+    Runner(
+            InputStream in,
+            OutputStream out,
+            int maxFrame,
+            NDManager manager,
+            CapturedOutput stdout,
+            CapturedOutput stderr,
+            int keepCalls) {
         this.in = in;
         this.out = out;
         this.maxFrame = maxFrame;
@@ -138,8 +148,12 @@ final class Runner implements ValueCodec.ObjectRefs {
         String dir = request.readString();
         request.expectEnd();
         if (submission != null) {
-            return threw(request.requestId(), Wire.KIND_THREW, "java.lang.IllegalStateException",
-                    "a submission is already loaded in this runner", "");
+            return threw(
+                    request.requestId(),
+                    Wire.KIND_THREW,
+                    "java.lang.IllegalStateException",
+                    "a submission is already loaded in this runner",
+                    "");
         }
         submissionDir = Path.of(dir);
         propertiesAtLoad = (java.util.Properties) System.getProperties().clone();
@@ -157,8 +171,12 @@ final class Runner implements ValueCodec.ObjectRefs {
     private WireOut reload(WireIn request) throws ProtocolException {
         request.expectEnd();
         if (submission == null) {
-            return threw(request.requestId(), Wire.KIND_THREW, "java.lang.IllegalStateException",
-                    "no submission is loaded in this runner", "");
+            return threw(
+                    request.requestId(),
+                    Wire.KIND_THREW,
+                    "java.lang.IllegalStateException",
+                    "no submission is loaded in this runner",
+                    "");
         }
         objects.clear();
         objectIds.clear();
@@ -253,8 +271,8 @@ final class Runner implements ValueCodec.ObjectRefs {
                 method = target.getClass().getMethod(name, types);
             }
         } catch (NoSuchMethodException e) {
-            return missing(id, "public method " + signature(target.getClass().getName() + "." + name, types)
-                    + " not found");
+            return missing(
+                    id, "public method " + signature(target.getClass().getName() + "." + name, types) + " not found");
         }
         Method chosen = method;
         if (keepCalls > 0 && target instanceof Layer layer) {
@@ -339,8 +357,12 @@ final class Runner implements ValueCodec.ObjectRefs {
             codec.write(result, reply);
             return reply;
         } catch (RuntimeException e) {
-            return threw(id, Wire.KIND_THREW, e.getClass().getName(),
-                    "the value returned could not be sent to the grader: " + safeMessage(e), "");
+            return threw(
+                    id,
+                    Wire.KIND_THREW,
+                    e.getClass().getName(),
+                    "the value returned could not be sent to the grader: " + safeMessage(e),
+                    "");
         }
     }
 
@@ -392,25 +414,29 @@ final class Runner implements ValueCodec.ObjectRefs {
         long id = request.requestId();
         Object target = objects.get(handle);
         if (!(target instanceof Layer layer)) {
-            throw new ProtocolException(target == null ? "no runner object #" + handle
-                    : "runner object #" + handle + " is not a layer");
+            throw new ProtocolException(
+                    target == null ? "no runner object #" + handle : "runner object #" + handle + " is not a layer");
         }
         try (NDManager scope = manager.newSubManager()) {
             Object decoded = new ValueCodec(scope, this).read(request);
             request.expectEnd();
             if (!(decoded instanceof Map<?, ?> values)) {
-                throw new ProtocolException("ASSIGN_PARAMS carries " + (decoded == null ? "null"
-                        : "a " + decoded.getClass().getSimpleName()) + ", not a map of arrays");
+                throw new ProtocolException("ASSIGN_PARAMS carries "
+                        + (decoded == null ? "null" : "a " + decoded.getClass().getSimpleName())
+                        + ", not a map of arrays");
             }
             for (Map.Entry<?, ?> e : values.entrySet()) {
                 if (!(e.getValue() instanceof NDArray)) {
-                    throw new ProtocolException("ASSIGN_PARAMS: the value under \"" + e.getKey() + "\" is not an array");
+                    throw new ProtocolException(
+                            "ASSIGN_PARAMS: the value under \"" + e.getKey() + "\" is not an array");
                 }
             }
-            return invoke(id, () -> withParamsIn(scope, layer, () -> {
-                copyInto(layer, values);
-                return null;
-            }));
+            return invoke(
+                    id,
+                    () -> withParamsIn(scope, layer, () -> {
+                        copyInto(layer, values);
+                        return null;
+                    }));
         }
     }
 
@@ -520,7 +546,8 @@ final class Runner implements ValueCodec.ObjectRefs {
             objects.put(id, object);
             objectIds.put(object, id);
         }
-        ValueCodec.writeRunnerObject(out, id, object instanceof Layer, object.getClass().getName());
+        ValueCodec.writeRunnerObject(
+                out, id, object instanceof Layer, object.getClass().getName());
     }
 
     @Override
@@ -576,7 +603,8 @@ final class Runner implements ValueCodec.ObjectRefs {
         int kept = 0;
         for (StackTraceElement e : t.getStackTrace()) {
             String c = e.getClassName();
-            if (c.startsWith("kadai.runner.") || c.startsWith("jdk.internal.reflect.")
+            if (c.startsWith("kadai.runner.")
+                    || c.startsWith("jdk.internal.reflect.")
                     || c.startsWith("java.lang.reflect.")) {
                 if (kept > 0) {
                     break;

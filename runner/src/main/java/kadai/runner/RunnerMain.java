@@ -2,8 +2,6 @@ package kadai.runner;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import kadai.runner.protocol.Wire;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -12,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import kadai.runner.protocol.Wire;
 
 /**
  * Start the runner: take the real stdin/stdout for the protocol, capture what student code
@@ -27,8 +26,7 @@ public final class RunnerMain {
 
     private static volatile PrintStream diagnostics = System.err;
 
-    private RunnerMain() {
-    }
+    private RunnerMain() {}
 
     public static void main(String[] args) {
         // The protocol streams are taken before any student class can load, and System.out/err
@@ -51,7 +49,8 @@ public final class RunnerMain {
             try (NDArray warm = manager.create(new double[] {1, 2}).mul(2)) {
                 warm.toDoubleArray();
             }
-            engine = manager.getEngine().getEngineName() + " " + manager.getEngine().getVersion();
+            engine = manager.getEngine().getEngineName() + " "
+                    + manager.getEngine().getVersion();
         } catch (Throwable t) {
             die(4, "the runner could not start DJL: " + t + "\n" + stderr.take());
             return;

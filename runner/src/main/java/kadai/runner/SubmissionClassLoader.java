@@ -32,7 +32,9 @@ final class SubmissionClassLoader extends ClassLoader {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
                 Path file = classFile(name);
-                c = file != null && Files.isRegularFile(file) ? define(name, file) : getParent().loadClass(name);
+                c = file != null && Files.isRegularFile(file)
+                        ? define(name, file)
+                        : getParent().loadClass(name);
             }
             if (resolve) {
                 resolveClass(c);

@@ -1,10 +1,18 @@
 package kadai.runner;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import kadai.assignments.Layer;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import kadai.runner.protocol.Frames;
 import kadai.runner.protocol.ProtocolException;
 import kadai.runner.protocol.ValueCodec;
@@ -16,16 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * ASSIGN_PARAMS and the call scopes of a runner, spoken to over pipes as the grader does: values
  * land in the layer's own arrays in place; wrong keys, shapes, dtypes or targets are refused.
@@ -36,6 +34,7 @@ class AssignParamsTests {
 
     @TempDir
     Path classes;
+
     NDManager manager;
     NDManager runnerManager;
     PipedOutputStream toRunner;
@@ -57,21 +56,29 @@ class AssignParamsTests {
         toRunner = new PipedOutputStream(runnerIn);
         fromRunner = new PipedInputStream(1 << 20);
         PipedOutputStream runnerOut = new PipedOutputStream(fromRunner);
-        runner = new Runner(runnerIn, runnerOut, 1 << 24, runnerManager, new CapturedOutput(1024),
-                new CapturedOutput(1024), keepCalls);
-        serving = new Thread(() -> {
-            try {
-                runner.serve("test");
-            } catch (Throwable t) {
-                serveFailure.set(t);
-            } finally {
-                try {
-                    runnerOut.close();
-                } catch (IOException e) {
-                    // the test reads the end of the stream
-                }
-            }
-        }, "runner-under-test");
+        runner = new Runner(
+                runnerIn,
+                runnerOut,
+                1 << 24,
+                runnerManager,
+                new CapturedOutput(1024),
+                new CapturedOutput(1024),
+                keepCalls);
+        serving = new Thread(
+                () -> {
+                    try {
+                        runner.serve("test");
+                    } catch (Throwable t) {
+                        serveFailure.set(t);
+                    } finally {
+                        try {
+                            runnerOut.close();
+                        } catch (IOException e) {
+                            // the test reads the end of the stream
+                        }
+                    }
+                },
+                "runner-under-test");
         serving.setDaemon(true);
         serving.start();
         assertThat(read().type()).isEqualTo(Wire.READY);
@@ -162,8 +169,7 @@ class AssignParamsTests {
         return codec().read(reply);
     }
 
-    private record Thrown(String className, String message) {
-    }
+    private record Thrown(String className, String message) {}
 
     private static String threwMessage(WireIn reply) throws ProtocolException {
         assertThat(reply.type()).as("a refusal is a THREW reply").isEqualTo(Wire.THREW);
@@ -233,7 +239,9 @@ class AssignParamsTests {
         String message = threwMessage(assign(layer, values));
 
         assertThat(message).contains("\"W\"").contains("(2, 3)").contains("(3, 2)");
-        assertThat(params(layer).get("b").toFloatArray()).as("b was valid, but nothing is written").containsOnly(0f);
+        assertThat(params(layer).get("b").toFloatArray())
+                .as("b was valid, but nothing is written")
+                .containsOnly(0f);
     }
 
     @Test
@@ -250,7 +258,9 @@ class AssignParamsTests {
     void somethingOtherThanAMapOfArraysIsAProtocolError() throws IOException {
         long layer = newLayer(w(), b());
 
-        assertThat(assign(layer, Map.of("W", 3))).as("the runner stops answering").isNull();
+        assertThat(assign(layer, Map.of("W", 3)))
+                .as("the runner stops answering")
+                .isNull();
         assertThat(serveFailure.get()).isInstanceOf(ProtocolException.class).hasMessageContaining("not an array");
     }
 
@@ -277,8 +287,11 @@ class AssignParamsTests {
         }
         int after45 = runnerManager.getManagedArrays().size();
 
-        assertThat(after45).as("arrays held by the runner after 45 calls vs after 5").isEqualTo(after5);
-        assertThat(((NDArray) call(layer, "forward", ARRAY, x)).toFloatArray()).as("W and b still live")
+        assertThat(after45)
+                .as("arrays held by the runner after 45 calls vs after 5")
+                .isEqualTo(after5);
+        assertThat(((NDArray) call(layer, "forward", ARRAY, x)).toFloatArray())
+                .as("W and b still live")
                 .containsExactly(5, 7, 9);
     }
 
@@ -307,12 +320,16 @@ class AssignParamsTests {
         NDArray out = (NDArray) call(layer, "forward", ARRAY, x);
         assertThat(out.toFloatArray()).as("W and b came with NEW and live on").containsExactly(5, 7, 9);
         Object backward = call(layer, "backward", ARRAY, manager.ones(new Shape(1, 3)));
-        assertThat(backward).as("backward right after forward still sees its input").isInstanceOf(NDArray.class);
+        assertThat(backward)
+                .as("backward right after forward still sees its input")
+                .isInstanceOf(NDArray.class);
         for (int i = 0; i < 2; i++) {
             call(layer, "params", new Class<?>[0]);
         }
         Object late = call(layer, "backward", ARRAY, manager.ones(new Shape(1, 3)));
-        assertThat(late).as("an input cached more than keepCalls calls ago is freed").isInstanceOf(Thrown.class);
+        assertThat(late)
+                .as("an input cached more than keepCalls calls ago is freed")
+                .isInstanceOf(Thrown.class);
     }
 
     @Test
@@ -334,11 +351,13 @@ class AssignParamsTests {
         assertThat(reply.type()).isEqualTo(Wire.RETURN);
         assertThat(codec().read(reply)).isNull();
         assertThat(runner.openCallScopes()).isZero();
-        assertThat(runnerManager.getManagedArrays().size()).as("the calls' arrays are gone")
+        assertThat(runnerManager.getManagedArrays().size())
+                .as("the calls' arrays are gone")
                 .isLessThan(afterOne);
         Object late = call(layer, "backward", ARRAY, manager.ones(new Shape(1, 3)));
         assertThat(late).as("the forward's cached input went with its call").isInstanceOf(Thrown.class);
-        assertThat(((NDArray) call(layer, "forward", ARRAY, x)).toFloatArray()).as("W and b live on")
+        assertThat(((NDArray) call(layer, "forward", ARRAY, x)).toFloatArray())
+                .as("W and b live on")
                 .containsExactly(5, 7, 9);
     }
 }

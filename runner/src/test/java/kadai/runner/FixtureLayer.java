@@ -1,9 +1,8 @@
 package kadai.runner;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-
 import java.util.Map;
+import kadai.assignments.Layer;
 
 /** An affine layer {@code x W + b} that keeps the arrays it was constructed with, as the contract asks. */
 public class FixtureLayer implements Layer {

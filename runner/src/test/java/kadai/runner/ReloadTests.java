@@ -1,6 +1,15 @@
 package kadai.runner;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import kadai.runner.protocol.Frames;
 import kadai.runner.protocol.ValueCodec;
 import kadai.runner.protocol.Wire;
@@ -10,16 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * RELOAD starts a submission afresh inside the same runner: its statics, the system properties
@@ -43,6 +42,7 @@ class ReloadTests {
 
     @TempDir
     Path classes;
+
     NDManager manager;
     PipedOutputStream toRunner;
     PipedInputStream fromRunner;
@@ -55,28 +55,31 @@ class ReloadTests {
         Files.createDirectories(source.getParent());
         Files.writeString(source, RECORDER);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, "-d", classes.resolve("out").toString(), source.toString())).isZero();
+        assertThat(javac.run(null, null, null, "-d", classes.resolve("out").toString(), source.toString()))
+                .isZero();
 
         manager = NDManager.newBaseManager();
         PipedInputStream runnerIn = new PipedInputStream(1 << 20);
         toRunner = new PipedOutputStream(runnerIn);
         fromRunner = new PipedInputStream(1 << 20);
         PipedOutputStream runnerOut = new PipedOutputStream(fromRunner);
-        Runner runner = new Runner(runnerIn, runnerOut, 1 << 24, manager, new CapturedOutput(1024),
-                new CapturedOutput(1024));
-        serving = new Thread(() -> {
-            try {
-                runner.serve("test");
-            } catch (Throwable t) {
-                // the test sees the end of the stream
-            } finally {
-                try {
-                    runnerOut.close();
-                } catch (IOException e) {
-                    // nothing to do
-                }
-            }
-        }, "runner-under-test");
+        Runner runner =
+                new Runner(runnerIn, runnerOut, 1 << 24, manager, new CapturedOutput(1024), new CapturedOutput(1024));
+        serving = new Thread(
+                () -> {
+                    try {
+                        runner.serve("test");
+                    } catch (Throwable t) {
+                        // the test sees the end of the stream
+                    } finally {
+                        try {
+                            runnerOut.close();
+                        } catch (IOException e) {
+                            // nothing to do
+                        }
+                    }
+                },
+                "runner-under-test");
         serving.setDaemon(true);
         serving.start();
         assertThat(read().type()).isEqualTo(Wire.READY);

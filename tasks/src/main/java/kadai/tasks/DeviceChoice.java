@@ -5,7 +5,9 @@ import ai.djl.engine.Engine;
 
 /** Choose the device a task trains on: {@code auto} takes a GPU when DJL sees one. */
 public enum DeviceChoice {
-    AUTO, CPU, GPU;
+    AUTO,
+    CPU,
+    GPU;
 
     /** Return the DJL device for this choice; {@code GPU} without a GPU is an error. */
     public Device resolve() {

@@ -45,8 +45,9 @@ public final class ProgressMeter {
         long total = (long) epochs * stepsPerEpoch;
         double phaseSeconds = (now - phaseStart) / 1e9;
         double eta = done == 0 ? Double.NaN : phaseSeconds * (total - done) / done;
-        context.listener().onProgress(new TaskProgress(task, phase, epoch, epochs, step, stepsPerEpoch, loss,
-                elapsedSeconds(), eta));
+        context.listener()
+                .onProgress(
+                        new TaskProgress(task, phase, epoch, epochs, step, stepsPerEpoch, loss, elapsedSeconds(), eta));
     }
 
     /** Send a message to the listener. */

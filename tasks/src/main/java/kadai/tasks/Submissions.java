@@ -1,5 +1,8 @@
 package kadai.tasks;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionClasses;
 import kadai.grader.api.StudentCode;
@@ -7,13 +10,9 @@ import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxLevel;
 import kadai.grader.sandbox.SandboxMode;
 import kadai.grader.sandbox.SandboxUnavailableException;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
 import kadai.tasks.internal.DirectStudentCode;
 import kadai.tasks.isolated.IsolatedSubmission;
-import kadai.grader.sandbox.remote.SandboxedStudentCode;
-
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Open what {@code --submission} names as a {@link StudentCode}, the way the grader does: the
@@ -32,8 +31,7 @@ public final class Submissions {
     /** The word that names the reference solution. */
     public static final String REFERENCE = "reference";
 
-    private Submissions() {
-    }
+    private Submissions() {}
 
     /** Return the reference solution, loaded from the grader's bundled jar (or {@code -Dkadai.reference}). */
     public static StudentCode reference() {
@@ -67,8 +65,8 @@ public final class Submissions {
      * @throws IllegalArgumentException when the submission does not exist, holds no classes, or does not compile
      * @throws SandboxUnavailableException when {@code mode} is REQUIRED and the full sandbox is not available
      */
-    public static StudentCode open(Task task, String submission, SandboxMode mode, int threads,
-                                   Consumer<String> warnings) {
+    public static StudentCode open(
+            Task task, String submission, SandboxMode mode, int threads, Consumer<String> warnings) {
         if (REFERENCE.equals(submission)) {
             return reference();
         }
@@ -117,8 +115,8 @@ public final class Submissions {
     }
 
     /** Open a submission for a task that runs as a whole in an isolated JVM in the sandbox ({@code resnet}). */
-    private static StudentCode isolated(Task task, Map<String, byte[]> classes, SandboxMode mode, int threads,
-                                        Consumer<String> warnings) {
+    private static StudentCode isolated(
+            Task task, Map<String, byte[]> classes, SandboxMode mode, int threads, Consumer<String> warnings) {
         Sandbox sandbox;
         try {
             sandbox = TaskSandbox.sharedIsolated(mode, threads);
@@ -133,7 +131,8 @@ public final class Submissions {
         if (sandbox.level() != SandboxLevel.FULL) {
             warnings.accept("WARNING: the sandbox is only " + sandbox.level().label() + " here: " + sandbox.describe());
         }
-        return new IsolatedSubmission(classes, sandbox, TaskSandbox.isolatedConfig(threads).cpus());
+        return new IsolatedSubmission(
+                classes, sandbox, TaskSandbox.isolatedConfig(threads).cpus());
     }
 
     /**

@@ -14,8 +14,15 @@ import java.nio.file.Path;
  * @param outputDir where images (PNG) are written; null = none
  * @param threads intra-op threads of the engine (0 = leave the engine's default)
  */
-public record TaskConfig(int trainSize, int testSize, int epochs, int batchSize, DeviceChoice device, long seed,
-        Path outputDir, int threads) {
+public record TaskConfig(
+        int trainSize,
+        int testSize,
+        int epochs,
+        int batchSize,
+        DeviceChoice device,
+        long seed,
+        Path outputDir,
+        int threads) {
 
     /** Return a config of task defaults on the chosen device with seed 1. */
     public static TaskConfig defaults() {

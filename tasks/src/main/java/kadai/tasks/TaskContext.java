@@ -13,6 +13,10 @@ import kadai.tasks.data.FashionMnist;
  * @param listener progress sink
  * @param cancellation checked between steps
  */
-public record TaskContext(TaskConfig config, StudentCode submission, StudentCode reference, FashionMnist data,
-        TaskListener listener, CancellationToken cancellation) {
-}
+public record TaskContext(
+        TaskConfig config,
+        StudentCode submission,
+        StudentCode reference,
+        FashionMnist data,
+        TaskListener listener,
+        CancellationToken cancellation) {}

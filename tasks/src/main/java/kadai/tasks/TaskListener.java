@@ -9,12 +9,11 @@ package kadai.tasks;
 public interface TaskListener {
 
     /** Listener that ignores everything. */
-    TaskListener NONE = progress -> { };
+    TaskListener NONE = progress -> {};
 
     /** Receive one progress report. */
     void onProgress(TaskProgress progress);
 
     /** Receive a line of log text (phase changes, measured numbers). */
-    default void onMessage(String message) {
-    }
+    default void onMessage(String message) {}
 }

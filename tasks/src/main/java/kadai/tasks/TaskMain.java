@@ -2,6 +2,12 @@ package kadai.tasks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.sandbox.SandboxMode;
@@ -12,21 +18,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * Run end-to-end tasks from the command line: {@code kadai task run <task> --submission DIR ...}.
  *
  * <p>Progress goes to standard error, the summary to standard output, the full result (task,
  * device, accuracy, seconds, metrics, curves, images) to {@code --json FILE}.
  */
-@Command(name = "task", mixinStandardHelpOptions = true, subcommands = {TaskMain.Run.class, TaskMain.ListTasks.class},
-        description = "Train the end-to-end models (cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix, augment, transfer) on Fashion-MNIST.")
+@Command(
+        name = "task",
+        mixinStandardHelpOptions = true,
+        subcommands = {TaskMain.Run.class, TaskMain.ListTasks.class},
+        description =
+                "Train the end-to-end models (cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix, augment, transfer) on Fashion-MNIST.")
 public final class TaskMain implements Callable<Integer> {
 
     /** The task ran and its result was written. */
@@ -89,10 +92,14 @@ public final class TaskMain implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", description = "cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix, augment or transfer")
+        @Parameters(
+                index = "0",
+                description = "cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix, augment or transfer")
         String taskId;
 
-        @Option(names = "--submission", defaultValue = "reference",
+        @Option(
+                names = "--submission",
+                defaultValue = "reference",
                 description = "directory of sources or of compiled classes, a jar, or 'reference' (default)")
         String submission;
 
@@ -123,14 +130,18 @@ public final class TaskMain implements Callable<Integer> {
         @Option(names = "--output", description = "directory for images (default: next to --json, else none)")
         Path output;
 
-        @Option(names = "--sandbox", defaultValue = "auto",
+        @Option(
+                names = "--sandbox",
+                defaultValue = "auto",
                 description = "auto (the sandboxed runner at the best level this host offers, in-process with a loud"
                         + " warning when there is none), required (refuse below the full sandbox, exit 4) or off"
                         + " (in-process). The reference always runs in-process; resnet cannot be sandboxed.")
         SandboxMode sandbox;
 
-        @Option(names = "--data", description = "directory of the Fashion-MNIST IDX files"
-                + " (default: /usr/share/datasets/fashion-mnist)")
+        @Option(
+                names = "--data",
+                description =
+                        "directory of the Fashion-MNIST IDX files" + " (default: /usr/share/datasets/fashion-mnist)")
         Path data;
 
         @Override
@@ -148,14 +159,17 @@ public final class TaskMain implements Callable<Integer> {
                 System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
                 System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
             }
-            Path images = output != null ? output : json != null ? json.toAbsolutePath().getParent() : null;
+            Path images = output != null
+                    ? output
+                    : json != null ? json.toAbsolutePath().getParent() : null;
             TaskConfig config = new TaskConfig(trainSize, testSize, epochs, batchSize, device, seed, images, threads);
             FashionMnist dataset = data != null ? new FashionMnist(data) : FashionMnist.locate();
             StudentCode reference;
             StudentCode code;
             try {
                 reference = Submissions.reference();
-                code = submission.equals(Submissions.REFERENCE) ? reference
+                code = submission.equals(Submissions.REFERENCE)
+                        ? reference
                         : Submissions.open(task, submission, sandbox, threads, err::println);
             } catch (SandboxUnavailableException e) {
                 err.println(e.getMessage());
@@ -164,8 +178,10 @@ public final class TaskMain implements Callable<Integer> {
                 err.println(e.getMessage());
                 return EXIT_INVALID_INPUT;
             }
-            err.println("the submission runs " + (code.description().startsWith("sandbox:")
-                    ? "in the sandbox (" + code.description() + ")" : "in-process (" + code.description() + ")"));
+            err.println("the submission runs "
+                    + (code.description().startsWith("sandbox:")
+                            ? "in the sandbox (" + code.description() + ")"
+                            : "in-process (" + code.description() + ")"));
             TaskListener listener = new TaskListener() {
                 @Override
                 public void onProgress(TaskProgress progress) {
@@ -181,9 +197,19 @@ public final class TaskMain implements Callable<Integer> {
             try {
                 TaskResult result = task.run(new TaskContext(config, code, reference, dataset, listener, cancellation));
                 // CPU time of the whole process (all threads): on a shared machine a steadier budget than wall time.
-                result.metrics().put("process_cpu_seconds", ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
-                out.printf(Locale.ROOT, "task %s on %s: accuracy %s, %.1f s%n", result.task(), result.device(),
+                result.metrics()
+                        .put(
+                                "process_cpu_seconds",
+                                ((com.sun.management.OperatingSystemMXBean)
+                                                        java.lang.management.ManagementFactory
+                                                                .getOperatingSystemMXBean())
+                                                .getProcessCpuTime()
+                                        / 1e9);
+                out.printf(
+                        Locale.ROOT,
+                        "task %s on %s: accuracy %s, %.1f s%n",
+                        result.task(),
+                        result.device(),
                         result.accuracy() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", result.accuracy()),
                         result.seconds());
                 out.printf(Locale.ROOT, "  sandbox = %s%n", result.sandbox());
@@ -194,7 +220,9 @@ public final class TaskMain implements Callable<Integer> {
                     if (parent != null) {
                         Files.createDirectories(parent);
                     }
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result.toMap());
+                    new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValue(json.toFile(), result.toMap());
                 }
                 return EXIT_OK;
             } catch (FashionMnist.MissingDatasetException e) {

@@ -13,13 +13,30 @@ package kadai.tasks;
  * @param elapsedSeconds seconds since the task started
  * @param etaSeconds estimated seconds until this phase ends (NaN when unknown)
  */
-public record TaskProgress(String task, String phase, int epoch, int epochs, long step, long steps, double loss,
-        double elapsedSeconds, double etaSeconds) {
+public record TaskProgress(
+        String task,
+        String phase,
+        int epoch,
+        int epochs,
+        long step,
+        long steps,
+        double loss,
+        double elapsedSeconds,
+        double etaSeconds) {
 
     /** Return a one-line human-readable form. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s %s epoch %d/%d step %d/%d loss %.4f elapsed %.0fs eta %s",
-                task, phase, epoch, epochs, step, steps, loss, elapsedSeconds,
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s %s epoch %d/%d step %d/%d loss %.4f elapsed %.0fs eta %s",
+                task,
+                phase,
+                epoch,
+                epochs,
+                step,
+                steps,
+                loss,
+                elapsedSeconds,
                 Double.isNaN(etaSeconds) ? "?" : String.format(java.util.Locale.ROOT, "%.0fs", etaSeconds));
     }
 }

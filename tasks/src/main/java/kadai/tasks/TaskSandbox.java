@@ -1,12 +1,11 @@
 package kadai.tasks;
 
-import kadai.grader.sandbox.Sandbox;
-import kadai.grader.sandbox.SandboxConfig;
-import kadai.grader.sandbox.SandboxMode;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import kadai.grader.sandbox.Sandbox;
+import kadai.grader.sandbox.SandboxConfig;
+import kadai.grader.sandbox.SandboxMode;
 
 /**
  * The sandbox limits of a training run, and one {@link Sandbox} per (mode, CPUs) shared by every
@@ -52,8 +51,7 @@ public final class TaskSandbox {
 
     private static final Map<String, Sandbox> SHARED = new ConcurrentHashMap<>();
 
-    private TaskSandbox() {
-    }
+    private TaskSandbox() {}
 
     /** Return the configuration of a task runner with {@code cpus} cores (0: the machine's, at most 8). */
     public static SandboxConfig config(int cpus) {
@@ -86,8 +84,7 @@ public final class TaskSandbox {
     /** Return the shared sandbox of isolated runs for {@code mode} and {@code cpus}, created on first use. */
     static Sandbox sharedIsolated(SandboxMode mode, int cpus) {
         SandboxConfig config = isolatedConfig(cpus);
-        return SHARED.computeIfAbsent("isolated/" + mode + "/" + config.cpus(),
-                key -> Sandbox.create(config, mode));
+        return SHARED.computeIfAbsent("isolated/" + mode + "/" + config.cpus(), key -> Sandbox.create(config, mode));
     }
 
     /**

@@ -1,5 +1,9 @@
 package kadai.tasks;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import kadai.tasks.augment.AugmentTask;
 import kadai.tasks.autoencoder.AutoencoderTask;
 import kadai.tasks.cgan.CganTask;
@@ -10,11 +14,6 @@ import kadai.tasks.pix2pix.Pix2PixTask;
 import kadai.tasks.resnet.ResNetTask;
 import kadai.tasks.transfer.TransferTask;
 import kadai.tasks.unet.UNetTask;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** List the end-to-end tasks by id. */
 public final class Tasks {
@@ -29,8 +28,17 @@ public final class Tasks {
 
     /** Return the tasks of the platform: cnn, resnet, dcgan, autoencoder, unet, detect, cgan, pix2pix, augment, transfer. */
     public static Tasks all() {
-        return new Tasks(List.of(new CnnTask(), new ResNetTask(), new DcganTask(), new AutoencoderTask(), new UNetTask(),
-                new DetectTask(), new CganTask(), new Pix2PixTask(), new AugmentTask(), new TransferTask()));
+        return new Tasks(List.of(
+                new CnnTask(),
+                new ResNetTask(),
+                new DcganTask(),
+                new AutoencoderTask(),
+                new UNetTask(),
+                new DetectTask(),
+                new CganTask(),
+                new Pix2PixTask(),
+                new AugmentTask(),
+                new TransferTask()));
     }
 
     public Optional<Task> find(String id) {

@@ -30,8 +30,7 @@ import org.junit.jupiter.api.Test;
 class HandoutNumbersTests {
 
     /** One registered quote. */
-    record Quote(int line, String file, String words, String source) {
-    }
+    record Quote(int line, String file, String words, String source) {}
 
     private static final Pattern SCIENTIFIC = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)e-(\\d+)\\b");
 
@@ -57,12 +56,13 @@ class HandoutNumbersTests {
             registered.computeIfAbsent(q.file(), k -> new ArrayList<>()).add(value);
             String expected = normalise(q.words().replace("%s", format(value, q.source())));
             if (!normalise(Files.readString(file)).contains(expected)) {
-                problems.add(q.file() + " should say \"" + expected + "\" (" + q.source() + " = " + format(value,
-                        q.source()) + "; handout-numbers.txt:" + q.line() + ")");
+                problems.add(q.file() + " should say \"" + expected + "\" (" + q.source() + " = "
+                        + format(value, q.source()) + "; handout-numbers.txt:" + q.line() + ")");
             }
         }
         try (Stream<Path> files = Files.walk(handouts)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 String name = handouts.relativize(file).toString().replace('\\', '/');
                 Matcher m = SCIENTIFIC.matcher(normalise(Files.readString(file)));
                 while (m.find()) {
@@ -87,14 +87,17 @@ class HandoutNumbersTests {
         assertThat(format(1.5e-8, "")).isEqualTo("1.5e-8");
         assertThat(format(0.25, "")).isEqualTo("0.25");
         assertThat(format(0.001, "")).isEqualTo("1e-3");
-        assertThat(format(11_181_642, "kadai.tasks.resnet.ResNetTask#RESNET18_PARAMETERS")).isEqualTo("11,181,642");
+        assertThat(format(11_181_642, "kadai.tasks.resnet.ResNetTask#RESNET18_PARAMETERS"))
+                .isEqualTo("11,181,642");
         assertThat(normalise("a  **1e−7**\n  以下")).isEqualTo("a **1e-7** 以下");
     }
 
     static List<Quote> registry() throws IOException {
         List<Quote> quotes = new ArrayList<>();
         try (InputStream in = HandoutNumbersTests.class.getResourceAsStream("/handout-numbers.txt")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -102,8 +105,8 @@ class HandoutNumbersTests {
                 }
                 String[] parts = line.split("\\s\\|\\s", 3);
                 if (parts.length != 3 || !parts[1].contains("%s")) {
-                    throw new IllegalStateException("handout-numbers.txt:" + (i + 1) + " is not 'file | words with %s"
-                            + " | source': " + line);
+                    throw new IllegalStateException(
+                            "handout-numbers.txt:" + (i + 1) + " is not 'file | words with %s" + " | source': " + line);
                 }
                 quotes.add(new Quote(i + 1, parts[0].strip(), parts[1].strip(), parts[2].strip()));
             }
@@ -154,7 +157,9 @@ class HandoutNumbersTests {
     static Path repositoryRoot() {
         Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         Path root = module.getParent();
-        assertThat(root.resolve("assignments/handouts")).as("handouts next to " + module).isDirectory();
+        assertThat(root.resolve("assignments/handouts"))
+                .as("handouts next to " + module)
+                .isDirectory();
         return root;
     }
 }

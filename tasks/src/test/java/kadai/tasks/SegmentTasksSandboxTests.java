@@ -1,11 +1,11 @@
 package kadai.tasks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,10 +13,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The segment assignment's tasks on a student's code: {@code autoencoder} calls the student's
@@ -39,7 +38,8 @@ class SegmentTasksSandboxTests {
         referenceAsStudent = dir.resolve("student");
         Path reference = Path.of("../reference/src/main/java/kadai/assignments");
         for (String pkg : List.of("segment", "conv")) {
-            Path target = Files.createDirectories(referenceAsStudent.resolve("kadai/assignments").resolve(pkg));
+            Path target = Files.createDirectories(
+                    referenceAsStudent.resolve("kadai/assignments").resolve(pkg));
             try (var files = Files.list(reference.resolve(pkg))) {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     Files.copy(f, target.resolve(f.getFileName()));
@@ -48,11 +48,26 @@ class SegmentTasksSandboxTests {
         }
     }
 
-    private JsonNode run(String task, String submission, String sandbox, Path json, String... sizes) throws IOException {
-        List<String> args = new java.util.ArrayList<>(List.of("run", task, "--submission", submission, "--epochs", "1",
-                "--device", "cpu", "--threads", "1", "--sandbox", sandbox, "--json", json.toString()));
+    private JsonNode run(String task, String submission, String sandbox, Path json, String... sizes)
+            throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "run",
+                task,
+                "--submission",
+                submission,
+                "--epochs",
+                "1",
+                "--device",
+                "cpu",
+                "--threads",
+                "1",
+                "--sandbox",
+                sandbox,
+                "--json",
+                json.toString()));
         args.addAll(List.of(sizes));
-        int code = TaskMain.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        int code =
+                TaskMain.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(code).as(err.toString()).isEqualTo(TaskMain.EXIT_OK);
         return new ObjectMapper().readTree(Files.readString(json));
     }
@@ -60,15 +75,21 @@ class SegmentTasksSandboxTests {
     @Test
     void theAutoencoderSliceLearnsTheSameWithTheDecoderInTheSandbox() throws IOException {
         String[] sizes = {"--train-size", "192", "--test-size", "200", "--batch-size", "64"};
-        JsonNode sandboxed = run("autoencoder", referenceAsStudent.toString(), "auto", dir.resolve("ae-sandbox.json"), sizes);
-        JsonNode inProcess = run("autoencoder", referenceAsStudent.toString(), "off", dir.resolve("ae-off.json"), sizes);
-        assumeThat(sandboxed.get("sandbox").asText()).as("a sandbox on this host").isIn("full", "degraded");
+        JsonNode sandboxed =
+                run("autoencoder", referenceAsStudent.toString(), "auto", dir.resolve("ae-sandbox.json"), sizes);
+        JsonNode inProcess =
+                run("autoencoder", referenceAsStudent.toString(), "off", dir.resolve("ae-off.json"), sizes);
+        assumeThat(sandboxed.get("sandbox").asText())
+                .as("a sandbox on this host")
+                .isIn("full", "degraded");
         assertThat(inProcess.get("sandbox").asText()).isEqualTo("in-process");
         JsonNode there = sandboxed.get("curves").get("train_loss");
         JsonNode here = inProcess.get("curves").get("train_loss");
         assertThat(there).hasSize(3).hasSameSizeAs(here);
         for (int i = 0; i < here.size(); i++) {
-            assertThat(there.get(i).asDouble()).as("loss of step %d", i + 1).isCloseTo(here.get(i).asDouble(), offset(1e-6));
+            assertThat(there.get(i).asDouble())
+                    .as("loss of step %d", i + 1)
+                    .isCloseTo(here.get(i).asDouble(), offset(1e-6));
         }
         assertThat(sandboxed.get("metrics").get("anomaly_auroc").asDouble())
                 .isCloseTo(inProcess.get("metrics").get("anomaly_auroc").asDouble(), offset(1e-6));
@@ -77,34 +98,62 @@ class SegmentTasksSandboxTests {
     @Test
     void theUNetSliceLearnsTheSameInTheIsolatedJvm() throws IOException {
         String[] sizes = {"--train-size", "64", "--test-size", "8", "--batch-size", "32"};
-        JsonNode isolated = run("unet", referenceAsStudent.toString(), "auto", dir.resolve("unet-isolated.json"), sizes);
+        JsonNode isolated =
+                run("unet", referenceAsStudent.toString(), "auto", dir.resolve("unet-isolated.json"), sizes);
         JsonNode inProcess = run("unet", referenceAsStudent.toString(), "off", dir.resolve("unet-off.json"), sizes);
-        assumeThat(isolated.get("sandbox").asText()).as("a sandbox on this host").isIn("full", "degraded");
+        assumeThat(isolated.get("sandbox").asText())
+                .as("a sandbox on this host")
+                .isIn("full", "degraded");
         assertThat(err.toString()).contains("unet: training in an isolated JVM in the sandbox");
         JsonNode there = isolated.get("curves").get("train_loss");
         JsonNode here = inProcess.get("curves").get("train_loss");
         assertThat(there).hasSize(2).hasSameSizeAs(here);
         for (int i = 0; i < here.size(); i++) {
-            assertThat(there.get(i).asDouble()).as("loss of step %d", i + 1).isCloseTo(here.get(i).asDouble(), offset(1e-5));
+            assertThat(there.get(i).asDouble())
+                    .as("loss of step %d", i + 1)
+                    .isCloseTo(here.get(i).asDouble(), offset(1e-5));
         }
         assertThat(isolated.get("metrics").get("miou").asDouble())
                 .isCloseTo(inProcess.get("metrics").get("miou").asDouble(), offset(1e-3));
         assertThat(isolated.get("metrics").get("loss_from").asText()).isEqualTo("submission");
-        assertThat(isolated.get("metrics").get("isolated_peak_rss_bytes").asLong()).isGreaterThan(100L << 20);
+        assertThat(isolated.get("metrics").get("isolated_peak_rss_bytes").asLong())
+                .isGreaterThan(100L << 20);
     }
 
     @Test
     void theIsolatedUNetFindsNoTestMasksAnywhere() throws URISyntaxException {
-        String hostile = Path.of(getClass().getResource("/hostile/unet-mask-reader").toURI()).toString();
-        int code = TaskMain.execute(new String[] {"run", "unet", "--submission", hostile, "--train-size", "16",
-                "--test-size", "4", "--epochs", "1", "--device", "cpu", "--threads", "1", "--sandbox", "auto"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        String hostile = Path.of(
+                        getClass().getResource("/hostile/unet-mask-reader").toURI())
+                .toString();
+        int code = TaskMain.execute(
+                new String[] {
+                    "run",
+                    "unet",
+                    "--submission",
+                    hostile,
+                    "--train-size",
+                    "16",
+                    "--test-size",
+                    "4",
+                    "--epochs",
+                    "1",
+                    "--device",
+                    "cpu",
+                    "--threads",
+                    "1",
+                    "--sandbox",
+                    "auto"
+                },
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         String there = err.toString();
         assertThat(code).isEqualTo(TaskMain.EXIT_TASK_FAILED);
         assertThat(there).contains("the submission failed: java.lang.IllegalStateException: mask probe:");
         assumeThat(there).contains("the submission runs in the sandbox (sandbox:full)");
-        assertThat(there).contains("could not read the test labels: NoSuchFileException")
+        assertThat(there)
+                .contains("could not read the test labels: NoSuchFileException")
                 .contains("input holds run.properties test-pixels.bytes train-masks.bytes train-pixels.bytes"
-                        + " validation-masks.bytes validation-pixels.bytes").doesNotContain("test-masks");
+                        + " validation-masks.bytes validation-pixels.bytes")
+                .doesNotContain("test-masks");
     }
 }

@@ -1,16 +1,15 @@
 package kadai.tasks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TaskMainTests {
 
@@ -27,8 +26,22 @@ class TaskMainTests {
     @Test
     void runWritesJsonWithTaskDeviceAccuracySecondsAndCurves() throws Exception {
         Path json = dir.resolve("result.json");
-        int code = run("task", "run", "cnn", "--submission", "reference", "--train-size", "640", "--test-size", "200",
-                "--epochs", "1", "--device", "cpu", "--json", json.toString());
+        int code = run(
+                "task",
+                "run",
+                "cnn",
+                "--submission",
+                "reference",
+                "--train-size",
+                "640",
+                "--test-size",
+                "200",
+                "--epochs",
+                "1",
+                "--device",
+                "cpu",
+                "--json",
+                json.toString());
         assertThat(code).as(err.toString()).isEqualTo(TaskMain.EXIT_OK);
         JsonNode result = new ObjectMapper().readTree(Files.readString(json));
         assertThat(result.get("task").asText()).isEqualTo("cnn");
@@ -44,7 +57,10 @@ class TaskMainTests {
     @Test
     void unknownTaskIsInvalidInputListingTheTasks() {
         assertThat(run("run", "vgg")).isEqualTo(TaskMain.EXIT_INVALID_INPUT);
-        assertThat(err.toString()).contains("unknown task \"vgg\"").contains("cnn").contains("dcgan");
+        assertThat(err.toString())
+                .contains("unknown task \"vgg\"")
+                .contains("cnn")
+                .contains("dcgan");
     }
 
     @Test
@@ -57,7 +73,8 @@ class TaskMainTests {
     @Test
     void aSubmissionThatDoesNotCompileIsInvalidInput() throws Exception {
         Path sources = Files.createDirectories(dir.resolve("src"));
-        Files.writeString(sources.resolve("Convolution.java"), "package kadai.assignments.conv; class Convolution { int x = ; }");
+        Files.writeString(
+                sources.resolve("Convolution.java"), "package kadai.assignments.conv; class Convolution { int x = ; }");
         assertThat(run("run", "cnn", "--submission", sources.toString())).isEqualTo(TaskMain.EXIT_INVALID_INPUT);
         assertThat(err.toString()).contains("does not compile");
     }
@@ -65,13 +82,26 @@ class TaskMainTests {
     @Test
     void theStubsFailTheTaskNamingTheUnimplementedMethod() throws Exception {
         Path sources = Files.createDirectories(dir.resolve("stubs"));
-        Files.writeString(sources.resolve("LeakyRelu.java"), "package kadai.assignments.gan;\n"
-                + "public class LeakyRelu implements kadai.assignments.Layer {\n"
-                + "  public LeakyRelu(double a) { }\n"
-                + "  public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDArray x) { return x; }\n"
-                + "  public ai.djl.ndarray.NDArray backward(ai.djl.ndarray.NDArray d) { return d; }\n}\n");
-        int code = run("run", "cnn", "--submission", sources.toString(), "--train-size", "64", "--test-size", "10",
-                "--epochs", "1", "--device", "cpu");
+        Files.writeString(
+                sources.resolve("LeakyRelu.java"),
+                "package kadai.assignments.gan;\n"
+                        + "public class LeakyRelu implements kadai.assignments.Layer {\n"
+                        + "  public LeakyRelu(double a) { }\n"
+                        + "  public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDArray x) { return x; }\n"
+                        + "  public ai.djl.ndarray.NDArray backward(ai.djl.ndarray.NDArray d) { return d; }\n}\n");
+        int code = run(
+                "run",
+                "cnn",
+                "--submission",
+                sources.toString(),
+                "--train-size",
+                "64",
+                "--test-size",
+                "10",
+                "--epochs",
+                "1",
+                "--device",
+                "cpu");
         assertThat(code).isEqualTo(TaskMain.EXIT_TASK_FAILED);
         assertThat(err.toString()).contains("the submission failed").contains("TODO");
     }

@@ -1,11 +1,10 @@
 package kadai.tasks;
 
-import kadai.grader.sandbox.SandboxConfig;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import kadai.grader.sandbox.SandboxConfig;
+import org.junit.jupiter.api.Test;
 
 class TaskSandboxTests {
 
@@ -18,7 +17,9 @@ class TaskSandboxTests {
         assertThat(task.cpuTimeLimit()).isEqualTo(Duration.ofHours(48)).isGreaterThan(grading.cpuTimeLimit());
         assertThat(task.callTimeout()).isGreaterThan(grading.callTimeout()).isLessThanOrEqualTo(Duration.ofMinutes(5));
         assertThat(task.memoryBytes()).isGreaterThan(grading.memoryBytes());
-        assertThat(task.keepCalls()).as("each call's arrays are freed later; grading keeps all").isPositive();
+        assertThat(task.keepCalls())
+                .as("each call's arrays are freed later; grading keeps all")
+                .isPositive();
         assertThat(grading.keepCalls()).isZero();
     }
 

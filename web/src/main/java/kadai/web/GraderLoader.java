@@ -12,8 +12,7 @@ import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 /** Choose the grading engine a server process uses. */
 final class GraderLoader {
 
-    private GraderLoader() {
-    }
+    private GraderLoader() {}
 
     /**
      * Return the grader a worker process with {@code workers} grading threads uses, against the
@@ -36,8 +35,8 @@ final class GraderLoader {
             return DefaultSubmissionGrader.inProcess();
         }
         try {
-            return new SandboxedStudentCodeFactory(
-                    Sandbox.create(SandboxConfig.builder().optWarmRunners(warmRunners).build(), mode));
+            return new SandboxedStudentCodeFactory(Sandbox.create(
+                    SandboxConfig.builder().optWarmRunners(warmRunners).build(), mode));
         } catch (kadai.grader.sandbox.SandboxUnavailableException e) {
             if (mode == SandboxMode.REQUIRED) {
                 throw e;

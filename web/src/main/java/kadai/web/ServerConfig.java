@@ -22,25 +22,87 @@ import kadai.web.submission.UploadLimits;
  *     downloaded starter kits; null takes it from each request
  * @param security the reverse proxy and the first instructor ({@link WebSecurity})
  */
-public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
-        SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-        Clock clock, long statusPollMillis, ZoneId timeZone, String publicUrl,
+public record ServerConfig(
+        int port,
+        Path dataDir,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        SubmissionGrader grader,
+        JobConfig jobs,
+        UploadLimits uploads,
+        int bcryptCost,
+        boolean seedDemo,
+        Clock clock,
+        long statusPollMillis,
+        ZoneId timeZone,
+        String publicUrl,
         WebSecurity security) {
 
     /** Settings with direct connections and no first instructor ({@link WebSecurity#defaults()}). */
-    public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
-            SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-            Clock clock, long statusPollMillis, ZoneId timeZone, String publicUrl) {
-        this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
-                statusPollMillis, timeZone, publicUrl, WebSecurity.defaults());
+    public ServerConfig(
+            int port,
+            Path dataDir,
+            String jdbcUrl,
+            String dbUser,
+            String dbPassword,
+            SubmissionGrader grader,
+            JobConfig jobs,
+            UploadLimits uploads,
+            int bcryptCost,
+            boolean seedDemo,
+            Clock clock,
+            long statusPollMillis,
+            ZoneId timeZone,
+            String publicUrl) {
+        this(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                timeZone,
+                publicUrl,
+                WebSecurity.defaults());
     }
 
     /** Settings in the course's default time zone (Asia/Tokyo), the public address taken from requests. */
-    public ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword,
-            SubmissionGrader grader, JobConfig jobs, UploadLimits uploads, int bcryptCost, boolean seedDemo,
-            Clock clock, long statusPollMillis) {
-        this(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo, clock,
-                statusPollMillis, CourseTime.DEFAULT_ZONE, null, WebSecurity.defaults());
+    public ServerConfig(
+            int port,
+            Path dataDir,
+            String jdbcUrl,
+            String dbUser,
+            String dbPassword,
+            SubmissionGrader grader,
+            JobConfig jobs,
+            UploadLimits uploads,
+            int bcryptCost,
+            boolean seedDemo,
+            Clock clock,
+            long statusPollMillis) {
+        this(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                CourseTime.DEFAULT_ZONE,
+                null,
+                WebSecurity.defaults());
     }
 
     /**
@@ -54,53 +116,190 @@ public record ServerConfig(int port, Path dataDir, String jdbcUrl, String dbUser
 
     /** Return the production settings for {@code kadai serve}. */
     public static ServerConfig defaults(int port, Path dataDir, SubmissionGrader grader) {
-        return new ServerConfig(port, dataDir, null, null, null, grader, JobConfig.defaults(defaultWorkers()),
-                UploadLimits.defaults(), 12, true, Clock.systemUTC(), 500);
+        return new ServerConfig(
+                port,
+                dataDir,
+                null,
+                null,
+                null,
+                grader,
+                JobConfig.defaults(defaultWorkers()),
+                UploadLimits.defaults(),
+                12,
+                true,
+                Clock.systemUTC(),
+                500);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, timeZone, publicUrl, security);
+        return new ServerConfig(
+                newPort,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                timeZone,
+                publicUrl,
+                security);
     }
 
     public ServerConfig withJobs(JobConfig newJobs) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, newJobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, timeZone, publicUrl, security);
+        return new ServerConfig(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                newJobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                timeZone,
+                publicUrl,
+                security);
     }
 
     public ServerConfig withGrader(SubmissionGrader newGrader) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, newGrader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, timeZone, publicUrl, security);
+        return new ServerConfig(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                newGrader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                timeZone,
+                publicUrl,
+                security);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(port, dataDir, url, user, password, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis, timeZone, publicUrl, security);
+        return new ServerConfig(
+                port,
+                dataDir,
+                url,
+                user,
+                password,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                timeZone,
+                publicUrl,
+                security);
     }
 
     public ServerConfig withTimeZone(ZoneId zone) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, zone, publicUrl, security);
+        return new ServerConfig(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                zone,
+                publicUrl,
+                security);
     }
 
     public ServerConfig withPublicUrl(String url) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, clock, statusPollMillis, timeZone, url, security);
+        return new ServerConfig(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                timeZone,
+                url,
+                security);
     }
 
     public ServerConfig withClock(Clock newClock) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost,
-                seedDemo, newClock, statusPollMillis, timeZone, publicUrl, security);
+        return new ServerConfig(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                newClock,
+                statusPollMillis,
+                timeZone,
+                publicUrl,
+                security);
     }
 
     /** Start without the demo course (a production start): {@code security} says who the first instructor is. */
     public ServerConfig withoutDemo() {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, false,
-                clock, statusPollMillis, timeZone, publicUrl, security);
+        return new ServerConfig(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                false,
+                clock,
+                statusPollMillis,
+                timeZone,
+                publicUrl,
+                security);
     }
 
     public ServerConfig withSecurity(WebSecurity newSecurity) {
-        return new ServerConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, grader, jobs, uploads, bcryptCost, seedDemo,
-                clock, statusPollMillis, timeZone, publicUrl, newSecurity);
+        return new ServerConfig(
+                port,
+                dataDir,
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                grader,
+                jobs,
+                uploads,
+                bcryptCost,
+                seedDemo,
+                clock,
+                statusPollMillis,
+                timeZone,
+                publicUrl,
+                newSecurity);
     }
 }

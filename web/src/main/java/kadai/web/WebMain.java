@@ -5,16 +5,19 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import kadai.grader.sandbox.SandboxMode;
 import kadai.web.cli.SubmitCommand;
 import kadai.web.job.JobConfig;
 import kadai.web.seed.DemoCourse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import kadai.grader.sandbox.SandboxMode;
 
 /** Run Kadai's server side: {@code serve} (web + workers), {@code worker} (workers only), {@code submit} (client). */
-@Command(name = "kadai", mixinStandardHelpOptions = true, version = "Kadai 0.1.0",
+@Command(
+        name = "kadai",
+        mixinStandardHelpOptions = true,
+        version = "Kadai 0.1.0",
         description = "Kadai web platform.",
         subcommands = {WebMain.Serve.class, WebMain.Worker.class, SubmitCommand.class})
 public final class WebMain implements Callable<Integer> {
@@ -65,9 +68,11 @@ public final class WebMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             uri = null;
         }
-        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new IllegalArgumentException("--public-url must be an address like https://kadai.example.ac.jp/,"
-                    + " not '" + value + "'");
+        if (uri == null
+                || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException(
+                    "--public-url must be an address like https://kadai.example.ac.jp/," + " not '" + value + "'");
         }
         String text = uri.toString();
         return text.endsWith("/") ? text : text + "/";
@@ -89,15 +94,19 @@ public final class WebMain implements Callable<Integer> {
                 case "auto" -> "auto";
                 case "yes", "true" -> "yes";
                 case "no", "false" -> "no";
-                default -> throw new CommandLine.TypeConversionException(
-                        "--gpu-tasks must be auto, yes or no, not '" + value + "'");
+                default ->
+                    throw new CommandLine.TypeConversionException(
+                            "--gpu-tasks must be auto, yes or no, not '" + value + "'");
             };
         }
     }
 
     /** Options shared by serve and worker: where the data is, where student code runs. */
     static class DataOptions {
-        @Option(names = "--data", defaultValue = "data", description = "Data directory (embedded database). Default: ${DEFAULT-VALUE}")
+        @Option(
+                names = "--data",
+                defaultValue = "data",
+                description = "Data directory (embedded database). Default: ${DEFAULT-VALUE}")
         Path data;
 
         @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL database instead of the embedded one.")
@@ -112,41 +121,56 @@ public final class WebMain implements Callable<Integer> {
         @Option(names = "--workers", description = "Grading workers in this process (default: one per core; 0 = none).")
         Integer workers;
 
-        @Option(names = "--sandbox", defaultValue = "auto", converter = SandboxModeConverter.class,
+        @Option(
+                names = "--sandbox",
+                defaultValue = "auto",
+                converter = SandboxModeConverter.class,
                 description = "Where student code runs: auto (best sandbox this host offers), required (refuse to "
                         + "start below full), off (in-process; trusted code only). Default: ${DEFAULT-VALUE}")
         SandboxMode sandbox;
 
-        @Option(names = "--task-workers", description = "Training runs (kadai task) at once in this process, on a"
-                + " queue of their own (default: 1, or 0 when --workers is 0).")
+        @Option(
+                names = "--task-workers",
+                description = "Training runs (kadai task) at once in this process, on a"
+                        + " queue of their own (default: 1, or 0 when --workers is 0).")
         Integer taskWorkers;
 
-        @Option(names = "--gpu-tasks", defaultValue = "auto", converter = GpuTasksConverter.class,
+        @Option(
+                names = "--gpu-tasks",
+                defaultValue = "auto",
+                converter = GpuTasksConverter.class,
                 description = "Take training runs that asked for a GPU: auto (when DJL sees a GPU), yes, no."
                         + " Default: ${DEFAULT-VALUE}")
         String gpuTasks;
 
-        @Option(names = "--no-demo", description = "Production start: seed no demo accounts, token or credentials"
-                + " file (the course's assignments are still registered). Workers never seed anything.")
+        @Option(
+                names = "--no-demo",
+                description = "Production start: seed no demo accounts, token or credentials"
+                        + " file (the course's assignments are still registered). Workers never seed anything.")
         boolean noDemo;
 
-        @Option(names = "--student-runs-per-day", description = "Training runs a student may start in any 24 hours"
-                + " (staff: no limit). Default: ${DEFAULT-VALUE}",
+        @Option(
+                names = "--student-runs-per-day",
+                description = "Training runs a student may start in any 24 hours"
+                        + " (staff: no limit). Default: ${DEFAULT-VALUE}",
                 defaultValue = "" + kadai.web.task.TaskWorkerConfig.DEFAULT_STUDENT_RUNS_PER_DAY)
         int studentRunsPerDay;
 
         kadai.web.task.TaskWorkerConfig tasks() {
             int threads = taskWorkers != null ? taskWorkers : workers != null && workers == 0 ? 0 : 1;
             Boolean gpu = gpuTasks.equals("auto") ? null : gpuTasks.equals("yes");
-            return kadai.web.task.TaskWorkerConfig.defaults().withThreads(threads).withGpu(gpu).withSandbox(sandbox)
+            return kadai.web.task.TaskWorkerConfig.defaults()
+                    .withThreads(threads)
+                    .withGpu(gpu)
+                    .withSandbox(sandbox)
                     .withStudentRunsPerDay(studentRunsPerDay);
         }
 
         ServerConfig config(int port) {
             int graders = workers != null ? workers : ServerConfig.defaultWorkers();
             // A web node without workers grades nothing, so it starts no runners.
-            ServerConfig config = ServerConfig.defaults(port, data,
-                    GraderLoader.load(graders == 0 ? SandboxMode.OFF : sandbox, graders));
+            ServerConfig config = ServerConfig.defaults(
+                    port, data, GraderLoader.load(graders == 0 ? SandboxMode.OFF : sandbox, graders));
             if (dbUrl != null) {
                 config = config.withDatabase(dbUrl, dbUser, dbPassword);
             }
@@ -157,38 +181,53 @@ public final class WebMain implements Callable<Integer> {
         }
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Start the web platform with grading workers in this process (student code in sandboxed runners).")
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Start the web platform with grading workers in this process (student code in sandboxed runners).")
     static final class Serve implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "7070", description = "HTTP port. Default: ${DEFAULT-VALUE}")
         int port;
 
-        @Option(names = "--time-zone", defaultValue = "Asia/Tokyo", description = "The course's time zone: deadlines"
-                + " are shown and entered in it, daily limits start again at its midnight (stored in UTC)."
-                + " Default: ${DEFAULT-VALUE}")
+        @Option(
+                names = "--time-zone",
+                defaultValue = "Asia/Tokyo",
+                description = "The course's time zone: deadlines"
+                        + " are shown and entered in it, daily limits start again at its midnight (stored in UTC)."
+                        + " Default: ${DEFAULT-VALUE}")
         String timeZone;
 
-        @Option(names = "--public-url", description = "The address students use, e.g. https://kadai.example.ac.jp/"
-                + " (written into downloaded starter kits; default: the address of each request)")
+        @Option(
+                names = "--public-url",
+                description = "The address students use, e.g. https://kadai.example.ac.jp/"
+                        + " (written into downloaded starter kits; default: the address of each request)")
         String publicUrl;
 
         @CommandLine.Mixin
         DataOptions data = new DataOptions();
 
-        @Option(names = "--admin-user", defaultValue = "admin", paramLabel = "NAME",
+        @Option(
+                names = "--admin-user",
+                defaultValue = "admin",
+                paramLabel = "NAME",
                 description = "With --no-demo on an empty database: the first instructor's user name."
                         + " Default: ${DEFAULT-VALUE}")
         String adminUser;
 
-        @Option(names = "--admin-password-file", paramLabel = "FILE",
+        @Option(
+                names = "--admin-password-file",
+                paramLabel = "FILE",
                 description = "With --no-demo on an empty database: read the first instructor's password from the"
                         + " first line of FILE (else the environment variable " + FirstInstructorPassword.ENV
                         + ", else a prompt in a terminal).")
         Path adminPasswordFile;
 
-        @Option(names = "--trust-proxy", description = "Behind a reverse proxy: believe its X-Forwarded-Proto"
-                + " (HTTPS: Secure cookies, HSTS) and X-Forwarded-For (the client address the login throttle counts)."
-                + " Never without a proxy in front.")
+        @Option(
+                names = "--trust-proxy",
+                description = "Behind a reverse proxy: believe its X-Forwarded-Proto"
+                        + " (HTTPS: Secure cookies, HSTS) and X-Forwarded-For (the client address the login throttle counts)."
+                        + " Never without a proxy in front.")
         boolean trustProxy;
 
         @CommandLine.Spec
@@ -216,9 +255,10 @@ public final class WebMain implements Callable<Integer> {
             WebSecurity security = WebSecurity.defaults().withTrustProxy(trustProxy);
             if (data.noDemo) {
                 config = config.withoutDemo();
-                security = security.withFirstInstructor(new WebSecurity.FirstInstructor(adminUser,
-                        new FirstInstructorPassword(adminPasswordFile, System.getenv(FirstInstructorPassword.ENV),
-                                adminUser)));
+                security = security.withFirstInstructor(new WebSecurity.FirstInstructor(
+                        adminUser,
+                        new FirstInstructorPassword(
+                                adminPasswordFile, System.getenv(FirstInstructorPassword.ENV), adminUser)));
             }
             KadaiServer server;
             try {
@@ -242,7 +282,8 @@ public final class WebMain implements Callable<Integer> {
         /** Say loudly that demo accounts (published passwords) exist; print their logins only on a demo start. */
         private void printDemo(PrintWriter out, KadaiServer server, String url) {
             java.util.List<String> demo = server.accounts().demoUsers().stream()
-                    .map(kadai.web.account.User::username).toList();
+                    .map(kadai.web.account.User::username)
+                    .toList();
             if (demo.isEmpty()) {
                 return;
             }
@@ -263,8 +304,11 @@ public final class WebMain implements Callable<Integer> {
         }
     }
 
-    @Command(name = "worker", mixinStandardHelpOptions = true,
-            description = "Run grading workers only, on the database a `serve` uses (PostgreSQL or the shared H2 file).")
+    @Command(
+            name = "worker",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Run grading workers only, on the database a `serve` uses (PostgreSQL or the shared H2 file).")
     static final class Worker implements Callable<Integer> {
         @CommandLine.Mixin
         DataOptions data = new DataOptions();
@@ -273,9 +317,20 @@ public final class WebMain implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             ServerConfig config = data.config(-1);
             kadai.web.task.TaskWorkerConfig tasks = data.tasks();
-            KadaiServer server = KadaiServer.start(new ServerConfig(-1, config.dataDir(), config.jdbcUrl(),
-                    config.dbUser(), config.dbPassword(), config.grader(), config.jobs(), config.uploads(),
-                    config.bcryptCost(), false, config.clock(), config.statusPollMillis()),
+            KadaiServer server = KadaiServer.start(
+                    new ServerConfig(
+                            -1,
+                            config.dataDir(),
+                            config.jdbcUrl(),
+                            config.dbUser(),
+                            config.dbPassword(),
+                            config.grader(),
+                            config.jobs(),
+                            config.uploads(),
+                            config.bcryptCost(),
+                            false,
+                            config.clock(),
+                            config.statusPollMillis()),
                     tasks);
             System.out.println("Kadai worker running (" + config.jobs().workerThreads() + " grading threads, "
                     + tasks.threads() + " training threads" + (server.takesGpuTaskRuns() ? ", GPU runs" : "")
@@ -287,10 +342,13 @@ public final class WebMain implements Callable<Integer> {
 
     private static void awaitShutdown(KadaiServer server) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "kadai-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "kadai-shutdown"));
         stopped.await();
     }
 }

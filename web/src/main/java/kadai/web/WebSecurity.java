@@ -15,8 +15,7 @@ import java.util.function.Supplier;
 public record WebSecurity(boolean trustProxy, FirstInstructor firstInstructor) {
 
     /** The first instructor: a user name and where the password comes from (asked only when needed). */
-    public record FirstInstructor(String username, Supplier<String> password) {
-    }
+    public record FirstInstructor(String username, Supplier<String> password) {}
 
     /** Direct connections, no first instructor (the demo, the tests). */
     public static WebSecurity defaults() {

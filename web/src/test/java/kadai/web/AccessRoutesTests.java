@@ -40,11 +40,19 @@ class AccessRoutesTests {
     @Test
     void anonymousPagesRedirectToLoginAndApiAnswers401() {
         Client anonymous = server.client();
-        for (String page : List.of("/assignments", "/assignments/conv", "/submissions/1", "/account",
-                "/staff/gradebook", "/staff/roster", "/starter-kit.zip")) {
+        for (String page : List.of(
+                "/assignments",
+                "/assignments/conv",
+                "/submissions/1",
+                "/account",
+                "/staff/gradebook",
+                "/staff/roster",
+                "/starter-kit.zip")) {
             HttpResponse<String> r = anonymous.get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(302);
-            assertThat(r.headers().firstValue("Location").orElseThrow()).as(page).startsWith("/login?next=");
+            assertThat(r.headers().firstValue("Location").orElseThrow())
+                    .as(page)
+                    .startsWith("/login?next=");
         }
         for (String api : List.of("/api/me", "/api/assignments", "/api/submissions/1", "/api/staff/gradebook")) {
             HttpResponse<String> r = anonymous.get(api);
@@ -66,7 +74,8 @@ class AccessRoutesTests {
 
     @Test
     void unknownApiTokenIsRejected() {
-        assertThat(server.client().withToken("kadai_not-a-token").get("/api/me").statusCode()).isEqualTo(401);
+        assertThat(server.client().withToken("kadai_not-a-token").get("/api/me").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -77,25 +86,40 @@ class AccessRoutesTests {
         assertThat(bad.body()).contains("Wrong user name or password");
         HttpResponse<String> good = c.login("kenji", "kadai-student");
         assertThat(good.statusCode()).isEqualTo(302);
-        assertThat(good.headers().allValues("Set-Cookie")).anyMatch(v -> v.startsWith("kadai_session=")
-                && v.contains("HttpOnly"));
-        assertThat(c.get("/assignments").body()).contains("conv-op").contains("pool").contains("gan");
+        assertThat(good.headers().allValues("Set-Cookie"))
+                .anyMatch(v -> v.startsWith("kadai_session=") && v.contains("HttpOnly"));
+        assertThat(c.get("/assignments").body())
+                .contains("conv-op")
+                .contains("pool")
+                .contains("gan");
     }
 
     @Test
     void loginFollowsOnlySameSitePaths() {
-        for (String next : List.of("/\\evil.example/x", "/\t/evil.example/x", "//evil.example", "https://evil.example")) {
+        for (String next :
+                List.of("/\\evil.example/x", "/\t/evil.example/x", "//evil.example", "https://evil.example")) {
             Client c = server.client();
             String csrf = Client.csrfOf(c.get("/login").body());
-            HttpResponse<String> r = c.postForm("/login", Map.of("username", "mei", "password", "kadai-student",
-                    "_csrf", csrf, "next", next));
+            HttpResponse<String> r = c.postForm(
+                    "/login", Map.of("username", "mei", "password", "kadai-student", "_csrf", csrf, "next", next));
             assertThat(r.statusCode()).isEqualTo(302);
-            assertThat(r.headers().firstValue("Location").orElseThrow()).as(next).isEqualTo("/assignments");
+            assertThat(r.headers().firstValue("Location").orElseThrow())
+                    .as(next)
+                    .isEqualTo("/assignments");
         }
         Client c = server.client();
         String csrf = Client.csrfOf(c.get("/login?next=/submissions/1").body());
-        HttpResponse<String> r = c.postForm("/login", Map.of("username", "mei", "password", "kadai-student",
-                "_csrf", csrf, "next", "/assignments/conv?lang=ja"));
+        HttpResponse<String> r = c.postForm(
+                "/login",
+                Map.of(
+                        "username",
+                        "mei",
+                        "password",
+                        "kadai-student",
+                        "_csrf",
+                        csrf,
+                        "next",
+                        "/assignments/conv?lang=ja"));
         assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments/conv?lang=ja");
     }
 
@@ -113,8 +137,8 @@ class AccessRoutesTests {
 
     @Test
     void loginWithoutItsCsrfTokenIsRefused() {
-        HttpResponse<String> r = server.client().postForm("/login", Map.of("username", "mei",
-                "password", "kadai-student"));
+        HttpResponse<String> r =
+                server.client().postForm("/login", Map.of("username", "mei", "password", "kadai-student"));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("security token");
     }
@@ -122,26 +146,37 @@ class AccessRoutesTests {
     @Test
     void formsWithoutOrWithAWrongCsrfTokenAreRefused() {
         Client mei = server.client().loggedIn("mei", "kadai-student");
-        assertThat(mei.postForm("/account/tokens", Map.of("label", "x")).statusCode()).isEqualTo(403);
-        assertThat(mei.postForm("/account/tokens", Map.of("label", "x", "_csrf", "forged")).statusCode())
+        assertThat(mei.postForm("/account/tokens", Map.of("label", "x")).statusCode())
+                .isEqualTo(403);
+        assertThat(mei.postForm("/account/tokens", Map.of("label", "x", "_csrf", "forged"))
+                        .statusCode())
                 .isEqualTo(403);
         long before = server.count("submissions");
-        HttpResponse<String> upload = mei.upload("/assignments/conv-op/submissions",
-                List.of(Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT)), Map.of());
+        HttpResponse<String> upload = mei.upload(
+                "/assignments/conv-op/submissions",
+                List.of(Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT)),
+                Map.of());
         assertThat(upload.statusCode()).isEqualTo(403);
         assertThat(server.count("submissions")).isEqualTo(before);
         assertThat(mei.postForm("/logout", Map.of()).statusCode()).isEqualTo(403);
-        assertThat(mei.postFormWithCsrf("/account/tokens", Map.of("label", "ok")).statusCode()).isEqualTo(200);
+        assertThat(mei.postFormWithCsrf("/account/tokens", Map.of("label", "ok"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aStudentCannotReadAnotherStudentsSubmission() {
         Client kenji = server.client().loggedIn("kenji", "kadai-student");
         assertThat(kenji.get("/submissions/" + aikosSubmission).statusCode()).isEqualTo(404);
-        assertThat(kenji.get("/api/submissions/" + aikosSubmission).statusCode()).isEqualTo(404);
-        assertThat(kenji.get("/api/submissions/" + aikosSubmission + "/results").statusCode()).isEqualTo(404);
+        assertThat(kenji.get("/api/submissions/" + aikosSubmission).statusCode())
+                .isEqualTo(404);
+        assertThat(kenji.get("/api/submissions/" + aikosSubmission + "/results").statusCode())
+                .isEqualTo(404);
         String events = kenji.send(kenji.request("/submissions/" + aikosSubmission + "/events")
-                .header("Accept", "text/event-stream").GET().build()).body();
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build())
+                .body();
         assertThat(events).doesNotContain("GRADED").contains("not found");
         // The owner can.
         Client aiko = server.client().loggedIn("aiko", "kadai-student");
@@ -151,17 +186,36 @@ class AccessRoutesTests {
     @Test
     void aStudentCannotSeeStaffPagesOrApis() {
         Client kenji = server.client().loggedIn("kenji", "kadai-student");
-        for (String path : List.of("/staff/gradebook", "/staff/gradebook.csv", "/staff/assignments/conv-op",
-                "/staff/roster", "/api/staff/gradebook", "/api/staff/gradebook.csv",
-                "/api/staff/assignments/conv-op/failures", "/api/staff/regrades/1")) {
+        for (String path : List.of(
+                "/staff/gradebook",
+                "/staff/gradebook.csv",
+                "/staff/assignments/conv-op",
+                "/staff/roster",
+                "/api/staff/gradebook",
+                "/api/staff/gradebook.csv",
+                "/api/staff/assignments/conv-op/failures",
+                "/api/staff/regrades/1")) {
             assertThat(kenji.get(path).statusCode()).as(path).isEqualTo(403);
         }
-        assertThat(kenji.postFormWithCsrf("/staff/assignments/conv-op/regrade", Map.of()).statusCode())
+        assertThat(kenji.postFormWithCsrf("/staff/assignments/conv-op/regrade", Map.of())
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(kenji.postFormWithCsrf("/staff/assignments/conv-op/settings", Map.of("deadline",
-                "2030-01-01T00:00", "latePenaltyPerDay", "0", "lateDays", "0", "dailyLimit", "99")).statusCode())
+        assertThat(kenji.postFormWithCsrf(
+                                "/staff/assignments/conv-op/settings",
+                                Map.of(
+                                        "deadline",
+                                        "2030-01-01T00:00",
+                                        "latePenaltyPerDay",
+                                        "0",
+                                        "lateDays",
+                                        "0",
+                                        "dailyLimit",
+                                        "99"))
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(kenji.postFormWithCsrf("/staff/roster", Map.of("csv", "eve,Eve")).statusCode()).isEqualTo(403);
+        assertThat(kenji.postFormWithCsrf("/staff/roster", Map.of("csv", "eve,Eve"))
+                        .statusCode())
+                .isEqualTo(403);
         Client token = server.client().withToken(server.demoToken());
         assertThat(token.get("/api/staff/gradebook").statusCode()).isEqualTo(403);
         assertThat(token.postJson("/api/staff/roster", "x").statusCode()).isEqualTo(403);
@@ -172,8 +226,12 @@ class AccessRoutesTests {
         Client ta = server.client().loggedIn("ta", "kadai-ta");
         assertThat(ta.get("/staff/gradebook").statusCode()).isEqualTo(200);
         assertThat(ta.get("/submissions/" + aikosSubmission).statusCode()).isEqualTo(200);
-        assertThat(ta.postFormWithCsrf("/staff/assignments/conv-op/regrade", Map.of()).statusCode()).isEqualTo(403);
-        assertThat(ta.postFormWithCsrf("/staff/roster", Map.of("csv", "eve,Eve")).statusCode()).isEqualTo(403);
+        assertThat(ta.postFormWithCsrf("/staff/assignments/conv-op/regrade", Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(ta.postFormWithCsrf("/staff/roster", Map.of("csv", "eve,Eve"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -182,14 +240,24 @@ class AccessRoutesTests {
         HttpResponse<String> page = mei.postFormWithCsrf("/account/tokens", Map.of("label", "ci"));
         String token = page.body().replaceAll("(?s).*<pre class=\"code\" id=\"new-token\">([^<]+)</pre>.*", "$1");
         assertThat(token).startsWith("kadai_");
-        long stored = server.server().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM api_tokens WHERE token_hash = :t").bind("t", token).mapTo(Long.class).one());
+        long stored = server.server()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :t")
+                        .bind("t", token)
+                        .mapTo(Long.class)
+                        .one());
         assertThat(stored).isZero();
         Client cli = server.client().withToken(token);
-        assertThat(JSON.readTree(cli.get("/api/me").body()).get("username").asText()).isEqualTo("mei");
+        assertThat(JSON.readTree(cli.get("/api/me").body()).get("username").asText())
+                .isEqualTo("mei");
         assertThat(mei.get("/account").body()).doesNotContain(token);
-        long id = server.server().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT MAX(id) FROM api_tokens").mapTo(Long.class).one());
+        long id = server.server()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT MAX(id) FROM api_tokens")
+                        .mapTo(Long.class)
+                        .one());
         mei.postFormWithCsrf("/account/tokens/" + id + "/revoke", Map.of());
         assertThat(cli.get("/api/me").statusCode()).isEqualTo(401);
     }
@@ -204,7 +272,10 @@ class AccessRoutesTests {
     @Test
     void theUiSpeaksJapaneseOnRequest() {
         Client aiko = server.client().loggedIn("aiko", "kadai-student");
-        assertThat(aiko.get("/assignments?lang=ja").body()).contains("課題").contains("締切").contains("lang=\"ja\"");
+        assertThat(aiko.get("/assignments?lang=ja").body())
+                .contains("課題")
+                .contains("締切")
+                .contains("lang=\"ja\"");
         assertThat(aiko.get("/assignments").body()).as("the choice sticks").contains("締切");
         assertThat(aiko.get("/assignments?lang=en").body()).contains("Deadline");
     }
@@ -227,10 +298,12 @@ class AccessRoutesTests {
 
     @Test
     void theRootSendsEachVisitorWhereTheyBelong() {
-        assertThat(server.client().get("/").headers().firstValue("Location").orElseThrow()).isEqualTo("/login");
+        assertThat(server.client().get("/").headers().firstValue("Location").orElseThrow())
+                .isEqualTo("/login");
         Client aiko = server.client().loggedIn("aiko", "kadai-student");
         assertThat(aiko.get("/").headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments");
-        assertThat(aiko.get("/login").headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments");
+        assertThat(aiko.get("/login").headers().firstValue("Location").orElseThrow())
+                .isEqualTo("/assignments");
         assertThat(aiko.get("/account").body()).contains("API tokens").contains("demo token");
     }
 
@@ -238,8 +311,9 @@ class AccessRoutesTests {
     void loginFollowsOnlySameSiteNextPaths() {
         Client c = server.client();
         String csrf = Client.csrfOf(c.get("/login").body());
-        HttpResponse<String> r = c.postForm("/login", Map.of("username", "mei", "password", "kadai-student",
-                "_csrf", csrf, "next", "//evil.example/"));
+        HttpResponse<String> r = c.postForm(
+                "/login",
+                Map.of("username", "mei", "password", "kadai-student", "_csrf", csrf, "next", "//evil.example/"));
         assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/assignments");
     }
 
@@ -248,7 +322,8 @@ class AccessRoutesTests {
         Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
         HttpResponse<String> forged = sensei.send(sensei.request("/api/staff/roster")
                 .header("Content-Type", "text/csv")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("eve,Eve")).build());
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("eve,Eve"))
+                .build());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(sensei.get("/staff/roster").body()).doesNotContain("<code>eve</code>");
     }

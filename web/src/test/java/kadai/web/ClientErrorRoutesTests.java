@@ -58,13 +58,19 @@ class ClientErrorRoutesTests {
         assertThat(statusLine).as(body).startsWith("HTTP/1.1 " + status);
         JsonNode json = JSON.readTree(body.substring(body.indexOf("\r\n\r\n") + 4));
         assertThat(json.get("error").asText()).as(body).isEqualTo(code);
-        assertThat(json.get("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("jetty");
+        assertThat(json.get("message").asText())
+                .isNotBlank()
+                .doesNotContain("Exception")
+                .doesNotContain("jetty");
         assertThat(server.count("submissions")).isEqualTo(before);
         List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines).as(log).noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by"));
         assertThat(lines).as(log).noneMatch(l -> l.contains("ERROR"));
-        assertThat(lines.stream().filter(l -> l.contains(" " + status + " ") && l.contains(code)).count())
-                .as(log).isEqualTo(1);
+        assertThat(lines.stream()
+                        .filter(l -> l.contains(" " + status + " ") && l.contains(code))
+                        .count())
+                .as(log)
+                .isEqualTo(1);
         return body;
     }
 
@@ -110,7 +116,8 @@ class ClientErrorRoutesTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Part p : parts) {
             out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-                    + p.filename() + "\"\r\nContent-Type: text/x-java\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + p.filename() + "\"\r\nContent-Type: text/x-java\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.writeBytes(p.content());
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -133,7 +140,8 @@ class ClientErrorRoutesTests {
     private static byte[] source(int bytes) {
         byte[] text = new byte[bytes];
         Arrays.fill(text, (byte) ' ');
-        byte[] head = "package kadai.assignments.conv;\npublic final class ConvOps { }\n".getBytes(StandardCharsets.UTF_8);
+        byte[] head =
+                "package kadai.assignments.conv;\npublic final class ConvOps { }\n".getBytes(StandardCharsets.UTF_8);
         System.arraycopy(head, 0, text, 0, head.length);
         return text;
     }
@@ -141,15 +149,19 @@ class ClientErrorRoutesTests {
     @Test
     void aChunkedUploadOverTheCapIs413() throws IOException {
         byte[] body = chunked(multipart("kb", List.of(new Part("ConvOps.java", source(3 * 1024 * 1024)))));
-        refusedWithOneLogLine(413, "too-large", () -> raw(uploadHead("multipart/form-data; boundary=kb",
-                "Transfer-Encoding: chunked"), body));
+        refusedWithOneLogLine(
+                413,
+                "too-large",
+                () -> raw(uploadHead("multipart/form-data; boundary=kb", "Transfer-Encoding: chunked"), body));
     }
 
     @Test
     void aTwoMegabyteFileIsRefusedWithItsReason() throws IOException {
         byte[] body = multipart("kb", List.of(new Part("ConvOps.java", source(2_000_000))));
-        String answer = refusedWithOneLogLine(422, "file-too-large", () -> raw(uploadHead(
-                "multipart/form-data; boundary=kb", "Content-Length: " + body.length), body));
+        String answer = refusedWithOneLogLine(
+                422,
+                "file-too-large",
+                () -> raw(uploadHead("multipart/form-data; boundary=kb", "Content-Length: " + body.length), body));
         assertThat(answer).contains("ConvOps.java");
     }
 
@@ -160,23 +172,30 @@ class ClientErrorRoutesTests {
             parts.add(Part.text("C" + i + ".java", "package kadai.assignments.conv;\nclass C" + i + " { }\n"));
         }
         byte[] body = multipart("kb", parts);
-        refusedWithOneLogLine(422, "too-many-parts", () -> raw(uploadHead("multipart/form-data; boundary=kb",
-                "Content-Length: " + body.length), body));
+        refusedWithOneLogLine(
+                422,
+                "too-many-parts",
+                () -> raw(uploadHead("multipart/form-data; boundary=kb", "Content-Length: " + body.length), body));
     }
 
     @Test
     void malformedMultipartIsRefused() throws IOException {
         byte[] body = ("--kb\r\nContent-Disposition: form-data; name=\"files\"; filename=\"ConvOps.java\"\r\n"
-                + "no blank line, no closing boundary").getBytes(StandardCharsets.UTF_8);
-        refusedWithOneLogLine(422, "bad-multipart", () -> raw(uploadHead("multipart/form-data; boundary=kb",
-                "Content-Length: " + body.length), body));
+                        + "no blank line, no closing boundary")
+                .getBytes(StandardCharsets.UTF_8);
+        refusedWithOneLogLine(
+                422,
+                "bad-multipart",
+                () -> raw(uploadHead("multipart/form-data; boundary=kb", "Content-Length: " + body.length), body));
     }
 
     @Test
     void aMultipartWithoutBoundaryIsRefused() throws IOException {
         byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
-        refusedWithOneLogLine(422, "bad-multipart", () -> raw(uploadHead("multipart/form-data",
-                "Content-Length: " + body.length), body));
+        refusedWithOneLogLine(
+                422,
+                "bad-multipart",
+                () -> raw(uploadHead("multipart/form-data", "Content-Length: " + body.length), body));
     }
 
     private static String asRaw(HttpResponse<String> r) {
@@ -186,35 +205,51 @@ class ClientErrorRoutesTests {
     @Test
     void malformedJsonToTheSettingsApiIs400() throws IOException {
         Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
-        refusedWithOneLogLine(400, "bad-json", () -> asRaw(sensei.postJson("/api/staff/assignments/conv/settings",
-                "{\"deadline\": \"2030-01-01T00:00:00Z\", \"lateDays\": ")));
-        refusedWithOneLogLine(400, "bad-json", () -> asRaw(sensei.postJson("/api/staff/assignments/conv/settings",
-                "{\"deadline\": \"2030-01-01T00:00:00Z\", \"lateDays\": \"three\"}")));
+        refusedWithOneLogLine(
+                400,
+                "bad-json",
+                () -> asRaw(sensei.postJson(
+                        "/api/staff/assignments/conv/settings",
+                        "{\"deadline\": \"2030-01-01T00:00:00Z\", \"lateDays\": ")));
+        refusedWithOneLogLine(
+                400,
+                "bad-json",
+                () -> asRaw(sensei.postJson(
+                        "/api/staff/assignments/conv/settings",
+                        "{\"deadline\": \"2030-01-01T00:00:00Z\", \"lateDays\": \"three\"}")));
     }
 
     @Test
     void malformedJsonToTheRegradeApiIs400() throws IOException {
         Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
-        refusedWithOneLogLine(400, "bad-json", () -> asRaw(sensei.postJson("/api/staff/assignments/conv/regrades",
-                "{\"submissionId\": ")));
-        refusedWithOneLogLine(400, "bad-json", () -> asRaw(sensei.postJson("/api/staff/assignments/conv/regrades",
-                "[1, 2]")));
+        refusedWithOneLogLine(
+                400,
+                "bad-json",
+                () -> asRaw(sensei.postJson("/api/staff/assignments/conv/regrades", "{\"submissionId\": ")));
+        refusedWithOneLogLine(
+                400, "bad-json", () -> asRaw(sensei.postJson("/api/staff/assignments/conv/regrades", "[1, 2]")));
     }
 
     @Test
     void badValuesInTheSettingsApiAre400WithTheReason() throws IOException {
         Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
-        String answer = refusedWithOneLogLine(400, "bad-settings", () -> asRaw(sensei.postJson(
-                "/api/staff/assignments/conv/settings", "{\"deadline\": \"2030-01-01T00:00:00Z\", \"latePenaltyPerDay\": 300,"
-                        + " \"lateDays\": 1, \"dailyLimit\": 5, \"hiddenReleased\": false}")));
+        String answer = refusedWithOneLogLine(
+                400,
+                "bad-settings",
+                () -> asRaw(sensei.postJson(
+                        "/api/staff/assignments/conv/settings",
+                        "{\"deadline\": \"2030-01-01T00:00:00Z\", \"latePenaltyPerDay\": 300,"
+                                + " \"lateDays\": 1, \"dailyLimit\": 5, \"hiddenReleased\": false}")));
         assertThat(answer).contains("late penalty");
     }
 
     @Test
     void aPageRequestGetsTheErrorPageNotJson() {
         Client aiko = server.client().loggedIn("aiko", "kadai-student");
-        HttpResponse<String> r = aiko.upload("/assignments/conv-op/submissions",
-                List.of(new Part("ConvOps.java", source(300 * 1024))), Map.of("_csrf", aiko.csrf()));
+        HttpResponse<String> r = aiko.upload(
+                "/assignments/conv-op/submissions",
+                List.of(new Part("ConvOps.java", source(300 * 1024))),
+                Map.of("_csrf", aiko.csrf()));
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(r.body()).contains("ConvOps.java has");

@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import kadai.web.account.AccountService;
 import kadai.web.http.Role;
+import kadai.web.submission.UploadLimits;
 import kadai.web.testing.Client;
 import kadai.web.testing.Client.Part;
 import kadai.web.testing.FakeGrader;
 import kadai.web.testing.SettableClock;
 import kadai.web.testing.TestServer;
-import kadai.web.submission.UploadLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,21 +38,35 @@ class CourseSettingsTests {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Saturday 2027-03-27, 11:00 in Berlin (CET); the clocks go forward the next night. */
     static final SettableClock CLOCK = new SettableClock(Instant.parse("2027-03-27T10:00:00Z"));
+
     static TestServer server;
     static Client sensei;
     static Client hana;
 
     @BeforeAll
     static void start() throws IOException {
-        ServerConfig config = new ServerConfig(0, Files.createTempDirectory("kadai-course"), null, null, null,
-                new FakeGrader(), TestServer.fastJobs(), UploadLimits.defaults(), 4, false, CLOCK, 100,
-                ZoneId.of("Europe/Berlin"), "https://kadai.example.ac.jp/")
+        ServerConfig config = new ServerConfig(
+                        0,
+                        Files.createTempDirectory("kadai-course"),
+                        null,
+                        null,
+                        null,
+                        new FakeGrader(),
+                        TestServer.fastJobs(),
+                        UploadLimits.defaults(),
+                        4,
+                        false,
+                        CLOCK,
+                        100,
+                        ZoneId.of("Europe/Berlin"),
+                        "https://kadai.example.ac.jp/")
                 // A production start: the administrator names the first instructor's password.
-                .withSecurity(WebSecurity.defaults().withFirstInstructor(
-                        new WebSecurity.FirstInstructor("sensei", () -> "instructor-password")));
+                .withSecurity(WebSecurity.defaults()
+                        .withFirstInstructor(new WebSecurity.FirstInstructor("sensei", () -> "instructor-password")));
         server = TestServer.start(config);
         AccountService accounts = server.server().accounts();
-        long hanaId = accounts.createUser("hana", "Hana", null, "student-password", Role.STUDENT).id();
+        long hanaId = accounts.createUser("hana", "Hana", null, "student-password", Role.STUDENT)
+                .id();
         sensei = server.client().loggedIn("sensei", "instructor-password");
         hana = server.client().withToken(accounts.issueToken(hanaId, "test").secret());
     }
@@ -72,20 +86,26 @@ class CourseSettingsTests {
             ids.add(a.get("id").asText());
             assertThat(a.get("published").asBoolean()).as(a.get("id").asText()).isFalse();
         });
-        assertThat(ids).containsExactlyElementsOf(kadai.grader.Assignments.all().stream()
-                .map(kadai.grader.Assignment::id).toList());
+        assertThat(ids)
+                .containsExactlyElementsOf(kadai.grader.Assignments.all().stream()
+                        .map(kadai.grader.Assignment::id)
+                        .toList());
         assertThat(JSON.readTree(hana.get("/api/assignments").body())).isEmpty();
         assertThat(hana.get("/api/assignments/conv-op").statusCode()).isEqualTo(404);
-        assertThat(hana.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT)).statusCode())
+        assertThat(hana.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT))
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(sensei.get("/staff/settings").body()).contains("Europe/Berlin").contains("id=\"row-gan\"")
+        assertThat(sensei.get("/staff/settings").body())
+                .contains("Europe/Berlin")
+                .contains("id=\"row-gan\"")
                 .contains("https://kadai.example.ac.jp/");
     }
 
     @Test
     @Order(2)
     void anAssignmentPublishedWithAnOpeningTimeOpensThenInTheCoursesWallClock() throws IOException {
-        HttpResponse<String> r = sensei.postJson("/api/staff/assignments/conv-op/settings",
+        HttpResponse<String> r = sensei.postJson(
+                "/api/staff/assignments/conv-op/settings",
                 "{\"published\": true, \"opensAt\": \"2027-03-28T09:00\", \"deadline\": \"2027-04-10T23:59\","
                         + " \"dailyLimit\": 1}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -98,7 +118,8 @@ class CourseSettingsTests {
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("open").asBoolean()).isFalse();
         Client browser = server.client().loggedIn("sensei", "instructor-password");
-        assertThat(browser.get("/staff/settings").body()).contains("value=\"2027-04-10T23:59\"")
+        assertThat(browser.get("/staff/settings").body())
+                .contains("value=\"2027-04-10T23:59\"")
                 .contains("value=\"2027-03-28T09:00\"");
         HttpResponse<String> early = hana.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT));
         assertThat(early.statusCode()).isEqualTo(409);
@@ -107,7 +128,11 @@ class CourseSettingsTests {
         assertThat(hana.get("/api/assignments/conv-op").statusCode()).isEqualTo(404);
 
         CLOCK.set(Instant.parse("2027-03-28T07:00:00Z"));
-        assertThat(JSON.readTree(hana.get("/api/assignments").body()).get(0).get("open").asBoolean()).isTrue();
+        assertThat(JSON.readTree(hana.get("/api/assignments").body())
+                        .get(0)
+                        .get("open")
+                        .asBoolean())
+                .isTrue();
         assertThat(hana.get("/api/assignments/conv-op").statusCode()).isEqualTo(200);
     }
 
@@ -116,19 +141,27 @@ class CourseSettingsTests {
     void theDailyLimitStartsAgainAtTheCoursesMidnightOfA23HourDay() throws IOException {
         // Sunday 2027-03-28 in Berlin runs from 23:00 UTC on the 27th to 22:00 UTC on the 28th.
         CLOCK.set(Instant.parse("2027-03-28T21:30:00Z"));
-        assertThat(hana.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT)).statusCode())
+        assertThat(hana.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT))
+                        .statusCode())
                 .isEqualTo(201);
         HttpResponse<String> second = hana.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT));
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(JSON.readTree(second.body()).get("message").asText())
                 .endsWith("the count starts again at 2027-03-29 00:00 CEST.");
         CLOCK.set(Instant.parse("2027-03-28T21:59:00Z"));
-        assertThat(JSON.readTree(hana.get("/api/assignments").body()).get(0).get("attemptsLeftToday").asInt())
+        assertThat(JSON.readTree(hana.get("/api/assignments").body())
+                        .get(0)
+                        .get("attemptsLeftToday")
+                        .asInt())
                 .isZero();
         CLOCK.set(Instant.parse("2027-03-28T22:00:00Z"));
-        assertThat(JSON.readTree(hana.get("/api/assignments").body()).get(0).get("attemptsLeftToday").asInt())
+        assertThat(JSON.readTree(hana.get("/api/assignments").body())
+                        .get(0)
+                        .get("attemptsLeftToday")
+                        .asInt())
                 .isEqualTo(1);
-        assertThat(hana.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT)).statusCode())
+        assertThat(hana.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT))
+                        .statusCode())
                 .isEqualTo(201);
     }
 
@@ -145,7 +178,8 @@ class CourseSettingsTests {
     @Test
     @Order(5)
     void aDeadlineBeforeTheOpeningTimeIsRefusedWithBoth() {
-        HttpResponse<String> r = sensei.postJson("/api/staff/assignments/pool/settings",
+        HttpResponse<String> r = sensei.postJson(
+                "/api/staff/assignments/pool/settings",
                 "{\"opensAt\": \"2027-05-01T09:00\", \"deadline\": \"2027-04-01T09:00\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("must open before its deadline").contains("2027-05-01 09:00 CEST");

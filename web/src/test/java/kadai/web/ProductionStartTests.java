@@ -35,23 +35,36 @@ class ProductionStartTests {
         final String url;
 
         Serve(Path data, Map<String, String> env, String... options) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-cp", System.getProperty("java.class.path"), WebMain.class.getName(), "serve",
-                    "--port", "0", "--data", data.toString(), "--workers", "0", "--sandbox", "off"));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    WebMain.class.getName(),
+                    "serve",
+                    "--port",
+                    "0",
+                    "--data",
+                    data.toString(),
+                    "--workers",
+                    "0",
+                    "--sandbox",
+                    "off"));
             command.addAll(List.of(options));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().remove(FirstInstructorPassword.ENV);
             pb.environment().putAll(env);
             process = pb.start();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String found = null;
             long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             String line;
             while (found == null && System.nanoTime() < end && (line = reader.readLine()) != null) {
                 output.add(line);
                 if (line.startsWith("Kadai is running at ")) {
-                    found = line.substring("Kadai is running at ".length()).split(" ")[0].replaceAll("/$", "");
+                    found = line.substring("Kadai is running at ".length())
+                            .split(" ")[0]
+                            .replaceAll("/$", "");
                 }
             }
             url = found;
@@ -88,31 +101,41 @@ class ProductionStartTests {
             assertThat(serve.url).as(serve.text()).isNotNull();
             Client anyone = Client.forUrl(serve.url);
             for (var demo : kadai.web.seed.DemoCourse.LOGINS) {
-                assertThat(Client.forUrl(serve.url).login(demo.username(), demo.password()).statusCode())
-                        .as(demo.username()).isEqualTo(401);
+                assertThat(Client.forUrl(serve.url)
+                                .login(demo.username(), demo.password())
+                                .statusCode())
+                        .as(demo.username())
+                        .isEqualTo(401);
             }
             assertThat(anyone.login("admin", PASSWORD).statusCode()).isEqualTo(302);
             Client admin = Client.forUrl(serve.url).loggedIn("admin", PASSWORD);
-            assertThat(admin.get("/staff/roster").body()).contains("<code>admin</code>").doesNotContain("sensei")
+            assertThat(admin.get("/staff/roster").body())
+                    .contains("<code>admin</code>")
+                    .doesNotContain("sensei")
                     .doesNotContain("id=\"demo-accounts\"");
             assertThat(admin.get("/api/assignments").statusCode()).isEqualTo(200);
-            assertThat(serve.text()).doesNotContain(PASSWORD).doesNotContain("kadai_").doesNotContain("kadai-instructor")
+            assertThat(serve.text())
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain("kadai_")
+                    .doesNotContain("kadai-instructor")
                     .doesNotContain("DEMO");
         }
         assertThat(data.resolve("demo-credentials.txt")).doesNotExist();
         // A restart needs no password: the database has its instructor.
         try (Serve again = new Serve(data, Map.of(), "--no-demo")) {
             assertThat(again.url).as(again.text()).isNotNull();
-            assertThat(Client.forUrl(again.url).login("admin", PASSWORD).statusCode()).isEqualTo(302);
+            assertThat(Client.forUrl(again.url).login("admin", PASSWORD).statusCode())
+                    .isEqualTo(302);
         }
     }
 
     @Test
     void theEnvironmentVariableGivesThePasswordAndAnotherUserName(@TempDir Path data) throws Exception {
-        try (Serve serve = new Serve(data, Map.of(FirstInstructorPassword.ENV, PASSWORD), "--no-demo",
-                "--admin-user", "tanaka")) {
+        try (Serve serve =
+                new Serve(data, Map.of(FirstInstructorPassword.ENV, PASSWORD), "--no-demo", "--admin-user", "tanaka")) {
             assertThat(serve.url).as(serve.text()).isNotNull();
-            assertThat(Client.forUrl(serve.url).login("tanaka", PASSWORD).statusCode()).isEqualTo(302);
+            assertThat(Client.forUrl(serve.url).login("tanaka", PASSWORD).statusCode())
+                    .isEqualTo(302);
             assertThat(serve.text()).doesNotContain(PASSWORD);
         }
     }
@@ -125,14 +148,17 @@ class ProductionStartTests {
             while (!serve.text().contains("Try: ./kadai submit") && System.nanoTime() < end) {
                 Thread.sleep(100);
             }
-            assertThat(serve.text()).contains("(DEMO course)").contains("This is a DEMO")
-                    .contains("sensei kadai-instructor").contains("--no-demo");
+            assertThat(serve.text())
+                    .contains("(DEMO course)")
+                    .contains("This is a DEMO")
+                    .contains("sensei kadai-instructor")
+                    .contains("--no-demo");
         }
     }
 
     static WebMainTests.Run serveInProcess(Path data, String... options) {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data", data.toString(), "--workers",
-                "0", "--sandbox", "off", "--no-demo"));
+        List<String> args = new ArrayList<>(List.of(
+                "serve", "--port", "0", "--data", data.toString(), "--workers", "0", "--sandbox", "off", "--no-demo"));
         args.addAll(List.of(options));
         return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> WebMainTests.run(args.toArray(String[]::new)));
     }
@@ -152,7 +178,8 @@ class ProductionStartTests {
         WebMainTests.Run run = serveInProcess(data, "--admin-password-file", weak.toString());
         assertThat(run.exit()).isEqualTo(WebMain.EXIT_INVALID_INPUT);
         assertThat(run.err()).contains("not acceptable").contains("every attacker tries");
-        WebMainTests.Run missing = serveInProcess(data, "--admin-password-file", secrets.resolve("nope").toString());
+        WebMainTests.Run missing = serveInProcess(
+                data, "--admin-password-file", secrets.resolve("nope").toString());
         assertThat(missing.exit()).isEqualTo(WebMain.EXIT_INVALID_INPUT);
         assertThat(missing.err()).contains("cannot read --admin-password-file");
     }

@@ -18,34 +18,45 @@ import org.junit.jupiter.api.io.TempDir;
 /** Secure cookies and HSTS over HTTPS, and the client address, directly and behind a trusted proxy. */
 class ProxyHeadersTests {
 
-    static HttpResponse<String> loginThroughProxy(Client c, String username, String password, String proto,
-            String forwardedFor) {
+    static HttpResponse<String> loginThroughProxy(
+            Client c, String username, String password, String proto, String forwardedFor) {
         String csrf = Client.csrfOf(c.get("/login").body());
         String form = "username=" + username + "&password=" + password + "&_csrf=" + csrf;
-        HttpRequest.Builder b = c.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-Proto", proto).header("X-Forwarded-For", forwardedFor)
+        HttpRequest.Builder b = c.request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-Proto", proto)
+                .header("X-Forwarded-For", forwardedFor)
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         return c.send(b.build());
     }
 
     static List<String> sessionCookies(HttpResponse<String> r) {
-        return r.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("kadai_session=")).toList();
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(v -> v.startsWith("kadai_session="))
+                .toList();
     }
 
     static String addressKey(String address) throws Exception {
-        return "ip:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(address.getBytes(StandardCharsets.UTF_8)));
+        return "ip:"
+                + HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8)));
     }
 
     static List<String> keys(TestServer server) {
-        return server.server().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT throttle_key FROM login_failures").mapTo(String.class).list());
+        return server.server()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT throttle_key FROM login_failures")
+                        .mapTo(String.class)
+                        .list());
     }
 
     @Test
     void directlyTheForwardedHeadersAreNotBelieved() throws Exception {
         try (TestServer server = TestServer.start(new FakeGrader())) {
-            HttpResponse<String> r = loginThroughProxy(server.client(), "kenji", "kadai-student", "https", "203.0.113.7");
+            HttpResponse<String> r =
+                    loginThroughProxy(server.client(), "kenji", "kadai-student", "https", "203.0.113.7");
             assertThat(r.statusCode()).isEqualTo(302);
             assertThat(sessionCookies(r)).singleElement().asString().doesNotContainIgnoringCase("secure");
             assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
@@ -59,18 +70,25 @@ class ProxyHeadersTests {
         ServerConfig config = TestServer.config(data, new FakeGrader())
                 .withSecurity(WebSecurity.defaults().withTrustProxy(true));
         try (TestServer server = TestServer.start(config)) {
-            HttpResponse<String> r = loginThroughProxy(server.client(), "kenji", "kadai-student", "https", "203.0.113.7");
+            HttpResponse<String> r =
+                    loginThroughProxy(server.client(), "kenji", "kadai-student", "https", "203.0.113.7");
             assertThat(r.statusCode()).isEqualTo(302);
-            assertThat(sessionCookies(r)).singleElement().asString().containsIgnoringCase("; Secure")
+            assertThat(sessionCookies(r))
+                    .singleElement()
+                    .asString()
+                    .containsIgnoringCase("; Secure")
                     .containsIgnoringCase("HttpOnly");
             assertThat(r.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
-            HttpResponse<String> plain = loginThroughProxy(server.client(), "kenji", "kadai-student", "http", "203.0.113.7");
+            HttpResponse<String> plain =
+                    loginThroughProxy(server.client(), "kenji", "kadai-student", "http", "203.0.113.7");
             assertThat(sessionCookies(plain)).singleElement().asString().doesNotContainIgnoringCase("secure");
             assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 
             loginThroughProxy(server.client(), "kenji", "wrong", "https", "6.6.6.6, 203.0.113.7");
-            assertThat(keys(server)).as("the throttle counts the address the proxy saw")
-                    .contains(addressKey("203.0.113.7")).doesNotContain(addressKey("127.0.0.1"), addressKey("6.6.6.6"));
+            assertThat(keys(server))
+                    .as("the throttle counts the address the proxy saw")
+                    .contains(addressKey("203.0.113.7"))
+                    .doesNotContain(addressKey("127.0.0.1"), addressKey("6.6.6.6"));
         }
     }
 }

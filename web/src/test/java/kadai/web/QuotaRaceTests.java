@@ -54,22 +54,31 @@ public class QuotaRaceTests {
     /** 16 parallel uploads by a student with 2 attempts left today: exactly 2 are accepted. */
     public static void sixteenParallelUploadsWithTwoLeft(TestServer server) throws Exception {
         Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
-        HttpResponse<String> settings = sensei.postJson("/api/staff/assignments/conv-op/settings",
+        HttpResponse<String> settings = sensei.postJson(
+                "/api/staff/assignments/conv-op/settings",
                 "{\"deadline\": \"2099-01-01T00:00:00Z\", \"latePenaltyPerDay\": 10, \"lateDays\": 1,"
                         + " \"dailyLimit\": 3, \"hiddenReleased\": false}");
         assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
         Client aiko = server.client().withToken(server.demoToken());
         long first = JSON.readTree(aiko.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT))
-                .body()).get("id").asLong();
+                        .body())
+                .get("id")
+                .asLong();
         aiko.awaitGraded(first, Duration.ofSeconds(30));
-        assertThat(JSON.readTree(aiko.get("/api/assignments/conv-op").body()).get("attemptsLeftToday").asInt())
+        assertThat(JSON.readTree(aiko.get("/api/assignments/conv-op").body())
+                        .get("attemptsLeftToday")
+                        .asInt())
                 .isEqualTo(2);
 
         // Files near the 256 KiB cap take the server a while to check, which is when the old code raced.
         String large = SubmissionRoutesTests.RIGHT + "/*" + "x".repeat(240 * 1024) + "*/\n";
         List<Integer> codes = burst(16, () -> aiko.submitApi("conv-op", Part.text("ConvOps.java", large)));
-        assertThat(codes.stream().filter(c -> c == 201).count()).as(codes.toString()).isEqualTo(2);
-        assertThat(codes.stream().filter(c -> c == 429).count()).as(codes.toString()).isEqualTo(14);
+        assertThat(codes.stream().filter(c -> c == 201).count())
+                .as(codes.toString())
+                .isEqualTo(2);
+        assertThat(codes.stream().filter(c -> c == 429).count())
+                .as(codes.toString())
+                .isEqualTo(14);
         assertThat(server.count("submissions")).isEqualTo(3);
     }
 
@@ -83,17 +92,31 @@ public class QuotaRaceTests {
     @Test
     void sixteenParallelTrainingRunsStartOne(@TempDir Path data) throws Exception {
         // No task worker: runs stay queued, so "one queued or running at a time" is what refuses the rest.
-        try (TestServer server = TestServer.start(TestServer.config(data, new FakeGrader()),
+        try (TestServer server = TestServer.start(
+                TestServer.config(data, new FakeGrader()),
                 TestServer.fastTasks().withThreads(0))) {
             Client aiko = server.client().withToken(server.demoToken());
-            long gan = JSON.readTree(aiko.submitApi("gan", Part.text("GanLoss.java",
-                    "package kadai.assignments.gan;\npublic final class GanLoss { }\n")).body()).get("id").asLong();
+            long gan = JSON.readTree(aiko.submitApi(
+                                    "gan",
+                                    Part.text(
+                                            "GanLoss.java",
+                                            "package kadai.assignments.gan;\npublic final class GanLoss { }\n"))
+                            .body())
+                    .get("id")
+                    .asLong();
             aiko.awaitGraded(gan, Duration.ofSeconds(30));
-            List<Integer> codes = burst(16, () -> aiko.send(aiko.request("/api/task-runs")
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"task\": \"dcgan\"}")).build()));
-            assertThat(codes.stream().filter(c -> c == 201).count()).as(codes.toString()).isEqualTo(1);
-            assertThat(codes.stream().filter(c -> c == 409).count()).as(codes.toString()).isEqualTo(15);
+            List<Integer> codes = burst(
+                    16,
+                    () -> aiko.send(aiko.request("/api/task-runs")
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"task\": \"dcgan\"}"))
+                            .build()));
+            assertThat(codes.stream().filter(c -> c == 201).count())
+                    .as(codes.toString())
+                    .isEqualTo(1);
+            assertThat(codes.stream().filter(c -> c == 409).count())
+                    .as(codes.toString())
+                    .isEqualTo(15);
             assertThat(server.count("task_runs")).isEqualTo(1);
         }
     }

@@ -27,17 +27,28 @@ class RestartTests {
 
     @Test
     void aJobKilledMidGradingIsRetriedAfterRestartAndCountedOnce() throws Exception {
-        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashFixtureMain.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        Process first = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashFixtureMain.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
         long submission;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             int port = Integer.parseInt(awaitLine(out, "PORT ").substring(5).trim());
-            String token = kadai.web.seed.DemoCourse.credentials(data).lines().filter(l -> l.startsWith("token "))
-                    .map(l -> l.split(" ")[2]).findFirst().orElseThrow();
-            Client client = new TestClientFactory("http://localhost:" + port).client().withToken(token);
-            String created = client.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT)).body();
+            String token = kadai.web.seed.DemoCourse.credentials(data)
+                    .lines()
+                    .filter(l -> l.startsWith("token "))
+                    .map(l -> l.split(" ")[2])
+                    .findFirst()
+                    .orElseThrow();
+            Client client =
+                    new TestClientFactory("http://localhost:" + port).client().withToken(token);
+            String created = client.submitApi("conv-op", Part.text("ConvOps.java", SubmissionRoutesTests.RIGHT))
+                    .body();
             submission = new ObjectMapper().readTree(created).get("id").asLong();
             awaitLine(out, "GRADING ");
             first.destroyForcibly();
@@ -55,8 +66,12 @@ class RestartTests {
             assertThat(second.count("submissions")).isEqualTo(1);
             assertThat(second.count("test_results")).isEqualTo(2);
             Thread.sleep(1500);
-            assertThat(grader.calls()).as("no second run after the result is stored").isEqualTo(1);
-            assertThat(second.count("scheduled_tasks")).as("the job is done and gone").isZero();
+            assertThat(grader.calls())
+                    .as("no second run after the result is stored")
+                    .isEqualTo(1);
+            assertThat(second.count("scheduled_tasks"))
+                    .as("the job is done and gone")
+                    .isZero();
         }
     }
 

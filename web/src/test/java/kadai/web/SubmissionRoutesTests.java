@@ -64,23 +64,36 @@ class SubmissionRoutesTests {
         assertThat(results.get("max_score").asDouble()).isEqualTo(8.0);
         JsonNode visible = results.get("tests").get(0);
         assertThat(visible.get("status").asText()).isEqualTo("failed");
-        assertThat(visible.get("output").asText()).contains("smallest failing case").contains("actual   [[1, 2], [4, 6]]");
+        assertThat(visible.get("output").asText())
+                .contains("smallest failing case")
+                .contains("actual   [[1, 2], [4, 6]]");
         JsonNode hidden = results.get("tests").get(1);
         assertThat(hidden.get("extra_data").get("withheld").asBoolean()).isTrue();
         assertThat(hidden.has("score")).isFalse();
         assertThat(results.get("extra_data").get("withheld_tests").asInt()).isEqualTo(1);
         assertThat(results.toString()).doesNotContain("secret");
 
-        String page = server.client().loggedIn("aiko", "kadai-student").get("/submissions/" + id).body();
-        assertThat(page).contains("smallest failing case").contains("Hidden test").doesNotContain("secret large case");
+        String page = server.client()
+                .loggedIn("aiko", "kadai-student")
+                .get("/submissions/" + id)
+                .body();
+        assertThat(page)
+                .contains("smallest failing case")
+                .contains("Hidden test")
+                .doesNotContain("secret large case");
     }
 
     @Test
     void aWrongResultMarksExactlyTheDifferingTensorCellsAndHidesHiddenOnes() throws IOException {
-        long id = json(student().submitApi("conv-op", Part.text("ConvOps.java",
-                WRONG.replace("WRONG", "WRONG HIDDEN_FAIL")))).get("id").asLong();
+        long id = json(student()
+                        .submitApi("conv-op", Part.text("ConvOps.java", WRONG.replace("WRONG", "WRONG HIDDEN_FAIL"))))
+                .get("id")
+                .asLong();
         student().awaitGraded(id, Duration.ofSeconds(20));
-        String page = server.client().loggedIn("aiko", "kadai-student").get("/submissions/" + id).body();
+        String page = server.client()
+                .loggedIn("aiko", "kadai-student")
+                .get("/submissions/" + id)
+                .body();
         assertThat(page).contains("2 of 12 cells differ beyond the tolerance").doesNotContain("secret");
         List<List<Cell>> expected = tables(page, "tensor-expected");
         List<List<Cell>> actual = tables(page, "tensor-actual");
@@ -92,41 +105,61 @@ class SubmissionRoutesTests {
                 double e = Double.parseDouble(expected.get(r).get(c).text());
                 double a = Double.parseDouble(actual.get(r).get(c).text());
                 boolean differs = Math.abs(a - e) > 1e-8 + 1e-5 * Math.abs(e);
-                assertThat(actual.get(r).get(c).marked()).as("actual row %d col %d", r, c).isEqualTo(differs);
-                assertThat(expected.get(r).get(c).marked()).as("expected row %d col %d", r, c).isEqualTo(differs);
+                assertThat(actual.get(r).get(c).marked())
+                        .as("actual row %d col %d", r, c)
+                        .isEqualTo(differs);
+                assertThat(expected.get(r).get(c).marked())
+                        .as("expected row %d col %d", r, c)
+                        .isEqualTo(differs);
                 marked += differs ? 1 : 0;
             }
         }
         assertThat(marked).isEqualTo(2);
         assertThat(page).contains("<span class=\"sr-only\"> (differs)</span>");
-        JsonNode tensors = json(student().get("/api/submissions/" + id + "/results")).get("tests").get(0)
-                .get("extra_data").get("tensors");
+        JsonNode tensors = json(student().get("/api/submissions/" + id + "/results"))
+                .get("tests")
+                .get(0)
+                .get("extra_data")
+                .get("tensors");
         assertThat(tensors.get(0).get("differing").toString()).isEqualTo("[4,10]");
         // staff see the hidden test's comparison too
-        String staff = server.client().loggedIn("sensei", "kadai-instructor").get("/submissions/" + id).body();
+        String staff = server.client()
+                .loggedIn("sensei", "kadai-instructor")
+                .get("/submissions/" + id)
+                .body();
         assertThat(staff).contains("secret hidden call");
     }
 
     @Test
     void aStoredResultWithoutCellComparisonsStillShowsItsFeedback() throws IOException {
-        long id = json(student().submitApi("conv-op", Part.text("ConvOps.java", WRONG))).get("id").asLong();
+        long id = json(student().submitApi("conv-op", Part.text("ConvOps.java", WRONG)))
+                .get("id")
+                .asLong();
         student().awaitGraded(id, Duration.ofSeconds(20));
-        server.server().database().jdbi().useHandle(h -> h.createUpdate(
-                "UPDATE test_results SET tensors = NULL WHERE submission_id = :id").bind("id", id).execute());
-        String page = server.client().loggedIn("aiko", "kadai-student").get("/submissions/" + id).body();
+        server.server()
+                .database()
+                .jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE test_results SET tensors = NULL WHERE submission_id = :id")
+                        .bind("id", id)
+                        .execute());
+        String page = server.client()
+                .loggedIn("aiko", "kadai-student")
+                .get("/submissions/" + id)
+                .body();
         assertThat(page).contains("smallest failing case").doesNotContain("class=\"tensor ");
     }
 
-    record Cell(String text, boolean marked) {
-    }
+    record Cell(String text, boolean marked) {}
 
     /** Return the rows of every table of the class, in order, as cells. */
     static List<List<Cell>> tables(String page, String tableClass) {
         List<List<Cell>> rows = new java.util.ArrayList<>();
         java.util.regex.Matcher table = java.util.regex.Pattern.compile(
-                "<table class=\"tensor " + tableClass + "\">(.*?)</table>", java.util.regex.Pattern.DOTALL).matcher(page);
+                        "<table class=\"tensor " + tableClass + "\">(.*?)</table>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
         while (table.find()) {
-            java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                            "<tr>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
                     .matcher(table.group(1));
             while (row.find()) {
                 List<Cell> cells = new java.util.ArrayList<>();
@@ -143,7 +176,9 @@ class SubmissionRoutesTests {
 
     @Test
     void staffSeeHiddenTestsSourcesAndTheSandboxLevel() throws IOException {
-        long id = json(student().submitApi("conv-op", Part.text("ConvOps.java", RIGHT))).get("id").asLong();
+        long id = json(student().submitApi("conv-op", Part.text("ConvOps.java", RIGHT)))
+                .get("id")
+                .asLong();
         student().awaitGraded(id, Duration.ofSeconds(20));
         Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
         String page = sensei.get("/submissions/" + id).body();
@@ -156,8 +191,10 @@ class SubmissionRoutesTests {
     @Test
     void formSubmissionRedirectsToTheLiveStatusPage() {
         Client aiko = server.client().loggedIn("aiko", "kadai-student");
-        HttpResponse<String> r = aiko.upload("/assignments/conv-op/submissions",
-                List.of(Part.text("ConvOps.java", RIGHT)), Map.of("_csrf", aiko.csrf()));
+        HttpResponse<String> r = aiko.upload(
+                "/assignments/conv-op/submissions",
+                List.of(Part.text("ConvOps.java", RIGHT)),
+                Map.of("_csrf", aiko.csrf()));
         assertThat(r.statusCode()).isEqualTo(302);
         String location = r.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches("/submissions/\\d+");
@@ -168,12 +205,20 @@ class SubmissionRoutesTests {
     @Test
     void statusEventsStreamUntilGraded() {
         Client aiko = server.client().loggedIn("aiko", "kadai-student");
-        long id = Long.parseLong(aiko.upload("/assignments/conv-op/submissions",
-                List.of(Part.text("ConvOps.java", RIGHT)), Map.of("_csrf", aiko.csrf()))
-                .headers().firstValue("Location").orElseThrow().replace("/submissions/", ""));
+        long id = Long.parseLong(aiko.upload(
+                        "/assignments/conv-op/submissions",
+                        List.of(Part.text("ConvOps.java", RIGHT)),
+                        Map.of("_csrf", aiko.csrf()))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .replace("/submissions/", ""));
         // The stream closes itself after the graded event, so reading it to the end terminates.
         String events = aiko.send(aiko.request("/submissions/" + id + "/events")
-                .header("Accept", "text/event-stream").GET().build()).body();
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build())
+                .body();
         assertThat(events).contains("event: status").contains("\"GRADED\"");
     }
 
@@ -187,7 +232,8 @@ class SubmissionRoutesTests {
                 names.add(e.getName());
             }
         }
-        assertThat(names).contains("kadai-starter-kit/pom.xml", "kadai-starter-kit/mvnw")
+        assertThat(names)
+                .contains("kadai-starter-kit/pom.xml", "kadai-starter-kit/mvnw")
                 .anyMatch(n -> n.endsWith("kadai/assignments/Layer.java"))
                 .noneMatch(n -> n.contains("/target/"));
     }
@@ -277,8 +323,11 @@ class SubmissionRoutesTests {
 
     @Test
     void wrongPackageIsRefused() throws IOException {
-        assertRefused(refusedKeepsNothing(Part.text("ConvOps.java", "package my.own;\nclass ConvOps {}\n")), 422,
-                "wrong-package", "declares package my.own, but this assignment's classes are in kadai.assignments.conv");
+        assertRefused(
+                refusedKeepsNothing(Part.text("ConvOps.java", "package my.own;\nclass ConvOps {}\n")),
+                422,
+                "wrong-package",
+                "declares package my.own, but this assignment's classes are in kadai.assignments.conv");
     }
 
     @Test
@@ -295,8 +344,10 @@ class SubmissionRoutesTests {
     void refusedFormUploadShowsTheReasonOnTheAssignmentPage() {
         Client mei = server.client().loggedIn("mei", "kadai-student");
         long before = server.count("submissions");
-        HttpResponse<String> r = mei.upload("/assignments/conv-op/submissions",
-                List.of(Part.text("ConvOps.java", "package wrong;\n")), Map.of("_csrf", mei.csrf()));
+        HttpResponse<String> r = mei.upload(
+                "/assignments/conv-op/submissions",
+                List.of(Part.text("ConvOps.java", "package wrong;\n")),
+                Map.of("_csrf", mei.csrf()));
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("id=\"upload-error\"").contains("declares package wrong");
         assertThat(server.count("submissions")).isEqualTo(before);
@@ -306,16 +357,21 @@ class SubmissionRoutesTests {
     void zipOfTheStarterKitLayoutIsAccepted() throws IOException {
         byte[] zip = zip(Map.of(
                 "kit/src/main/java/kadai/assignments/conv/ConvOps.java", RIGHT.getBytes(StandardCharsets.UTF_8),
-                "kit/src/main/java/kadai/assignments/Layer.java", "package kadai.assignments;".getBytes(StandardCharsets.UTF_8),
+                "kit/src/main/java/kadai/assignments/Layer.java",
+                        "package kadai.assignments;".getBytes(StandardCharsets.UTF_8),
                 "kit/src/test/java/kadai/assignments/conv/ConvOpsTests.java", "x".getBytes(StandardCharsets.UTF_8),
                 "kit/pom.xml", "<project/>".getBytes(StandardCharsets.UTF_8)));
         HttpResponse<String> r = student().submitApi("conv-op", new Part("kit.zip", zip));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         long id = json(r).get("id").asLong();
-        Map<String, String> stored = server.server().database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT path, content FROM submission_files WHERE submission_id = :id").bind("id", id)
-                .setMapKeyColumn("path").setMapValueColumn("content")
-                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() { }));
+        Map<String, String> stored = server.server()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT path, content FROM submission_files WHERE submission_id = :id")
+                        .bind("id", id)
+                        .setMapKeyColumn("path")
+                        .setMapValueColumn("content")
+                        .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() {}));
         assertThat(stored).containsOnlyKeys("kadai/assignments/conv/ConvOps.java");
     }
 

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The command line the ./kadai launcher hands to {@link WebMain}. */
 class WebMainTests {
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -30,14 +29,22 @@ class WebMainTests {
     void serveHelpNamesPortAndDataDirectory() {
         Run help = run("serve", "--help");
         assertThat(help.exit()).isEqualTo(WebMain.EXIT_OK);
-        assertThat(help.out()).contains("--port").contains("7070").contains("--data").contains("--db-url");
+        assertThat(help.out())
+                .contains("--port")
+                .contains("7070")
+                .contains("--data")
+                .contains("--db-url");
     }
 
     @Test
     void theProductionOptionsAreDocumentedInTheHelp() {
         Run serve = run("serve", "--help");
-        assertThat(serve.out()).contains("--no-demo").contains("--admin-password-file").contains("--admin-user")
-                .contains(FirstInstructorPassword.ENV).contains("--trust-proxy");
+        assertThat(serve.out())
+                .contains("--no-demo")
+                .contains("--admin-password-file")
+                .contains("--admin-user")
+                .contains(FirstInstructorPassword.ENV)
+                .contains("--trust-proxy");
         Run worker = run("worker", "--help");
         assertThat(worker.exit()).isEqualTo(WebMain.EXIT_OK);
         assertThat(worker.out()).contains("--no-demo").doesNotContain("--admin-password-file");
@@ -46,10 +53,16 @@ class WebMainTests {
     @Test
     void servingOnAPortInUseIsRefusedWithOneClearLine() throws java.io.IOException {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
-            Run serve = run("serve", "--port", String.valueOf(taken.getLocalPort()), "--data",
+            Run serve = run(
+                    "serve",
+                    "--port",
+                    String.valueOf(taken.getLocalPort()),
+                    "--data",
                     java.nio.file.Files.createTempDirectory("kadai-port").toString());
             assertThat(serve.exit()).isEqualTo(WebMain.EXIT_INVALID_INPUT);
-            assertThat(serve.err()).contains("port " + taken.getLocalPort() + " is already in use").contains("--port");
+            assertThat(serve.err())
+                    .contains("port " + taken.getLocalPort() + " is already in use")
+                    .contains("--port");
         }
     }
 

@@ -6,8 +6,7 @@ import java.lang.reflect.Proxy;
 /** Turn calls on a facade interface into {@link StudentObject#call} calls on one handle. */
 final class InstanceFacade {
 
-    private InstanceFacade() {
-    }
+    private InstanceFacade() {}
 
     static <T> T create(Class<T> facade, Object handle) {
         if (!facade.isInterface()) {
@@ -16,7 +15,8 @@ final class InstanceFacade {
         }
         if (!(handle instanceof StudentObject object)) {
             throw new IllegalArgumentException("a view needs a StudentObject (from newObject, newLayer or a value"
-                    + " student code returned), not " + (handle == null ? "null" : handle.getClass().getName()));
+                    + " student code returned), not "
+                    + (handle == null ? "null" : handle.getClass().getName()));
         }
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {

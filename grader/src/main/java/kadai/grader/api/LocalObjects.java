@@ -5,9 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import kadai.assignments.Layer;
-import kadai.grader.api.StudentCodeException.Kind;
-
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import kadai.assignments.Layer;
+import kadai.grader.api.StudentCodeException.Kind;
 
 /**
  * Find and call student classes by reflection, for the implementations of {@link StudentCode}
@@ -98,8 +97,8 @@ public final class LocalObjects {
             throw missing(type.getName() + " has no method " + expected + alternatives(type, method));
         }
         if (!Modifier.isStatic(m.getModifiers())) {
-            throw missing(type.getName() + "." + method + signature(parameterTypes) + " is not static; expected "
-                    + expected);
+            throw missing(
+                    type.getName() + "." + method + signature(parameterTypes) + " is not static; expected " + expected);
         }
         return m;
     }
@@ -150,12 +149,14 @@ public final class LocalObjects {
         Object[] out = args == null ? new Object[0] : args.clone();
         Class<?>[] types = target.getParameterTypes();
         if (out.length != types.length) {
-            throw new IllegalArgumentException(target.getName() + " takes " + types.length + " arguments, "
-                    + out.length + " given");
+            throw new IllegalArgumentException(
+                    target.getName() + " takes " + types.length + " arguments, " + out.length + " given");
         }
         for (int i = 0; i < out.length; i++) {
             out[i] = unwrap(out[i]);
-            Class<?> expected = types[i].isPrimitive() ? MethodType.methodType(types[i]).wrap().returnType() : types[i];
+            Class<?> expected = types[i].isPrimitive()
+                    ? MethodType.methodType(types[i]).wrap().returnType()
+                    : types[i];
             if (out[i] != null && !expected.isInstance(out[i])) {
                 throw new IllegalArgumentException("argument " + (i + 1) + " of " + target.getName() + " should be a "
                         + types[i].getName() + " of this implementation, not " + out[i]
@@ -221,9 +222,18 @@ public final class LocalObjects {
     }
 
     private static boolean isValue(Object v) {
-        return v instanceof Number || v instanceof Boolean || v instanceof String || v instanceof Character
-                || v instanceof NDArray || v instanceof NDList || v instanceof Shape || v instanceof DataType
-                || v instanceof int[] || v instanceof long[] || v instanceof float[] || v instanceof double[]
+        return v instanceof Number
+                || v instanceof Boolean
+                || v instanceof String
+                || v instanceof Character
+                || v instanceof NDArray
+                || v instanceof NDList
+                || v instanceof Shape
+                || v instanceof DataType
+                || v instanceof int[]
+                || v instanceof long[]
+                || v instanceof float[]
+                || v instanceof double[]
                 || v instanceof boolean[];
     }
 
@@ -231,8 +241,8 @@ public final class LocalObjects {
         List<String> found = new ArrayList<>();
         for (Method m : type.getDeclaredMethods()) {
             if (m.getName().equals(method)) {
-                found.add(Modifier.toString(m.getModifiers()) + " " + m.getReturnType().getSimpleName() + " "
-                        + method + signature(m.getParameterTypes()));
+                found.add(Modifier.toString(m.getModifiers()) + " "
+                        + m.getReturnType().getSimpleName() + " " + method + signature(m.getParameterTypes()));
             }
         }
         return found.isEmpty() ? "" : "; found: " + String.join(", ", found);

@@ -1,7 +1,6 @@
 package kadai.grader.api;
 
 import ai.djl.ndarray.NDArray;
-
 import java.util.Map;
 
 /**

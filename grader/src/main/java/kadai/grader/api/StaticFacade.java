@@ -7,20 +7,19 @@ import java.lang.reflect.Proxy;
 /** Turn calls on a facade interface into {@link StudentCode#invokeStatic} calls. */
 final class StaticFacade {
 
-    private StaticFacade() {
-    }
+    private StaticFacade() {}
 
     static <T> T create(StudentCode code, Class<T> facade, String className) {
         if (!facade.isInterface()) {
-            throw new IllegalArgumentException(facade.getName() + " is not an interface; a facade of "
-                    + className + " must be an interface whose methods mirror its static methods");
+            throw new IllegalArgumentException(facade.getName() + " is not an interface; a facade of " + className
+                    + " must be an interface whose methods mirror its static methods");
         }
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(proxy, method, args, className);
             }
-            Object result = code.invokeStatic(className, method.getName(), method.getParameterTypes(),
-                    args == null ? new Object[0] : args);
+            Object result = code.invokeStatic(
+                    className, method.getName(), method.getParameterTypes(), args == null ? new Object[0] : args);
             return result;
         };
         return facade.cast(Proxy.newProxyInstance(facade.getClassLoader(), new Class<?>[] {facade}, handler));

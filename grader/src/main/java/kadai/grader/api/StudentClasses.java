@@ -14,8 +14,7 @@ public final class StudentClasses {
     private static final String ROOT = "kadai.assignments.";
     private static final String[] PROVIDED_PACKAGES = {"testing.", "layers."};
 
-    private StudentClasses() {
-    }
+    private StudentClasses() {}
 
     /** Tell whether a binary class name (nested classes included) belongs to a student package. */
     public static boolean isStudentClass(String className) {

@@ -112,8 +112,7 @@ public interface StudentCode extends AutoCloseable {
      * every result with {@code NDManager.create(float[])} (direct buffers). Layers and objects
      * stay usable; implementations that free nothing by call do nothing.
      */
-    default void releaseCalls() {
-    }
+    default void releaseCalls() {}
 
     /**
      * Start the implementation afresh: load its classes again, so every static field starts over,
@@ -122,8 +121,7 @@ public interface StudentCode extends AutoCloseable {
      * from one group's inputs is gone when the next group starts. Implementations without classes
      * of their own to reload do nothing.
      */
-    default void reload() {
-    }
+    default void reload() {}
 
     /** Name the way the code runs, for logs and results ("in-process", "sandbox:full", ...). */
     String description();

@@ -16,6 +16,5 @@ public final class ExitCodes {
     /** The grader itself failed (a bug or a broken installation); the message says what. */
     public static final int INTERNAL_ERROR = 70;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

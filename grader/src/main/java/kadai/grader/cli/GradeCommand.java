@@ -1,5 +1,13 @@
 package kadai.grader.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import kadai.grader.Assignments;
 import kadai.grader.GradeRequest;
 import kadai.grader.SubmissionGrader;
@@ -15,35 +23,42 @@ import kadai.grader.sandbox.SandboxUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-
 /** {@code kadai grade}: grade one submission, print a table, write results files, exit by score. */
-@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "grade",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Grade a submission against an assignment's graded suite.",
-        footer = {"",
-                "Exit codes:",
-                "  0   graded, score >= --min-score",
-                "  1   graded, score below --min-score",
-                "  2   bad command line",
-                "  3   not graded: compile error, refused submission, unknown assignment",
-                "  4   --sandbox required, but no full sandbox on this machine",
-                "  70  internal error"})
+        footer = {
+            "",
+            "Exit codes:",
+            "  0   graded, score >= --min-score",
+            "  1   graded, score below --min-score",
+            "  2   bad command line",
+            "  3   not graded: compile error, refused submission, unknown assignment",
+            "  4   --sandbox required, but no full sandbox on this machine",
+            "  70  internal error"
+        })
 final class GradeCommand implements Callable<Integer> {
 
-    enum SandboxMode { auto, required, off }
+    enum SandboxMode {
+        auto,
+        required,
+        off
+    }
 
-    @Option(names = "--assignment", required = true, paramLabel = "ID",
+    @Option(
+            names = "--assignment",
+            required = true,
+            paramLabel = "ID",
             description = "Assignment id: conv-op, conv, pool, resnet, gan or segment.")
     String assignment;
 
-    @Option(names = "--submission", required = true, arity = "1..*", paramLabel = "PATH",
+    @Option(
+            names = "--submission",
+            required = true,
+            arity = "1..*",
+            paramLabel = "PATH",
             description = "A directory, a .zip, or .java files (any subset of the student classes).")
     List<Path> submission;
 
@@ -53,23 +68,35 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--junit-xml", paramLabel = "DIR", description = "Write JUnit XML (TEST-kadai-<id>.xml) into DIR.")
     Path junitXml;
 
-    @Option(names = "--min-score", paramLabel = "X", defaultValue = "0",
-            description = "Exit with 1 below this score: points (12) or a percentage (70%%). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--min-score",
+            paramLabel = "X",
+            defaultValue = "0",
+            description =
+                    "Exit with 1 below this score: points (12) or a percentage (70%%). Default: ${DEFAULT-VALUE}.")
     String minScore;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random case (default: a new one, printed).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Seed of every random case (default: a new one, printed).")
     Long seed;
 
     @Option(names = "--lang", paramLabel = "en|ja", defaultValue = "en", description = "Language of the feedback.")
     String language;
 
-    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto",
+    @Option(
+            names = "--sandbox",
+            paramLabel = "MODE",
+            defaultValue = "auto",
             description = "auto (sandboxed runner at the best level this host offers), required (refuse below"
                     + " the full sandbox) or off (in-process, no isolation). See docs/sandbox.md.")
     SandboxMode sandbox;
 
-    @Option(names = "--verbose", description = "Also print where the time went: compile, runner, each test"
-            + " (student code, reference, the grader's own work, shrinking).")
+    @Option(
+            names = "--verbose",
+            description = "Also print where the time went: compile, runner, each test"
+                    + " (student code, reference, the grader's own work, shrinking).")
     boolean verbose;
 
     private final Supplier<SubmissionGrader> grader;
@@ -77,8 +104,11 @@ final class GradeCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    GradeCommand(Supplier<SubmissionGrader> grader, GraderMain.SandboxedGraders sandboxed, PrintWriter out,
-                 PrintWriter err) {
+    GradeCommand(
+            Supplier<SubmissionGrader> grader,
+            GraderMain.SandboxedGraders sandboxed,
+            PrintWriter out,
+            PrintWriter err) {
         this.grader = grader;
         this.sandboxed = sandboxed;
         this.out = out;
@@ -97,7 +127,8 @@ final class GradeCommand implements Callable<Integer> {
         try {
             min = Double.parseDouble(percent ? minScore.substring(0, minScore.length() - 1) : minScore);
         } catch (NumberFormatException e) {
-            err.println("kadai grade: --min-score must be a number of points (12) or a percentage (70%), not '" + minScore + "'");
+            err.println("kadai grade: --min-score must be a number of points (12) or a percentage (70%), not '"
+                    + minScore + "'");
             return ExitCodes.USAGE;
         }
         SubmissionGrader chosen = null;
@@ -106,7 +137,8 @@ final class GradeCommand implements Callable<Integer> {
                 chosen = sandboxed.open(sandbox == SandboxMode.required);
             } catch (SandboxUnavailableException e) {
                 if (sandbox == SandboxMode.required) {
-                    err.println("kadai grade: " + e.getMessage() + " (--sandbox auto or off grades without full isolation)");
+                    err.println("kadai grade: " + e.getMessage()
+                            + " (--sandbox auto or off grades without full isolation)");
                     return ExitCodes.SANDBOX_UNAVAILABLE;
                 }
                 err.println("kadai grade: no sandboxed runner (" + e.getMessage() + "); grading in-process");
@@ -130,9 +162,16 @@ final class GradeCommand implements Callable<Integer> {
             Map<String, String> sources = SubmissionFiles.read(submission, SubmissionLimits.DEFAULT);
             report = chosen.grade(new GradeRequest(assignment, sources, runSeed, lang));
         } catch (InvalidSubmissionException e) {
-            report = new GradeReport(assignment, GradeReport.Outcome.INVALID_SUBMISSION, 0, 0, 0,
+            report = new GradeReport(
+                    assignment,
+                    GradeReport.Outcome.INVALID_SUBMISSION,
+                    0,
+                    0,
+                    0,
                     lang.pick("The submission could not be read: ", "提出物を読めませんでした: ") + e.getMessage(),
-                    runSeed, "in-process", List.of());
+                    runSeed,
+                    "in-process",
+                    List.of());
         }
         out.print(TerminalTable.render(report, lang.tag()));
         if (verbose) {

@@ -1,5 +1,8 @@
 package kadai.grader.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.SubmissionGrader;
@@ -9,17 +12,17 @@ import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
-
 /**
  * Run the grader's command line: {@code kadai grade ...}. The {@code ./kadai} launcher passes the
  * subcommand name as the first argument.
  */
-@Command(name = "kadai", mixinStandardHelpOptions = true, version = "kadai grader 0.1.0",
+@Command(
+        name = "kadai",
+        mixinStandardHelpOptions = true,
+        version = "kadai grader 0.1.0",
         description = "Grade submissions of the Kadai CNN course.",
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         subcommands = {CommandLine.HelpCommand.class})
 public final class GraderMain {
 

@@ -33,17 +33,20 @@ final class CompileProtocol {
     static final int MAX_CLASS_BYTES = 64 << 20;
 
     /** What the compiler answered. */
-    enum Status { COMPILED, ERRORS, CRASHED }
+    enum Status {
+        COMPILED,
+        ERRORS,
+        CRASHED
+    }
 
     /** A compiler's answer. */
-    record Response(Status status, String crash, Map<String, byte[]> classes,
-                    List<CompilerPool.Diagnostic> diagnostics) {
-    }
+    record Response(
+            Status status, String crash, Map<String, byte[]> classes, List<CompilerPool.Diagnostic> diagnostics) {}
 
-    private CompileProtocol() {
-    }
+    private CompileProtocol() {}
 
-    static void writeRequest(DataOutputStream out, List<String> options, List<CompilerPool.Source> sources) throws IOException {
+    static void writeRequest(DataOutputStream out, List<String> options, List<CompilerPool.Source> sources)
+            throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(options.size());
         for (String o : options) {
@@ -128,7 +131,8 @@ final class CompileProtocol {
             String path = readString(in);
             long line = in.readLong();
             long column = in.readLong();
-            diagnostics.add(new CompilerPool.Diagnostic(kind, path.isEmpty() ? null : path, line, column, readString(in)));
+            diagnostics.add(
+                    new CompilerPool.Diagnostic(kind, path.isEmpty() ? null : path, line, column, readString(in)));
         }
         return new Response(Status.values()[status], crash, classes, diagnostics);
     }

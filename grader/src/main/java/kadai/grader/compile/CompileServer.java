@@ -53,13 +53,15 @@ final class CompileServer {
         Process process = new ProcessBuilder(command).start();
         CompileServer server = new CompileServer(process);
         try {
-            CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
-                try {
-                    CompileProtocol.readReady(server.fromCompiler);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, server::daemon);
+            CompletableFuture<Void> ready = CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            CompileProtocol.readReady(server.fromCompiler);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    },
+                    server::daemon);
             ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return server;
         } catch (InterruptedException e) {
@@ -69,38 +71,38 @@ final class CompileServer {
         } catch (ExecutionException | TimeoutException e) {
             server.kill();
             throw new IOException("the compiler process did not start ("
-                    + (e instanceof TimeoutException ? "no answer in " + START_TIMEOUT.toSeconds() + " s" : e.getCause())
+                    + (e instanceof TimeoutException
+                            ? "no answer in " + START_TIMEOUT.toSeconds() + " s"
+                            : e.getCause())
                     + "); its stderr: " + server.stderr.text());
         }
     }
 
     /** What came of one compilation. */
-    sealed interface Outcome permits Answered, Overran, Died {
-    }
+    sealed interface Outcome permits Answered, Overran, Died {}
 
     /** The compiler answered. */
-    record Answered(CompileProtocol.Response response) implements Outcome {
-    }
+    record Answered(CompileProtocol.Response response) implements Outcome {}
 
     /** The compilation ran past its limit; the process was killed. */
-    record Overran() implements Outcome {
-    }
+    record Overran() implements Outcome {}
 
     /** The process died or broke the protocol (out of memory, say); it was killed. */
-    record Died(String why) implements Outcome {
-    }
+    record Died(String why) implements Outcome {}
 
     /** Compile on this process; on anything but an answer the process is killed and must not be used again. */
     Outcome compile(List<String> options, List<CompilerPool.Source> sources, Duration limit) {
         compilations++;
-        CompletableFuture<CompileProtocol.Response> answer = CompletableFuture.supplyAsync(() -> {
-            try {
-                CompileProtocol.writeRequest(toCompiler, options, sources);
-                return CompileProtocol.readResponse(fromCompiler);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, this::daemon);
+        CompletableFuture<CompileProtocol.Response> answer = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        CompileProtocol.writeRequest(toCompiler, options, sources);
+                        return CompileProtocol.readResponse(fromCompiler);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                this::daemon);
         try {
             return new Answered(answer.get(limit.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -113,8 +115,10 @@ final class CompileServer {
         } catch (ExecutionException e) {
             kill();
             String tail = stderr.text();
-            return new Died((process.isAlive() ? "broke the protocol: " + e.getCause().getMessage()
-                    : "exited with status " + exitStatus()) + (tail.isBlank() ? "" : ": " + lastLine(tail)));
+            return new Died((process.isAlive()
+                            ? "broke the protocol: " + e.getCause().getMessage()
+                            : "exited with status " + exitStatus())
+                    + (tail.isBlank() ? "" : ": " + lastLine(tail)));
         }
     }
 
@@ -183,22 +187,24 @@ final class CompileServer {
         private final StringBuilder tail = new StringBuilder();
 
         StderrTail(InputStream stream) {
-            Thread t = new Thread(() -> {
-                byte[] buffer = new byte[4096];
-                try {
-                    int n;
-                    while ((n = stream.read(buffer)) > 0) {
-                        synchronized (tail) {
-                            tail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                            if (tail.length() > 4096) {
-                                tail.delete(0, tail.length() - 4096);
+            Thread t = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[4096];
+                        try {
+                            int n;
+                            while ((n = stream.read(buffer)) > 0) {
+                                synchronized (tail) {
+                                    tail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                                    if (tail.length() > 4096) {
+                                        tail.delete(0, tail.length() - 4096);
+                                    }
+                                }
                             }
+                        } catch (IOException e) {
+                            // the process is gone
                         }
-                    }
-                } catch (IOException e) {
-                    // the process is gone
-                }
-            }, "compiler-stderr");
+                    },
+                    "compiler-stderr");
             t.setDaemon(true);
             t.start();
         }

@@ -1,14 +1,5 @@
 package kadai.grader.compile;
 
-import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +19,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 /**
  * The compiler process: reads compile requests from stdin, compiles each in memory with javac
@@ -42,8 +42,7 @@ import java.util.Optional;
  */
 public final class CompilerMain {
 
-    private CompilerMain() {
-    }
+    private CompilerMain() {}
 
     public static void main(String[] args) throws IOException {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
@@ -58,8 +57,12 @@ public final class CompilerMain {
         StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         // Warm up before saying ready: load javac and the --release tables, so that a submission's
         // time limit is not spent on the compiler's own start.
-        compile(javac, files, List.of("-proc:none", "--release", "17", "-implicit:none"),
-                List.of(new CompilerPool.Source("Warm.java", "class Warm { java.util.List<String> a = java.util.List.of(); }")));
+        compile(
+                javac,
+                files,
+                List.of("-proc:none", "--release", "17", "-implicit:none"),
+                List.of(new CompilerPool.Source(
+                        "Warm.java", "class Warm { java.util.List<String> a = java.util.List.of(); }")));
         CompileProtocol.writeReady(out);
         while (true) {
             List<Object> request = CompileProtocol.readRequest(in);
@@ -74,30 +77,37 @@ public final class CompilerMain {
             try {
                 response = compile(javac, files, options, sources);
             } catch (RuntimeException | Error e) {
-                response = new CompileProtocol.Response(CompileProtocol.Status.CRASHED, e.toString(), Map.of(),
-                        List.of());
+                response =
+                        new CompileProtocol.Response(CompileProtocol.Status.CRASHED, e.toString(), Map.of(), List.of());
             }
             CompileProtocol.writeResponse(out, response);
         }
     }
 
-    static CompileProtocol.Response compile(JavaCompiler javac, StandardJavaFileManager files, List<String> options,
-                                            List<CompilerPool.Source> sources) {
+    static CompileProtocol.Response compile(
+            JavaCompiler javac,
+            StandardJavaFileManager files,
+            List<String> options,
+            List<CompilerPool.Source> sources) {
         List<SourceFile> units = new ArrayList<>();
         for (CompilerPool.Source s : sources) {
             units.add(new SourceFile(s.path(), s.text()));
         }
         DiagnosticCollector<JavaFileObject> collected = new DiagnosticCollector<>();
         MemoryFileManager memory = new MemoryFileManager(files);
-        boolean ok = javac.getTask(new StringWriter(), memory, collected, options, null, units).call();
+        boolean ok = javac.getTask(new StringWriter(), memory, collected, options, null, units)
+                .call();
         List<CompilerPool.Diagnostic> diagnostics = new ArrayList<>();
         for (javax.tools.Diagnostic<? extends JavaFileObject> d : collected.getDiagnostics()) {
             String path = d.getSource() instanceof SourceFile f ? f.path : null;
-            diagnostics.add(new CompilerPool.Diagnostic(d.getKind().name(), path, d.getLineNumber(),
-                    d.getColumnNumber(), d.getMessage(Locale.ROOT)));
+            diagnostics.add(new CompilerPool.Diagnostic(
+                    d.getKind().name(), path, d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT)));
         }
-        return new CompileProtocol.Response(ok ? CompileProtocol.Status.COMPILED : CompileProtocol.Status.ERRORS, "",
-                ok ? memory.classes : Map.of(), diagnostics);
+        return new CompileProtocol.Response(
+                ok ? CompileProtocol.Status.COMPILED : CompileProtocol.Status.ERRORS,
+                "",
+                ok ? memory.classes : Map.of(),
+                diagnostics);
     }
 
     /** Halt when the grader that started this process is gone (killed with -9, say): never orphaned. */
@@ -107,18 +117,20 @@ public final class CompilerMain {
             return;
         }
         ProcessHandle grader = parent.get();
-        Thread watch = new Thread(() -> {
-            while (true) {
-                if (!grader.isAlive()) {
-                    Runtime.getRuntime().halt(3);
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    while (true) {
+                        if (!grader.isAlive()) {
+                            Runtime.getRuntime().halt(3);
+                        }
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "parent-watch");
         watch.setDaemon(true);
         watch.start();
     }
@@ -147,9 +159,10 @@ public final class CompilerMain {
         }
 
         @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                   FileObject sibling) {
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            return new SimpleJavaFileObject(
+                    URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                 @Override
                 public OutputStream openOutputStream() {
                     return new ByteArrayOutputStream() {

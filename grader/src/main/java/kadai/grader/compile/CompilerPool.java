@@ -30,9 +30,17 @@ public final class CompilerPool implements AutoCloseable {
      * compiling it than it saves on small submissions (docs/benchmarks.md: 0.05 s instead of
      * 0.15 s of CPU per conv compilation after 40, and a third less to start).
      */
-    static final List<String> JAVA_OPTIONS = List.of("-Xmx384m", "-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:+DisableAttachMechanism", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:disable",
-            "-Xlog:all=warning:stderr", "-Djava.awt.headless=true");
+    static final List<String> JAVA_OPTIONS = List.of(
+            "-Xmx384m",
+            "-Xss8m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-XX:+DisableAttachMechanism",
+            "-XX:-UsePerfData",
+            "-Xshare:auto",
+            "-Xlog:disable",
+            "-Xlog:all=warning:stderr",
+            "-Djava.awt.headless=true");
 
     private static volatile CompilerPool shared;
 
@@ -91,24 +99,19 @@ public final class CompilerPool implements AutoCloseable {
     }
 
     /** What came of a compilation. */
-    public sealed interface Result permits Compiled, Errors, Overran, Crashed {
-    }
+    public sealed interface Result permits Compiled, Errors, Overran, Crashed {}
 
     /** javac compiled the sources. */
-    public record Compiled(Map<String, byte[]> classes, List<Diagnostic> diagnostics) implements Result {
-    }
+    public record Compiled(Map<String, byte[]> classes, List<Diagnostic> diagnostics) implements Result {}
 
     /** javac reported errors (in {@code diagnostics}). */
-    public record Errors(List<Diagnostic> diagnostics) implements Result {
-    }
+    public record Errors(List<Diagnostic> diagnostics) implements Result {}
 
     /** The compilation ran past its limit; its process was killed. */
-    public record Overran() implements Result {
-    }
+    public record Overran() implements Result {}
 
     /** The compiler failed (crashed, ran out of memory); {@code why} says how. */
-    public record Crashed(String why) implements Result {
-    }
+    public record Crashed(String why) implements Result {}
 
     /**
      * One compiler diagnostic.
@@ -117,12 +120,10 @@ public final class CompilerPool implements AutoCloseable {
      * @param path the source's path as given, or null for a diagnostic about no file
      * @param line 1-based, or a value below 1 when there is none
      */
-    public record Diagnostic(String kind, String path, long line, long column, String message) {
-    }
+    public record Diagnostic(String kind, String path, long line, long column, String message) {}
 
     /** One source file: the path it is shown under, and its text. */
-    public record Source(String path, String text) {
-    }
+    public record Source(String path, String text) {}
 
     /**
      * Compile {@code sources} with javac {@code options} on a warm process, within {@code limit}.
@@ -210,14 +211,18 @@ public final class CompilerPool implements AutoCloseable {
     }
 
     private void startInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                startCounted(false);
-            } catch (IOException e) {
-                System.getLogger(CompilerPool.class.getName()).log(System.Logger.Level.WARNING,
-                        "could not start a compiler process: " + e.getMessage());
-            }
-        }, "compiler-start");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        startCounted(false);
+                    } catch (IOException e) {
+                        System.getLogger(CompilerPool.class.getName())
+                                .log(
+                                        System.Logger.Level.WARNING,
+                                        "could not start a compiler process: " + e.getMessage());
+                    }
+                },
+                "compiler-start");
         t.setDaemon(true);
         t.start();
     }

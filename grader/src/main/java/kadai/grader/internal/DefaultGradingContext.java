@@ -1,16 +1,15 @@
 package kadai.grader.internal;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import kadai.grader.api.Language;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.property.Gen;
 import kadai.grader.property.PropertyCheck;
 import kadai.grader.suite.GradingContext;
-
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /** The context of one graded test; closes its manager when the test ends. */
 final class DefaultGradingContext implements GradingContext, AutoCloseable {
@@ -54,7 +53,11 @@ final class DefaultGradingContext implements GradingContext, AutoCloseable {
 
     @Override
     public <T> PropertyCheck<T> forAll(Gen<T> gen) {
-        return PropertyCheck.forAll(gen).seed(seed).manager(manager).language(run.language).reproduce(run.reproduce);
+        return PropertyCheck.forAll(gen)
+                .seed(seed)
+                .manager(manager)
+                .language(run.language)
+                .reproduce(run.reproduce);
     }
 
     @Override

@@ -1,6 +1,14 @@
 package kadai.grader.internal;
 
 import ai.djl.ndarray.NDManager;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.suite.Graded;
@@ -21,15 +29,6 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /**
  * Give graded tests their parameters and enforce their time limits ({@link Graded} registers it).
  *
@@ -38,10 +37,11 @@ import java.util.concurrent.TimeoutException;
  * abandons it after {@link Graded#timeLimitSeconds()}; interrupting the thread also stops the
  * student call it waits on. Records the partial credit of the test's parts for the collector.
  */
-public final class GradingExtension implements ParameterResolver, InvocationInterceptor, ExecutionCondition,
-        BeforeEachCallback, AfterEachCallback {
+public final class GradingExtension
+        implements ParameterResolver, InvocationInterceptor, ExecutionCondition, BeforeEachCallback, AfterEachCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(GradingExtension.class);
     private static final String CONTEXT = "context";
 
     /** Skip graded tests run outside the grader (by an IDE or surefire): they need a grading run. */
@@ -93,7 +93,8 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
         }
         GradingRun run = run(ec);
         if (pc.isAnnotated(Student.class) && pc.isAnnotated(Reference.class)) {
-            throw new ParameterResolutionException("parameter " + pc.getParameter() + " is both @Student and @Reference");
+            throw new ParameterResolutionException(
+                    "parameter " + pc.getParameter() + " is both @Student and @Reference");
         }
         StudentCode code = pc.isAnnotated(Student.class) ? run.student : run.reference;
         if (type == StudentCode.class) {
@@ -103,8 +104,9 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext ec) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext, ExtensionContext ec)
+            throws Throwable {
         Method method = ec.getRequiredTestMethod();
         Graded graded = method.getAnnotation(Graded.class);
         int limit = graded == null ? 10 : graded.timeLimitSeconds();
@@ -131,9 +133,11 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
             thread.join(3000);
             record(ec);
             GradingRun run = run(ec);
-            throw new TestTimeLimitExceeded(run.language == Language.JA
-                    ? "このテストは制限時間 " + limit + " 秒を超えたため打ち切られました (無限ループ、または極端に遅い実装)"
-                    : "the test ran past its time limit of " + limit + " s and was stopped (an endless loop, or far too slow)");
+            throw new TestTimeLimitExceeded(
+                    run.language == Language.JA
+                            ? "このテストは制限時間 " + limit + " 秒を超えたため打ち切られました (無限ループ、または極端に遅い実装)"
+                            : "the test ran past its time limit of " + limit
+                                    + " s and was stopped (an endless loop, or far too slow)");
         } catch (ExecutionException e) {
             record(ec);
             throw e.getCause();
@@ -169,17 +173,22 @@ public final class GradingExtension implements ParameterResolver, InvocationInte
 
     private static DefaultGradingContext context(ExtensionContext ec) {
         GradingRun run = run(ec);
-        return ec.getStore(NAMESPACE).getOrComputeIfAbsent(CONTEXT,
-                key -> new DefaultGradingContext(run, testSeed(run.seed, ec)), DefaultGradingContext.class);
+        return ec.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        CONTEXT,
+                        key -> new DefaultGradingContext(run, testSeed(run.seed, ec)),
+                        DefaultGradingContext.class);
     }
 
     private static GradingRun run(ExtensionContext ec) {
-        return GradingRun.find(ec.getConfigurationParameter(GradingRun.RUN_ID_PARAMETER).orElse(null));
+        return GradingRun.find(
+                ec.getConfigurationParameter(GradingRun.RUN_ID_PARAMETER).orElse(null));
     }
 
     /** Derive a test's seed from the run's seed and the test's stable name, independent of test order. */
     static long testSeed(long runSeed, ExtensionContext ec) {
-        String name = ec.getRequiredTestClass().getName() + "#" + ec.getRequiredTestMethod().getName();
+        String name = ec.getRequiredTestClass().getName() + "#"
+                + ec.getRequiredTestMethod().getName();
         long hash = 0xcbf29ce484222325L;
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ b) * 0x100000001b3L;

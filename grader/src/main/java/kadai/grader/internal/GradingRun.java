@@ -1,11 +1,10 @@
 package kadai.grader.internal;
 
-import kadai.grader.api.Language;
-import kadai.grader.api.StudentCode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import kadai.grader.api.Language;
+import kadai.grader.api.StudentCode;
 
 /**
  * Hold what one run of a graded suite shares with its tests: the two implementations, the seed,
@@ -18,6 +17,7 @@ final class GradingRun {
 
     /** The launcher configuration parameter that names the run. */
     static final String RUN_ID_PARAMETER = "kadai.grading.run";
+
     private static final Map<String, GradingRun> ACTIVE = new ConcurrentHashMap<>();
 
     final String id;
@@ -32,6 +32,7 @@ final class GradingRun {
     volatile String brokenAfter;
     /** Each test's clock, by JUnit unique id (see {@link kadai.grader.timing.CallTimes}). */
     final Map<String, kadai.grader.timing.TestClock> clocks = new ConcurrentHashMap<>();
+
     final Map<String, List<String>> notes = new ConcurrentHashMap<>();
 
     GradingRun(String id, StudentCode student, StudentCode reference, long seed, Language language, String reproduce) {
@@ -66,6 +67,5 @@ final class GradingRun {
      * @param fraction 0 to 1
      * @param partTimedOut whether a part was stopped by a time limit
      */
-    record Credit(double fraction, boolean partTimedOut) {
-    }
+    record Credit(double fraction, boolean partTimedOut) {}
 }

@@ -1,11 +1,10 @@
 package kadai.grader.internal;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-import kadai.grader.api.StudentObject;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kadai.assignments.Layer;
+import kadai.grader.api.StudentObject;
 
 /** Route every call on a student layer through the implementation's time limit and error translation. */
 final class GuardedLayer implements Layer, StudentObject {

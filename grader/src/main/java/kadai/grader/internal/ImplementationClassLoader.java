@@ -1,15 +1,14 @@
 package kadai.grader.internal;
 
-import kadai.grader.api.StudentClasses;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.util.Map;
+import kadai.grader.api.StudentClasses;
 
 /**
  * Load one implementation of the student API (a submission or the reference) apart from

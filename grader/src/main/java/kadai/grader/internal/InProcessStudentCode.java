@@ -1,13 +1,5 @@
 package kadai.grader.internal;
 
-import kadai.assignments.Layer;
-import kadai.grader.api.LocalObjects;
-import kadai.grader.api.StudentCode;
-import kadai.grader.timing.CallTimes;
-import kadai.grader.api.StudentCodeException;
-import kadai.grader.api.StudentCodeException.Kind;
-import kadai.grader.api.StudentObject;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,6 +10,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kadai.assignments.Layer;
+import kadai.grader.api.LocalObjects;
+import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.api.StudentObject;
+import kadai.grader.timing.CallTimes;
 
 /**
  * Run one implementation of the student API inside the grader's JVM, in its own class loader.
@@ -31,6 +30,7 @@ public final class InProcessStudentCode implements StudentCode {
 
     /** The time limit of one call when nothing tighter applies (the test's own limit usually is). */
     public static final Duration DEFAULT_CALL_LIMIT = Duration.ofSeconds(30);
+
     private static final long WORKER_STACK_BYTES = 64L << 20;
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
     /** How long a stopped call may stay inside one native op before the submission is given up. */
@@ -58,7 +58,8 @@ public final class InProcessStudentCode implements StudentCode {
         this.side = "reference".equals(name) ? CallTimes.Side.REFERENCE : CallTimes.Side.STUDENT;
         this.classes = classes;
         this.stubFallback = stubFallback;
-        this.loader = new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
+        this.loader =
+                new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         this.callLimit = callLimit;
         this.objects = localObjects(loader);
         StudentOutput.install();
@@ -74,7 +75,8 @@ public final class InProcessStudentCode implements StudentCode {
 
             @Override
             public Layer layer(Layer target) {
-                return new GuardedLayer(InProcessStudentCode.this, simpleName(target.getClass().getName()), target);
+                return new GuardedLayer(
+                        InProcessStudentCode.this, simpleName(target.getClass().getName()), target);
             }
 
             @Override
@@ -114,9 +116,10 @@ public final class InProcessStudentCode implements StudentCode {
 
     @Override
     public StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
-        Object made = call("new " + simpleName(className),
-                () -> construct(objects.load(className), parameterTypes, args));
-        return made instanceof Layer layer ? new GuardedLayer(this, simpleName(className), layer)
+        Object made =
+                call("new " + simpleName(className), () -> construct(objects.load(className), parameterTypes, args));
+        return made instanceof Layer layer
+                ? new GuardedLayer(this, simpleName(className), layer)
                 : new GuardedObject(this, made);
     }
 
@@ -148,8 +151,8 @@ public final class InProcessStudentCode implements StudentCode {
     /** Load the classes again in a new class loader: statics start over (objects made before keep the old ones). */
     @Override
     public void reload() {
-        ImplementationClassLoader fresh = new ImplementationClassLoader(name, classes,
-                InProcessStudentCode.class.getClassLoader(), stubFallback);
+        ImplementationClassLoader fresh =
+                new ImplementationClassLoader(name, classes, InProcessStudentCode.class.getClassLoader(), stubFallback);
         objects = localObjects(fresh);
         loader = fresh;
     }
@@ -201,14 +204,18 @@ public final class InProcessStudentCode implements StudentCode {
             return result;
         } catch (TimeoutException e) {
             abandon(worker, what);
-            throw new StudentCodeException(Kind.TIMEOUT, what + " ran past the time limit of "
-                    + seconds(callLimit) + " and was stopped (an endless loop, or far too slow)", null, null);
+            throw new StudentCodeException(
+                    Kind.TIMEOUT,
+                    what + " ran past the time limit of " + seconds(callLimit)
+                            + " and was stopped (an endless loop, or far too slow)",
+                    null,
+                    null);
         } catch (InterruptedException e) {
             // The test that made this call ran out of time: stop the call with it.
             abandon(worker, what);
             Thread.currentThread().interrupt();
-            throw new StudentCodeException(Kind.TIMEOUT, what + " was stopped when the test's time limit ran out",
-                    null, null);
+            throw new StudentCodeException(
+                    Kind.TIMEOUT, what + " was stopped when the test's time limit ran out", null, null);
         } catch (ExecutionException e) {
             CallTimes.call(side, started);
             if (e.getCause() instanceof IllegalArgumentException grader) {
@@ -224,14 +231,20 @@ public final class InProcessStudentCode implements StudentCode {
         }
         if (cause instanceof StudentThrew threw) {
             Throwable t = threw.getCause();
-            return new StudentCodeException(Kind.THREW, what + " threw " + t.getClass().getName()
-                    + (t.getMessage() == null ? "" : ": " + t.getMessage()),
-                    t.getClass().getName(), StudentStackTraces.trim(t, name));
+            return new StudentCodeException(
+                    Kind.THREW,
+                    what + " threw " + t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+                    t.getClass().getName(),
+                    StudentStackTraces.trim(t, name));
         }
         // Thrown while loading or linking the class (a static initializer, a verify error).
-        Throwable t = cause instanceof ExceptionInInitializerError && cause.getCause() != null ? cause.getCause() : cause;
-        return new StudentCodeException(Kind.THREW, what + " failed while loading the class: " + t.getClass().getName()
-                + (t.getMessage() == null ? "" : ": " + t.getMessage()), t.getClass().getName(),
+        Throwable t =
+                cause instanceof ExceptionInInitializerError && cause.getCause() != null ? cause.getCause() : cause;
+        return new StudentCodeException(
+                Kind.THREW,
+                what + " failed while loading the class: " + t.getClass().getName()
+                        + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+                t.getClass().getName(),
                 StudentStackTraces.trim(t, name));
     }
 

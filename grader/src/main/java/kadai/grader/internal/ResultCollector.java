@@ -1,5 +1,11 @@
 package kadai.grader.internal;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import kadai.grader.api.Language;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.result.GradingTimes;
@@ -14,13 +20,6 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Turn the JUnit events of one graded suite into {@link TestResult}s, one per {@link Graded} test. */
 final class ResultCollector implements TestExecutionListener {
@@ -63,8 +62,8 @@ final class ResultCollector implements TestExecutionListener {
         Long start = started.get(id.getUniqueId());
         double seconds = start == null ? 0 : Math.round((System.nanoTime() - start) / 1e6) / 1e3;
         if (!id.isTest()) {
-            outcome.getThrowable().ifPresent(t -> containerFailures.put(id.getUniqueId(),
-                    "the graded suite could not run: " + t));
+            outcome.getThrowable()
+                    .ifPresent(t -> containerFailures.put(id.getUniqueId(), "the graded suite could not run: " + t));
             return;
         }
         Method m = method(id);
@@ -81,8 +80,9 @@ final class ResultCollector implements TestExecutionListener {
         }
         GradingRun.Credit credit = run.credits.get(id.getUniqueId());
         double score = credit == null ? 0 : round(points * credit.fraction());
-        results.put(id.getUniqueId(), result(id, m, status(t), score, output(t), seconds)
-                .withTensors(TensorDiff.collect(t)));
+        results.put(
+                id.getUniqueId(),
+                result(id, m, status(t), score, output(t), seconds).withTensors(TensorDiff.collect(t)));
     }
 
     /** Return the results in execution order, with an ERROR for every graded test that never ran. */
@@ -122,7 +122,8 @@ final class ResultCollector implements TestExecutionListener {
         return "the test did not run";
     }
 
-    private TestResult result(TestIdentifier id, Method m, TestStatus status, double score, String output, double seconds) {
+    private TestResult result(
+            TestIdentifier id, Method m, TestStatus status, double score, String output, double seconds) {
         Graded graded = m.getAnnotation(Graded.class);
         List<String> notes = run.notes.get(id.getUniqueId());
         if (notes != null) {
@@ -131,12 +132,21 @@ final class ResultCollector implements TestExecutionListener {
         String printed = run.printed.get(id.getUniqueId());
         if (printed != null) {
             output = (output.isEmpty() ? "" : output.stripTrailing() + "\n\n")
-                    + (run.language == Language.JA ? "あなたのコードの出力 (System.out / System.err):\n"
+                    + (run.language == Language.JA
+                            ? "あなたのコードの出力 (System.out / System.err):\n"
                             : "Your code printed (System.out / System.err):\n")
                     + printed.stripTrailing();
         }
-        return new TestResult(testId(m), name(m, graded), score,
-                graded.points(), status, output, graded.visibility(), List.of(graded.tags()), seconds);
+        return new TestResult(
+                testId(m),
+                name(m, graded),
+                score,
+                graded.points(),
+                status,
+                output,
+                graded.visibility(),
+                List.of(graded.tags()),
+                seconds);
     }
 
     private String name(Method m, Graded graded) {
@@ -185,13 +195,15 @@ final class ResultCollector implements TestExecutionListener {
         if (t instanceof StudentCodeException e) {
             return e.getMessage() + (e.studentStackTrace().isEmpty() ? "" : "\n" + e.studentStackTrace());
         }
-        return (run.language == Language.JA ? "採点側で結果を確認できませんでした: " : "The grader could not check your result: ")
-                + t;
+        return (run.language == Language.JA ? "採点側で結果を確認できませんでした: " : "The grader could not check your result: ") + t;
     }
 
     private static Method method(TestIdentifier id) {
-        return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .map(ResultCollector::javaMethod).orElse(null);
+        return id.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
+                .map(ResultCollector::javaMethod)
+                .orElse(null);
     }
 
     private static Method javaMethod(MethodSource source) {

@@ -1,13 +1,12 @@
 package kadai.grader.internal;
 
-import kadai.grader.compile.CompilerPool;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kadai.grader.compile.CompilerPool;
 
 /**
  * Compile a submission's sources in memory against the assignments API and DJL, in a warm
@@ -42,8 +41,7 @@ public final class SourceCompiler {
     }
 
     /** Say what came of compiling: class bytes, or a message for the student. */
-    public sealed interface Result permits Compiled, Refused, Failed {
-    }
+    public sealed interface Result permits Compiled, Refused, Failed {}
 
     /**
      * The sources compiled.
@@ -51,16 +49,13 @@ public final class SourceCompiler {
      * @param classes class bytes by binary name
      * @param notes what was skipped, for the report
      */
-    public record Compiled(Map<String, byte[]> classes, List<String> notes) implements Result {
-    }
+    public record Compiled(Map<String, byte[]> classes, List<String> notes) implements Result {}
 
     /** The submission was refused before compiling (wrong package, unknown class, too large). */
-    public record Refused(String message) implements Result {
-    }
+    public record Refused(String message) implements Result {}
 
     /** The compiler reported errors; {@code message} lists them with file:line:column. */
-    public record Failed(String message) implements Result {
-    }
+    public record Failed(String message) implements Result {}
 
     /** Check and compile sources given by relative path. */
     public Result compile(Map<String, String> sources) {
@@ -91,7 +86,8 @@ public final class SourceCompiler {
                 continue;
             }
             String pkg = packageOf(text);
-            if ("kadai.assignments".equals(pkg) || "kadai.assignments.testing".equals(pkg)
+            if ("kadai.assignments".equals(pkg)
+                    || "kadai.assignments.testing".equals(pkg)
                     || "kadai.assignments.layers".equals(pkg)) {
                 notes.add("skipped " + path + " (provided by the starter kit; the grader uses its own copy)");
                 continue;
@@ -117,7 +113,8 @@ public final class SourceCompiler {
             }
             String className = expectedPkg + "." + simpleName;
             if (units.containsKey(className)) {
-                problems.add(path + ": " + className + " is submitted twice (also in " + units.get(className).path + ")");
+                problems.add(
+                        path + ": " + className + " is submitted twice (also in " + units.get(className).path + ")");
                 continue;
             }
             units.put(className, new SourceFile(path, text));
@@ -142,9 +139,20 @@ public final class SourceCompiler {
         if (ModuleLayer.boot().findModule("jdk.compiler").isEmpty()) {
             throw new IllegalStateException("no Java compiler in this runtime; run the grader on a JDK, not a JRE");
         }
-        List<String> options = List.of("-proc:none", "-encoding", "UTF-8", "--release", "17", "-g", "-nowarn",
-                "-implicit:none", "-Xlint:none", "-classpath", api.compileClasspath());
-        List<CompilerPool.Source> sources = files.stream().map(f -> new CompilerPool.Source(f.path, f.text)).toList();
+        List<String> options = List.of(
+                "-proc:none",
+                "-encoding",
+                "UTF-8",
+                "--release",
+                "17",
+                "-g",
+                "-nowarn",
+                "-implicit:none",
+                "-Xlint:none",
+                "-classpath",
+                api.compileClasspath());
+        List<CompilerPool.Source> sources =
+                files.stream().map(f -> new CompilerPool.Source(f.path, f.text)).toList();
         CompilerPool.Result result = compilers.compile(options, sources, limits.compileTime());
         if (result instanceof CompilerPool.Compiled compiled) {
             return new Compiled(compiled.classes(), List.copyOf(notes));
@@ -183,7 +191,9 @@ public final class SourceCompiler {
                 if (line != null) {
                     out.append("    ").append(line.stripTrailing()).append('\n');
                     if (d.column() > 0) {
-                        out.append("    ").append(" ".repeat((int) Math.max(0, d.column() - 1))).append("^\n");
+                        out.append("    ")
+                                .append(" ".repeat((int) Math.max(0, d.column() - 1)))
+                                .append("^\n");
                     }
                 }
             }

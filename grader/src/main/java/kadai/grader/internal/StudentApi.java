@@ -1,9 +1,6 @@
 package kadai.grader.internal;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-import kadai.grader.api.StudentClasses;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import kadai.assignments.Layer;
+import kadai.grader.api.StudentClasses;
 
 /**
  * Know the student API from the stubs themselves: which top-level classes exist in which
@@ -65,7 +64,8 @@ public final class StudentApi {
 
     private static Path location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate " + type.getName(), e);
         }
@@ -77,13 +77,17 @@ public final class StudentApi {
             if (Files.isDirectory(location)) {
                 try (Stream<Path> walk = Files.walk(location)) {
                     walk.filter(p -> p.toString().endsWith(".class"))
-                            .map(p -> toClassName(location.relativize(p).toString().replace('\\', '/')))
+                            .map(p -> toClassName(
+                                    location.relativize(p).toString().replace('\\', '/')))
                             .forEach(names::add);
                 }
             } else {
                 try (JarFile jar = new JarFile(location.toFile())) {
-                    jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class"))
-                            .map(StudentApi::toClassName).forEach(names::add);
+                    jar.stream()
+                            .map(JarEntry::getName)
+                            .filter(n -> n.endsWith(".class"))
+                            .map(StudentApi::toClassName)
+                            .forEach(names::add);
                 }
             }
         } catch (IOException e) {

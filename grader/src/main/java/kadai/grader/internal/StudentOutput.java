@@ -21,8 +21,7 @@ final class StudentOutput {
     private static final InheritableThreadLocal<Buffer> CURRENT = new InheritableThreadLocal<>();
     private static boolean installed;
 
-    private StudentOutput() {
-    }
+    private StudentOutput() {}
 
     /** Replace System.out and System.err (once) by streams that route student threads' bytes. */
     static synchronized void install() {

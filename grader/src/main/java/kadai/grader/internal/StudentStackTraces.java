@@ -5,8 +5,7 @@ final class StudentStackTraces {
 
     private static final int MAX_FRAMES = 12;
 
-    private StudentStackTraces() {
-    }
+    private StudentStackTraces() {}
 
     /**
      * Render the frames of {@code t} and its causes, each cut after the last frame of a class that the named
@@ -43,7 +42,8 @@ final class StudentStackTraces {
     }
 
     private static String frame(StackTraceElement e) {
-        String file = e.getFileName() == null ? "Unknown Source"
+        String file = e.getFileName() == null
+                ? "Unknown Source"
                 : e.getLineNumber() >= 0 ? e.getFileName() + ":" + e.getLineNumber() : e.getFileName();
         return e.getClassName() + "." + e.getMethodName() + "(" + file + ")";
     }

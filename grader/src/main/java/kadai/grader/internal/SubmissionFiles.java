@@ -22,11 +22,11 @@ import java.util.zip.ZipInputStream;
  */
 public final class SubmissionFiles {
 
-    private SubmissionFiles() {
-    }
+    private SubmissionFiles() {}
 
     /** Return the Java sources by relative path, within {@code limits}. */
-    public static Map<String, String> read(List<Path> paths, SubmissionLimits limits) throws InvalidSubmissionException {
+    public static Map<String, String> read(List<Path> paths, SubmissionLimits limits)
+            throws InvalidSubmissionException {
         Map<String, String> sources = new LinkedHashMap<>();
         Budget budget = new Budget(limits);
         for (Path path : paths) {
@@ -39,8 +39,8 @@ public final class SubmissionFiles {
             } else if (path.getFileName().toString().endsWith(".java")) {
                 put(sources, path.getFileName().toString(), readFile(path, budget), budget);
             } else {
-                throw new InvalidSubmissionException("cannot grade " + path
-                        + ": give a directory, a .zip or .java files");
+                throw new InvalidSubmissionException(
+                        "cannot grade " + path + ": give a directory, a .zip or .java files");
             }
         }
         if (sources.isEmpty()) {
@@ -49,7 +49,8 @@ public final class SubmissionFiles {
         return sources;
     }
 
-    private static void readDirectory(Path dir, Map<String, String> sources, Budget budget) throws InvalidSubmissionException {
+    private static void readDirectory(Path dir, Map<String, String> sources, Budget budget)
+            throws InvalidSubmissionException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
@@ -74,7 +75,8 @@ public final class SubmissionFiles {
         return false;
     }
 
-    private static void readZip(Path zip, Map<String, String> sources, Budget budget) throws InvalidSubmissionException {
+    private static void readZip(Path zip, Map<String, String> sources, Budget budget)
+            throws InvalidSubmissionException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry entry;
             int entries = 0;
@@ -102,7 +104,8 @@ public final class SubmissionFiles {
         }
     }
 
-    private static byte[] readCapped(InputStream in, Budget budget, String name) throws IOException, InvalidSubmissionException {
+    private static byte[] readCapped(InputStream in, Budget budget, String name)
+            throws IOException, InvalidSubmissionException {
         byte[] bytes = in.readNBytes((int) budget.limits.maxFileBytes() + 1);
         if (bytes.length > budget.limits.maxFileBytes()) {
             throw new InvalidSubmissionException(name + " is larger than " + budget.limits.maxFileBytes() / 1024
@@ -113,15 +116,18 @@ public final class SubmissionFiles {
 
     private static String decode(byte[] bytes, String name) throws InvalidSubmissionException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidSubmissionException(name + " is not UTF-8 text; save it as UTF-8");
         }
     }
 
-    private static void put(Map<String, String> sources, String name, String text, Budget budget) throws InvalidSubmissionException {
+    private static void put(Map<String, String> sources, String name, String text, Budget budget)
+            throws InvalidSubmissionException {
         budget.add(name, text.length());
         if (sources.putIfAbsent(name, text) != null) {
             throw new InvalidSubmissionException("the submission has two files named " + name);
@@ -141,7 +147,8 @@ public final class SubmissionFiles {
             files++;
             bytes += size;
             if (files > limits.maxFiles()) {
-                throw new InvalidSubmissionException("the submission has more than " + limits.maxFiles() + " .java files");
+                throw new InvalidSubmissionException(
+                        "the submission has more than " + limits.maxFiles() + " .java files");
             }
             if (bytes > limits.maxTotalBytes()) {
                 throw new InvalidSubmissionException("the submission's sources exceed " + limits.maxTotalBytes() / 1024

@@ -1,5 +1,17 @@
 package kadai.grader.internal;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.result.GradingTimes;
@@ -16,19 +28,6 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
-import static org.junit.platform.launcher.EngineFilter.includeEngines;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
-
 /**
  * Run one graded suite (a JUnit 5 class) against a student implementation and the reference.
  *
@@ -42,8 +41,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 public final class SuiteRunner {
 
     /** The order groups run in: each may see traces of the ones before, never of the ones after. */
-    static final List<Visibility> GROUP_ORDER = List.of(Visibility.VISIBLE, Visibility.AFTER_DUE_DATE,
-            Visibility.HIDDEN);
+    static final List<Visibility> GROUP_ORDER =
+            List.of(Visibility.VISIBLE, Visibility.AFTER_DUE_DATE, Visibility.HIDDEN);
 
     /**
      * Launchers made before, one per grading at a time: making one loads JUnit's services, which
@@ -57,8 +56,13 @@ public final class SuiteRunner {
      *
      * @param reproduce the command line that reproduces this run, quoted in counterexamples
      */
-    public List<TestResult> run(Class<?> suite, StudentCode student, StudentCode reference, long seed, Language language,
-                                String reproduce) {
+    public List<TestResult> run(
+            Class<?> suite,
+            StudentCode student,
+            StudentCode reference,
+            long seed,
+            Language language,
+            String reproduce) {
         return runTimed(suite, student, reference, seed, language, reproduce).tests();
     }
 
@@ -67,17 +71,23 @@ public final class SuiteRunner {
      *
      * @param times by {@link TestResult#id()}
      */
-    public record Run(List<TestResult> tests, Map<String, GradingTimes.TestTimes> times) {
-    }
+    public record Run(List<TestResult> tests, Map<String, GradingTimes.TestTimes> times) {}
 
     /**
      * Run only the graded tests of {@code suite} that {@code selected} accepts (the mutation drivers run one
      * graded test at a time, so PIT can stop at the first test that kills a mutant).
      */
-    public List<TestResult> run(Class<?> suite, java.util.function.Predicate<Method> selected, StudentCode student,
-                                StudentCode reference, long seed, Language language, String reproduce) {
+    public List<TestResult> run(
+            Class<?> suite,
+            java.util.function.Predicate<Method> selected,
+            StudentCode student,
+            StudentCode reference,
+            long seed,
+            Language language,
+            String reproduce) {
         List<Method> methods = gradedMethods(suite).stream().filter(selected).toList();
-        return runTimed(suite, methods, student, reference, seed, language, reproduce, null).tests();
+        return runTimed(suite, methods, student, reference, seed, language, reproduce, null)
+                .tests();
     }
 
     /** Return the suite's graded tests in the order they run ({@code @Order}, then name). */
@@ -86,8 +96,13 @@ public final class SuiteRunner {
     }
 
     /** Like {@link #run}, also returning each test's time split by who spent it. */
-    public Run runTimed(Class<?> suite, StudentCode student, StudentCode reference, long seed, Language language,
-                        String reproduce) {
+    public Run runTimed(
+            Class<?> suite,
+            StudentCode student,
+            StudentCode reference,
+            long seed,
+            Language language,
+            String reproduce) {
         Run run = runTimed(suite, null, student, reference, seed, language, reproduce, null);
         TestLanes.learn(suite, run.times());
         return run;
@@ -98,8 +113,13 @@ public final class SuiteRunner {
      * student code (two runners), scored as if they had run one after another on one
      * ({@link TestLanes}). With one implementation, the same as {@link #runTimed}.
      */
-    public Run runTimed(Class<?> suite, List<StudentCode> students, StudentCode reference, long seed, Language language,
-                        String reproduce) {
+    public Run runTimed(
+            Class<?> suite,
+            List<StudentCode> students,
+            StudentCode reference,
+            long seed,
+            Language language,
+            String reproduce) {
         if (students.size() == 1) {
             return runTimed(suite, students.get(0), reference, seed, language, reproduce);
         }
@@ -110,8 +130,15 @@ public final class SuiteRunner {
      * Run {@code methods} of the suite (all its tests when null), telling {@code broken} the id of
      * the first test after which the student code could no longer be called (null: none).
      */
-    Run runTimed(Class<?> suite, List<Method> methods, StudentCode student, StudentCode reference, long seed,
-                 Language language, String reproduce, java.util.function.Consumer<String> broken) {
+    Run runTimed(
+            Class<?> suite,
+            List<Method> methods,
+            StudentCode student,
+            StudentCode reference,
+            long seed,
+            Language language,
+            String reproduce,
+            java.util.function.Consumer<String> broken) {
         GradingRun run = new GradingRun(UUID.randomUUID().toString(), student, reference, seed, language, reproduce);
         GradingRun.register(run);
         try {
@@ -125,8 +152,8 @@ public final class SuiteRunner {
                         .build());
             }
             try {
-                List<Method> order = methods != null ? methods
-                        : plannedOrder(launcher, discovery(run, List.of(selectClass(suite))));
+                List<Method> order =
+                        methods != null ? methods : plannedOrder(launcher, discovery(run, List.of(selectClass(suite))));
                 List<TestResult> results = new ArrayList<>();
                 Map<String, GradingTimes.TestTimes> times = new HashMap<>();
                 boolean first = true;
@@ -185,7 +212,9 @@ public final class SuiteRunner {
         List<Method> order = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier id : plan.getDescendants(root)) {
-                id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                id.getSource()
+                        .filter(MethodSource.class::isInstance)
+                        .map(MethodSource.class::cast)
                         .map(SuiteRunner::javaMethod)
                         .filter(m -> m != null && m.isAnnotationPresent(Graded.class) && !order.contains(m))
                         .ifPresent(order::add);
@@ -205,12 +234,13 @@ public final class SuiteRunner {
     /** Return the methods in the order one runner runs them: visibility group by group, each in suite order. */
     static List<Method> executionOrder(List<Method> order) {
         List<Method> out = new ArrayList<>(order);
-        out.sort(Comparator.comparingInt(m -> GROUP_ORDER.indexOf(m.getAnnotation(Graded.class).visibility())));
+        out.sort(Comparator.comparingInt(
+                m -> GROUP_ORDER.indexOf(m.getAnnotation(Graded.class).visibility())));
         return out;
     }
 
-    private static Map<String, GradingTimes.TestTimes> inSuiteOrder(Map<String, GradingTimes.TestTimes> times,
-                                                                   List<Method> order) {
+    private static Map<String, GradingTimes.TestTimes> inSuiteOrder(
+            Map<String, GradingTimes.TestTimes> times, List<Method> order) {
         Map<String, GradingTimes.TestTimes> sorted = new java.util.LinkedHashMap<>();
         for (Method m : order) {
             String id = m.getDeclaringClass().getSimpleName() + "." + m.getName();

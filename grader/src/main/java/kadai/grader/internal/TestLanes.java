@@ -1,13 +1,5 @@
 package kadai.grader.internal;
 
-import kadai.grader.api.Language;
-import kadai.grader.api.StudentCode;
-import kadai.grader.result.GradingTimes;
-import kadai.grader.result.TestResult;
-import kadai.grader.result.TestStatus;
-import kadai.grader.suite.Graded;
-import org.junit.jupiter.api.Order;
-
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +11,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import kadai.grader.api.Language;
+import kadai.grader.api.StudentCode;
+import kadai.grader.result.GradingTimes;
+import kadai.grader.result.TestResult;
+import kadai.grader.result.TestStatus;
+import kadai.grader.suite.Graded;
+import org.junit.jupiter.api.Order;
 
 /**
  * Run one suite's tests in parallel lanes, each lane on its own implementation of the student's
@@ -39,19 +38,31 @@ final class TestLanes {
     /** Expected seconds of each test, by suite and test id (an average over earlier gradings). */
     private static final Map<String, Double> EXPECTED = new ConcurrentHashMap<>();
 
-    private TestLanes() {
-    }
+    private TestLanes() {}
 
-    static SuiteRunner.Run run(SuiteRunner runner, Class<?> suite, List<StudentCode> students, StudentCode reference,
-                               long seed, Language language, String reproduce) {
+    static SuiteRunner.Run run(
+            SuiteRunner runner,
+            Class<?> suite,
+            List<StudentCode> students,
+            StudentCode reference,
+            long seed,
+            Language language,
+            String reproduce) {
         List<Method> order = gradedMethods(suite);
         List<List<Method>> lanes = split(suite, order, students.size());
         List<FutureTask<SuiteRunner.Run>> tasks = new ArrayList<>();
         Map<Integer, String> brokenAfter = new ConcurrentHashMap<>();
         for (int i = 0; i < lanes.size(); i++) {
             int lane = i;
-            FutureTask<SuiteRunner.Run> task = new FutureTask<>(() -> runner.runTimed(suite, lanes.get(lane),
-                    students.get(lane), reference, seed, language, reproduce, id -> brokenAfter.put(lane, id)));
+            FutureTask<SuiteRunner.Run> task = new FutureTask<>(() -> runner.runTimed(
+                    suite,
+                    lanes.get(lane),
+                    students.get(lane),
+                    reference,
+                    seed,
+                    language,
+                    reproduce,
+                    id -> brokenAfter.put(lane, id)));
             tasks.add(task);
             if (lane > 0) {
                 Thread t = new Thread(task, "grading lane " + lane);
@@ -69,11 +80,18 @@ final class TestLanes {
         }
         List<String> ids = order.stream().map(TestLanes::id).toList();
         // On one runner, tests run visibility group by group: "after" means after in that order.
-        List<String> executed = SuiteRunner.executionOrder(order).stream().map(TestLanes::id).toList();
-        int cutoff = brokenAfter.values().stream().mapToInt(executed::indexOf).filter(i -> i >= 0).min()
+        List<String> executed =
+                SuiteRunner.executionOrder(order).stream().map(TestLanes::id).toList();
+        int cutoff = brokenAfter.values().stream()
+                .mapToInt(executed::indexOf)
+                .filter(i -> i >= 0)
+                .min()
                 .orElse(Integer.MAX_VALUE);
-        String why = brokenAfter.entrySet().stream().filter(e -> executed.indexOf(e.getValue()) == cutoff)
-                .map(e -> students.get(e.getKey()).failure()).findFirst().orElse(null);
+        String why = brokenAfter.entrySet().stream()
+                .filter(e -> executed.indexOf(e.getValue()) == cutoff)
+                .map(e -> students.get(e.getKey()).failure())
+                .findFirst()
+                .orElse(null);
         List<TestResult> merged = new ArrayList<>();
         Map<String, GradingTimes.TestTimes> mergedTimes = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -83,8 +101,16 @@ final class TestLanes {
             }
             if (executed.indexOf(ids.get(i)) > cutoff && r.status() != TestStatus.ERROR) {
                 // On one runner this test would have come after the failure: it would not have run.
-                r = new TestResult(r.id(), r.name(), 0, r.maxScore(), TestStatus.ERROR,
-                        notRun(language, why), r.visibility(), r.tags(), r.seconds());
+                r = new TestResult(
+                        r.id(),
+                        r.name(),
+                        0,
+                        r.maxScore(),
+                        TestStatus.ERROR,
+                        notRun(language, why),
+                        r.visibility(),
+                        r.tags(),
+                        r.seconds());
             }
             merged.add(r);
             if (times.containsKey(ids.get(i))) {
@@ -135,8 +161,8 @@ final class TestLanes {
 
     /** Record what each test took (on one lane or two), so the next split is balanced. */
     static void learn(Class<?> suite, Map<String, GradingTimes.TestTimes> times) {
-        times.forEach((id, t) -> EXPECTED.merge(suite.getName() + "#" + id, t.seconds(),
-                (old, now) -> 0.7 * old + 0.3 * now));
+        times.forEach((id, t) ->
+                EXPECTED.merge(suite.getName() + "#" + id, t.seconds(), (old, now) -> 0.7 * old + 0.3 * now));
     }
 
     /** Return the suite's graded tests in the order they run on one lane ({@code @Order}, then name). */
@@ -144,7 +170,9 @@ final class TestLanes {
         return Arrays.stream(suite.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Graded.class))
                 .sorted(Comparator.comparingInt((Method m) -> m.isAnnotationPresent(Order.class)
-                        ? m.getAnnotation(Order.class).value() : Order.DEFAULT).thenComparing(Method::getName))
+                                ? m.getAnnotation(Order.class).value()
+                                : Order.DEFAULT)
+                        .thenComparing(Method::getName))
                 .toList();
     }
 

@@ -1,12 +1,11 @@
 package kadai.grader.property;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One configuration of a convolution-shaped operation: input {@code (N, C, H, W)}, filter
@@ -18,8 +17,8 @@ import java.util.SplittableRandom;
  * @param values how array values are drawn
  * @param valueSeed seed of the values when they are random
  */
-public record ConvCase(int n, int c, int h, int w, int fh, int fw, int stride, int pad, int oc,
-                       Values values, long valueSeed) {
+public record ConvCase(
+        int n, int c, int h, int w, int fh, int fw, int stride, int pad, int oc, Values values, long valueSeed) {
 
     /** How array values are drawn; shrinking prefers the readable ones. */
     public enum Values {
@@ -157,9 +156,20 @@ public record ConvCase(int n, int c, int h, int w, int fh, int fw, int stride, i
     /** Describe the case in one line, in English or Japanese. */
     public String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, "N=%d, C=%d, H=%d, W=%d, FH=%d, FW=%d, stride=%d, pad=%d%s; %s%s",
-                n, c, h, w, fh, fw, stride, pad, oc > 0 ? ", OC=" + oc : "",
-                ja ? "値: " : "values: ", values.describe(ja));
+        return String.format(
+                Locale.ROOT,
+                "N=%d, C=%d, H=%d, W=%d, FH=%d, FW=%d, stride=%d, pad=%d%s; %s%s",
+                n,
+                c,
+                h,
+                w,
+                fh,
+                fw,
+                stride,
+                pad,
+                oc > 0 ? ", OC=" + oc : "",
+                ja ? "値: " : "values: ",
+                values.describe(ja));
     }
 
     @Override

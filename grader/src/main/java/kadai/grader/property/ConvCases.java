@@ -1,10 +1,10 @@
 package kadai.grader.property;
 
-import kadai.grader.api.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * Generate convolution configurations: valid ones within size limits, or invalid ones that
@@ -29,8 +29,16 @@ public final class ConvCases implements Gen<ConvCase> {
     private final boolean withOc;
     private final Language language;
 
-    private ConvCases(boolean validCases, int maxN, int maxC, int maxSize, int maxFilter, int maxStride, int maxPad,
-                      boolean withOc, Language language) {
+    private ConvCases(
+            boolean validCases,
+            int maxN,
+            int maxC,
+            int maxSize,
+            int maxFilter,
+            int maxStride,
+            int maxPad,
+            boolean withOc,
+            Language language) {
         this.validCases = validCases;
         this.maxN = maxN;
         this.maxC = maxC;
@@ -158,8 +166,16 @@ public final class ConvCases implements Gen<ConvCase> {
 
     /** Measure how far a case is from the smallest one; every shrink step must lower it. */
     static int complexity(ConvCase v) {
-        return v.n() + v.c() + v.oc() + v.h() + v.w() + Math.abs(v.fh() - 1) + Math.abs(v.fw() - 1)
-                + Math.abs(v.stride() - 1) + Math.abs(v.pad()) + v.values().ordinal();
+        return v.n()
+                + v.c()
+                + v.oc()
+                + v.h()
+                + v.w()
+                + Math.abs(v.fh() - 1)
+                + Math.abs(v.fw() - 1)
+                + Math.abs(v.stride() - 1)
+                + Math.abs(v.pad())
+                + v.values().ordinal();
     }
 
     @Override

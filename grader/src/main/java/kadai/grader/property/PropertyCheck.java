@@ -1,15 +1,14 @@
 package kadai.grader.property;
 
 import ai.djl.ndarray.NDManager;
-import kadai.grader.api.Language;
-import kadai.grader.api.StudentCodeException;
-import kadai.grader.timing.CallTimes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.timing.CallTimes;
 
 /**
  * Check a property on generated cases; on failure, shrink to a smallest failing case and fail
@@ -113,8 +112,8 @@ public final class PropertyCheck<T> {
         }
     }
 
-    private PropertyFailure shrinkAndReport(String property, CaseCheck<T> check, T first, Throwable firstFailure,
-                                            int tryNumber, int total) {
+    private PropertyFailure shrinkAndReport(
+            String property, CaseCheck<T> check, T first, Throwable firstFailure, int tryNumber, int total) {
         T smallest = first;
         Throwable failure = firstFailure;
         int steps = 0;
@@ -156,8 +155,11 @@ public final class PropertyCheck<T> {
             if (e.kind() == StudentCodeException.Kind.MISSING) {
                 throw e;
             }
-            throw new StudentCodeException(e.kind(), e.getMessage() + "\n" + ja("case: ", "ケース: ") + gen.describe(c),
-                    e.thrownClassName(), e.studentStackTrace());
+            throw new StudentCodeException(
+                    e.kind(),
+                    e.getMessage() + "\n" + ja("case: ", "ケース: ") + gen.describe(c),
+                    e.thrownClassName(),
+                    e.studentStackTrace());
         } catch (RuntimeException e) {
             return e;
         } catch (Exception e) {
@@ -175,9 +177,14 @@ public final class PropertyCheck<T> {
     private String render(String property, T c, Throwable failure, int tryNumber, int total, int steps) {
         StringBuilder out = new StringBuilder();
         out.append(ja("Property failed: ", "性質が成り立ちません: ")).append(property).append('\n');
-        out.append(String.format(Locale.ROOT, ja(
-                "Smallest failing case (case %d of %d failed; shrunk in %d steps):\n",
-                "失敗する最小のケース (%d / %d 番目のケースで失敗し、%d 段階で縮小):\n"), tryNumber, total, steps));
+        out.append(String.format(
+                Locale.ROOT,
+                ja(
+                        "Smallest failing case (case %d of %d failed; shrunk in %d steps):\n",
+                        "失敗する最小のケース (%d / %d 番目のケースで失敗し、%d 段階で縮小):\n"),
+                tryNumber,
+                total,
+                steps));
         out.append("  ").append(gen.describe(c)).append('\n');
         if (failure instanceof StudentCodeException e) {
             out.append(e.getMessage()).append('\n');
@@ -187,10 +194,12 @@ public final class PropertyCheck<T> {
         } else if (failure instanceof AssertionError) {
             out.append(failure.getMessage()).append('\n');
         } else {
-            out.append(ja("Checking the result failed with ", "結果の確認中に例外: ")).append(failure).append('\n');
+            out.append(ja("Checking the result failed with ", "結果の確認中に例外: "))
+                    .append(failure)
+                    .append('\n');
         }
-        out.append(String.format(Locale.ROOT, ja("Property seed: %d (derived from the run's seed).",
-                "性質のシード: %d（実行のシードから導出）。"), seed));
+        out.append(String.format(
+                Locale.ROOT, ja("Property seed: %d (derived from the run's seed).", "性質のシード: %d（実行のシードから導出）。"), seed));
         if (!reproduce.isEmpty()) {
             out.append('\n').append(reproduce);
         }
@@ -198,8 +207,10 @@ public final class PropertyCheck<T> {
     }
 
     private static String indent(String text) {
-        return text.lines().map(l -> "    " + l).reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'),
-                StringBuilder::append).toString();
+        return text.lines()
+                .map(l -> "    " + l)
+                .reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append)
+                .toString();
     }
 
     private String ja(String en, String jaText) {

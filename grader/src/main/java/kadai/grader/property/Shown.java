@@ -10,7 +10,9 @@ public record Shown(String name, String text) {
 
     /** Show an array (copied out now, so later changes or closing do not matter). */
     public static Shown of(String name, NDArray array) {
-        return new Shown(name + " " + TensorText.shape(array.getShape()) + " " + array.getDataType().name().toLowerCase(java.util.Locale.ROOT),
+        return new Shown(
+                name + " " + TensorText.shape(array.getShape()) + " "
+                        + array.getDataType().name().toLowerCase(java.util.Locale.ROOT),
                 TensorText.grid(array, 4));
     }
 

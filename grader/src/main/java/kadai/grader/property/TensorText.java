@@ -2,9 +2,8 @@ package kadai.grader.property;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import kadai.assignments.testing.Tensors;
-
 import java.util.Locale;
+import kadai.assignments.testing.Tensors;
 
 /**
  * Print small arrays as grids a student can compare by eye: the last two axes as a matrix, one
@@ -14,10 +13,10 @@ public final class TensorText {
 
     /** Arrays with more elements are summarised instead of printed. */
     public static final int MAX_PRINTED = kadai.grader.result.TensorDiff.MAX_ELEMENTS;
+
     private static final String[] AXIS_NAMES_4D = {"n", "c"};
 
-    private TensorText() {
-    }
+    private TensorText() {}
 
     /** Render {@code x}, indented by {@code indent} spaces, ending with a newline. */
     public static String grid(NDArray x, int indent) {

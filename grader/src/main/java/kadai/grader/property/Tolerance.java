@@ -1,8 +1,7 @@
 package kadai.grader.property;
 
-import kadai.assignments.testing.Tensors;
-
 import java.util.Locale;
+import kadai.assignments.testing.Tensors;
 
 /**
  * State how close two arrays must be: {@code |actual - expected| <= atol + rtol * |expected|}

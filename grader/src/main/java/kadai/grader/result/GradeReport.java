@@ -38,16 +38,43 @@ public record GradeReport(
     }
 
     /** Make a report without a memory measurement. */
-    public GradeReport(String assignment, Outcome outcome, double score, double maxScore, double executionSeconds,
-                       String output, long seed, String sandboxLevel, List<TestResult> tests) {
+    public GradeReport(
+            String assignment,
+            Outcome outcome,
+            double score,
+            double maxScore,
+            double executionSeconds,
+            String output,
+            long seed,
+            String sandboxLevel,
+            List<TestResult> tests) {
         this(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel, tests, -1);
     }
 
     /** Make a report without timings. */
-    public GradeReport(String assignment, Outcome outcome, double score, double maxScore, double executionSeconds,
-                       String output, long seed, String sandboxLevel, List<TestResult> tests, long peakMemoryBytes) {
-        this(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel, tests,
-                peakMemoryBytes, GradingTimes.NONE);
+    public GradeReport(
+            String assignment,
+            Outcome outcome,
+            double score,
+            double maxScore,
+            double executionSeconds,
+            String output,
+            long seed,
+            String sandboxLevel,
+            List<TestResult> tests,
+            long peakMemoryBytes) {
+        this(
+                assignment,
+                outcome,
+                score,
+                maxScore,
+                executionSeconds,
+                output,
+                seed,
+                sandboxLevel,
+                tests,
+                peakMemoryBytes,
+                GradingTimes.NONE);
     }
 
     /** Tell whether the peak memory was measured. */
@@ -57,14 +84,34 @@ public record GradeReport(
 
     /** Return a copy with the peak memory set (-1: not measured). */
     public GradeReport withPeakMemoryBytes(long bytes) {
-        return new GradeReport(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel,
-                tests, bytes, times);
+        return new GradeReport(
+                assignment,
+                outcome,
+                score,
+                maxScore,
+                executionSeconds,
+                output,
+                seed,
+                sandboxLevel,
+                tests,
+                bytes,
+                times);
     }
 
     /** Return a copy with these timings. */
     public GradeReport withTimes(GradingTimes newTimes) {
-        return new GradeReport(assignment, outcome, score, maxScore, executionSeconds, output, seed, sandboxLevel,
-                tests, peakMemoryBytes, newTimes);
+        return new GradeReport(
+                assignment,
+                outcome,
+                score,
+                maxScore,
+                executionSeconds,
+                output,
+                seed,
+                sandboxLevel,
+                tests,
+                peakMemoryBytes,
+                newTimes);
     }
 
     public GradeReport {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,7 @@ public final class GradescopeResults {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private GradescopeResults() {
-    }
+    private GradescopeResults() {}
 
     /** Return the report as a JSON tree, every test shown. */
     public static ObjectNode toJson(GradeReport report) {
@@ -53,7 +51,9 @@ public final class GradescopeResults {
         root.put("stdout_visibility", "hidden");
         ObjectNode extra = root.putObject("extra_data");
         extra.put("assignment", report.assignment());
-        extra.put("outcome", report.outcome() == null ? null : report.outcome().name().toLowerCase(Locale.ROOT));
+        extra.put(
+                "outcome",
+                report.outcome() == null ? null : report.outcome().name().toLowerCase(Locale.ROOT));
         extra.put("seed", report.seed());
         extra.put("sandbox_level", report.sandboxLevel());
         if (report.memoryMeasured()) {

@@ -29,8 +29,7 @@ public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests, Lis
     }
 
     /** One phase of a grading and its wall time. */
-    public record Phase(String name, double seconds) {
-    }
+    public record Phase(String name, double seconds) {}
 
     /**
      * One test's wall time split by who spent it.
@@ -44,8 +43,14 @@ public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests, Lis
      * @param studentCalls calls into the student's code
      * @param referenceCalls calls into the reference
      */
-    public record TestTimes(double seconds, double studentSeconds, double referenceSeconds, double shrinkSeconds,
-                            int cases, int studentCalls, int referenceCalls) {
+    public record TestTimes(
+            double seconds,
+            double studentSeconds,
+            double referenceSeconds,
+            double shrinkSeconds,
+            int cases,
+            int studentCalls,
+            int referenceCalls) {
 
         /** Return the grader's own share: generating, comparing, rendering (never negative). */
         public double otherSeconds() {
@@ -61,7 +66,10 @@ public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests, Lis
 
     /** Return the seconds of a phase, or 0 when it was not recorded. */
     public double phase(String name) {
-        return phases.stream().filter(p -> p.name().equals(name)).mapToDouble(Phase::seconds).sum();
+        return phases.stream()
+                .filter(p -> p.name().equals(name))
+                .mapToDouble(Phase::seconds)
+                .sum();
     }
 
     /** Return a copy with {@code phase} put first (a phase that happened before the engine ran). */
@@ -86,6 +94,7 @@ public record GradingTimes(List<Phase> phases, Map<String, TestTimes> tests, Lis
 
     /** Phase names the engine and the web platform record. */
     public static final String QUEUE_WAIT = "queue wait";
+
     public static final String COMPILE = "compile";
     public static final String RUNNER_ACQUIRE = "runner acquire";
     public static final String REFERENCE_LOAD = "reference load";

@@ -1,13 +1,13 @@
 package kadai.grader.result;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Write a {@link GradeReport} as JUnit XML ({@code TEST-kadai-<assignment>.xml}), the format CI
@@ -16,17 +16,19 @@ import java.util.Locale;
  */
 public final class JUnitXmlReport {
 
-    private JUnitXmlReport() {
-    }
+    private JUnitXmlReport() {}
 
     /** Return the report as JUnit XML text. */
     public static String toXml(GradeReport report) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            long failures = report.tests().stream().filter(t -> t.status() == TestStatus.FAILED).count();
+            long failures = report.tests().stream()
+                    .filter(t -> t.status() == TestStatus.FAILED)
+                    .count();
             long errors = report.tests().stream()
-                    .filter(t -> t.status() == TestStatus.ERROR || t.status() == TestStatus.TIMED_OUT).count();
+                    .filter(t -> t.status() == TestStatus.ERROR || t.status() == TestStatus.TIMED_OUT)
+                    .count();
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
@@ -61,8 +63,13 @@ public final class JUnitXmlReport {
                 }
                 xml.writeCharacters("\n    ");
                 xml.writeStartElement("system-out");
-                xml.writeCharacters(String.format(Locale.ROOT, "points %s / %s, %s, tags %s", number(t.score()),
-                        number(t.maxScore()), t.visibility().gradescopeName(), t.tags()));
+                xml.writeCharacters(String.format(
+                        Locale.ROOT,
+                        "points %s / %s, %s, tags %s",
+                        number(t.score()),
+                        number(t.maxScore()),
+                        t.visibility().gradescopeName(),
+                        t.tags()));
                 xml.writeEndElement();
                 xml.writeCharacters("\n  ");
                 xml.writeEndElement();
@@ -110,7 +117,11 @@ public final class JUnitXmlReport {
         }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            if (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+            if (cp == 0x9
+                    || cp == 0xA
+                    || cp == 0xD
+                    || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD)
                     || cp >= 0x10000 && cp <= 0x10FFFF) {
                 out.appendCodePoint(cp);
             } else {

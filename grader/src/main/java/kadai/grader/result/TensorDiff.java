@@ -22,8 +22,15 @@ import java.util.Set;
  * @param rule {@link #CLOSE}: a cell agrees when {@code |a - e| <= atol + rtol * |e|};
  *     {@link #RELATIVE}: when {@code |a - e| / max(1e-8, |a| + |e|) <= rtol} (gradient checks)
  */
-public record TensorDiff(String label, List<Long> shape, List<Double> expected, List<Double> actual,
-        List<Integer> differing, String rule, double rtol, double atol) {
+public record TensorDiff(
+        String label,
+        List<Long> shape,
+        List<Double> expected,
+        List<Double> actual,
+        List<Integer> differing,
+        String rule,
+        double rtol,
+        double atol) {
 
     /** Most elements an array may have to be recorded. */
     public static final int MAX_ELEMENTS = 160;
@@ -33,6 +40,7 @@ public record TensorDiff(String label, List<Long> shape, List<Double> expected, 
     public static final String CLOSE = "close";
     /** Rule of the gradient check: {@code |a - e| / max(1e-8, |a| + |e|) <= rtol}. */
     public static final String RELATIVE = "relative";
+
     private static final int MAX_LABEL = 300;
 
     public TensorDiff {
@@ -53,8 +61,8 @@ public record TensorDiff(String label, List<Long> shape, List<Double> expected, 
      * Build the comparison of two arrays of one shape, or return null when they are too large to
      * record or their sizes do not match the shape.
      */
-    public static TensorDiff of(String label, long[] shape, double[] expected, double[] actual, String rule,
-                                double rtol, double atol) {
+    public static TensorDiff of(
+            String label, long[] shape, double[] expected, double[] actual, String rule, double rtol, double atol) {
         long n = 1;
         for (long d : shape) {
             n *= d;

@@ -10,15 +10,18 @@ public final class TerminalTable {
 
     private static final int NAME_COLUMNS = 64;
 
-    private TerminalTable() {
-    }
+    private TerminalTable() {}
 
     /** Return the report as text in {@code language} ({@code en} or {@code ja}). */
     public static String render(GradeReport report, String language) {
         boolean ja = "ja".equals(language);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, ja ? "Kadai 採点結果: %s (シード %d, 実行方式 %s)%n"
-                : "Kadai grade: %s (seed %d, %s)%n", report.assignment(), report.seed(), report.sandboxLevel()));
+        out.append(String.format(
+                Locale.ROOT,
+                ja ? "Kadai 採点結果: %s (シード %d, 実行方式 %s)%n" : "Kadai grade: %s (seed %d, %s)%n",
+                report.assignment(),
+                report.seed(),
+                report.sandboxLevel()));
         if (report.outcome() != GradeReport.Outcome.GRADED) {
             out.append('\n').append(report.output()).append("\n\n");
         } else if (!report.output().isEmpty()) {
@@ -26,18 +29,37 @@ public final class TerminalTable {
         }
         if (!report.tests().isEmpty()) {
             out.append('\n');
-            out.append(String.format(Locale.ROOT, " %3s  %s  %s  %s  %s%n", "#", pad(ja ? "テスト" : "Test", NAME_COLUMNS),
-                    padLeft(ja ? "点数" : "Points", 9), pad(ja ? "結果" : "Status", 9), ja ? "公開" : "Visibility"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    " %3s  %s  %s  %s  %s%n",
+                    "#",
+                    pad(ja ? "テスト" : "Test", NAME_COLUMNS),
+                    padLeft(ja ? "点数" : "Points", 9),
+                    pad(ja ? "結果" : "Status", 9),
+                    ja ? "公開" : "Visibility"));
             int i = 1;
             for (TestResult t : report.tests()) {
-                out.append(String.format(Locale.ROOT, " %3d  %s  %s  %s  %s%n", i++, pad(t.name(), NAME_COLUMNS),
-                        padLeft(number(t.score()) + " / " + number(t.maxScore()), 9), pad(status(t.status(), ja), 9),
+                out.append(String.format(
+                        Locale.ROOT,
+                        " %3d  %s  %s  %s  %s%n",
+                        i++,
+                        pad(t.name(), NAME_COLUMNS),
+                        padLeft(number(t.score()) + " / " + number(t.maxScore()), 9),
+                        pad(status(t.status(), ja), 9),
                         visibility(t.visibility(), ja)));
             }
         }
-        out.append(String.format(Locale.ROOT, "%n%s %s / %s%s%n", ja ? "合計:" : "Score:", number(report.score()),
-                number(report.maxScore()), report.outcome() == GradeReport.Outcome.GRADED
-                        ? String.format(Locale.ROOT, ja ? "  (%.1f 秒%s)" : "  (%.1f s%s)", report.executionSeconds(),
+        out.append(String.format(
+                Locale.ROOT,
+                "%n%s %s / %s%s%n",
+                ja ? "合計:" : "Score:",
+                number(report.score()),
+                number(report.maxScore()),
+                report.outcome() == GradeReport.Outcome.GRADED
+                        ? String.format(
+                                Locale.ROOT,
+                                ja ? "  (%.1f 秒%s)" : "  (%.1f s%s)",
+                                report.executionSeconds(),
                                 memory(report, ja))
                         : ja ? "  (採点されませんでした)" : "  (not graded)"));
         int i = 1;
@@ -48,11 +70,19 @@ public final class TerminalTable {
                 continue;
             }
             if (!header) {
-                out.append('\n').append(ja ? "失敗したテストの詳細" : "Feedback on tests that did not pass").append('\n');
+                out.append('\n')
+                        .append(ja ? "失敗したテストの詳細" : "Feedback on tests that did not pass")
+                        .append('\n');
                 header = true;
             }
-            out.append(String.format(Locale.ROOT, "%n[%d] %s  (%s / %s, %s)%n", n, t.name(), number(t.score()),
-                    number(t.maxScore()), status(t.status(), ja)));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%n[%d] %s  (%s / %s, %s)%n",
+                    n,
+                    t.name(),
+                    number(t.score()),
+                    number(t.maxScore()),
+                    status(t.status(), ja)));
             t.output().lines().forEach(line -> out.append("    ").append(line).append('\n'));
             for (TensorDiff d : t.tensors()) {
                 out.append("    ").append(differingCells(d, ja)).append('\n');
@@ -81,12 +111,24 @@ public final class TerminalTable {
             out.append(String.format(Locale.ROOT, "  %-20s %8.3f s%n", p.name(), p.seconds()));
         }
         if (times.lanes() > 1) {
-            out.append(String.format(Locale.ROOT, ja ? "  (テストは %d 本の実行系で並行して実行)%n"
-                    : "  (tests ran in %d lanes, one runner each)%n", times.lanes()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    ja ? "  (テストは %d 本の実行系で並行して実行)%n" : "  (tests ran in %d lanes, one runner each)%n",
+                    times.lanes()));
         }
         if (!times.tests().isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%n  %3s  %-40s %8s %8s %8s %8s %8s %6s %7s%n", "#",
-                    ja ? "テスト" : "Test", "wall", "student", "ref", "other", "shrink", "cases", "calls"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%n  %3s  %-40s %8s %8s %8s %8s %8s %6s %7s%n",
+                    "#",
+                    ja ? "テスト" : "Test",
+                    "wall",
+                    "student",
+                    "ref",
+                    "other",
+                    "shrink",
+                    "cases",
+                    "calls"));
             int i = 1;
             for (TestResult t : report.tests()) {
                 GradingTimes.TestTimes tt = times.tests().get(t.id());
@@ -94,14 +136,24 @@ public final class TerminalTable {
                     i++;
                     continue;
                 }
-                out.append(String.format(Locale.ROOT, "  %3d  %s %8.3f %8.3f %8.3f %8.3f %8.3f %6d %7s%n", i++,
-                        pad(t.name(), 40), tt.seconds(), tt.studentSeconds(), tt.referenceSeconds(),
-                        tt.otherSeconds(), tt.shrinkSeconds(), tt.cases(),
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %3d  %s %8.3f %8.3f %8.3f %8.3f %8.3f %6d %7s%n",
+                        i++,
+                        pad(t.name(), 40),
+                        tt.seconds(),
+                        tt.studentSeconds(),
+                        tt.referenceSeconds(),
+                        tt.otherSeconds(),
+                        tt.shrinkSeconds(),
+                        tt.cases(),
                         tt.studentCalls() + "/" + tt.referenceCalls()));
             }
-            out.append(ja ? "  (student: 学生のコードの呼び出し, ref: 参照実装, other: 採点側の入力生成と比較, calls: 学生/参照実装)\n"
-                    : "  (student: calls into the submission, ref: the reference, other: the grader's own work,"
-                            + " calls: student/reference)\n");
+            out.append(
+                    ja
+                            ? "  (student: 学生のコードの呼び出し, ref: 参照実装, other: 採点側の入力生成と比較, calls: 学生/参照実装)\n"
+                            : "  (student: calls into the submission, ref: the reference, other: the grader's own work,"
+                                    + " calls: student/reference)\n");
         }
         return out.toString();
     }
@@ -123,8 +175,13 @@ public final class TerminalTable {
         if (shown < d.differing().size()) {
             cells.append(", …");
         }
-        return String.format(Locale.ROOT, ja ? "%d / %d 要素が異なります (%s): %s" : "%d of %d cells differ (%s): %s",
-                d.differing().size(), d.expected().size(), d.label(), cells);
+        return String.format(
+                Locale.ROOT,
+                ja ? "%d / %d 要素が異なります (%s): %s" : "%d of %d cells differ (%s): %s",
+                d.differing().size(),
+                d.expected().size(),
+                d.label(),
+                cells);
     }
 
     private static String memory(GradeReport report, boolean ja) {
@@ -181,8 +238,12 @@ public final class TerminalTable {
     }
 
     private static boolean wide(int cp) {
-        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+        return (cp >= 0x1100 && cp <= 0x115F)
+                || (cp >= 0x2E80 && cp <= 0xA4CF)
+                || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF)
+                || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60)
                 || (cp >= 0xFFE0 && cp <= 0xFFE6);
     }
 

@@ -26,8 +26,16 @@ public record TestResult(
         List<TensorDiff> tensors) {
 
     /** Make a result without cell-by-cell comparisons. */
-    public TestResult(String id, String name, double score, double maxScore, TestStatus status, String output,
-                      Visibility visibility, List<String> tags, double seconds) {
+    public TestResult(
+            String id,
+            String name,
+            double score,
+            double maxScore,
+            TestStatus status,
+            String output,
+            Visibility visibility,
+            List<String> tags,
+            double seconds) {
         this(id, name, score, maxScore, status, output, visibility, tags, seconds, List.of());
     }
 

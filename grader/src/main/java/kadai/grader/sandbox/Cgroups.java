@@ -28,10 +28,10 @@ final class Cgroups {
      * gradings leave idle and does not slow the grading that took the last runner.
      */
     static final int BACKGROUND_SHARES = 128;
+
     static final int BACKGROUND_WEIGHT = 12;
 
-    private Cgroups() {
-    }
+    private Cgroups() {}
 
     /** Make runner groups on one host. */
     interface Driver {
@@ -41,8 +41,7 @@ final class Cgroups {
         RunnerCgroup create(String name, SandboxConfig config) throws IOException;
     }
 
-    private record Mount(Path point, String root, String fsType, List<String> options) {
-    }
+    private record Mount(Path point, String root, String fsType, List<String> options) {}
 
     /**
      * Detect the hierarchy and check it by making and removing a probe group.
@@ -62,15 +61,21 @@ final class Cgroups {
         Mount memory = v1(mounts, "memory");
         Mount pids = v1(mounts, "pids");
         Mount cpu = v1(mounts, "cpu");
-        Mount unified = mounts.stream().filter(m -> m.fsType().equals("cgroup2")).findFirst().orElse(null);
+        Mount unified = mounts.stream()
+                .filter(m -> m.fsType().equals("cgroup2"))
+                .findFirst()
+                .orElse(null);
         Driver driver;
         if (memory != null && pids != null && cpu != null) {
             Path killDir = null;
             if (unified != null) {
                 killDir = groupDir(unified, own.get(""));
             }
-            driver = new V1(groupDir(memory, own.get("memory")), groupDir(pids, own.get("pids")),
-                    groupDir(cpu, own.get("cpu")), killDir);
+            driver = new V1(
+                    groupDir(memory, own.get("memory")),
+                    groupDir(pids, own.get("pids")),
+                    groupDir(cpu, own.get("cpu")),
+                    killDir);
         } else if (unified != null) {
             Path parent = config.cgroupParent() != null ? config.cgroupParent() : groupDir(unified, own.get(""));
             String missing = missingV2Controllers(parent);
@@ -97,8 +102,10 @@ final class Cgroups {
     }
 
     private static Mount v1(List<Mount> mounts, String controller) {
-        return mounts.stream().filter(m -> m.fsType().equals("cgroup") && m.options().contains(controller))
-                .findFirst().orElse(null);
+        return mounts.stream()
+                .filter(m -> m.fsType().equals("cgroup") && m.options().contains(controller))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Path groupDir(Mount mount, String ownPath) {
@@ -112,7 +119,8 @@ final class Cgroups {
 
     private static String missingV2Controllers(Path parent) {
         try {
-            List<String> available = List.of(read(parent.resolve("cgroup.controllers")).split("\\s+"));
+            List<String> available =
+                    List.of(read(parent.resolve("cgroup.controllers")).split("\\s+"));
             StringBuilder missing = new StringBuilder();
             for (String c : List.of("memory", "pids", "cpu")) {
                 if (!available.contains(c)) {
@@ -122,7 +130,8 @@ final class Cgroups {
             if (missing.length() > 0) {
                 return missing.toString();
             }
-            List<String> enabled = List.of(read(parent.resolve("cgroup.subtree_control")).split("\\s+"));
+            List<String> enabled =
+                    List.of(read(parent.resolve("cgroup.subtree_control")).split("\\s+"));
             if (!enabled.containsAll(List.of("memory", "pids", "cpu"))) {
                 Files.writeString(parent.resolve("cgroup.subtree_control"), "+memory +pids +cpu");
             }
@@ -290,8 +299,8 @@ final class Cgroups {
 
         @Override
         public List<Path> procsFiles() {
-            List<Path> files = new ArrayList<>(List.of(memory.resolve("cgroup.procs"), pidsDir.resolve("cgroup.procs"),
-                    cpu.resolve("cgroup.procs")));
+            List<Path> files = new ArrayList<>(List.of(
+                    memory.resolve("cgroup.procs"), pidsDir.resolve("cgroup.procs"), cpu.resolve("cgroup.procs")));
             if (unified != null) {
                 files.add(unified.resolve("cgroup.procs"));
             }
@@ -315,7 +324,8 @@ final class Cgroups {
         public boolean hitMemoryLimit() {
             try {
                 for (String line : read(memory.resolve("memory.oom_control")).split("\n")) {
-                    if (line.startsWith("oom_kill ") && Long.parseLong(line.substring(9).trim()) > 0) {
+                    if (line.startsWith("oom_kill ")
+                            && Long.parseLong(line.substring(9).trim()) > 0) {
                         return true;
                     }
                 }
@@ -415,7 +425,8 @@ final class Cgroups {
         public boolean hitMemoryLimit() {
             try {
                 for (String line : read(dir.resolve("memory.events")).split("\n")) {
-                    if (line.startsWith("oom_kill ") && Long.parseLong(line.substring(9).trim()) > 0) {
+                    if (line.startsWith("oom_kill ")
+                            && Long.parseLong(line.substring(9).trim()) > 0) {
                         return true;
                     }
                 }
@@ -430,7 +441,9 @@ final class Cgroups {
             try {
                 for (String line : read(dir.resolve("memory.events")).split("\n")) {
                     if ((line.startsWith("max ") || line.startsWith("oom_kill ") || line.startsWith("oom "))
-                            && Long.parseLong(line.substring(line.indexOf(' ') + 1).trim()) > 0) {
+                            && Long.parseLong(line.substring(line.indexOf(' ') + 1)
+                                            .trim())
+                                    > 0) {
                         return true;
                     }
                 }

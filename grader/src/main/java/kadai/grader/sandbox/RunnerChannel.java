@@ -1,10 +1,5 @@
 package kadai.grader.sandbox;
 
-import kadai.runner.protocol.Frames;
-import kadai.runner.protocol.ProtocolException;
-import kadai.runner.protocol.WireIn;
-import kadai.runner.protocol.WireOut;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +7,10 @@ import java.io.OutputStream;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import kadai.runner.protocol.Frames;
+import kadai.runner.protocol.ProtocolException;
+import kadai.runner.protocol.WireIn;
+import kadai.runner.protocol.WireOut;
 
 /**
  * Carry frames to and from one runner: writes on the caller's thread, reads on a daemon thread
@@ -25,8 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class RunnerChannel {
 
     /** Why no more frames will come. */
-    public record Closed(String reason, boolean protocolError) {
-    }
+    public record Closed(String reason, boolean protocolError) {}
 
     private final OutputStream out;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>(64);

@@ -2,7 +2,6 @@ package kadai.grader.sandbox;
 
 import ai.djl.engine.Engine;
 import ai.djl.util.Utils;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,10 +16,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -85,7 +84,8 @@ record RunnerImage(Path root, List<String> classPath, String djlCache) {
 
     private static Path codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
         }
@@ -103,7 +103,8 @@ record RunnerImage(Path root, List<String> classPath, String djlCache) {
             if (in == null) {
                 throw new IOException(CLASS_PATH_LIST + " is missing from the runner jar; rebuild the runner module");
             }
-            for (String entry : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(":")) {
+            for (String entry :
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(":")) {
                 Path recorded = Path.of(entry);
                 wanted.put(recorded.getFileName().toString(), recorded);
             }
@@ -140,7 +141,8 @@ record RunnerImage(Path root, List<String> classPath, String djlCache) {
         Engine.getEngine("PyTorch"); // extracts the native libraries into the DJL cache
         Path cache = Utils.getEngineCacheDir("pytorch");
         try (Stream<Path> dirs = Files.list(cache)) {
-            return dirs.filter(d -> Files.exists(d.resolve("libtorch_cpu.so")) || Files.exists(d.resolve("libtorch.so")))
+            return dirs.filter(
+                            d -> Files.exists(d.resolve("libtorch_cpu.so")) || Files.exists(d.resolve("libtorch.so")))
                     .findFirst()
                     .orElseThrow(() -> new IOException("no PyTorch native libraries under " + cache));
         }
@@ -180,8 +182,9 @@ record RunnerImage(Path root, List<String> classPath, String djlCache) {
                     } catch (IOException | UnsupportedOperationException e) {
                         Files.copy(f, t);
                     }
-                    if (!Files.isReadable(t) || !PosixFilePermissions.toString(Files.getPosixFilePermissions(t))
-                            .startsWith("r", 6)) {
+                    if (!Files.isReadable(t)
+                            || !PosixFilePermissions.toString(Files.getPosixFilePermissions(t))
+                                    .startsWith("r", 6)) {
                         Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
                         Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-r--r--"));
                     }

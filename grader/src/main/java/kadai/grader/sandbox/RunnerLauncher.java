@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
@@ -29,9 +29,11 @@ final class RunnerLauncher {
 
     /** Where the runner sees its files inside the sandbox. */
     static final String IMAGE_MOUNT = "/opt/kadai/image";
+
     static final String SUBMISSION_MOUNT = "/opt/kadai/submission";
     /** Where an isolated job sees its input (read-only) and its own class path entries. */
     static final String INPUT_MOUNT = "/opt/kadai/input";
+
     static final String JOB_CLASSPATH_MOUNT = "/opt/kadai/cp";
 
     /**
@@ -40,8 +42,7 @@ final class RunnerLauncher {
      * uid can read them), and a step that fills the slot's {@code classes} and {@code input}
      * directories before the process starts.
      */
-    record Job(String mainClass, List<Path> classPath, JobFiles files) {
-    }
+    record Job(String mainClass, List<Path> classPath, JobFiles files) {}
 
     /** Write a job's files on the host side before its process starts. */
     interface JobFiles {
@@ -123,16 +124,36 @@ final class RunnerLauncher {
         if (setpriv != null) {
             command.addAll(List.of(setpriv.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         }
-        command.addAll(List.of(bwrap.toString(), "--unshare-all", "--unshare-user", "--die-with-parent",
-                "--new-session", "--ro-bind", "/usr/lib", "/usr/lib", "--symlink", "usr/lib", "/lib",
-                "--ro-bind-try", "/usr/lib64", "/usr/lib64", "--symlink", "usr/lib64", "/lib64",
-                "--ro-bind", System.getProperty("java.home"), System.getProperty("java.home"),
-                "--proc", "/proc", "--dev", "/dev"));
+        command.addAll(List.of(
+                bwrap.toString(),
+                "--unshare-all",
+                "--unshare-user",
+                "--die-with-parent",
+                "--new-session",
+                "--ro-bind",
+                "/usr/lib",
+                "/usr/lib",
+                "--symlink",
+                "usr/lib",
+                "/lib",
+                "--ro-bind-try",
+                "/usr/lib64",
+                "/usr/lib64",
+                "--symlink",
+                "usr/lib64",
+                "/lib64",
+                "--ro-bind",
+                System.getProperty("java.home"),
+                System.getProperty("java.home"),
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev"));
         if (seccomp != null) {
             command.addAll(List.of("--seccomp", "3"));
         }
-        command.addAll(List.of("--",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-version"));
+        command.addAll(List.of(
+                "--", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-version"));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             // generous: on an overloaded machine a JVM start can take tens of seconds, and a slow
@@ -195,9 +216,10 @@ final class RunnerLauncher {
             if (caps.bwrap() == null) {
                 Map<String, String> env = pb.environment();
                 env.clear();
-                env.putAll(runnerEnvironment(image.root().toString(), slotDir.resolve("tmp").toString()));
-                Files.setPosixFilePermissions(slotDir.resolve("tmp"),
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+                env.putAll(runnerEnvironment(
+                        image.root().toString(), slotDir.resolve("tmp").toString()));
+                Files.setPosixFilePermissions(
+                        slotDir.resolve("tmp"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
             }
             Process process = pb.start();
             RunnerCgroup group = cgroup;
@@ -232,8 +254,8 @@ final class RunnerLauncher {
                 if (Files.isDirectory(f)) {
                     RunnerImage.openUp(f);
                 } else {
-                    Files.setPosixFilePermissions(f,
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 }
             }
         }
@@ -241,7 +263,9 @@ final class RunnerLauncher {
 
     /** Return the directory the runner must LOAD the submission from, as it sees it. */
     String submissionPathInside(RunnerProcess runner) {
-        return caps.bwrap() != null ? SUBMISSION_MOUNT : runner.slotDir().resolve("classes").toString();
+        return caps.bwrap() != null
+                ? SUBMISSION_MOUNT
+                : runner.slotDir().resolve("classes").toString();
     }
 
     private List<String> command(int slot, Path slotDir, RunnerCgroup cgroup, Job job) {
@@ -275,8 +299,14 @@ final class RunnerLauncher {
         if (caps.bwrap() != null) {
             imageRoot = IMAGE_MOUNT;
             tmp = "/tmp";
-            c.addAll(List.of(caps.bwrap().toString(), "--unshare-all", "--unshare-user", "--die-with-parent",
-                    "--new-session", "--cap-drop", "ALL"));
+            c.addAll(List.of(
+                    caps.bwrap().toString(),
+                    "--unshare-all",
+                    "--unshare-user",
+                    "--die-with-parent",
+                    "--new-session",
+                    "--cap-drop",
+                    "ALL"));
             if (supportsDisableUserns(caps.bwrap())) {
                 c.add("--disable-userns"); // no nested user namespaces: less kernel surface inside
             }
@@ -286,31 +316,71 @@ final class RunnerLauncher {
             if (caps.setpriv() != null) {
                 c.addAll(List.of("--uid", Integer.toString(uid), "--gid", Integer.toString(uid)));
             }
-            c.addAll(List.of("--ro-bind", "/usr/lib", "/usr/lib", "--symlink", "usr/lib", "/lib",
-                    "--ro-bind-try", "/usr/lib64", "/usr/lib64", "--symlink", "usr/lib64", "/lib64",
-                    "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"));
+            c.addAll(List.of(
+                    "--ro-bind",
+                    "/usr/lib",
+                    "/usr/lib",
+                    "--symlink",
+                    "usr/lib",
+                    "/lib",
+                    "--ro-bind-try",
+                    "/usr/lib64",
+                    "/usr/lib64",
+                    "--symlink",
+                    "usr/lib64",
+                    "/lib64",
+                    "--ro-bind-try",
+                    "/etc/ld.so.cache",
+                    "/etc/ld.so.cache"));
             for (Path dir : javaDirs()) {
                 c.addAll(List.of("--ro-bind", dir.toString(), dir.toString()));
             }
-            c.addAll(List.of("--ro-bind", image.root().toString(), IMAGE_MOUNT,
-                    "--ro-bind", slotDir.resolve("classes").toString(), SUBMISSION_MOUNT));
+            c.addAll(List.of(
+                    "--ro-bind",
+                    image.root().toString(),
+                    IMAGE_MOUNT,
+                    "--ro-bind",
+                    slotDir.resolve("classes").toString(),
+                    SUBMISSION_MOUNT));
             if (job != null) {
-                c.addAll(List.of("--ro-bind", slotDir.resolve("input").toString(), INPUT_MOUNT,
-                        "--ro-bind", slotDir.resolve("cp").toString(), JOB_CLASSPATH_MOUNT));
+                c.addAll(List.of(
+                        "--ro-bind",
+                        slotDir.resolve("input").toString(),
+                        INPUT_MOUNT,
+                        "--ro-bind",
+                        slotDir.resolve("cp").toString(),
+                        JOB_CLASSPATH_MOUNT));
             }
             c.addAll(List.of(
-                    "--proc", "/proc", "--dev", "/dev",
-                    "--size", Long.toString(config.maxFileBytes()), "--tmpfs", "/tmp",
-                    "--remount-ro", "/", "--chdir", "/tmp", "--clearenv"));
-            for (Map.Entry<String, String> e : runnerEnvironment(IMAGE_MOUNT, "/tmp").entrySet()) {
+                    "--proc",
+                    "/proc",
+                    "--dev",
+                    "/dev",
+                    "--size",
+                    Long.toString(config.maxFileBytes()),
+                    "--tmpfs",
+                    "/tmp",
+                    "--remount-ro",
+                    "/",
+                    "--chdir",
+                    "/tmp",
+                    "--clearenv"));
+            for (Map.Entry<String, String> e :
+                    runnerEnvironment(IMAGE_MOUNT, "/tmp").entrySet()) {
                 c.addAll(List.of("--setenv", e.getKey(), e.getValue()));
             }
             c.add("--");
         }
         c.add(javaHome.resolve("bin/java").toString());
-        c.addAll(List.of("-Xmx" + config.heapBytes(), "-Xms16m", "-Xss" + config.stackBytes(),
-                "-XX:ActiveProcessorCount=" + config.cpus(), "-XX:+UseSerialGC", "-XX:+DisableAttachMechanism",
-                "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=" + config.directMemoryBytes(),
+        c.addAll(List.of(
+                "-Xmx" + config.heapBytes(),
+                "-Xms16m",
+                "-Xss" + config.stackBytes(),
+                "-XX:ActiveProcessorCount=" + config.cpus(),
+                "-XX:+UseSerialGC",
+                "-XX:+DisableAttachMechanism",
+                "-XX:-UsePerfData",
+                "-XX:MaxDirectMemorySize=" + config.directMemoryBytes(),
                 "-XX:MaxMetaspaceSize=256m"));
         if (job == null && config.keepCalls() == 0) {
             // a grading runner's calls are short: C2 would cost more than it saves; a training
@@ -321,11 +391,15 @@ final class RunnerLauncher {
         if (!extra.isEmpty()) {
             c.addAll(List.of(extra.split("\\s+"))); // for measurements (docs/benchmarks.md); later options win
         }
-        c.addAll(List.of("-Xshare:auto",
+        c.addAll(List.of(
+                "-Xshare:auto",
                 // the JVM's own warnings (e.g. "pthread_create failed") go to stdout by default,
                 // which is the protocol stream; send them to stderr
-                "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + tmp, "-Dai.djl.offline=true",
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr",
+                "-Djava.io.tmpdir=" + tmp,
+                "-Duser.home=" + tmp,
+                "-Dai.djl.offline=true",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dkadai.runner.outputCap=" + config.outputCapBytes(),
                 "-Dkadai.runner.maxFrame=" + config.maxFrameBytes(),
@@ -336,7 +410,10 @@ final class RunnerLauncher {
         }
         boolean inside = caps.bwrap() != null;
         String cp = inside ? JOB_CLASSPATH_MOUNT : slotDir.resolve("cp").toString();
-        c.addAll(List.of("-cp", classPath(imageRoot, cp, job), job.mainClass(),
+        c.addAll(List.of(
+                "-cp",
+                classPath(imageRoot, cp, job),
+                job.mainClass(),
                 inside ? SUBMISSION_MOUNT : slotDir.resolve("classes").toString(),
                 inside ? INPUT_MOUNT : slotDir.resolve("input").toString()));
         return c;
@@ -346,7 +423,11 @@ final class RunnerLauncher {
         StringBuilder sb = new StringBuilder();
         if (job != null) {
             for (int i = 0; i < job.classPath().size(); i++) {
-                sb.append(sb.length() == 0 ? "" : ":").append(jobRoot).append('/').append(i).append('-')
+                sb.append(sb.length() == 0 ? "" : ":")
+                        .append(jobRoot)
+                        .append('/')
+                        .append(i)
+                        .append('-')
                         .append(job.classPath().get(i).getFileName());
             }
         }
@@ -358,10 +439,21 @@ final class RunnerLauncher {
 
     private Map<String, String> runnerEnvironment(String imageRoot, String tmp) {
         String threads = Integer.toString(config.cpus());
-        return Map.of("HOME", tmp, "TMPDIR", tmp, "LANG", "C.UTF-8",
-                "DJL_CACHE_DIR", imageRoot + "/" + image.djlCache(),
-                "ENGINE_CACHE_DIR", imageRoot + "/" + image.djlCache(),
-                "OMP_NUM_THREADS", threads, "MKL_NUM_THREADS", threads);
+        return Map.of(
+                "HOME",
+                tmp,
+                "TMPDIR",
+                tmp,
+                "LANG",
+                "C.UTF-8",
+                "DJL_CACHE_DIR",
+                imageRoot + "/" + image.djlCache(),
+                "ENGINE_CACHE_DIR",
+                imageRoot + "/" + image.djlCache(),
+                "OMP_NUM_THREADS",
+                threads,
+                "MKL_NUM_THREADS",
+                threads);
     }
 
     /** Return the JDK and the directories its symbolic links point into (Debian keeps conf in /etc). */
@@ -402,7 +494,9 @@ final class RunnerLauncher {
     private static boolean supportsDisableUserns(Path bwrap) {
         if (disableUserns == null) {
             try {
-                Process p = new ProcessBuilder(bwrap.toString(), "--help").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(bwrap.toString(), "--help")
+                        .redirectErrorStream(true)
+                        .start();
                 String help = new String(p.getInputStream().readAllBytes());
                 p.waitFor(10, TimeUnit.SECONDS);
                 disableUserns = help.contains("--disable-userns");
@@ -423,8 +517,8 @@ final class RunnerLauncher {
     private synchronized int takeSlot() throws IOException {
         Path locks = Files.createDirectories(config.workDir().resolve("slot-locks"));
         for (int slot = slots.nextClearBit(0); slot < MAX_SLOTS; slot = slots.nextClearBit(slot + 1)) {
-            FileChannel channel = FileChannel.open(locks.resolve("slot-" + slot + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    locks.resolve("slot-" + slot + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();

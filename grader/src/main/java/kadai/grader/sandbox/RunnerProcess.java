@@ -26,7 +26,8 @@ public final class RunnerProcess implements AutoCloseable {
     private boolean closed;
 
     /** Wrap a started process (the launcher's; tests pass a stand-in process and a null cgroup). */
-    public RunnerProcess(Process process, RunnerCgroup cgroup, SandboxConfig config, Path slotDir, Runnable releaseSlot) {
+    public RunnerProcess(
+            Process process, RunnerCgroup cgroup, SandboxConfig config, Path slotDir, Runnable releaseSlot) {
         this.process = process;
         this.cgroup = cgroup;
         this.config = config;
@@ -142,7 +143,8 @@ public final class RunnerProcess implements AutoCloseable {
     /** Return a note for a student when the runner had reached its memory limit, else an empty string. */
     public String memoryNote() {
         return cgroup != null && cgroup.reachedMemoryLimit()
-                ? " (it had also reached its memory limit of " + (config.memoryBytes() >> 20) + " MiB)" : "";
+                ? " (it had also reached its memory limit of " + (config.memoryBytes() >> 20) + " MiB)"
+                : "";
     }
 
     /** Kill the runner and everything it started. */

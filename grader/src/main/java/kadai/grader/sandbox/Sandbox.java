@@ -1,12 +1,5 @@
 package kadai.grader.sandbox;
 
-import kadai.runner.protocol.ProtocolException;
-import kadai.runner.protocol.Wire;
-import kadai.runner.protocol.WireIn;
-import kadai.runner.protocol.WireOut;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kadai.runner.protocol.ProtocolException;
+import kadai.runner.protocol.Wire;
+import kadai.runner.protocol.WireIn;
+import kadai.runner.protocol.WireOut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Run submissions in sandboxed runner JVMs: detect the level once, keep a warm pool of started
@@ -50,6 +49,7 @@ public final class Sandbox implements AutoCloseable {
     private final BlockingQueue<Runner> warm = new LinkedBlockingQueue<>();
     /** Runners starting for the pool in the background, not yet READY. */
     private final java.util.Set<RunnerProcess> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final ExecutorService starter;
     private volatile boolean closed;
 
@@ -57,8 +57,7 @@ public final class Sandbox implements AutoCloseable {
      * A started runner that said READY: its process (slot, cgroup) and the channel to it. Once
      * handed out by {@link #runnerFor} it has loaded one submission, and its holder closes it.
      */
-    public record Runner(RunnerProcess process, RunnerChannel channel) {
-    }
+    public record Runner(RunnerProcess process, RunnerChannel channel) {}
 
     private Sandbox(SandboxConfig config, SandboxCapabilities caps, RunnerImage image) {
         this.config = config;
@@ -103,8 +102,8 @@ public final class Sandbox implements AutoCloseable {
         try {
             image = RunnerImage.prepare(config.workDir());
         } catch (IOException | RuntimeException e) {
-            throw new SandboxUnavailableException("cannot prepare the runner's files under " + config.workDir()
-                    + ": " + e.getMessage(), e);
+            throw new SandboxUnavailableException(
+                    "cannot prepare the runner's files under " + config.workDir() + ": " + e.getMessage(), e);
         }
         return new Sandbox(config, caps, image);
     }
@@ -165,13 +164,13 @@ public final class Sandbox implements AutoCloseable {
      * @param input writes the input files (before the process starts)
      * @throws SandboxUnavailableException when the process cannot be prepared or started
      */
-    public IsolatedProcess launch(String mainClass, java.util.List<Path> classPath, Map<String, byte[]> classes,
-                                  InputWriter input) {
+    public IsolatedProcess launch(
+            String mainClass, java.util.List<Path> classPath, Map<String, byte[]> classes, InputWriter input) {
         if (closed) {
             throw new IllegalStateException("the sandbox is closed");
         }
-        RunnerLauncher.Job job = new RunnerLauncher.Job(mainClass, java.util.List.copyOf(classPath),
-                (classesDir, inputDir) -> {
+        RunnerLauncher.Job job =
+                new RunnerLauncher.Job(mainClass, java.util.List.copyOf(classPath), (classesDir, inputDir) -> {
                     writeClasses(classes, classesDir);
                     input.writeTo(inputDir);
                 });
@@ -246,7 +245,8 @@ public final class Sandbox implements AutoCloseable {
             classes.writeTo(runner.process().slotDir().resolve("classes"));
         } catch (IOException | IllegalArgumentException e) {
             runner.process().close();
-            throw new SandboxUnavailableException("cannot hand the compiled classes to the runner: " + e.getMessage(), e);
+            throw new SandboxUnavailableException(
+                    "cannot hand the compiled classes to the runner: " + e.getMessage(), e);
         }
         load(runner);
         return runner;
@@ -297,8 +297,11 @@ public final class Sandbox implements AutoCloseable {
         } catch (IOException e) {
             throw new SandboxUnavailableException("cannot start a runner: " + e.getMessage(), e);
         }
-        RunnerChannel channel = new RunnerChannel(process.process().getInputStream(),
-                process.process().getOutputStream(), config.maxFrameBytes(), Long.toString(process.process().pid()));
+        RunnerChannel channel = new RunnerChannel(
+                process.process().getInputStream(),
+                process.process().getOutputStream(),
+                config.maxFrameBytes(),
+                Long.toString(process.process().pid()));
         if (background) {
             starting.add(process);
         }
@@ -309,10 +312,11 @@ public final class Sandbox implements AutoCloseable {
                 return new Runner(process, channel);
             }
             starting.remove(process);
-            String why = first == null ? "no READY within " + START_TIMEOUT.toSeconds() + " s"
+            String why = first == null
+                    ? "no READY within " + START_TIMEOUT.toSeconds() + " s"
                     : first instanceof RunnerChannel.Closed c ? c.reason() : "an unexpected first frame";
-            throw new SandboxUnavailableException("the runner did not start: " + why + ". Its stderr: "
-                    + process.stderrTail());
+            throw new SandboxUnavailableException(
+                    "the runner did not start: " + why + ". Its stderr: " + process.stderrTail());
         } catch (InterruptedException | ProtocolException | SandboxUnavailableException e) {
             // One handler, so that every way of failing releases the process, its slot and cgroup
             // (an exception thrown from one catch is not seen by the next).
@@ -322,7 +326,8 @@ public final class Sandbox implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw e instanceof SandboxUnavailableException unavailable ? unavailable
+            throw e instanceof SandboxUnavailableException unavailable
+                    ? unavailable
                     : new SandboxUnavailableException("the runner did not start: " + e.getMessage(), e);
         }
     }

@@ -13,12 +13,13 @@ import java.util.List;
  * @param setpriv the setpriv binary when the grader is root and can drop to a slot uid, else null
  * @param cgroups the cgroup driver, or null
  */
-record SandboxCapabilities(SandboxLevel level, List<String> reasons, Path bwrap, Path prlimit, Path setpriv,
-                           Cgroups.Driver cgroups) {
+record SandboxCapabilities(
+        SandboxLevel level, List<String> reasons, Path bwrap, Path prlimit, Path setpriv, Cgroups.Driver cgroups) {
 
     /** Describe the level and what it rests on, for logs. */
     String describe() {
-        StringBuilder sb = new StringBuilder("sandbox level ").append(level.label()).append(": ");
+        StringBuilder sb =
+                new StringBuilder("sandbox level ").append(level.label()).append(": ");
         sb.append(bwrap != null ? "bubblewrap" + (SeccompFilter.supported() ? " with seccomp" : "") : "no bubblewrap");
         sb.append(", ").append(cgroups != null ? cgroups.describe() : "no cgroups");
         sb.append(", ").append(setpriv != null ? "slot uids" : isRoot() ? "runner as root" : "grader's own uid");

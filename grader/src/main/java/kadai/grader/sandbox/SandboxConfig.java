@@ -30,10 +30,24 @@ import java.time.Duration;
  *     submissions; 0 (the default) starts each runner when a submission asks for it
  * @param refill whether a warm runner a submission takes is replaced (see {@link Refill})
  */
-public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, int maxProcesses, int cpus,
-                            Duration callTimeout, Duration cpuTimeLimit, long maxFileBytes, int maxOpenFiles,
-                            int outputCapBytes, int maxFrameBytes, int uidBase, Path workDir, Path cgroupParent,
-                            int keepCalls, int warmRunners, Refill refill) {
+public record SandboxConfig(
+        long memoryBytes,
+        long heapBytes,
+        long stackBytes,
+        int maxProcesses,
+        int cpus,
+        Duration callTimeout,
+        Duration cpuTimeLimit,
+        long maxFileBytes,
+        int maxOpenFiles,
+        int outputCapBytes,
+        int maxFrameBytes,
+        int uidBase,
+        Path workDir,
+        Path cgroupParent,
+        int keepCalls,
+        int warmRunners,
+        Refill refill) {
 
     /** What the warm pool does when a submission takes one of its runners. */
     public enum Refill {
@@ -100,12 +114,15 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
         private int outputCapBytes = 64 << 10;
         private int maxFrameBytes = 256 << 20;
         private int uidBase = 60000;
-        private Path workDir = Path.of(setting("kadai.sandbox.workDir", "KADAI_SANDBOX_WORK_DIR",
+        private Path workDir = Path.of(setting(
+                "kadai.sandbox.workDir",
+                "KADAI_SANDBOX_WORK_DIR",
                 Path.of(System.getProperty("java.io.tmpdir"), "kadai-sandbox").toString()));
         private int keepCalls = 0;
         private int warmRunners = 0;
         private Refill refill = Refill.TOP_UP;
-        private Path cgroupParent = optionalPath(setting("kadai.sandbox.cgroupParent", "KADAI_SANDBOX_CGROUP_PARENT", ""));
+        private Path cgroupParent =
+                optionalPath(setting("kadai.sandbox.cgroupParent", "KADAI_SANDBOX_CGROUP_PARENT", ""));
 
         private static String setting(String property, String env, String fallback) {
             String value = System.getProperty(property);
@@ -216,14 +233,30 @@ public record SandboxConfig(long memoryBytes, long heapBytes, long stackBytes, i
                 throw new IllegalArgumentException("keepCalls must be 0 (keep every array) or positive");
             }
             if (warmRunners < 0 || refill == null) {
-                throw new IllegalArgumentException("warmRunners must be 0 (no pool) or positive, refill TOP_UP or ONCE");
+                throw new IllegalArgumentException(
+                        "warmRunners must be 0 (no pool) or positive, refill TOP_UP or ONCE");
             }
             if (callTimeout.isNegative() || callTimeout.isZero() || cpuTimeLimit.toSeconds() < 1) {
                 throw new IllegalArgumentException("time limits must be positive");
             }
-            return new SandboxConfig(memoryBytes, heapBytes, stackBytes, maxProcesses, cpus, callTimeout,
-                    cpuTimeLimit, maxFileBytes, maxOpenFiles, outputCapBytes, maxFrameBytes, uidBase, workDir,
-                    cgroupParent, keepCalls, warmRunners, refill);
+            return new SandboxConfig(
+                    memoryBytes,
+                    heapBytes,
+                    stackBytes,
+                    maxProcesses,
+                    cpus,
+                    callTimeout,
+                    cpuTimeLimit,
+                    maxFileBytes,
+                    maxOpenFiles,
+                    outputCapBytes,
+                    maxFrameBytes,
+                    uidBase,
+                    workDir,
+                    cgroupParent,
+                    keepCalls,
+                    warmRunners,
+                    refill);
         }
     }
 }

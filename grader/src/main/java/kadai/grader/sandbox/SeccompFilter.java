@@ -63,8 +63,8 @@ final class SeccompFilter {
             430, // fsopen
             431, // fsconfig
             432, // fsmount
-            433  // fspick
-    );
+            433 // fspick
+            );
 
     private static final int AUDIT_ARCH_X86_64 = 0xC000003E;
     private static final int X32_SYSCALL_BIT = 0x40000000;
@@ -77,8 +77,7 @@ final class SeccompFilter {
     private static final short JGE_K = 0x35;
     private static final short RET_K = 0x06;
 
-    private SeccompFilter() {
-    }
+    private SeccompFilter() {}
 
     /** Tell whether the filter fits this machine (x86-64 Linux). */
     static boolean supported() {
@@ -124,7 +123,10 @@ final class SeccompFilter {
         if (!Files.exists(file) || !java.util.Arrays.equals(Files.readAllBytes(file), program)) {
             Path tmp = Files.createTempFile(dir, "seccomp", ".tmp");
             Files.write(tmp, program);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         return file;

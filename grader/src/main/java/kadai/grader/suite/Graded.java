@@ -1,15 +1,14 @@
 package kadai.grader.suite;
 
-import kadai.grader.internal.GradingExtension;
-import kadai.grader.result.Visibility;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import kadai.grader.internal.GradingExtension;
+import kadai.grader.result.Visibility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Mark a method of a graded suite as a graded test worth {@link #points()}.

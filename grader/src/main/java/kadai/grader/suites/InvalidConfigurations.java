@@ -20,8 +20,7 @@ public final class InvalidConfigurations {
         LAYER
     }
 
-    private InvalidConfigurations() {
-    }
+    private InvalidConfigurations() {}
 
     /**
      * Run {@code body} and pass when the student code threw {@code IllegalArgumentException};
@@ -38,8 +37,11 @@ public final class InvalidConfigurations {
             if (e.kind() != StudentCodeException.Kind.THREW) {
                 throw e;
             }
-            throw new AssertionError(call + (japanese ? " は IllegalArgumentException を投げるべきですが、代わりに: "
-                    : " should throw IllegalArgumentException, but instead ") + e.getMessage());
+            throw new AssertionError(call
+                    + (japanese
+                            ? " は IllegalArgumentException を投げるべきですが、代わりに: "
+                            : " should throw IllegalArgumentException, but instead ")
+                    + e.getMessage());
         }
         throw new AssertionError(call + returnedNormally(where, japanese));
     }
@@ -58,13 +60,17 @@ public final class InvalidConfigurations {
             if (e instanceof StudentCodeException sce && sce.kind() != StudentCodeException.Kind.THREW) {
                 throw sce;
             }
-            String trace = e instanceof StudentCodeException sce && !sce.studentStackTrace().isEmpty()
-                    ? "\n" + sce.studentStackTrace() : "";
-            throw new AssertionError((japanese
-                    ? "不正な設定は拒否されましたが、同じくらいの大きさの正しい設定は計算できなければなりません (結果は入力に依存すること): "
-                    : "The invalid configuration was rejected, but a valid one of about the same size must be computed"
-                            + " (with results that depend on their inputs): ")
-                    + valid + "\n" + e.getMessage() + trace, e);
+            String trace = e instanceof StudentCodeException sce
+                            && !sce.studentStackTrace().isEmpty()
+                    ? "\n" + sce.studentStackTrace()
+                    : "";
+            throw new AssertionError(
+                    (japanese
+                                    ? "不正な設定は拒否されましたが、同じくらいの大きさの正しい設定は計算できなければなりません (結果は入力に依存すること): "
+                                    : "The invalid configuration was rejected, but a valid one of about the same size must be computed"
+                                            + " (with results that depend on their inputs): ")
+                            + valid + "\n" + e.getMessage() + trace,
+                    e);
         }
     }
 
@@ -75,7 +81,8 @@ public final class InvalidConfigurations {
                     : " is an invalid configuration and should throw IllegalArgumentException (in the constructor or in forward),"
                             + " but it returned normally";
         }
-        return japanese ? " は不正な設定なので IllegalArgumentException を投げるべきですが、正常に戻りました"
+        return japanese
+                ? " は不正な設定なので IllegalArgumentException を投げるべきですが、正常に戻りました"
                 : " is an invalid configuration and should throw IllegalArgumentException, but it returned normally";
     }
 }

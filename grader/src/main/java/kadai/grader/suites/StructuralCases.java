@@ -18,8 +18,7 @@ import kadai.grader.property.Gen;
  */
 public final class StructuralCases {
 
-    private StructuralCases() {
-    }
+    private StructuralCases() {}
 
     /** Return the plain cases among {@code base}'s; shrinking keeps to them. */
     public static Gen<ConvCase> plain(ConvCases base) {
@@ -28,7 +27,11 @@ public final class StructuralCases {
 
     /** Tell whether a case is plain: N = 1, stride 1, pad 0, window smaller than the input, random values. */
     public static boolean isPlain(ConvCase c) {
-        return c.n() == 1 && c.stride() == 1 && c.pad() == 0 && c.fh() < c.h() && c.fw() < c.w()
+        return c.n() == 1
+                && c.stride() == 1
+                && c.pad() == 0
+                && c.fh() < c.h()
+                && c.fw() < c.w()
                 && c.values() == Values.RANDOM;
     }
 

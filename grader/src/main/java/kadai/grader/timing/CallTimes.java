@@ -11,12 +11,14 @@ package kadai.grader.timing;
 public final class CallTimes {
 
     /** Whose code a call ran. */
-    public enum Side { STUDENT, REFERENCE }
+    public enum Side {
+        STUDENT,
+        REFERENCE
+    }
 
     private static final InheritableThreadLocal<TestClock> CURRENT = new InheritableThreadLocal<>();
 
-    private CallTimes() {
-    }
+    private CallTimes() {}
 
     /** Make {@code clock} the current test's clock on this thread (and threads it starts); null unbinds. */
     public static void bind(TestClock clock) {

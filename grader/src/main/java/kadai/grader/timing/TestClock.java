@@ -16,8 +16,14 @@ public final class TestClock {
 
     /** Return this clock's totals, for a test that took {@code wallSeconds}. */
     public GradingTimes.TestTimes times(double wallSeconds) {
-        return new GradingTimes.TestTimes(GradingTimes.round(wallSeconds), seconds(studentNanos),
-                seconds(referenceNanos), seconds(shrinkNanos), cases.get(), studentCalls.get(), referenceCalls.get());
+        return new GradingTimes.TestTimes(
+                GradingTimes.round(wallSeconds),
+                seconds(studentNanos),
+                seconds(referenceNanos),
+                seconds(shrinkNanos),
+                cases.get(),
+                studentCalls.get(),
+                referenceCalls.get());
     }
 
     private static double seconds(LongAdder nanos) {

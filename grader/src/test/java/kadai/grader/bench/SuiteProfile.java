@@ -1,5 +1,16 @@
 package kadai.grader.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
 import kadai.grader.ReferenceImplementation;
@@ -12,18 +23,6 @@ import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
 import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 
 /**
  * Profile the graded suites for docs/benchmarks.md: grade a submission several times in one warm
@@ -39,16 +38,18 @@ import java.util.stream.Stream;
  */
 public final class SuiteProfile {
 
-    private SuiteProfile() {
-    }
+    private SuiteProfile() {}
 
     public static void main(String[] args) throws Exception {
         int repeats = Integer.parseInt(args[0]);
         boolean sandboxed = args[1].equals("sandbox");
         List<String> submissions = List.of(args).subList(2, args.length);
-        SandboxedStudentCodeFactory runners = sandboxed ? new SandboxedStudentCodeFactory(
-                Sandbox.create(SandboxConfig.builder().optWarmRunners(1).build(), SandboxMode.AUTO)) : null;
-        SubmissionGrader grader = sandboxed ? new DefaultSubmissionGrader(runners, ReferenceImplementation::classes)
+        SandboxedStudentCodeFactory runners = sandboxed
+                ? new SandboxedStudentCodeFactory(
+                        Sandbox.create(SandboxConfig.builder().optWarmRunners(1).build(), SandboxMode.AUTO))
+                : null;
+        SubmissionGrader grader = sandboxed
+                ? new DefaultSubmissionGrader(runners, ReferenceImplementation::classes)
                 : new DefaultSubmissionGrader();
         for (String submission : submissions) {
             String[] parts = submission.split(":", 2);
@@ -82,7 +83,8 @@ public final class SuiteProfile {
             for (Path t : tasks.toList()) {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+", "#");
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     byName.merge(comm, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
                 } catch (IOException | RuntimeException e) {
@@ -91,7 +93,9 @@ public final class SuiteProfile {
             }
         }
         System.out.println("\nCPU by live thread name (s), this JVM:");
-        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+        byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(15)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-20s %.2f%n", e.getKey(), e.getValue() / 100.0));
     }
 
@@ -123,21 +127,42 @@ public final class SuiteProfile {
 
     private static void print(String submission, boolean sandboxed, List<GradeReport> reports, List<double[]> cpu) {
         GradeReport first = reports.get(0);
-        System.out.printf(Locale.ROOT, "%n### %s (%s, %s), %d gradings, score %s / %s%n%n", submission,
-                first.sandboxLevel(), sandboxed ? "sandboxed" : "in-process", reports.size(), first.score(),
+        System.out.printf(
+                Locale.ROOT,
+                "%n### %s (%s, %s), %d gradings, score %s / %s%n%n",
+                submission,
+                first.sandboxLevel(),
+                sandboxed ? "sandboxed" : "in-process",
+                reports.size(),
+                first.score(),
                 first.maxScore());
-        System.out.printf(Locale.ROOT, "whole grading: median %.3f s wall; CPU: grader JVM %.2f s, compiler process"
-                + " %.2f s, runner %.2f s while grading (%.2f s to start, in the warm pool)%n%n",
-                median(reports, r -> r.executionSeconds()), median(cpu.stream().map(c -> c[0]).toList()),
-                median(cpu.stream().map(c -> c[1]).toList()), median(reports, r -> cpuOf(r, GradingTimes.RUNNER_CPU)),
+        System.out.printf(
+                Locale.ROOT,
+                "whole grading: median %.3f s wall; CPU: grader JVM %.2f s, compiler process"
+                        + " %.2f s, runner %.2f s while grading (%.2f s to start, in the warm pool)%n%n",
+                median(reports, r -> r.executionSeconds()),
+                median(cpu.stream().map(c -> c[0]).toList()),
+                median(cpu.stream().map(c -> c[1]).toList()),
+                median(reports, r -> cpuOf(r, GradingTimes.RUNNER_CPU)),
                 median(reports, r -> cpuOf(r, GradingTimes.RUNNER_START_CPU)));
         System.out.println("| phase | median s |");
         System.out.println("|---|---:|");
         for (GradingTimes.Phase p : first.times().phases()) {
-            System.out.printf(Locale.ROOT, "| %s | %.3f |%n", p.name(), median(reports, r -> r.times().phase(p.name())));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.3f |%n",
+                    p.name(),
+                    median(reports, r -> r.times().phase(p.name())));
         }
-        System.out.printf(Locale.ROOT, "| (suite overhead: tests phase minus the tests) | %.3f |%n%n", median(reports,
-                r -> r.times().phase(GradingTimes.TESTS) - r.tests().stream().mapToDouble(TestResult::seconds).sum()));
+        System.out.printf(
+                Locale.ROOT,
+                "| (suite overhead: tests phase minus the tests) | %.3f |%n%n",
+                median(
+                        reports,
+                        r -> r.times().phase(GradingTimes.TESTS)
+                                - r.tests().stream()
+                                        .mapToDouble(TestResult::seconds)
+                                        .sum()));
         System.out.println("| test | wall | student | reference | grader | shrink | cases | calls (student/ref) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         Map<String, String> names = new LinkedHashMap<>();
@@ -156,17 +181,33 @@ public final class SuiteProfile {
             total[3] += other;
             total[4] += shrink;
             String name = e.getValue().length() > 60 ? e.getValue().substring(0, 59) + "…" : e.getValue();
-            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f / %.0f |%n",
-                    name.replace("|", "\\|"), wall, student, ref, other, shrink,
-                    median(reports, r -> t(r, id).cases()), median(reports, r -> t(r, id).studentCalls()),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f / %.0f |%n",
+                    name.replace("|", "\\|"),
+                    wall,
+                    student,
+                    ref,
+                    other,
+                    shrink,
+                    median(reports, r -> t(r, id).cases()),
+                    median(reports, r -> t(r, id).studentCalls()),
                     median(reports, r -> t(r, id).referenceCalls()));
         }
-        System.out.printf(Locale.ROOT, "| **sum of medians** | %.3f | %.3f | %.3f | %.3f | %.3f | | |%n", total[0],
-                total[1], total[2], total[3], total[4]);
+        System.out.printf(
+                Locale.ROOT,
+                "| **sum of medians** | %.3f | %.3f | %.3f | %.3f | %.3f | | |%n",
+                total[0],
+                total[1],
+                total[2],
+                total[3],
+                total[4]);
     }
 
     private static double cpuOf(GradeReport r, String name) {
-        return r.times().cpu().stream().filter(p -> p.name().equals(name)).mapToDouble(GradingTimes.Phase::seconds)
+        return r.times().cpu().stream()
+                .filter(p -> p.name().equals(name))
+                .mapToDouble(GradingTimes.Phase::seconds)
                 .sum();
     }
 
@@ -180,9 +221,13 @@ public final class SuiteProfile {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length == 0 ? 0 : sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length == 0
+                ? 0
+                : sorted.length % 2 == 1
+                        ? sorted[sorted.length / 2]
+                        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** Read the CPU of this JVM and of its compiler processes before and after one grading (cheap: two reads). */
@@ -196,14 +241,17 @@ public final class SuiteProfile {
 
         /** Return {grader JVM seconds, compiler processes' seconds} since the start. */
         double[] stop() {
-            return new double[] {(ticks(ProcessHandle.current().pid()) - ownStart) / 100.0,
-                    (compilerTicks() - compilersStart) / 100.0};
+            return new double[] {
+                (ticks(ProcessHandle.current().pid()) - ownStart) / 100.0, (compilerTicks() - compilersStart) / 100.0
+            };
         }
 
         private static long compilerTicks() {
-            return ProcessHandle.current().children()
+            return ProcessHandle.current()
+                    .children()
                     .filter(p -> p.info().commandLine().orElse("").contains("CompilerMain"))
-                    .mapToLong(p -> ticks(p.pid())).sum();
+                    .mapToLong(p -> ticks(p.pid()))
+                    .sum();
         }
 
         private static long ticks(long pid) {

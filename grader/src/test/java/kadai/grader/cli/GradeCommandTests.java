@@ -1,12 +1,9 @@
 package kadai.grader.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kadai.grader.DefaultSubmissionGrader;
-import kadai.grader.SubmissionGrader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -15,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import kadai.grader.DefaultSubmissionGrader;
+import kadai.grader.SubmissionGrader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GradeCommandTests {
 
@@ -24,7 +23,8 @@ class GradeCommandTests {
     static final Path REFERENCE_TREE = Path.of("../reference/src/main/java");
     static final Path STUB_CONV_OPS = Path.of("../assignments/src/main/java/kadai/assignments/conv/ConvOps.java");
     static final Path NAIVE = Path.of("src/test/resources/catalogue/conv-op/correct-naive-loops/ConvOps.java");
-    static final Path OVERWRITES = Path.of("src/test/resources/catalogue/conv-op/mutant-col2im-overwrites/ConvOps.java");
+    static final Path OVERWRITES =
+            Path.of("src/test/resources/catalogue/conv-op/mutant-col2im-overwrites/ConvOps.java");
     private static final SubmissionGrader GRADER = new DefaultSubmissionGrader();
 
     final StringWriter out = new StringWriter();
@@ -36,19 +36,33 @@ class GradeCommandTests {
 
     @Test
     void theReferenceGetsFullMarks() {
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", REFERENCE_CONV_OPS.toString(), "--seed", "7");
+        int code =
+                kadai("grade", "--assignment", "conv-op", "--submission", REFERENCE_CONV_OPS.toString(), "--seed", "7");
         assertThat(code).as(out.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("Kadai grade: conv-op (seed 7, in-process)").contains("Score: 17 / 17")
+        assertThat(out.toString())
+                .contains("Kadai grade: conv-op (seed 7, in-process)")
+                .contains("Score: 17 / 17")
                 .doesNotContain("Feedback on tests that did not pass");
     }
 
     @Test
     void verboseAddsWhereTheTimeWent() {
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", REFERENCE_CONV_OPS.toString(), "--seed", "7",
+        int code = kadai(
+                "grade",
+                "--assignment",
+                "conv-op",
+                "--submission",
+                REFERENCE_CONV_OPS.toString(),
+                "--seed",
+                "7",
                 "--verbose");
         assertThat(code).as(out.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("Score: 17 / 17").contains("Where the time went").contains("compile")
-                .contains("runner acquire").containsPattern("student +ref +other +shrink");
+        assertThat(out.toString())
+                .contains("Score: 17 / 17")
+                .contains("Where the time went")
+                .contains("compile")
+                .contains("runner acquire")
+                .containsPattern("student +ref +other +shrink");
     }
 
     @Test
@@ -60,18 +74,30 @@ class GradeCommandTests {
 
     @Test
     void theStubsScoreZeroWithTheirTodoMessages() {
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", STUB_CONV_OPS.toString(), "--seed", "7",
-                "--min-score", "1");
+        int code = kadai(
+                "grade",
+                "--assignment",
+                "conv-op",
+                "--submission",
+                STUB_CONV_OPS.toString(),
+                "--seed",
+                "7",
+                "--min-score",
+                "1");
         assertThat(code).isEqualTo(ExitCodes.BELOW_MIN_SCORE);
-        assertThat(out.toString()).contains("Score: 0 / 17")
-                .contains("TODO: ConvOps.im2col").contains("TODO: ConvOps.col2im").contains("TODO: ConvOps.outputSize");
+        assertThat(out.toString())
+                .contains("Score: 0 / 17")
+                .contains("TODO: ConvOps.im2col")
+                .contains("TODO: ConvOps.col2im")
+                .contains("TODO: ConvOps.outputSize");
         assertThat(err.toString()).contains("below --min-score 1");
     }
 
     @Test
     void aZipIsGradedAndAPercentageThresholdApplies(@TempDir Path tmp) throws IOException {
         Path zip = tmp.resolve("submission.zip");
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(file)) {
             z.putNextEntry(new ZipEntry("work/src/main/java/kadai/assignments/conv/ConvOps.java"));
             z.write(Files.readAllBytes(NAIVE));
             z.closeEntry();
@@ -79,33 +105,61 @@ class GradeCommandTests {
             z.write("<project/>".getBytes());
             z.closeEntry();
         }
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", zip.toString(), "--seed", "9",
-                "--min-score", "100%");
+        int code = kadai(
+                "grade",
+                "--assignment",
+                "conv-op",
+                "--submission",
+                zip.toString(),
+                "--seed",
+                "9",
+                "--min-score",
+                "100%");
         assertThat(code).as(out.toString()).isEqualTo(ExitCodes.OK);
     }
 
     @Test
     void aWrongSubmissionLosesPointsAndTheFeedbackShowsTheSmallestCase() {
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", OVERWRITES.toString(), "--seed", "3",
-                "--min-score", "80%");
+        int code = kadai(
+                "grade",
+                "--assignment",
+                "conv-op",
+                "--submission",
+                OVERWRITES.toString(),
+                "--seed",
+                "3",
+                "--min-score",
+                "80%");
         assertThat(code).isEqualTo(ExitCodes.BELOW_MIN_SCORE);
-        assertThat(out.toString()).contains("col2im adds up overlapping windows")
-                .contains("Smallest failing case").contains("N=1, C=1, H=1,")
-                .contains("does not agree with the reference").contains("expected").contains("actual")
+        assertThat(out.toString())
+                .contains("col2im adds up overlapping windows")
+                .contains("Smallest failing case")
+                .contains("N=1, C=1, H=1,")
+                .contains("does not agree with the reference")
+                .contains("expected")
+                .contains("actual")
                 // The run's seed heads the table (staff rerun with --seed 3); students are sent to the kit.
-                .contains("(seed 3,").contains("in a visible test of your starter kit")
+                .contains("(seed 3,")
+                .contains("in a visible test of your starter kit")
                 .doesNotContain("reproduce the whole run with kadai grade");
     }
 
     @Test
     void aCompileErrorIsNotGradedAndNamesTheFileAndLine(@TempDir Path tmp) throws IOException {
         Path source = tmp.resolve("ConvOps.java");
-        Files.writeString(source, Files.readString(NAIVE).replace("return (in + 2 * pad - filter) / stride + 1;",
-                "return (in + 2 * pad - filter) / stride + 1"));
+        Files.writeString(
+                source,
+                Files.readString(NAIVE)
+                        .replace(
+                                "return (in + 2 * pad - filter) / stride + 1;",
+                                "return (in + 2 * pad - filter) / stride + 1"));
         Path json = tmp.resolve("results.json");
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", source.toString(), "--json", json.toString());
+        int code =
+                kadai("grade", "--assignment", "conv-op", "--submission", source.toString(), "--json", json.toString());
         assertThat(code).isEqualTo(ExitCodes.NOT_GRADED);
-        assertThat(out.toString()).contains("The submission does not compile").containsPattern("ConvOps\\.java:\\d+:\\d+: error: ';' expected")
+        assertThat(out.toString())
+                .contains("The submission does not compile")
+                .containsPattern("ConvOps\\.java:\\d+:\\d+: error: ';' expected")
                 .contains("(not graded)");
         JsonNode results = new ObjectMapper().readTree(json.toFile());
         assertThat(results.get("score").asDouble()).isZero();
@@ -118,33 +172,61 @@ class GradeCommandTests {
     void resultsFilesCarryGradescopesFieldsAndJUnitXml(@TempDir Path tmp) throws IOException {
         Path json = tmp.resolve("out/results.json");
         Path xml = tmp.resolve("reports");
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", OVERWRITES.toString(), "--seed", "5",
-                "--json", json.toString(), "--junit-xml", xml.toString());
+        int code = kadai(
+                "grade",
+                "--assignment",
+                "conv-op",
+                "--submission",
+                OVERWRITES.toString(),
+                "--seed",
+                "5",
+                "--json",
+                json.toString(),
+                "--junit-xml",
+                xml.toString());
         assertThat(code).isEqualTo(ExitCodes.OK);
         JsonNode results = new ObjectMapper().readTree(json.toFile());
-        assertThat(results.has("score") && results.has("max_score") && results.has("execution_time")
-                && results.has("output")).isTrue();
+        assertThat(results.has("score")
+                        && results.has("max_score")
+                        && results.has("execution_time")
+                        && results.has("output"))
+                .isTrue();
         assertThat(results.get("extra_data").get("seed").asLong()).isEqualTo(5);
         JsonNode tests = results.get("tests");
         assertThat(tests).hasSize(11);
         for (JsonNode test : tests) {
-            assertThat(test.fieldNames()).toIterable().contains("name", "score", "max_score", "status", "output",
-                    "visibility", "tags");
+            assertThat(test.fieldNames())
+                    .toIterable()
+                    .contains("name", "score", "max_score", "status", "output", "visibility", "tags");
             assertThat(test.get("status").asText()).isIn("passed", "failed");
             assertThat(test.get("visibility").asText()).isIn("visible", "hidden", "after_due_date");
         }
         String junit = Files.readString(xml.resolve("TEST-kadai-conv-op.xml"));
-        assertThat(junit).contains("<testsuite name=\"kadai.conv-op\" tests=\"11\"").contains("<failure")
+        assertThat(junit)
+                .contains("<testsuite name=\"kadai.conv-op\" tests=\"11\"")
+                .contains("<failure")
                 .contains("<property name=\"seed\" value=\"5\"/>");
     }
 
     @Test
     void feedbackCanBeInJapanese() {
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", OVERWRITES.toString(), "--seed", "3",
-                "--lang", "ja");
+        int code = kadai(
+                "grade",
+                "--assignment",
+                "conv-op",
+                "--submission",
+                OVERWRITES.toString(),
+                "--seed",
+                "3",
+                "--lang",
+                "ja");
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("Kadai 採点結果").contains("合計:")
-                .contains("col2im が重なる窓の値を足し合わせる").contains("失敗する最小のケース").contains("参照実装と一致しません");
+        assertThat(out.toString())
+                .contains("Kadai 採点結果")
+                .contains("合計:")
+                .contains("col2im が重なる窓の値を足し合わせる")
+                .contains("失敗する最小のケース")
+                .contains("参照実装と一致しません");
     }
 
     @Test
@@ -179,13 +261,24 @@ class GradeCommandTests {
     @Test
     void whatTheStudentPrintsGoesIntoTheFeedbackOfTheTestThatPrintedIt(@TempDir Path tmp) throws IOException {
         Path source = tmp.resolve("ConvOps.java");
-        Files.writeString(source, Files.readString(NAIVE).replace(
-                "    public static NDArray col2im(NDArray col, Shape xShape, int fh, int fw, int stride, int pad) {\n",
-                "    public static NDArray col2im(NDArray col, Shape xShape, int fh, int fw, int stride, int pad) {\n"
-                        + "        System.out.println(\"debug: col2im \" + xShape);\n"));
+        Files.writeString(
+                source,
+                Files.readString(NAIVE)
+                        .replace(
+                                "    public static NDArray col2im(NDArray col, Shape xShape, int fh, int fw, int stride, int pad) {\n",
+                                "    public static NDArray col2im(NDArray col, Shape xShape, int fh, int fw, int stride, int pad) {\n"
+                                        + "        System.out.println(\"debug: col2im \" + xShape);\n"));
         Path json = tmp.resolve("results.json");
-        int code = kadai("grade", "--assignment", "conv-op", "--submission", source.toString(), "--seed", "4",
-                "--json", json.toString());
+        int code = kadai(
+                "grade",
+                "--assignment",
+                "conv-op",
+                "--submission",
+                source.toString(),
+                "--seed",
+                "4",
+                "--json",
+                json.toString());
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).doesNotContain("debug: col2im");
         JsonNode tests = new ObjectMapper().readTree(json.toFile()).get("tests");
@@ -194,16 +287,28 @@ class GradeCommandTests {
         assertThat(im2col.get("name").asText()).startsWith("im2col agrees");
         assertThat(im2col.get("output").asText()).isEmpty();
         assertThat(col2im.get("name").asText()).startsWith("col2im agrees");
-        assertThat(col2im.get("output").asText()).startsWith("Your code printed (System.out / System.err):\ndebug: col2im (");
+        assertThat(col2im.get("output").asText())
+                .startsWith("Your code printed (System.out / System.err):\ndebug: col2im (");
     }
 
     @Test
-    void aGradientUnderAnotherKeyCostsOnlyTheKeyTestAndIsNotedInThePassedTestsFeedback(@TempDir Path tmp) throws IOException {
+    void aGradientUnderAnotherKeyCostsOnlyTheKeyTestAndIsNotedInThePassedTestsFeedback(@TempDir Path tmp)
+            throws IOException {
         Path json = tmp.resolve("results.json");
-        kadai("grade", "--assignment", "conv", "--submission", "src/test/resources/catalogue/conv/mutant-grads-keyed-dw-db",
-                "--seed", "5", "--json", json.toString());
+        kadai(
+                "grade",
+                "--assignment",
+                "conv",
+                "--submission",
+                "src/test/resources/catalogue/conv/mutant-grads-keyed-dw-db",
+                "--seed",
+                "5",
+                "--json",
+                json.toString());
         JsonNode results = new ObjectMapper().readTree(json.toFile());
-        assertThat(results.get("score").asDouble()).as(out.toString()).isEqualTo(results.get("max_score").asDouble() - 1);
+        assertThat(results.get("score").asDouble())
+                .as(out.toString())
+                .isEqualTo(results.get("max_score").asDouble() - 1);
         for (JsonNode test : results.get("tests")) {
             String id = test.get("extra_data").get("id").asText();
             if (id.endsWith("paramsAreTheConstructorArrays")) {

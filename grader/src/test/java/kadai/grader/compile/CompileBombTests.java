@@ -1,16 +1,7 @@
 package kadai.grader.compile;
 
-import kadai.grader.internal.SourceCompiler;
-import kadai.grader.internal.StudentApi;
-import kadai.grader.internal.SubmissionLimits;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -25,8 +16,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import kadai.grader.internal.SourceCompiler;
+import kadai.grader.internal.StudentApi;
+import kadai.grader.internal.SubmissionLimits;
+import org.junit.jupiter.api.Test;
 
 /**
  * A source that makes javac run for ever is stopped for real: the compiler process is killed at
@@ -63,8 +62,8 @@ class CompileBombTests {
 
     @Test
     void aCompileBombIsKilledAtTheLimitAndLeavesNothingRunning() throws Exception {
-        SourceCompiler compiler = new SourceCompiler(API,
-                new SubmissionLimits(64, 256 * 1024, 1024 * 1024, Duration.ofSeconds(3)));
+        SourceCompiler compiler =
+                new SourceCompiler(API, new SubmissionLimits(64, 256 * 1024, 1024 * 1024, Duration.ofSeconds(3)));
         String fine = "package kadai.assignments.conv;\npublic class ConvOps { static int one() { return 1; } }\n";
         assertThat(compiler.compile(Map.of("ConvOps.java", fine))).isInstanceOf(SourceCompiler.Compiled.class);
         Set<Long> before = compilerProcesses();
@@ -78,8 +77,9 @@ class CompileBombTests {
                 .isEqualTo("compiling took longer than 3 s and was stopped");
         assertThat(seconds).as("stopped at the limit, not when javac gave up").isLessThan(3 + 15);
         for (long pid : before) {
-            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the compiler that ran the bomb, pid "
-                    + pid + ", was killed").isEmpty();
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                    .as("the compiler that ran the bomb, pid " + pid + ", was killed")
+                    .isEmpty();
         }
         assertThat(javacThreads()).as("no javac thread in the grader").isEmpty();
 
@@ -95,18 +95,22 @@ class CompileBombTests {
         Map<Long, Long> threadsAfter = threadCpu();
         for (Map.Entry<Long, Long> e : threadsAfter.entrySet()) {
             long spent = e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L);
-            assertThat(spent / 1e9).as("CPU of thread " + e.getKey() + " over 2 s").isLessThan(0.5);
+            assertThat(spent / 1e9)
+                    .as("CPU of thread " + e.getKey() + " over 2 s")
+                    .isLessThan(0.5);
         }
-        assertThat(processesAfter - processesBefore).as("CPU of the grader's child processes over 2 s")
+        assertThat(processesAfter - processesBefore)
+                .as("CPU of the grader's child processes over 2 s")
                 .isLessThan(0.8);
         assertThat(javacThreads()).isEmpty();
 
         // The next submission compiles on a fresh compiler, with the usual file:line messages.
         String broken = "package kadai.assignments.conv;\npublic class ConvOps {\n    int x = y;\n}\n";
-        SourceCompiler.Result next = new SourceCompiler(API, SubmissionLimits.DEFAULT)
-                .compile(Map.of("src/ConvOps.java", broken));
+        SourceCompiler.Result next =
+                new SourceCompiler(API, SubmissionLimits.DEFAULT).compile(Map.of("src/ConvOps.java", broken));
         assertThat(next).isInstanceOf(SourceCompiler.Failed.class);
-        assertThat(((SourceCompiler.Failed) next).message()).startsWith("src/ConvOps.java:3:13: error: cannot find symbol");
+        assertThat(((SourceCompiler.Failed) next).message())
+                .startsWith("src/ConvOps.java:3:13: error: cannot find symbol");
     }
 
     @Test
@@ -124,7 +128,8 @@ class CompileBombTests {
                     int missingReturn() { }
                 }
                 """);
-        sources.put("src/main/java/kadai/assignments/conv/Helper.java",
+        sources.put(
+                "src/main/java/kadai/assignments/conv/Helper.java",
                 "package kadai.assignments.conv;\nclass Helper { String s = 1; }\n");
         SourceCompiler.Result result = new SourceCompiler(API, SubmissionLimits.DEFAULT).compile(sources);
         assertThat(result).isInstanceOf(SourceCompiler.Failed.class);
@@ -135,23 +140,43 @@ class CompileBombTests {
     private static String inProcess(Map<String, String> sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<JavaFileObject> units = sources.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> (JavaFileObject) new SimpleJavaFileObject(URI.create("string:///" + e.getKey()),
-                        JavaFileObject.Kind.SOURCE) {
-                    @Override
-                    public CharSequence getCharContent(boolean ignore) {
-                        return e.getValue();
-                    }
-                }).toList();
+        List<JavaFileObject> units = sources.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> (JavaFileObject)
+                        new SimpleJavaFileObject(URI.create("string:///" + e.getKey()), JavaFileObject.Kind.SOURCE) {
+                            @Override
+                            public CharSequence getCharContent(boolean ignore) {
+                                return e.getValue();
+                            }
+                        })
+                .toList();
         Path out;
         try {
             out = Files.createTempDirectory("kadai-javac");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        javac.getTask(null, null, diagnostics, List.of("-proc:none", "-encoding", "UTF-8", "--release", "17", "-g",
-                "-nowarn", "-implicit:none", "-Xlint:none", "-classpath", API.compileClasspath(), "-d", out.toString()),
-                null, units).call();
+        javac.getTask(
+                        null,
+                        null,
+                        diagnostics,
+                        List.of(
+                                "-proc:none",
+                                "-encoding",
+                                "UTF-8",
+                                "--release",
+                                "17",
+                                "-g",
+                                "-nowarn",
+                                "-implicit:none",
+                                "-Xlint:none",
+                                "-classpath",
+                                API.compileClasspath(),
+                                "-d",
+                                out.toString()),
+                        null,
+                        units)
+                .call();
         StringBuilder text = new StringBuilder();
         int errors = 0;
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -160,26 +185,40 @@ class CompileBombTests {
             }
             errors++;
             String path = d.getSource().toUri().getPath().substring(1);
-            text.append(path).append(':').append(d.getLineNumber()).append(':').append(d.getColumnNumber())
-                    .append(": error: ").append(d.getMessage(Locale.ROOT)).append('\n');
-            String line = sources.get(path).split("\n", -1)[(int) d.getLineNumber() - 1].replace("\t", "    ");
+            text.append(path)
+                    .append(':')
+                    .append(d.getLineNumber())
+                    .append(':')
+                    .append(d.getColumnNumber())
+                    .append(": error: ")
+                    .append(d.getMessage(Locale.ROOT))
+                    .append('\n');
+            String line = sources.get(path)
+                    .split("\n", -1)[(int) d.getLineNumber() - 1]
+                    .replace("\t", "    ");
             text.append("    ").append(line.stripTrailing()).append('\n');
-            text.append("    ").append(" ".repeat((int) d.getColumnNumber() - 1)).append("^\n");
+            text.append("    ")
+                    .append(" ".repeat((int) d.getColumnNumber() - 1))
+                    .append("^\n");
         }
         return text.append(errors).append(errors == 1 ? " error" : " errors").toString();
     }
 
     /** Return the compiler processes started by this JVM that are alive now. */
     private static Set<Long> compilerProcesses() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains(CompilerMain.class.getName()))
-                .map(ProcessHandle::pid).collect(Collectors.toSet());
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
     }
 
     private static List<String> javacThreads() {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("com.sun.tools.javac")))
-                .map(e -> e.getKey().getName()).toList();
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getClassName().startsWith("com.sun.tools.javac")))
+                .map(e -> e.getKey().getName())
+                .toList();
     }
 
     private static Map<Long, Long> threadCpu() {
@@ -195,7 +234,10 @@ class CompileBombTests {
     }
 
     private static double descendantsCpuSeconds() {
-        return ProcessHandle.current().descendants()
-                .mapToDouble(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9).sum();
+        return ProcessHandle.current()
+                .descendants()
+                .mapToDouble(
+                        p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9)
+                .sum();
     }
 }

@@ -1,15 +1,14 @@
 package kadai.grader.compile;
 
-import kadai.grader.bench.SuiteProfile;
-import kadai.grader.internal.SourceCompiler;
-import kadai.grader.internal.StudentApi;
-import kadai.grader.internal.SubmissionLimits;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kadai.grader.bench.SuiteProfile;
+import kadai.grader.internal.SourceCompiler;
+import kadai.grader.internal.StudentApi;
+import kadai.grader.internal.SubmissionLimits;
 
 /**
  * Measure the compiler process for docs/benchmarks.md: CPU and wall of each of N compilations of
@@ -26,7 +25,8 @@ public final class CompilerWarmth {
                 options.addAll(List.of(args[a].split("\\|")));
             }
             try (CompilerPool pool = new CompilerPool(1, options)) {
-                SourceCompiler compiler = new SourceCompiler(StudentApi.fromClasspath(), SubmissionLimits.DEFAULT, pool);
+                SourceCompiler compiler =
+                        new SourceCompiler(StudentApi.fromClasspath(), SubmissionLimits.DEFAULT, pool);
                 long t0 = System.nanoTime();
                 pool.prewarm(1);
                 while (pool.pids().isEmpty()) {
@@ -49,11 +49,20 @@ public final class CompilerWarmth {
                 for (int i = 0; i < n; i++) {
                     cpuAll += each.get(i)[1];
                 }
-                System.out.printf("options %s: start %.2f s wall, %.2f s CPU; %d compilations: CPU total %.2f s;"
-                        + " first %.3f/%.2f, 10th %.3f/%.2f, last five median wall %.3f s, CPU %.3f s (wall/CPU)%n",
-                        args[a], startWall, startCpu, n, cpuAll, each.get(0)[0], each.get(0)[1],
-                        each.get(Math.min(9, n - 1))[0], each.get(Math.min(9, n - 1))[1],
-                        median(each.subList(n - 5, n), 0), median(each.subList(n - 5, n), 1));
+                System.out.printf(
+                        "options %s: start %.2f s wall, %.2f s CPU; %d compilations: CPU total %.2f s;"
+                                + " first %.3f/%.2f, 10th %.3f/%.2f, last five median wall %.3f s, CPU %.3f s (wall/CPU)%n",
+                        args[a],
+                        startWall,
+                        startCpu,
+                        n,
+                        cpuAll,
+                        each.get(0)[0],
+                        each.get(0)[1],
+                        each.get(Math.min(9, n - 1))[0],
+                        each.get(Math.min(9, n - 1))[1],
+                        median(each.subList(n - 5, n), 0),
+                        median(each.subList(n - 5, n), 1));
             }
         }
         System.exit(0);

@@ -1,5 +1,7 @@
 package kadai.grader.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import kadai.grader.api.StudentCode;
 import kadai.grader.result.Visibility;
 import kadai.grader.suite.Graded;
@@ -11,14 +13,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A graded suite for the engine's own tests (run by SuiteRunnerTests, not by surefire). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class EngineFixtureSuite {
 
     @Order(1)
-    @Graded(points = 2, tags = {"a"})
+    @Graded(
+            points = 2,
+            tags = {"a"})
     @DisplayName("passes")
     void passes(@Student StudentCode student, @Reference StudentCode reference, GradingContext context) {
         assertThat(student.description()).isEqualTo("fake student");
@@ -42,9 +44,9 @@ public class EngineFixtureSuite {
     @Order(4)
     @Graded(points = 4, visibility = Visibility.AFTER_DUE_DATE)
     void earnsPartialCredit(GradingContext context) {
-        context.part(1, "first", () -> { });
-        context.part(1, "second", () -> { });
-        context.part(1, "third", () -> { });
+        context.part(1, "first", () -> {});
+        context.part(1, "second", () -> {});
+        context.part(1, "third", () -> {});
         context.part(1, "fourth", () -> {
             throw new AssertionError("the fourth part is wrong");
         });

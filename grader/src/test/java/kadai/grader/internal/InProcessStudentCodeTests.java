@@ -1,18 +1,17 @@
 package kadai.grader.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.time.Duration;
+import java.util.Map;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class InProcessStudentCodeTests {
 
@@ -26,8 +25,8 @@ class InProcessStudentCodeTests {
 
     @Test
     void callsTheSubmittedStaticMethod() {
-        try (StudentCode code = load("public static int outputSize(int in, int f, int s, int p) { return 42; }",
-                Duration.ofSeconds(5))) {
+        try (StudentCode code = load(
+                "public static int outputSize(int in, int f, int s, int p) { return 42; }", Duration.ofSeconds(5))) {
             assertThat(code.invokeStatic("kadai.assignments.conv.ConvOps", "outputSize", OUTPUT_SIZE, 4, 3, 1, 0))
                     .isEqualTo(42);
             assertThat(code.description()).isEqualTo("in-process");
@@ -36,12 +35,14 @@ class InProcessStudentCodeTests {
 
     @Test
     void aMissingMethodIsNamedWithTheExpectedSignatureAndWhatWasFound() {
-        try (StudentCode code = load("public static NDArray im2col(NDArray x, int fh, int fw) { return x; }",
-                Duration.ofSeconds(5))) {
-            StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
+        try (StudentCode code =
+                load("public static NDArray im2col(NDArray x, int fh, int fw) { return x; }", Duration.ofSeconds(5))) {
+            StudentCodeException e = catchThrowableOfType(
+                    StudentCodeException.class,
                     () -> code.invokeStatic("kadai.assignments.conv.ConvOps", "im2col", IM2COL, null, 1, 1, 1, 0));
             assertThat(e.kind()).isEqualTo(Kind.MISSING);
-            assertThat(e).hasMessageContaining("public static im2col(NDArray, int, int, int, int)")
+            assertThat(e)
+                    .hasMessageContaining("public static im2col(NDArray, int, int, int, int)")
                     .hasMessageContaining("found: public static NDArray im2col(NDArray, int, int)");
         }
     }
@@ -49,7 +50,8 @@ class InProcessStudentCodeTests {
     @Test
     void aMissingClassIsNamed() {
         try (StudentCode code = new InProcessStudentCode("reference", Map.of(), false, Duration.ofSeconds(5))) {
-            StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
+            StudentCodeException e = catchThrowableOfType(
+                    StudentCodeException.class,
                     () -> code.invokeStatic("kadai.assignments.conv.ConvOps", "outputSize", OUTPUT_SIZE, 4, 3, 1, 0));
             assertThat(e.kind()).isEqualTo(Kind.MISSING);
             assertThat(e).hasMessageContaining("class kadai.assignments.conv.ConvOps is missing");
@@ -62,23 +64,37 @@ class InProcessStudentCodeTests {
                 public static int outputSize(int in, int f, int s, int p) { return check(in); }
                 private static int check(int in) { throw new IllegalArgumentException("in must be positive: " + in); }
                 """, Duration.ofSeconds(5))) {
-            StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
+            StudentCodeException e = catchThrowableOfType(
+                    StudentCodeException.class,
                     () -> code.invokeStatic("kadai.assignments.conv.ConvOps", "outputSize", OUTPUT_SIZE, -1, 3, 1, 0));
             assertThat(e.kind()).isEqualTo(Kind.THREW);
             assertThat(e.threw(IllegalArgumentException.class)).isTrue();
-            assertThat(e).hasMessageContaining("ConvOps.outputSize threw java.lang.IllegalArgumentException: in must be positive: -1");
-            assertThat(e.studentStackTrace()).contains("ConvOps.check(ConvOps.java:").contains("ConvOps.outputSize(ConvOps.java:")
-                    .doesNotContain("reflect").doesNotContain("FutureTask");
+            assertThat(e)
+                    .hasMessageContaining(
+                            "ConvOps.outputSize threw java.lang.IllegalArgumentException: in must be positive: -1");
+            assertThat(e.studentStackTrace())
+                    .contains("ConvOps.check(ConvOps.java:")
+                    .contains("ConvOps.outputSize(ConvOps.java:")
+                    .doesNotContain("reflect")
+                    .doesNotContain("FutureTask");
         }
     }
 
     @Test
     void classesTheSubmissionLacksComeFromTheStubs() {
         try (StudentCode code = new InProcessStudentCode("student", Map.of(), true, Duration.ofSeconds(5));
-             NDManager m = NDManager.newBaseManager()) {
-            StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
-                    () -> code.invokeStatic("kadai.assignments.conv.ConvOps", "im2col", IM2COL,
-                            m.zeros(new Shape(1, 1, 2, 2)), 1, 1, 1, 0));
+                NDManager m = NDManager.newBaseManager()) {
+            StudentCodeException e = catchThrowableOfType(
+                    StudentCodeException.class,
+                    () -> code.invokeStatic(
+                            "kadai.assignments.conv.ConvOps",
+                            "im2col",
+                            IM2COL,
+                            m.zeros(new Shape(1, 1, 2, 2)),
+                            1,
+                            1,
+                            1,
+                            0));
             assertThat(e.threw(UnsupportedOperationException.class)).isTrue();
             assertThat(e).hasMessageContaining("TODO");
         }
@@ -92,7 +108,8 @@ class InProcessStudentCodeTests {
                     return 1;
                 }
                 """, Duration.ofSeconds(5))) {
-            StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
+            StudentCodeException e = catchThrowableOfType(
+                    StudentCodeException.class,
                     () -> code.invokeStatic("kadai.assignments.conv.ConvOps", "outputSize", OUTPUT_SIZE, 4, 3, 1, 0));
             assertThat(e.threw(ClassNotFoundException.class)).isTrue();
         }
@@ -108,7 +125,8 @@ class InProcessStudentCodeTests {
                 }
                 """, Duration.ofMillis(500))) {
             long start = System.nanoTime();
-            StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
+            StudentCodeException e = catchThrowableOfType(
+                    StudentCodeException.class,
                     () -> code.invokeStatic("kadai.assignments.conv.ConvOps", "outputSize", OUTPUT_SIZE, 99, 3, 1, 0));
             assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
             assertThat(e).hasMessageContaining("ran past the time limit of 0.5 s");
@@ -138,17 +156,21 @@ class InProcessStudentCodeTests {
         Map<String, byte[]> classes = Sources.classes(Map.of("MaxPooling.java", source));
         Class<?>[] ctor = {int.class, int.class, int.class, int.class};
         try (StudentCode code = new InProcessStudentCode("student", classes, true, Duration.ofSeconds(5));
-             NDManager m = NDManager.newBaseManager()) {
+                NDManager m = NDManager.newBaseManager()) {
             kadai.assignments.Layer layer = code.newLayer("kadai.assignments.pool.MaxPooling", ctor, 3, 3, 1, 0);
-            assertThat(layer.forward(m.create(new double[] {1, 2})).toDoubleArray()).containsExactly(3, 6);
+            assertThat(layer.forward(m.create(new double[] {1, 2})).toDoubleArray())
+                    .containsExactly(3, 6);
             assertThat(layer.params()).isEmpty();
-            StudentCodeException threw = catchThrowableOfType(StudentCodeException.class,
-                    () -> layer.backward(m.create(new double[] {1, 1})));
-            assertThat(threw).hasMessageContaining("MaxPooling.backward threw java.lang.IllegalStateException: forward first");
-            StudentCodeException missing = catchThrowableOfType(StudentCodeException.class,
+            StudentCodeException threw = catchThrowableOfType(
+                    StudentCodeException.class, () -> layer.backward(m.create(new double[] {1, 1})));
+            assertThat(threw)
+                    .hasMessageContaining("MaxPooling.backward threw java.lang.IllegalStateException: forward first");
+            StudentCodeException missing = catchThrowableOfType(
+                    StudentCodeException.class,
                     () -> code.newLayer("kadai.assignments.pool.MaxPooling", new Class<?>[] {int.class}, 2));
             assertThat(missing.kind()).isEqualTo(Kind.MISSING);
-            assertThat(missing).hasMessageContaining("has no constructor public MaxPooling(int)")
+            assertThat(missing)
+                    .hasMessageContaining("has no constructor public MaxPooling(int)")
                     .hasMessageContaining("found: MaxPooling(int, int, int, int)");
         }
     }

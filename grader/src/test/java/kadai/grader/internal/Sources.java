@@ -7,8 +7,7 @@ final class Sources {
 
     static final StudentApi API = StudentApi.fromClasspath();
 
-    private Sources() {
-    }
+    private Sources() {}
 
     static SourceCompiler.Result compile(Map<String, String> sources) {
         return new SourceCompiler(API, SubmissionLimits.DEFAULT).compile(sources);

@@ -1,7 +1,7 @@
 package kadai.grader.internal;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SubmissionFilesTests {
 
@@ -34,7 +33,8 @@ class SubmissionFilesTests {
     @Test
     void aZipIsReadByEntryName() throws Exception {
         Path zip = tmp.resolve("s.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("kadai/assignments/conv/ConvOps.java"));
             z.write("class A {}".getBytes());
             z.closeEntry();
@@ -48,7 +48,8 @@ class SubmissionFilesTests {
         for (int i = 0; i < 3; i++) {
             write("F" + i + ".java", "class F" + i + " {}");
         }
-        InvalidSubmissionException e = catchThrowableOfType(InvalidSubmissionException.class,
+        InvalidSubmissionException e = catchThrowableOfType(
+                InvalidSubmissionException.class,
                 () -> SubmissionFiles.read(List.of(tmp), new SubmissionLimits(2, 1000, 10_000, Duration.ofSeconds(5))));
         assertThat(e).hasMessageContaining("more than 2 .java files");
     }
@@ -57,16 +58,16 @@ class SubmissionFilesTests {
     void aFileThatIsNotUtf8IsRefusedWithTheWayOut() throws Exception {
         Path file = tmp.resolve("ConvOps.java");
         Files.write(file, new byte[] {'c', 'l', (byte) 0xff, (byte) 0xfe});
-        InvalidSubmissionException e = catchThrowableOfType(InvalidSubmissionException.class,
-                () -> SubmissionFiles.read(List.of(file), SubmissionLimits.DEFAULT));
+        InvalidSubmissionException e = catchThrowableOfType(
+                InvalidSubmissionException.class, () -> SubmissionFiles.read(List.of(file), SubmissionLimits.DEFAULT));
         assertThat(e).hasMessageContaining("is not UTF-8 text; save it as UTF-8");
     }
 
     @Test
     void somethingThatIsNeitherADirectoryAZipNorJavaIsRefused() throws Exception {
         Path file = write("notes.txt", "hello");
-        InvalidSubmissionException e = catchThrowableOfType(InvalidSubmissionException.class,
-                () -> SubmissionFiles.read(List.of(file), SubmissionLimits.DEFAULT));
+        InvalidSubmissionException e = catchThrowableOfType(
+                InvalidSubmissionException.class, () -> SubmissionFiles.read(List.of(file), SubmissionLimits.DEFAULT));
         assertThat(e).hasMessageContaining("give a directory, a .zip or .java files");
     }
 

@@ -1,5 +1,9 @@
 package kadai.grader.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
 import kadai.assignments.Layer;
 import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
@@ -8,19 +12,21 @@ import kadai.grader.result.TestStatus;
 import kadai.grader.result.Visibility;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 class SuiteRunnerTests {
 
     @Test
     void eachTestIsScoredOnItsOwnAndATimeoutZeroesOnlyItself() {
         long start = System.nanoTime();
-        List<TestResult> results = new SuiteRunner().run(EngineFixtureSuite.class, new Fake("fake student"),
-                new Fake("fake reference"), 99, Language.JA, "kadai grade --seed 99");
-        assertThat(results).extracting(TestResult::id, TestResult::status, TestResult::score, TestResult::maxScore)
+        List<TestResult> results = new SuiteRunner()
+                .run(
+                        EngineFixtureSuite.class,
+                        new Fake("fake student"),
+                        new Fake("fake reference"),
+                        99,
+                        Language.JA,
+                        "kadai grade --seed 99");
+        assertThat(results)
+                .extracting(TestResult::id, TestResult::status, TestResult::score, TestResult::maxScore)
                 .containsExactly(
                         tuple("EngineFixtureSuite.passes", TestStatus.PASSED, 2.0, 2.0),
                         tuple("EngineFixtureSuite.failsWithAMessage", TestStatus.FAILED, 0.0, 1.0),
@@ -33,7 +39,10 @@ class SuiteRunnerTests {
         assertThat(results.get(1).output()).isEqualTo("expected 4 but got 5");
         assertThat(results.get(1).visibility()).isEqualTo(Visibility.HIDDEN);
         assertThat(results.get(2).output()).contains("制限時間 1 秒");
-        assertThat(results.get(3).output()).contains("部分点 3 / 4").contains("✗ fourth").contains("the fourth part is wrong");
+        assertThat(results.get(3).output())
+                .contains("部分点 3 / 4")
+                .contains("✗ fourth")
+                .contains("the fourth part is wrong");
         assertThat(results.get(3).visibility()).isEqualTo(Visibility.AFTER_DUE_DATE);
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(8);
     }
@@ -42,7 +51,9 @@ class SuiteRunnerTests {
     void eachVisibilityGroupAfterTheFirstStartsFromAReload() {
         Fake student = new Fake("fake student");
         new SuiteRunner().run(EngineFixtureSuite.class, student, new Fake("fake reference"), 99, Language.JA, "x");
-        assertThat(student.reloads.get()).as("visible, then after-due-date, then hidden").isEqualTo(2);
+        assertThat(student.reloads.get())
+                .as("visible, then after-due-date, then hidden")
+                .isEqualTo(2);
     }
 
     private record Fake(String description, java.util.concurrent.atomic.AtomicInteger reloads) implements StudentCode {
@@ -67,7 +78,6 @@ class SuiteRunnerTests {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

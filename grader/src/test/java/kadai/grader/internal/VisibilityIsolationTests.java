@@ -1,13 +1,6 @@
 package kadai.grader.internal;
 
-import kadai.grader.DefaultSubmissionGrader;
-import kadai.grader.GradeRequest;
-import kadai.grader.SubmissionGrader;
-import kadai.grader.api.Language;
-import kadai.grader.result.GradeReport;
-import kadai.grader.result.TestResult;
-import kadai.grader.result.Visibility;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +9,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import kadai.grader.DefaultSubmissionGrader;
+import kadai.grader.GradeRequest;
+import kadai.grader.SubmissionGrader;
+import kadai.grader.api.Language;
+import kadai.grader.result.GradeReport;
+import kadai.grader.result.TestResult;
+import kadai.grader.result.Visibility;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hidden-test inputs never reach a visible test's output (issue 10, "hidden-test inputs leak
@@ -52,13 +51,20 @@ public class VisibilityIsolationTests {
             }
         }
         TestResult visibleGrad = report.tests().stream()
-                .filter(t -> t.id().equals("GanSuite.discriminatorLossGradIsTheGradient")).findFirst().orElseThrow();
+                .filter(t -> t.id().equals("GanSuite.discriminatorLossGradIsTheGradient"))
+                .findFirst()
+                .orElseThrow();
         assertThat(visibleGrad.visibility()).isEqualTo(Visibility.VISIBLE);
         assertThat(visibleGrad.score()).as(visibleGrad.output()).isEqualTo(visibleGrad.maxScore());
-        assertThat(report.tests()).as("the recorder did record: staff see it in the hidden tests")
-                .anyMatch(t -> t.visibility() == Visibility.HIDDEN && t.output().contains("LEAK recorded hidden inputs: ["));
-        assertThat(report.tests()).extracting(TestResult::id).as("results keep the suite's order")
-                .startsWith("GanSuite.discriminatorLossAgreesWithTheReference",
+        assertThat(report.tests())
+                .as("the recorder did record: staff see it in the hidden tests")
+                .anyMatch(t ->
+                        t.visibility() == Visibility.HIDDEN && t.output().contains("LEAK recorded hidden inputs: ["));
+        assertThat(report.tests())
+                .extracting(TestResult::id)
+                .as("results keep the suite's order")
+                .startsWith(
+                        "GanSuite.discriminatorLossAgreesWithTheReference",
                         "GanSuite.generatorLossSaturatingAgreesWithTheReference");
     }
 

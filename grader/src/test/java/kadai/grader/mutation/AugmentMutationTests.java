@@ -7,7 +7,7 @@ class AugmentMutationTests {
 
     @Test
     void theSuiteGivesTheReferenceFullMarks() {
-        MutationDriver.requireFullMarks("augment", "kadai.assignments.augment.Augment",
-                "kadai.assignments.augment.RandomAugmentation");
+        MutationDriver.requireFullMarks(
+                "augment", "kadai.assignments.augment.Augment", "kadai.assignments.augment.RandomAugmentation");
     }
 }

@@ -1,14 +1,6 @@
 package kadai.grader.mutation;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-import kadai.grader.api.LocalObjects;
-import kadai.grader.api.StudentClasses;
-import kadai.grader.api.StudentCode;
-import kadai.grader.api.StudentCodeException;
-import kadai.grader.api.StudentCodeException.Kind;
-import kadai.grader.api.StudentObject;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -19,6 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kadai.assignments.Layer;
+import kadai.grader.api.LocalObjects;
+import kadai.grader.api.StudentClasses;
+import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.api.StudentObject;
 
 /**
  * A "student" implementation whose classes come from this test JVM's own class loader, so that
@@ -39,22 +38,23 @@ final class ClasspathStudentCode implements StudentCode {
 
     ClasspathStudentCode(Duration callLimit) {
         this.callLimit = callLimit;
-        this.objects = new LocalObjects(loader, o -> StudentClasses.isStudentClass(o.getClass().getName()), new LocalObjects.Handles() {
-            @Override
-            public StudentObject object(Object target) {
-                return handle(target);
-            }
+        this.objects = new LocalObjects(
+                loader, o -> StudentClasses.isStudentClass(o.getClass().getName()), new LocalObjects.Handles() {
+                    @Override
+                    public StudentObject object(Object target) {
+                        return handle(target);
+                    }
 
-            @Override
-            public Layer layer(Layer target) {
-                return guardedLayer(simpleName(target.getClass().getName()), target);
-            }
+                    @Override
+                    public Layer layer(Layer target) {
+                        return guardedLayer(simpleName(target.getClass().getName()), target);
+                    }
 
-            @Override
-            public Object target(Object handle) {
-                return handle instanceof Handle h && h.owner() == ClasspathStudentCode.this ? h.target() : null;
-            }
-        });
+                    @Override
+                    public Object target(Object handle) {
+                        return handle instanceof Handle h && h.owner() == ClasspathStudentCode.this ? h.target() : null;
+                    }
+                });
     }
 
     /** A handle of this implementation: the mutated reference object it stands for. */
@@ -63,7 +63,6 @@ final class ClasspathStudentCode implements StudentCode {
 
         ClasspathStudentCode owner();
     }
-
 
     /** Return the class the suites will grade, for the driver's sanity checks. */
     Class<?> load(String className) {
@@ -92,7 +91,9 @@ final class ClasspathStudentCode implements StudentCode {
     @Override
     public StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
         Object target = call("new " + simpleName(className), () -> construct(className, parameterTypes, args));
-        return target instanceof Layer layer ? (StudentObject) guardedLayer(simpleName(className), layer) : handle(target);
+        return target instanceof Layer layer
+                ? (StudentObject) guardedLayer(simpleName(className), layer)
+                : handle(target);
     }
 
     private <T> T construct(String className, Class<?>[] parameterTypes, Object[] args) throws Exception {
@@ -190,8 +191,7 @@ final class ClasspathStudentCode implements StudentCode {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private static Map<String, NDArray> copy(Map<String, NDArray> map) {
         return map == null ? null : new LinkedHashMap<>(map);
@@ -217,8 +217,11 @@ final class ClasspathStudentCode implements StudentCode {
     }
 
     private static StudentCodeException threw(Throwable t) {
-        return new StudentCodeException(Kind.THREW, "threw " + t.getClass().getName()
-                + (t.getMessage() == null ? "" : ": " + t.getMessage()), t.getClass().getName(), String.valueOf(t));
+        return new StudentCodeException(
+                Kind.THREW,
+                "threw " + t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+                t.getClass().getName(),
+                String.valueOf(t));
     }
 
     @SuppressWarnings("deprecation")

@@ -19,18 +19,26 @@ import org.junit.jupiter.api.Test;
 class DetectionMutationTests {
 
     private static void one(String graded) {
-        MutationDriver.requireFullMarksOnOneTest("detection", graded, "kadai.assignments.detection.Boxes",
-                "kadai.assignments.detection.Anchors", "kadai.assignments.detection.RoiPool",
+        MutationDriver.requireFullMarksOnOneTest(
+                "detection",
+                graded,
+                "kadai.assignments.detection.Boxes",
+                "kadai.assignments.detection.Anchors",
+                "kadai.assignments.detection.RoiPool",
                 "kadai.assignments.detection.RoiAlign");
     }
 
     @Test
     void everyGradedTestHasItsDriverTest() {
         String[] graded = Arrays.stream(DetectionSuite.class.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(Graded.class)).map(Method::getName).toArray(String[]::new);
+                .filter(m -> m.isAnnotationPresent(Graded.class))
+                .map(Method::getName)
+                .toArray(String[]::new);
         String[] drivers = Arrays.stream(DetectionMutationTests.class.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(Test.class)).map(Method::getName)
-                .filter(n -> !n.equals("everyGradedTestHasItsDriverTest")).toArray(String[]::new);
+                .filter(m -> m.isAnnotationPresent(Test.class))
+                .map(Method::getName)
+                .filter(n -> !n.equals("everyGradedTestHasItsDriverTest"))
+                .toArray(String[]::new);
         assertThat(drivers).containsExactlyInAnyOrder(graded);
     }
 

@@ -1,5 +1,13 @@
 package kadai.grader.mutation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URL;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import kadai.grader.Assignment;
 import kadai.grader.Assignments;
 import kadai.grader.ReferenceImplementation;
@@ -12,15 +20,6 @@ import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
 import kadai.grader.sandbox.remote.SandboxedStudentCode;
-
-import java.net.URL;
-import java.security.CodeSource;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Grade the reference solution as if it were a student, for PIT.
@@ -38,8 +37,7 @@ final class MutationDriver {
     /** The run's seed: every test derives its own seed from it, so the cases are fixed. */
     static final long SEED = 20261128L;
 
-    private MutationDriver() {
-    }
+    private MutationDriver() {}
 
     /** Grade the reference-as-student with the assignment's suite and require full marks. */
     static void requireFullMarks(String assignmentId, String... studentClasses) {
@@ -67,13 +65,21 @@ final class MutationDriver {
      * reference is started once per PIT minion and shared.
      */
     static void requireFullMarksOnOneTest(String assignmentId, String graded, String... studentClasses) {
-        assumeTrue(Boolean.getBoolean(ENABLED),
+        assumeTrue(
+                Boolean.getBoolean(ENABLED),
                 "runs only under PIT in the grader's mutation profile (-P mutation sets -D" + ENABLED + "=true)");
         Assignment assignment = Assignments.find(assignmentId).orElseThrow();
         List<TestResult> results;
         try (StudentCode s = student(studentClasses)) {
-            results = new SuiteRunner().run(assignment.suite(), m -> m.getName().equals(graded), s, RunnerReference.code(),
-                    SEED, Language.EN, "mutation driver " + assignmentId + " " + graded);
+            results = new SuiteRunner()
+                    .run(
+                            assignment.suite(),
+                            m -> m.getName().equals(graded),
+                            s,
+                            RunnerReference.code(),
+                            SEED,
+                            Language.EN,
+                            "mutation driver " + assignmentId + " " + graded);
         }
         assertThat(results).as("graded test %s of %s", graded, assignmentId).hasSize(1);
         requireNoneLost(assignmentId, results);
@@ -83,8 +89,10 @@ final class MutationDriver {
         ClasspathStudentCode student = new ClasspathStudentCode(Duration.ofSeconds(60));
         for (String className : studentClasses) {
             assertThat(location(student.load(className)))
-                    .as("%s on the test classpath must be the reference (the mutation profile copies it into the "
-                            + "grader's output directory), not the stub from the assignments jar", className)
+                    .as(
+                            "%s on the test classpath must be the reference (the mutation profile copies it into the "
+                                    + "grader's output directory), not the stub from the assignments jar",
+                            className)
                     .doesNotContain("assignments");
         }
         return student;
@@ -96,7 +104,10 @@ final class MutationDriver {
 
         static synchronized StudentCode code() {
             if (code == null) {
-                Sandbox sandbox = Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(60)).build(),
+                Sandbox sandbox = Sandbox.create(
+                        SandboxConfig.builder()
+                                .optCallTimeout(Duration.ofSeconds(60))
+                                .build(),
                         SandboxMode.AUTO);
                 StudentCode opened = SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -110,28 +121,42 @@ final class MutationDriver {
     }
 
     private static void requireFullMarks(boolean referenceInRunner, String assignmentId, String... studentClasses) {
-        assumeTrue(Boolean.getBoolean(ENABLED),
+        assumeTrue(
+                Boolean.getBoolean(ENABLED),
                 "runs only under PIT in the grader's mutation profile (-P mutation sets -D" + ENABLED + "=true)");
         Assignment assignment = Assignments.find(assignmentId).orElseThrow();
         ClasspathStudentCode student = student(studentClasses);
         List<TestResult> results;
-        try (Sandbox sandbox = referenceInRunner ? Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(60))
-                .build(), SandboxMode.AUTO) : null;
-             StudentCode ref = referenceInRunner ? SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes())
-                     : new InProcessStudentCode("reference", ReferenceImplementation.classes(), false, Duration.ofSeconds(60));
-             StudentCode s = student) {
-            results = new SuiteRunner().run(assignment.suite(), s, ref, SEED, Language.EN, "mutation driver " + assignmentId);
+        try (Sandbox sandbox = referenceInRunner
+                        ? Sandbox.create(
+                                SandboxConfig.builder()
+                                        .optCallTimeout(Duration.ofSeconds(60))
+                                        .build(),
+                                SandboxMode.AUTO)
+                        : null;
+                StudentCode ref = referenceInRunner
+                        ? SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes())
+                        : new InProcessStudentCode(
+                                "reference", ReferenceImplementation.classes(), false, Duration.ofSeconds(60));
+                StudentCode s = student) {
+            results = new SuiteRunner()
+                    .run(assignment.suite(), s, ref, SEED, Language.EN, "mutation driver " + assignmentId);
         }
         requireNoneLost(assignmentId, results);
     }
 
     private static void requireNoneLost(String assignmentId, List<TestResult> results) {
-        List<TestResult> lost = results.stream().filter(r -> r.score() < r.maxScore()).toList();
+        List<TestResult> lost =
+                results.stream().filter(r -> r.score() < r.maxScore()).toList();
         assertThat(results).as("graded tests of %s", assignmentId).isNotEmpty();
         assertThat(lost)
-                .as("tests of %s that did not give the reference-as-student full marks:%n%s", assignmentId,
-                        lost.stream().map(r -> r.id() + " " + r.score() + "/" + r.maxScore() + " " + r.status()
-                                + "\n" + r.output()).collect(Collectors.joining("\n")))
+                .as(
+                        "tests of %s that did not give the reference-as-student full marks:%n%s",
+                        assignmentId,
+                        lost.stream()
+                                .map(r -> r.id() + " " + r.score() + "/" + r.maxScore() + " " + r.status() + "\n"
+                                        + r.output())
+                                .collect(Collectors.joining("\n")))
                 .isEmpty();
     }
 

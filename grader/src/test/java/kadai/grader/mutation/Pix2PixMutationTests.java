@@ -7,7 +7,7 @@ class Pix2PixMutationTests {
 
     @Test
     void theSuiteGivesTheReferenceFullMarks() {
-        MutationDriver.requireFullMarks("pix2pix", "kadai.assignments.pix2pix.Conditioning",
-                "kadai.assignments.pix2pix.Pix2PixLoss");
+        MutationDriver.requireFullMarks(
+                "pix2pix", "kadai.assignments.pix2pix.Conditioning", "kadai.assignments.pix2pix.Pix2PixLoss");
     }
 }

@@ -11,8 +11,12 @@ class SegmentMutationTests {
 
     @Test
     void theSuiteGivesTheReferenceFullMarks() {
-        MutationDriver.requireFullMarks("segment", "kadai.assignments.segment.TransposedConvolution",
-                "kadai.assignments.segment.IndexedMaxPooling", "kadai.assignments.segment.MaxUnpooling",
-                "kadai.assignments.segment.SkipConnection", "kadai.assignments.segment.PixelCrossEntropy");
+        MutationDriver.requireFullMarks(
+                "segment",
+                "kadai.assignments.segment.TransposedConvolution",
+                "kadai.assignments.segment.IndexedMaxPooling",
+                "kadai.assignments.segment.MaxUnpooling",
+                "kadai.assignments.segment.SkipConnection",
+                "kadai.assignments.segment.PixelCrossEntropy");
     }
 }

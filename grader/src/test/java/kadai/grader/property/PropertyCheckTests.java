@@ -1,15 +1,14 @@
 package kadai.grader.property;
 
-import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class PropertyCheckTests {
 
@@ -22,14 +21,19 @@ class PropertyCheckTests {
 
     @Test
     void aFailureIsShrunkToTheSmallestFailingCase() {
-        PropertyCheck.PropertyFailure failure = catchThrowableOfType(PropertyCheck.PropertyFailure.class, () ->
-                PropertyCheck.forAll(ConvCases.valid().maxSize(9)).seed(1).manager(manager).tries(50)
+        PropertyCheck.PropertyFailure failure = catchThrowableOfType(
+                PropertyCheck.PropertyFailure.class,
+                () -> PropertyCheck.forAll(ConvCases.valid().maxSize(9))
+                        .seed(1)
+                        .manager(manager)
+                        .tries(50)
                         .check("images are narrower than 4 pixels", (c, m) -> {
                             if (c.w() >= 4) {
                                 throw new AssertionError("W = " + c.w());
                             }
                         }));
-        assertThat(failure).hasMessageContaining("Property failed: images are narrower than 4 pixels")
+        assertThat(failure)
+                .hasMessageContaining("Property failed: images are narrower than 4 pixels")
                 .hasMessageContaining("N=1, C=1, H=1, W=4, FH=1, FW=1, stride=1, pad=0; values: counting 1, 2, 3, ...")
                 .hasMessageContaining("W = 4")
                 .hasMessageContaining("Property seed: 1");
@@ -70,7 +74,11 @@ class PropertyCheckTests {
     void aPropertyThatHoldsPassesEveryCaseAndTheExamplesFirst() {
         List<ConvCase> seen = new ArrayList<>();
         ConvCase example = new ConvCase(1, 1, 4, 4, 3, 3, 1, 0, 0, ConvCase.Values.COUNTING, 0);
-        PropertyCheck.forAll(ConvCases.valid()).seed(5).manager(manager).tries(20).examples(example)
+        PropertyCheck.forAll(ConvCases.valid())
+                .seed(5)
+                .manager(manager)
+                .tries(20)
+                .examples(example)
                 .check("output sizes are positive", (c, m) -> {
                     seen.add(c);
                     assertThat(c.oh()).isPositive();
@@ -80,8 +88,8 @@ class PropertyCheckTests {
 
     @Test
     void gridsPrintTheLastTwoAxesAsMatricesAndMarkTheWorstElement() {
-        String grid = TensorText.grid(new double[] {1, 2, 3, 4, 5, 6, 7, 8},
-                new ai.djl.ndarray.types.Shape(1, 2, 2, 2), 0, 5);
+        String grid = TensorText.grid(
+                new double[] {1, 2, 3, 4, 5, 6, 7, 8}, new ai.djl.ndarray.types.Shape(1, 2, 2, 2), 0, 5);
         assertThat(grid).isEqualTo("""
                 [n=0, c=0, :, :]
                    1  2
@@ -108,7 +116,8 @@ class PropertyCheckTests {
         for (int i = 0; i < 100; i++) {
             ConvCase c = pooling.next(random);
             assertThat(c.pad()).isLessThanOrEqualTo(Math.min(c.fh(), c.fw()) / 2);
-            assertThat(pooling.shrink(c)).allSatisfy(s -> assertThat(s.pad()).isLessThanOrEqualTo(Math.min(s.fh(), s.fw()) / 2));
+            assertThat(pooling.shrink(c))
+                    .allSatisfy(s -> assertThat(s.pad()).isLessThanOrEqualTo(Math.min(s.fh(), s.fw()) / 2));
         }
     }
 }

@@ -1,22 +1,37 @@
 package kadai.grader.result;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The one results.json writer: the full report, and the view with some tests withheld. */
 class GradescopeResultsTests {
 
-    private static final TestResult SHOWN = new TestResult("Suite.shown", "shown test", 1, 2, TestStatus.FAILED,
-            "expected 1 but got 2", Visibility.VISIBLE, List.of("forward"), 0.5);
-    private static final TestResult SECRET = new TestResult("Suite.secret", "secret large case", 0, 3, TestStatus.FAILED,
-            "the secret input was ...", Visibility.HIDDEN, List.of("edge-cases"), 0.7);
-    private static final GradeReport REPORT = new GradeReport("conv", GradeReport.Outcome.GRADED, 1, 5, 2.5, "",
-            42, "full", List.of(SHOWN, SECRET), 1 << 20);
+    private static final TestResult SHOWN = new TestResult(
+            "Suite.shown",
+            "shown test",
+            1,
+            2,
+            TestStatus.FAILED,
+            "expected 1 but got 2",
+            Visibility.VISIBLE,
+            List.of("forward"),
+            0.5);
+    private static final TestResult SECRET = new TestResult(
+            "Suite.secret",
+            "secret large case",
+            0,
+            3,
+            TestStatus.FAILED,
+            "the secret input was ...",
+            Visibility.HIDDEN,
+            List.of("edge-cases"),
+            0.7);
+    private static final GradeReport REPORT = new GradeReport(
+            "conv", GradeReport.Outcome.GRADED, 1, 5, 2.5, "", 42, "full", List.of(SHOWN, SECRET), 1 << 20);
 
     @Test
     void theFullReportShowsEveryTest() {
@@ -39,7 +54,8 @@ class GradescopeResultsTests {
         assertThat(hidden.get("number").asText()).isEqualTo("2");
         assertThat(hidden.get("visibility").asText()).isEqualTo("hidden");
         assertThat(hidden.get("extra_data").get("withheld").asBoolean()).isTrue();
-        assertThat(hidden.has("score") || hidden.has("output") || hidden.has("tags") || hidden.has("status")).isFalse();
+        assertThat(hidden.has("score") || hidden.has("output") || hidden.has("tags") || hidden.has("status"))
+                .isFalse();
         assertThat(json.toString()).doesNotContain("secret");
         assertThat(json.get("extra_data").get("withheld_tests").asInt()).isEqualTo(1);
     }

@@ -6,8 +6,7 @@ import ai.djl.ndarray.types.Shape;
 /** Compute im2col in the grader with plain loops, as the expected value of the red-team checks. */
 final class Im2colByHand {
 
-    private Im2colByHand() {
-    }
+    private Im2colByHand() {}
 
     static NDArray im2col(NDArray x, int fh, int fw, int stride, int pad) {
         long[] s = x.getShape().getShape();
@@ -24,8 +23,8 @@ final class Im2colByHand {
                         for (int u = 0; u < fh; u++) {
                             for (int v = 0; v < fw; v++, k++) {
                                 int y = i * stride + u - pad, z = j * stride + v - pad;
-                                col[row * c * fh * fw + k] = y < 0 || y >= h || z < 0 || z >= w ? 0
-                                        : in[((b * c + ch) * h + y) * w + z];
+                                col[row * c * fh * fw + k] =
+                                        y < 0 || y >= h || z < 0 || z >= w ? 0 : in[((b * c + ch) * h + y) * w + z];
                             }
                         }
                     }

@@ -1,17 +1,13 @@
 package kadai.grader.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.StudentCodeException;
-import kadai.grader.api.StudentCodeException.Kind;
-import kadai.grader.sandbox.remote.SandboxedStudentCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -25,10 +21,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.api.StudentCodeException.Kind;
+import kadai.grader.sandbox.remote.SandboxedStudentCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile submissions against the sandbox. Each must end with a failure or a wrong answer for
@@ -42,17 +41,25 @@ class RedTeamTests {
 
     @TempDir
     static Path work;
+
     static Sandbox sandbox;
     static SandboxConfig config;
     static NDManager manager;
 
     @BeforeAll
     static void start() {
-        config = SandboxConfig.builder().optMemoryBytes(768L << 20).optHeapBytes(160L << 20).optMaxProcesses(96)
-                .optCallTimeout(Duration.ofSeconds(10)).optCpuTimeLimit(Duration.ofSeconds(120)).build();
+        config = SandboxConfig.builder()
+                .optMemoryBytes(768L << 20)
+                .optHeapBytes(160L << 20)
+                .optMaxProcesses(96)
+                .optCallTimeout(Duration.ofSeconds(10))
+                .optCpuTimeLimit(Duration.ofSeconds(120))
+                .build();
         // The red team checks the full sandbox. Where its tools are present it must be reached
         // (REQUIRED fails loudly otherwise); elsewhere these tests are skipped, not weakened.
-        assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
+        assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap")))
+                .as("bubblewrap installed")
+                .isTrue();
         assumeThat(SandboxCapabilities.isRoot()).as("grader runs as root").isTrue();
         sandbox = Sandbox.create(config.withPool(2, SandboxConfig.Refill.TOP_UP), SandboxMode.REQUIRED);
         manager = NDManager.newBaseManager();
@@ -63,10 +70,12 @@ class RedTeamTests {
         if (sandbox == null) {
             return;
         }
-        try (SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile("honest", work.resolve("after")))) {
+        try (SandboxedStudentCode code =
+                SandboxedStudentCode.open(sandbox, Submissions.compile("honest", work.resolve("after")))) {
             NDArray x = randomInput();
             NDArray col = (NDArray) code.invokeStatic(CONV_OPS, "im2col", IM2COL, x, 3, 3, 1, 1);
-            assertThat(Im2colByHand.close(col, Im2colByHand.im2col(x, 3, 3, 1, 1))).isTrue();
+            assertThat(Im2colByHand.close(col, Im2colByHand.im2col(x, 3, 3, 1, 1)))
+                    .isTrue();
         } finally {
             sandbox.close();
             manager.close();
@@ -79,7 +88,8 @@ class RedTeamTests {
 
     /** Run a hostile submission, then check that closing it leaves no process behind. */
     private static void hostile(String fixture, Consumer<SandboxedStudentCode> attack) {
-        SandboxedStudentCode code = SandboxedStudentCode.open(sandbox, Submissions.compile(fixture, work.resolve(fixture)));
+        SandboxedStudentCode code =
+                SandboxedStudentCode.open(sandbox, Submissions.compile(fixture, work.resolve(fixture)));
         List<Long> pids = new ArrayList<>(code.runnerPids());
         try {
             attack.accept(code);
@@ -91,11 +101,16 @@ class RedTeamTests {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<Long> alive;
         do {
-            alive = pids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
+            alive = pids.stream()
+                    .filter(pid ->
+                            ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .toList();
         } while (!alive.isEmpty() && System.nanoTime() < deadline);
         assertThat(alive).as("processes left behind by " + fixture).isEmpty();
         assertThat(code.slotDir()).as("slot directory removed").doesNotExist();
-        assertThat(cgroupsNamed(code.slotDir().getFileName().toString())).as("cgroups left behind").isEmpty();
+        assertThat(cgroupsNamed(code.slotDir().getFileName().toString()))
+                .as("cgroups left behind")
+                .isEmpty();
     }
 
     /** Find cgroup directories of a runner (named like its slot) in every hierarchy. */
@@ -104,7 +119,8 @@ class RedTeamTests {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (var found = Files.find(root, 5, (p, a) -> a.isDirectory() && p.getFileName().toString().equals(name))) {
+        try (var found = Files.find(
+                root, 5, (p, a) -> a.isDirectory() && p.getFileName().toString().equals(name))) {
             return found.toList();
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             throw new AssertionError("cannot search " + root + ": " + e);
@@ -112,13 +128,14 @@ class RedTeamTests {
     }
 
     private static StudentCodeException im2colFails(SandboxedStudentCode code) {
-        return catchThrowableOfType(StudentCodeException.class,
+        return catchThrowableOfType(
+                StudentCodeException.class,
                 () -> code.invokeStatic(CONV_OPS, "im2col", IM2COL, randomInput(), 3, 3, 1, 1));
     }
 
     private static void laterCallsFailWithTheReason(SandboxedStudentCode code, String reason) {
-        StudentCodeException later = catchThrowableOfType(StudentCodeException.class,
-                () -> code.invokeStatic(CONV_OPS, "outputSize", FOUR_INTS, 5, 3, 1, 0));
+        StudentCodeException later = catchThrowableOfType(
+                StudentCodeException.class, () -> code.invokeStatic(CONV_OPS, "outputSize", FOUR_INTS, 5, 3, 1, 0));
         assertThat(later.kind()).isEqualTo(Kind.RUNNER_FAILED);
         assertThat(later).hasMessageContaining(reason);
     }
@@ -204,22 +221,35 @@ class RedTeamTests {
     @Test
     void referenceSuitesOtherSubmissionsAndTestLabelsDoNotExistInside() throws Exception {
         Path repo = Path.of("").toAbsolutePath().getParent();
-        List<String> secrets = List.of(repo.resolve("reference").toString(),
-                repo.resolve("grader/src/test").toString(), repo.toString(),
-                config.workDir().resolve("slots").toString(), work.toString(),
+        List<String> secrets = List.of(
+                repo.resolve("reference").toString(),
+                repo.resolve("grader/src/test").toString(),
+                repo.toString(),
+                config.workDir().resolve("slots").toString(),
+                work.toString(),
                 System.getProperty("user.home") + "/.m2/repository/kadai",
-                "/usr/share/datasets", "/usr/share/datasets/fashion-mnist", "/root", "/work", "/etc/passwd",
+                "/usr/share/datasets",
+                "/usr/share/datasets/fashion-mnist",
+                "/root",
+                "/work",
+                "/etc/passwd",
                 "/etc/shadow");
         assertThat(secrets.stream().filter(p -> Files.exists(Path.of(p))).count())
-                .as("the secrets exist on the host, so their absence inside means something").isGreaterThanOrEqualTo(5);
+                .as("the secrets exist on the host, so their absence inside means something")
+                .isGreaterThanOrEqualTo(5);
         hostile("read-secrets", code -> {
-            String report = (String) code.invokeStatic(CONV_OPS, "probe", new Class<?>[] {String.class},
-                    String.join("\n", secrets));
-            assertThat(report.lines()).hasSize(secrets.size()).allSatisfy(line -> assertThat(line).endsWith("absent"));
+            String report = (String)
+                    code.invokeStatic(CONV_OPS, "probe", new Class<?>[] {String.class}, String.join("\n", secrets));
+            assertThat(report.lines())
+                    .hasSize(secrets.size())
+                    .allSatisfy(line -> assertThat(line).endsWith("absent"));
             String status = (String) code.invokeStatic(CONV_OPS, "status", new Class<?>[0]);
-            assertThat(status).as("confinement of the runner")
-                    .containsPattern("Seccomp:\\s+2").containsPattern("NoNewPrivs:\\s+1")
-                    .containsPattern("CapEff:\\s+0+\n").doesNotContainPattern("Uid:\\s+0\\s");
+            assertThat(status)
+                    .as("confinement of the runner")
+                    .containsPattern("Seccomp:\\s+2")
+                    .containsPattern("NoNewPrivs:\\s+1")
+                    .containsPattern("CapEff:\\s+0+\n")
+                    .doesNotContainPattern("Uid:\\s+0\\s");
         });
     }
 
@@ -241,14 +271,16 @@ class RedTeamTests {
         });
         try {
             hostile("network", code -> {
-                String result = (String) code.invokeStatic(CONV_OPS, "connect", new Class<?>[] {int.class},
-                        listener.getLocalPort());
+                String result = (String)
+                        code.invokeStatic(CONV_OPS, "connect", new Class<?>[] {int.class}, listener.getLocalPort());
                 assertThat(result).startsWith("failed");
             });
         } finally {
             listener.close();
         }
-        assertThat(accepted.get(10, TimeUnit.SECONDS)).as("the listener accepted a connection").isFalse();
+        assertThat(accepted.get(10, TimeUnit.SECONDS))
+                .as("the listener accepted a connection")
+                .isFalse();
     }
 
     @Test
@@ -256,11 +288,18 @@ class RedTeamTests {
         Path hostFile = config.workDir().resolve("owned-by-student");
         hostile("write-outside-tmp", code -> {
             Path hostSlot = code.slotDir().resolve("classes/owned.class");
-            List<String> targets = List.of("/opt/kadai/submission/kadai/Owned.class", "/opt/kadai/image/owned",
-                    "/usr/lib/owned", "/owned", hostSlot.toString(), hostFile.toString(), "/proc/owned");
-            String report = (String) code.invokeStatic(CONV_OPS, "scribble", new Class<?>[] {String.class},
-                    String.join("\n", targets) + "\n/tmp/scratch");
-            assertThat(report.lines().filter(l -> !l.startsWith("/tmp/"))).allSatisfy(l -> assertThat(l).contains("refused"));
+            List<String> targets = List.of(
+                    "/opt/kadai/submission/kadai/Owned.class",
+                    "/opt/kadai/image/owned",
+                    "/usr/lib/owned",
+                    "/owned",
+                    hostSlot.toString(),
+                    hostFile.toString(),
+                    "/proc/owned");
+            String report = (String) code.invokeStatic(
+                    CONV_OPS, "scribble", new Class<?>[] {String.class}, String.join("\n", targets) + "\n/tmp/scratch");
+            assertThat(report.lines().filter(l -> !l.startsWith("/tmp/")))
+                    .allSatisfy(l -> assertThat(l).contains("refused"));
             assertThat(report).contains("/tmp/scratch -> WROTE");
             assertThat(hostSlot).doesNotExist();
         });
@@ -279,14 +318,19 @@ class RedTeamTests {
                     failure = e;
                 }
             }
-            assertThat(failure).as("the forged frames are caught as a protocol violation").isNotNull();
+            assertThat(failure)
+                    .as("the forged frames are caught as a protocol violation")
+                    .isNotNull();
             assertThat(failure.kind()).isEqualTo(Kind.RUNNER_FAILED);
             assertThat(failure).hasMessageContaining("broke the protocol");
-            assertThat(answers).as("every answer taken came from the forged frames: wrong for a grader").containsOnly(99);
+            assertThat(answers)
+                    .as("every answer taken came from the forged frames: wrong for a grader")
+                    .containsOnly(99);
         });
         hostile("forge-frames", code -> {
             String report = (String) code.invokeStatic(CONV_OPS, "reflect", new Class<?>[0]);
-            assertThat(report).contains("kadai.grader.api.StudentCode -> ClassNotFoundException")
+            assertThat(report)
+                    .contains("kadai.grader.api.StudentCode -> ClassNotFoundException")
                     .contains("kadai.grader.sandbox.Sandbox -> ClassNotFoundException")
                     .contains("kadai.reference.Marker -> ClassNotFoundException");
         });
@@ -299,8 +343,11 @@ class RedTeamTests {
             NDArray second = randomInput();
             NDArray a = (NDArray) code.invokeStatic(CONV_OPS, "im2col", IM2COL, first, 3, 3, 1, 1);
             NDArray b = (NDArray) code.invokeStatic(CONV_OPS, "im2col", IM2COL, second, 3, 3, 1, 1);
-            assertThat(Im2colByHand.close(a, Im2colByHand.im2col(first, 3, 3, 1, 1))).isTrue();
-            assertThat(Im2colByHand.close(b, Im2colByHand.im2col(second, 3, 3, 1, 1))).as("replayed answer").isFalse();
+            assertThat(Im2colByHand.close(a, Im2colByHand.im2col(first, 3, 3, 1, 1)))
+                    .isTrue();
+            assertThat(Im2colByHand.close(b, Im2colByHand.im2col(second, 3, 3, 1, 1)))
+                    .as("replayed answer")
+                    .isFalse();
         });
     }
 
@@ -309,14 +356,16 @@ class RedTeamTests {
         hostile("unbounded-recursion", code -> {
             StudentCodeException e = im2colFails(code);
             assertThat(e.threw(StackOverflowError.class)).as(e.getMessage()).isTrue();
-            assertThat(code.invokeStatic(CONV_OPS, "outputSize", FOUR_INTS, 5, 3, 1, 0)).isEqualTo(3);
+            assertThat(code.invokeStatic(CONV_OPS, "outputSize", FOUR_INTS, 5, 3, 1, 0))
+                    .isEqualTo(3);
         });
     }
 
     @Test
     void aGigabyteOfOutputIsCappedAndTheGraderIsUnharmed() {
         hostile("output-flood", code -> {
-            assertThat(code.invokeStatic(CONV_OPS, "outputSize2", FOUR_INTS, 7, 3, 2, 1)).isEqualTo(4);
+            assertThat(code.invokeStatic(CONV_OPS, "outputSize2", FOUR_INTS, 7, 3, 2, 1))
+                    .isEqualTo(4);
             SandboxedStudentCode.StudentOutput output = code.takeOutput();
             assertThat(output.stdout().length()).isLessThan(config.outputCapBytes() + 200);
             assertThat(output.stdout()).contains("bytes dropped");
@@ -327,8 +376,8 @@ class RedTeamTests {
     @Test
     void loadingALibraryItWroteFails() {
         hostile("system-load", code -> {
-            StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
-                    () -> code.invokeStatic(CONV_OPS, "loadOwnLibrary", new Class<?>[0]));
+            StudentCodeException e = catchThrowableOfType(
+                    StudentCodeException.class, () -> code.invokeStatic(CONV_OPS, "loadOwnLibrary", new Class<?>[0]));
             assertThat(e.threw(UnsatisfiedLinkError.class)).as(e.getMessage()).isTrue();
         });
     }
@@ -336,7 +385,10 @@ class RedTeamTests {
     @Test
     void attachingToOtherJvmsFails() {
         hostile("attach", code -> {
-            String report = (String) code.invokeStatic(CONV_OPS, "attach", new Class<?>[] {String.class},
+            String report = (String) code.invokeStatic(
+                    CONV_OPS,
+                    "attach",
+                    new Class<?>[] {String.class},
                     Long.toString(ProcessHandle.current().pid()));
             assertThat(report).doesNotContain("ATTACHED");
         });
@@ -347,7 +399,9 @@ class RedTeamTests {
         hostile("setsid-child", code -> {
             String report = (String) code.invokeStatic(CONV_OPS, "detach", new Class<?>[0]);
             assertThat(report).contains("child ");
-            assertThat(code.runnerPids()).as("the child runs while the runner does").hasSizeGreaterThan(1);
+            assertThat(code.runnerPids())
+                    .as("the child runs while the runner does")
+                    .hasSizeGreaterThan(1);
         });
     }
 }

@@ -1,9 +1,15 @@
 package kadai.grader.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.grader.ReferenceImplementation;
 import kadai.grader.api.RemoteParameters;
@@ -13,13 +19,6 @@ import kadai.grader.sandbox.remote.SandboxedStudentCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A student layer in a real runner takes parameter values written back from the grader
@@ -36,8 +35,11 @@ class RemoteParametersTests {
 
     @BeforeAll
     static void start() {
-        SandboxConfig config = SandboxConfig.builder().optMemoryBytes(1024L << 20).optHeapBytes(256L << 20)
-                .optCallTimeout(Duration.ofSeconds(30)).build();
+        SandboxConfig config = SandboxConfig.builder()
+                .optMemoryBytes(1024L << 20)
+                .optHeapBytes(256L << 20)
+                .optCallTimeout(Duration.ofSeconds(30))
+                .build();
         sandbox = Sandbox.create(config, SandboxMode.AUTO);
         code = SandboxedStudentCode.open(sandbox, ReferenceImplementation.classes());
         manager = NDManager.newBaseManager();
@@ -51,8 +53,8 @@ class RemoteParametersTests {
     }
 
     private static Layer convolution() {
-        return code.newLayer(CONVOLUTION, CONV_ARGS, manager.zeros(new Shape(2, 1, 3, 3)), manager.zeros(new Shape(2)),
-                1, 1);
+        return code.newLayer(
+                CONVOLUTION, CONV_ARGS, manager.zeros(new Shape(2, 1, 3, 3)), manager.zeros(new Shape(2)), 1, 1);
     }
 
     @Test
@@ -79,8 +81,8 @@ class RemoteParametersTests {
         values.put("W", manager.ones(new Shape(2, 1, 3, 3)));
         values.put("bias", manager.ones(new Shape(2)));
 
-        StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
-                () -> ((RemoteParameters) conv).assignParams(values));
+        StudentCodeException e =
+                catchThrowableOfType(StudentCodeException.class, () -> ((RemoteParameters) conv).assignParams(values));
 
         assertThat(e.kind()).isEqualTo(Kind.THREW);
         assertThat(e).hasMessageContaining("Convolution.params").hasMessageContaining("bias");
@@ -98,10 +100,10 @@ class RemoteParametersTests {
         dtype.put("W", manager.ones(new Shape(2, 1, 3, 3), DataType.FLOAT64));
         dtype.put("b", manager.ones(new Shape(2)));
 
-        StudentCodeException badShape = catchThrowableOfType(StudentCodeException.class,
-                () -> ((RemoteParameters) conv).assignParams(shape));
-        StudentCodeException badType = catchThrowableOfType(StudentCodeException.class,
-                () -> ((RemoteParameters) conv).assignParams(dtype));
+        StudentCodeException badShape =
+                catchThrowableOfType(StudentCodeException.class, () -> ((RemoteParameters) conv).assignParams(shape));
+        StudentCodeException badType =
+                catchThrowableOfType(StudentCodeException.class, () -> ((RemoteParameters) conv).assignParams(dtype));
 
         assertThat(badShape).hasMessageContaining("(2, 1, 3, 3)").hasMessageContaining("(1, 2, 3, 3)");
         assertThat(badType).hasMessageContaining("float64");

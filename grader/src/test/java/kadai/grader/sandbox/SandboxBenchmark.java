@@ -4,6 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
 import kadai.grader.ReferenceImplementation;
@@ -12,13 +18,6 @@ import kadai.grader.api.Language;
 import kadai.grader.result.GradeReport;
 import kadai.grader.sandbox.remote.SandboxedStudentCode;
 import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Measure the sandbox side by side with in-process grading, for docs/benchmarks.md. Not a test:
@@ -29,14 +28,14 @@ public final class SandboxBenchmark {
     private static final Class<?>[] IM2COL = {NDArray.class, int.class, int.class, int.class, int.class};
     private static final Class<?>[] FOUR_INTS = {int.class, int.class, int.class, int.class};
 
-    private SandboxBenchmark() {
-    }
+    private SandboxBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path work = Files.createTempDirectory("kadai-bench");
         Path honest = Submissions.compile("honest", work);
-        Path referenceSource = Path.of(args.length > 1 ? args[1] : "reference/src/main/java/kadai/assignments/conv/ConvOps.java");
+        Path referenceSource =
+                Path.of(args.length > 1 ? args[1] : "reference/src/main/java/kadai/assignments/conv/ConvOps.java");
         SandboxConfig config = SandboxConfig.builder().build();
 
         long t = System.nanoTime();
@@ -68,7 +67,8 @@ public final class SandboxBenchmark {
             }
             report("warm pool (take a started runner, load classes, first call)", times);
 
-            try (SandboxedStudentCode code = SandboxedStudentCode.open(warm, honest); NDManager manager = NDManager.newBaseManager()) {
+            try (SandboxedStudentCode code = SandboxedStudentCode.open(warm, honest);
+                    NDManager manager = NDManager.newBaseManager()) {
                 for (int i = 0; i < 200; i++) {
                     code.invokeStatic(ConvOpsApi.CLASS, "outputSize", FOUR_INTS, 5, 3, 1, 0);
                 }
@@ -112,8 +112,9 @@ public final class SandboxBenchmark {
                 t = System.nanoTime();
                 GradeReport b = grade(sandboxed, sources, 100 + i);
                 sbTimes.add(ms(t));
-                System.out.printf("  seed %d: in-process %s/%s (%s), sandboxed %s/%s (%s)%n", 100 + i, a.score(),
-                        a.maxScore(), a.sandboxLevel(), b.score(), b.maxScore(), b.sandboxLevel());
+                System.out.printf(
+                        "  seed %d: in-process %s/%s (%s), sandboxed %s/%s (%s)%n",
+                        100 + i, a.score(), a.maxScore(), a.sandboxLevel(), b.score(), b.maxScore(), b.sandboxLevel());
             }
         }
         report("conv-op suite on the reference, in-process (compile + suite)", inTimes);
@@ -130,10 +131,12 @@ public final class SandboxBenchmark {
     }
 
     private static void report(String what, List<Double> times) {
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted[sorted.length / 2];
         double p90 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.9) - 1)];
-        System.out.printf("%-80s n=%4d  median %9.3f ms  p90 %9.3f ms  min %9.3f ms%n", what, sorted.length, median, p90,
-                Arrays.stream(sorted).min().orElse(0));
+        System.out.printf(
+                "%-80s n=%4d  median %9.3f ms  p90 %9.3f ms  min %9.3f ms%n",
+                what, sorted.length, median, p90, Arrays.stream(sorted).min().orElse(0));
     }
 }

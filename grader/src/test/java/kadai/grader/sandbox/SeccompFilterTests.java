@@ -1,11 +1,10 @@
 package kadai.grader.sandbox;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SeccompFilterTests {
 
@@ -50,7 +49,8 @@ class SeccompFilterTests {
         for (int nr : SeccompFilter.DENIED) {
             assertThat(run(X86_64, nr)).as("syscall %d", nr).isEqualTo(EPERM);
         }
-        for (int nr : new int[] {0, 1, 9, 56, 57, 59, 60, 202, 231, 435}) { // read write mmap clone fork execve exit futex exit_group clone3
+        for (int nr : new int[] {0, 1, 9, 56, 57, 59, 60, 202, 231, 435
+        }) { // read write mmap clone fork execve exit futex exit_group clone3
             assertThat(run(X86_64, nr)).as("syscall %d", nr).isEqualTo(ALLOW);
         }
     }

@@ -1,7 +1,5 @@
 package kadai.grader.sandbox;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * Compile the sample submissions under {@code src/test/resources/redteam/<name>/} the way the
@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  */
 final class Submissions {
 
-    private Submissions() {
-    }
+    private Submissions() {}
 
     /** Compile the submission folder {@code redteam/<name>} and return its classes directory. */
     static Path compile(String name, Path workDir) {
@@ -37,14 +36,14 @@ final class Submissions {
             }
             Path out = Files.createDirectories(workDir.resolve(name));
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "-d", out.toString(),
-                    "-cp", System.getProperty("java.class.path")));
+            List<String> args = new ArrayList<>(List.of(
+                    "-proc:none", "-nowarn", "-d", out.toString(), "-cp", System.getProperty("java.class.path")));
             args.addAll(files);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = javac.run(null, null, err, args.toArray(String[]::new));
             if (status != 0) {
-                throw new IllegalStateException("fixture " + name + " does not compile:\n"
-                        + err.toString(StandardCharsets.UTF_8));
+                throw new IllegalStateException(
+                        "fixture " + name + " does not compile:\n" + err.toString(StandardCharsets.UTF_8));
             }
             return out;
         } catch (IOException e) {

@@ -1,5 +1,13 @@
 package kadai.grader.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import kadai.grader.DefaultSubmissionGrader;
 import kadai.grader.GradeRequest;
 import kadai.grader.ReferenceImplementation;
@@ -10,15 +18,6 @@ import kadai.grader.sandbox.remote.SandboxedStudentCodeFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * An idle grader runs a grading's tests in two lanes (two warm runners); the verdict is the same
@@ -36,9 +35,15 @@ class TestLanesTests {
 
     @BeforeAll
     static void start() {
-        assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
+        assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap")))
+                .as("bubblewrap installed")
+                .isTrue();
         assumeThat(SandboxCapabilities.isRoot()).as("grader runs as root").isTrue();
-        sandbox = Sandbox.create(SandboxConfig.builder().optCallTimeout(Duration.ofSeconds(4)).optWarmRunners(2).build(),
+        sandbox = Sandbox.create(
+                SandboxConfig.builder()
+                        .optCallTimeout(Duration.ofSeconds(4))
+                        .optWarmRunners(2)
+                        .build(),
                 SandboxMode.AUTO);
         SandboxedStudentCodeFactory runners = new SandboxedStudentCodeFactory(sandbox);
         lanes = new DefaultSubmissionGrader(runners, ReferenceImplementation::classes);
@@ -57,7 +62,9 @@ class TestLanesTests {
         String source = Files.readString(REFERENCE);
         GradeReport two = gradeWhenTwoWarm(lanes, source);
         GradeReport one = single.grade(request(source));
-        assertThat(two.times().lanes()).as("two warm runners and nothing else grading: two lanes").isEqualTo(2);
+        assertThat(two.times().lanes())
+                .as("two warm runners and nothing else grading: two lanes")
+                .isEqualTo(2);
         assertThat(one.times().lanes()).isEqualTo(1);
         assertThat(two.score()).isEqualTo(two.maxScore()).isEqualTo(one.score());
         assertSameVerdicts(two, one);
@@ -76,7 +83,9 @@ class TestLanesTests {
         GradeReport two = gradeWhenTwoWarm(lanes, hanging);
         GradeReport one = single.grade(request(hanging));
         assertThat(two.times().lanes()).isEqualTo(2);
-        assertThat(one.score()).as("im2col and outputSize still earn points").isPositive()
+        assertThat(one.score())
+                .as("im2col and outputSize still earn points")
+                .isPositive()
                 .isLessThan(one.maxScore());
         assertThat(one.tests()).anyMatch(t -> t.output().contains("ran past its time limit"));
         assertSameVerdicts(two, one);

@@ -16,8 +16,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class Augment {
 
-    private Augment() {
-    }
+    private Augment() {}
 
     /** Return {@code x} mirrored left-right. */
     public static NDArray flipHorizontal(NDArray x) {
@@ -40,10 +39,17 @@ public final class Augment {
     /** Return the window {@code [top, top+height) x [left, left+width)} of every image. */
     public static NDArray crop(NDArray x, int top, int left, int height, int width) {
         Images in = Images.of(x);
-        if (top < 0 || left < 0 || height < 1 || width < 1 || (long) top + height > in.h || (long) left + width > in.w) {
-            throw new IllegalArgumentException("crop window rows [" + top + ", " + ((long) top + height) + ") x columns ["
-                    + left + ", " + ((long) left + width) + ") must be non-empty and lie inside the " + in.h + "x" + in.w
-                    + " image");
+        if (top < 0
+                || left < 0
+                || height < 1
+                || width < 1
+                || (long) top + height > in.h
+                || (long) left + width > in.w) {
+            throw new IllegalArgumentException(
+                    "crop window rows [" + top + ", " + ((long) top + height) + ") x columns ["
+                            + left + ", " + ((long) left + width) + ") must be non-empty and lie inside the " + in.h
+                            + "x" + in.w
+                            + " image");
         }
         return in.remap(height, width, (v, u) -> in.at((long) v + top, (long) u + left));
     }
@@ -157,7 +163,8 @@ public final class Augment {
             if (s.dimension() != 4) {
                 throw new IllegalArgumentException("x must have shape (N, C, H, W) but has shape " + s);
             }
-            return new Images(x, Math.toIntExact(s.get(0) * s.get(1)), Math.toIntExact(s.get(2)), Math.toIntExact(s.get(3)));
+            return new Images(
+                    x, Math.toIntExact(s.get(0) * s.get(1)), Math.toIntExact(s.get(2)), Math.toIntExact(s.get(3)));
         }
 
         /** Return pixel (row, col) of the current plane, 0 outside the image. */
@@ -173,8 +180,10 @@ public final class Augment {
             long y0 = (long) fy;
             double a = px - fx;
             double b = py - fy;
-            return (1 - a) * (1 - b) * at(y0, x0) + a * (1 - b) * at(y0, x0 + 1)
-                    + (1 - a) * b * at(y0 + 1, x0) + a * b * at(y0 + 1, x0 + 1);
+            return (1 - a) * (1 - b) * at(y0, x0)
+                    + a * (1 - b) * at(y0, x0 + 1)
+                    + (1 - a) * b * at(y0 + 1, x0)
+                    + a * b * at(y0 + 1, x0 + 1);
         }
 
         NDArray remap(Pixel pixel) {
@@ -193,7 +202,9 @@ public final class Augment {
                 }
             }
             Shape s = x.getShape();
-            return x.getManager().create(out, new Shape(s.get(0), s.get(1), outH, outW)).toType(x.getDataType(), false);
+            return x.getManager()
+                    .create(out, new Shape(s.get(0), s.get(1), outH, outW))
+                    .toType(x.getDataType(), false);
         }
     }
 }

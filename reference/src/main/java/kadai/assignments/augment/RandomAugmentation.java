@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,9 +42,24 @@ public final class RandomAugmentation {
      * @param cutout probability of a cutout
      * @param cutoutSize side of the cutout square ({@code >= 0})
      */
-    public record Policy(double flipHorizontal, double flipVertical, double scale, double minFactor, double maxFactor,
-                         double rotate, double maxDegrees, double shear, double maxShear, double shift, int maxShift,
-                         double brightness, double maxDelta, double min, double max, double cutout, int cutoutSize) {
+    public record Policy(
+            double flipHorizontal,
+            double flipVertical,
+            double scale,
+            double minFactor,
+            double maxFactor,
+            double rotate,
+            double maxDegrees,
+            double shear,
+            double maxShear,
+            double shift,
+            int maxShift,
+            double brightness,
+            double maxDelta,
+            double min,
+            double max,
+            double cutout,
+            int cutoutSize) {
 
         /** Check every probability and range; an invalid policy is an {@link IllegalArgumentException}. */
         public Policy {
@@ -58,18 +72,20 @@ public final class RandomAugmentation {
             probability("brightness", brightness);
             probability("cutout", cutout);
             if (!(minFactor > 0) || !(maxFactor >= minFactor) || !Double.isFinite(maxFactor)) {
-                throw new IllegalArgumentException("zoom factors must satisfy 0 < minFactor <= maxFactor < infinity, got ["
-                        + minFactor + ", " + maxFactor + "]");
+                throw new IllegalArgumentException(
+                        "zoom factors must satisfy 0 < minFactor <= maxFactor < infinity, got [" + minFactor + ", "
+                                + maxFactor + "]");
             }
             nonNegative("maxDegrees", maxDegrees);
             nonNegative("maxShear", maxShear);
             nonNegative("maxDelta", maxDelta);
             if (maxShift < 0 || cutoutSize < 0) {
-                throw new IllegalArgumentException("maxShift and cutoutSize must be >= 0, got " + maxShift + " and " + cutoutSize);
+                throw new IllegalArgumentException(
+                        "maxShift and cutoutSize must be >= 0, got " + maxShift + " and " + cutoutSize);
             }
             if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
-                throw new IllegalArgumentException("the pixel range [min, max] must be finite with min <= max, got ["
-                        + min + ", " + max + "]");
+                throw new IllegalArgumentException(
+                        "the pixel range [min, max] must be finite with min <= max, got [" + min + ", " + max + "]");
             }
         }
 
@@ -80,50 +96,178 @@ public final class RandomAugmentation {
 
         /** Return this policy with left-right flips of probability {@code p}. */
         public Policy withFlipHorizontal(double p) {
-            return new Policy(p, flipVertical, scale, minFactor, maxFactor, rotate, maxDegrees, shear, maxShear, shift,
-                    maxShift, brightness, maxDelta, min, max, cutout, cutoutSize);
+            return new Policy(
+                    p,
+                    flipVertical,
+                    scale,
+                    minFactor,
+                    maxFactor,
+                    rotate,
+                    maxDegrees,
+                    shear,
+                    maxShear,
+                    shift,
+                    maxShift,
+                    brightness,
+                    maxDelta,
+                    min,
+                    max,
+                    cutout,
+                    cutoutSize);
         }
 
         /** Return this policy with upside-down flips of probability {@code p}. */
         public Policy withFlipVertical(double p) {
-            return new Policy(flipHorizontal, p, scale, minFactor, maxFactor, rotate, maxDegrees, shear, maxShear, shift,
-                    maxShift, brightness, maxDelta, min, max, cutout, cutoutSize);
+            return new Policy(
+                    flipHorizontal,
+                    p,
+                    scale,
+                    minFactor,
+                    maxFactor,
+                    rotate,
+                    maxDegrees,
+                    shear,
+                    maxShear,
+                    shift,
+                    maxShift,
+                    brightness,
+                    maxDelta,
+                    min,
+                    max,
+                    cutout,
+                    cutoutSize);
         }
 
         /** Return this policy with zooms of probability {@code p} by a factor in {@code [lo, hi)}. */
         public Policy withScale(double p, double lo, double hi) {
-            return new Policy(flipHorizontal, flipVertical, p, lo, hi, rotate, maxDegrees, shear, maxShear, shift,
-                    maxShift, brightness, maxDelta, min, max, cutout, cutoutSize);
+            return new Policy(
+                    flipHorizontal,
+                    flipVertical,
+                    p,
+                    lo,
+                    hi,
+                    rotate,
+                    maxDegrees,
+                    shear,
+                    maxShear,
+                    shift,
+                    maxShift,
+                    brightness,
+                    maxDelta,
+                    min,
+                    max,
+                    cutout,
+                    cutoutSize);
         }
 
         /** Return this policy with rotations of probability {@code p} by up to {@code degrees} either way. */
         public Policy withRotate(double p, double degrees) {
-            return new Policy(flipHorizontal, flipVertical, scale, minFactor, maxFactor, p, degrees, shear, maxShear, shift,
-                    maxShift, brightness, maxDelta, min, max, cutout, cutoutSize);
+            return new Policy(
+                    flipHorizontal,
+                    flipVertical,
+                    scale,
+                    minFactor,
+                    maxFactor,
+                    p,
+                    degrees,
+                    shear,
+                    maxShear,
+                    shift,
+                    maxShift,
+                    brightness,
+                    maxDelta,
+                    min,
+                    max,
+                    cutout,
+                    cutoutSize);
         }
 
         /** Return this policy with shears of probability {@code p} by up to {@code factor} either way. */
         public Policy withShear(double p, double factor) {
-            return new Policy(flipHorizontal, flipVertical, scale, minFactor, maxFactor, rotate, maxDegrees, p, factor, shift,
-                    maxShift, brightness, maxDelta, min, max, cutout, cutoutSize);
+            return new Policy(
+                    flipHorizontal,
+                    flipVertical,
+                    scale,
+                    minFactor,
+                    maxFactor,
+                    rotate,
+                    maxDegrees,
+                    p,
+                    factor,
+                    shift,
+                    maxShift,
+                    brightness,
+                    maxDelta,
+                    min,
+                    max,
+                    cutout,
+                    cutoutSize);
         }
 
         /** Return this policy with shifts of probability {@code p} by up to {@code pixels} on each axis. */
         public Policy withShift(double p, int pixels) {
-            return new Policy(flipHorizontal, flipVertical, scale, minFactor, maxFactor, rotate, maxDegrees, shear, maxShear, p,
-                    pixels, brightness, maxDelta, min, max, cutout, cutoutSize);
+            return new Policy(
+                    flipHorizontal,
+                    flipVertical,
+                    scale,
+                    minFactor,
+                    maxFactor,
+                    rotate,
+                    maxDegrees,
+                    shear,
+                    maxShear,
+                    p,
+                    pixels,
+                    brightness,
+                    maxDelta,
+                    min,
+                    max,
+                    cutout,
+                    cutoutSize);
         }
 
         /** Return this policy with brightness changes of probability {@code p} by up to {@code delta}, clamped to [lo, hi]. */
         public Policy withBrightness(double p, double delta, double lo, double hi) {
-            return new Policy(flipHorizontal, flipVertical, scale, minFactor, maxFactor, rotate, maxDegrees, shear, maxShear,
-                    shift, maxShift, p, delta, lo, hi, cutout, cutoutSize);
+            return new Policy(
+                    flipHorizontal,
+                    flipVertical,
+                    scale,
+                    minFactor,
+                    maxFactor,
+                    rotate,
+                    maxDegrees,
+                    shear,
+                    maxShear,
+                    shift,
+                    maxShift,
+                    p,
+                    delta,
+                    lo,
+                    hi,
+                    cutout,
+                    cutoutSize);
         }
 
         /** Return this policy with cutouts of probability {@code p} of a {@code size x size} square. */
         public Policy withCutout(double p, int size) {
-            return new Policy(flipHorizontal, flipVertical, scale, minFactor, maxFactor, rotate, maxDegrees, shear, maxShear,
-                    shift, maxShift, brightness, maxDelta, min, max, p, size);
+            return new Policy(
+                    flipHorizontal,
+                    flipVertical,
+                    scale,
+                    minFactor,
+                    maxFactor,
+                    rotate,
+                    maxDegrees,
+                    shear,
+                    maxShear,
+                    shift,
+                    maxShift,
+                    brightness,
+                    maxDelta,
+                    min,
+                    max,
+                    p,
+                    size);
         }
 
         private static void probability(String name, double p) {
@@ -155,8 +299,18 @@ public final class RandomAugmentation {
      * @param cutoutLeft left column of the cutout square (0 when none)
      * @param cutoutSize side of the cutout square (0: no cutout)
      */
-    public record Draw(boolean flipHorizontal, boolean flipVertical, double factor, double degrees, double shearX,
-                       int shiftY, int shiftX, double delta, int cutoutTop, int cutoutLeft, int cutoutSize) {
+    public record Draw(
+            boolean flipHorizontal,
+            boolean flipVertical,
+            double factor,
+            double degrees,
+            double shearX,
+            int shiftY,
+            int shiftX,
+            double delta,
+            int cutoutTop,
+            int cutoutLeft,
+            int cutoutSize) {
 
         /** The draw of an image left as it is. */
         public static final Draw NONE = new Draw(false, false, 1, 0, 0, 0, 0, 0, 0, 0, 0);

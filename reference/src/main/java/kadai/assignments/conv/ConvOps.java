@@ -16,8 +16,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class ConvOps {
 
-    private ConvOps() {
-    }
+    private ConvOps() {}
 
     /**
      * Return {@code floor((in + 2*pad - filter) / stride) + 1}, the output length of a window
@@ -82,26 +81,31 @@ public final class ConvOps {
         int ow = outputSize(w, fw, stride, pad);
         Shape expected = new Shape(n * oh * ow, c * fh * fw);
         if (!col.getShape().equals(expected)) {
-            throw new IllegalArgumentException("col has shape " + col.getShape() + " but im2col of " + xShape
-                    + " with filter " + fh + "x" + fw + ", stride " + stride + ", pad " + pad + " has shape " + expected);
+            throw new IllegalArgumentException(
+                    "col has shape " + col.getShape() + " but im2col of " + xShape + " with filter " + fh + "x" + fw
+                            + ", stride " + stride + ", pad " + pad + " has shape " + expected);
         }
         NDArray blocks = col.reshape(n, oh, ow, c, (long) fh * fw);
         NDArray dxp = col.getManager().zeros(new Shape(n, c, h + 2L * pad, w + 2L * pad), col.getDataType());
         for (int i = 0; i < fh; i++) {
             for (int j = 0; j < fw; j++) {
-                NDArray part = blocks.get(new NDIndex().addAllDim(4).addIndices((long) i * fw + j)).transpose(0, 3, 1, 2);
+                NDArray part = blocks.get(new NDIndex().addAllDim(4).addIndices((long) i * fw + j))
+                        .transpose(0, 3, 1, 2);
                 // A basic slice is a view of dxp: adding in place accumulates into dxp without a
                 // temporary. Within one offset the strided positions are distinct; the
                 // accumulation across offsets is what makes overlapping windows add up.
                 dxp.get(window(i, j, oh, ow, stride)).addi(part);
             }
         }
-        return pad == 0 ? dxp : dxp.get(new NDIndex().addAllDim(2).addSliceDim(pad, pad + h).addSliceDim(pad, pad + w));
+        return pad == 0
+                ? dxp
+                : dxp.get(new NDIndex().addAllDim(2).addSliceDim(pad, pad + h).addSliceDim(pad, pad + w));
     }
 
     /** Index of the offset (i, j) of every window: rows i, i+stride, ..., columns likewise. */
     private static NDIndex window(int i, int j, int oh, int ow, int stride) {
-        return new NDIndex().addAllDim(2)
+        return new NDIndex()
+                .addAllDim(2)
                 .addSliceDim(i, i + (long) stride * (oh - 1) + 1, stride)
                 .addSliceDim(j, j + (long) stride * (ow - 1) + 1, stride);
     }

@@ -3,9 +3,8 @@ package kadai.assignments.conv;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import kadai.assignments.Layer;
-
 import java.util.Map;
+import kadai.assignments.Layer;
 
 /**
  * Reference solution of the conv assignment: a convolution layer computed as im2col and one
@@ -37,8 +36,8 @@ public class Convolution implements Layer {
             throw new IllegalArgumentException("W must have shape (OC, C, FH, FW) but has shape " + w.getShape());
         }
         if (!b.getShape().equals(new Shape(w.getShape().get(0)))) {
-            throw new IllegalArgumentException("b must have shape (" + w.getShape().get(0) + ") to match W of shape "
-                    + w.getShape() + " but has shape " + b.getShape());
+            throw new IllegalArgumentException("b must have shape ("
+                    + w.getShape().get(0) + ") to match W of shape " + w.getShape() + " but has shape " + b.getShape());
         }
         if (stride < 1 || pad < 0) {
             throw new IllegalArgumentException("need stride >= 1 and pad >= 0, got stride=" + stride + ", pad=" + pad);
@@ -53,8 +52,8 @@ public class Convolution implements Layer {
     public NDArray forward(NDArray x) {
         Shape s = x.getShape();
         if (s.dimension() != 4 || s.get(1) != w.getShape().get(1)) {
-            throw new IllegalArgumentException("x must have shape (N, " + w.getShape().get(1) + ", H, W) to match W of shape "
-                    + w.getShape() + " but has shape " + s);
+            throw new IllegalArgumentException("x must have shape (N, "
+                    + w.getShape().get(1) + ", H, W) to match W of shape " + w.getShape() + " but has shape " + s);
         }
         int fh = filterHeight();
         int fw = filterWidth();
@@ -65,7 +64,9 @@ public class Convolution implements Layer {
         col = ConvOps.im2col(x, fh, fw, stride, pad);
         // Y^T = W · col^T, i.e. (OC, C*FH*FW) x (C*FH*FW, N*OH*OW): the same product as the seed's
         // col · W^T, in the orientation PyTorch's CPU matmul runs fastest (about 2x in float64).
-        NDArray out = flatFilters(dtype).matMul(col.transpose()).add(b.toType(dtype, false).reshape(-1, 1));
+        NDArray out = flatFilters(dtype)
+                .matMul(col.transpose())
+                .add(b.toType(dtype, false).reshape(-1, 1));
         return out.reshape(outChannels(), s.get(0), oh, ow).transpose(1, 0, 2, 3);
     }
 

@@ -3,7 +3,6 @@ package kadai.assignments.detection;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Arrays;
 
 /**
@@ -12,8 +11,7 @@ import java.util.Arrays;
  */
 public final class Anchors {
 
-    private Anchors() {
-    }
+    private Anchors() {}
 
     public static NDArray grid(NDArray features, int stride, double[] sizes, double[] aspectRatios) {
         Shape s = features.getShape();
@@ -46,7 +44,9 @@ public final class Anchors {
                 }
             }
         }
-        return features.getManager().create(boxes, new Shape(boxes.length / 4, 4)).toType(features.getDataType(), false);
+        return features.getManager()
+                .create(boxes, new Shape(boxes.length / 4, 4))
+                .toType(features.getDataType(), false);
     }
 
     public static int[] match(NDArray iou, double positive, double negative) {
@@ -55,7 +55,8 @@ public final class Anchors {
             throw new IllegalArgumentException("iou must have shape (anchors, targets) but has shape " + s);
         }
         if (negative > positive) {
-            throw new IllegalArgumentException("negative (" + negative + ") must not exceed positive (" + positive + ")");
+            throw new IllegalArgumentException(
+                    "negative (" + negative + ") must not exceed positive (" + positive + ")");
         }
         int anchors = Math.toIntExact(s.get(0));
         int targets = Math.toIntExact(s.get(1));
@@ -92,8 +93,11 @@ public final class Anchors {
     }
 
     private static void requirePositive(String name, double[] values) {
-        if (values == null || values.length == 0 || !(Arrays.stream(values).min().getAsDouble() > 0)) {
-            throw new IllegalArgumentException(name + " must hold at least one positive number, got " + Arrays.toString(values));
+        if (values == null
+                || values.length == 0
+                || !(Arrays.stream(values).min().getAsDouble() > 0)) {
+            throw new IllegalArgumentException(
+                    name + " must hold at least one positive number, got " + Arrays.toString(values));
         }
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,8 +20,7 @@ public final class Boxes {
     /** torchvision's {@code BoxCoder.bbox_xform_clip}: no decoded box is more than 62.5 times its anchor. */
     static final double XFORM_CLIP = Math.log(1000.0 / 16);
 
-    private Boxes() {
-    }
+    private Boxes() {}
 
     public static NDArray area(NDArray boxes) {
         requireBoxes("boxes", boxes);
@@ -47,8 +45,14 @@ public final class Boxes {
         NDArray ah = height(anchors);
         NDArray tw = width(targets);
         NDArray th = height(targets);
-        NDArray dx = centre(targets.get(":, 0"), tw).sub(centre(anchors.get(":, 0"), aw)).mul(weights[0]).div(aw);
-        NDArray dy = centre(targets.get(":, 1"), th).sub(centre(anchors.get(":, 1"), ah)).mul(weights[1]).div(ah);
+        NDArray dx = centre(targets.get(":, 0"), tw)
+                .sub(centre(anchors.get(":, 0"), aw))
+                .mul(weights[0])
+                .div(aw);
+        NDArray dy = centre(targets.get(":, 1"), th)
+                .sub(centre(anchors.get(":, 1"), ah))
+                .mul(weights[1])
+                .div(ah);
         NDArray dw = tw.div(aw).log().mul(weights[2]);
         NDArray dh = th.div(ah).log().mul(weights[3]);
         return NDArrays.stack(new NDList(dx, dy, dw, dh), 1).toType(anchors.getDataType(), false);
@@ -76,8 +80,11 @@ public final class Boxes {
 
     public static int[] nms(NDArray boxes, NDArray scores, double iouThreshold) {
         int k = requireScores(boxes, scores);
-        return greedy(boxes.toType(DataType.FLOAT64, false).toDoubleArray(),
-                scores.toType(DataType.FLOAT64, false).toDoubleArray(), new int[k], iouThreshold);
+        return greedy(
+                boxes.toType(DataType.FLOAT64, false).toDoubleArray(),
+                scores.toType(DataType.FLOAT64, false).toDoubleArray(),
+                new int[k],
+                iouThreshold);
     }
 
     public static int[] batchedNms(NDArray boxes, NDArray scores, int[] classes, double iouThreshold) {
@@ -86,8 +93,11 @@ public final class Boxes {
             throw new IllegalArgumentException("classes must have one entry per box (" + k + ") but has "
                     + (classes == null ? "null" : classes.length));
         }
-        return greedy(boxes.toType(DataType.FLOAT64, false).toDoubleArray(),
-                scores.toType(DataType.FLOAT64, false).toDoubleArray(), classes, iouThreshold);
+        return greedy(
+                boxes.toType(DataType.FLOAT64, false).toDoubleArray(),
+                scores.toType(DataType.FLOAT64, false).toDoubleArray(),
+                classes,
+                iouThreshold);
     }
 
     /**
@@ -169,9 +179,11 @@ public final class Boxes {
     }
 
     private static void requireWeights(double[] weights) {
-        if (weights == null || weights.length != 4 || !(Arrays.stream(weights).min().getAsDouble() > 0)) {
-            throw new IllegalArgumentException("weights must be four positive numbers (wx, wy, ww, wh), got "
-                    + Arrays.toString(weights));
+        if (weights == null
+                || weights.length != 4
+                || !(Arrays.stream(weights).min().getAsDouble() > 0)) {
+            throw new IllegalArgumentException(
+                    "weights must be four positive numbers (wx, wy, ww, wh), got " + Arrays.toString(weights));
         }
     }
 }

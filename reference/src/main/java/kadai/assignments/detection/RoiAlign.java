@@ -38,7 +38,8 @@ public class RoiAlign {
         visit(r, f, (o, at, weight) -> out[o] += weight * x[at]);
         featureShape = f;
         this.rois = r;
-        return features.getManager().create(out, new Shape(r.count, channels, outH, outW))
+        return features.getManager()
+                .create(out, new Shape(r.count, channels, outH, outW))
                 .toType(features.getDataType(), false);
     }
 

@@ -67,7 +67,8 @@ public class RoiPool {
         }
         featureShape = f;
         argmax = where;
-        return features.getManager().create(out, new Shape(r.count, channels, outH, outW))
+        return features.getManager()
+                .create(out, new Shape(r.count, channels, outH, outW))
                 .toType(features.getDataType(), false);
     }
 

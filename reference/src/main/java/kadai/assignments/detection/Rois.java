@@ -36,14 +36,16 @@ final class Rois {
         }
         Shape r = rois.getShape();
         if (r.dimension() != 2 || r.get(1) != 5) {
-            throw new IllegalArgumentException("rois must have shape (R, 5) (batch index, x1, y1, x2, y2) but has shape " + r);
+            throw new IllegalArgumentException(
+                    "rois must have shape (R, 5) (batch index, x1, y1, x2, y2) but has shape " + r);
         }
         double[] values = rois.toType(DataType.FLOAT64, false).toDoubleArray();
         int count = Math.toIntExact(r.get(0));
         for (int i = 0; i < count; i++) {
             double b = values[5 * i];
             if (!(b >= 0 && b < f.get(0))) {
-                throw new IllegalArgumentException("RoI " + i + " has batch index " + b + " outside [0, " + f.get(0) + ")");
+                throw new IllegalArgumentException(
+                        "RoI " + i + " has batch index " + b + " outside [0, " + f.get(0) + ")");
             }
         }
         return new Rois(values, count);

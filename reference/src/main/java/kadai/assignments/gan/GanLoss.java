@@ -18,12 +18,13 @@ import ai.djl.ndarray.NDList;
  */
 public final class GanLoss {
 
-    private GanLoss() {
-    }
+    private GanLoss() {}
 
     /** Return {@code -mean log D(real) - mean log(1 - D(fake))}, the discriminator's loss (−V(D, G)). */
     public static NDArray discriminatorLoss(NDArray realLogits, NDArray fakeLogits) {
-        return softplus(realLogits.neg()).mean().add(softplus(fakeLogits).mean().toType(realLogits.getDataType(), false));
+        return softplus(realLogits.neg())
+                .mean()
+                .add(softplus(fakeLogits).mean().toType(realLogits.getDataType(), false));
     }
 
     /** Return {@code mean log(1 - D(fake))}, the generator's loss of the original minimax game. */
@@ -60,9 +61,9 @@ public final class GanLoss {
 
     /** Return {@code 1 / (1 + exp(-t))}, finite for every t (exp only of non-positive numbers). */
     static NDArray sigmoid(NDArray t) {
-        NDArray e = t.abs().neg().exp();            // exp(-|t|) in (0, 1]
-        NDArray positive = e.add(1).pow(-1);         // t >= 0: 1 / (1 + exp(-t))
-        NDArray negative = e.mul(positive);          // t < 0:  exp(t) / (1 + exp(t))
+        NDArray e = t.abs().neg().exp(); // exp(-|t|) in (0, 1]
+        NDArray positive = e.add(1).pow(-1); // t >= 0: 1 / (1 + exp(-t))
+        NDArray negative = e.mul(positive); // t < 0:  exp(t) / (1 + exp(t))
         return NDArrays.where(t.gte(0), positive, negative);
     }
 

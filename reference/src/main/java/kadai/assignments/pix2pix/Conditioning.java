@@ -11,8 +11,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class Conditioning {
 
-    private Conditioning() {
-    }
+    private Conditioning() {}
 
     /** Return the (N, K) one-hot matrix of (N) integer labels, in {@code type}. */
     public static NDArray oneHot(NDArray labels, int classes, DataType type) {
@@ -21,8 +20,8 @@ public final class Conditioning {
             throw new IllegalArgumentException("labels must be 1-d (N), got shape " + shape);
         }
         if (!labels.getDataType().isInteger()) {
-            throw new IllegalArgumentException("labels must have an integer dtype (int32, int64, int8, uint8), got "
-                    + labels.getDataType());
+            throw new IllegalArgumentException(
+                    "labels must have an integer dtype (int32, int64, int8, uint8), got " + labels.getDataType());
         }
         if (classes < 1) {
             throw new IllegalArgumentException("classes must be at least 1, got " + classes);
@@ -31,11 +30,13 @@ public final class Conditioning {
         long[] values = indices.toLongArray();
         for (int n = 0; n < values.length; n++) {
             if (values[n] < 0 || values[n] >= classes) {
-                throw new IllegalArgumentException("label " + values[n] + " at index " + n + " is outside [0, "
-                        + classes + ")");
+                throw new IllegalArgumentException(
+                        "label " + values[n] + " at index " + n + " is outside [0, " + classes + ")");
             }
         }
-        NDArray columns = labels.getManager().arange(0L, (long) classes, 1L, DataType.INT64).reshape(1, classes);
+        NDArray columns = labels.getManager()
+                .arange(0L, (long) classes, 1L, DataType.INT64)
+                .reshape(1, classes);
         return indices.reshape(values.length, 1).eq(columns).toType(type, false);
     }
 
@@ -55,7 +56,8 @@ public final class Conditioning {
         Shape s = images.getShape();
         long n = s.get(0);
         long k = oneHot.getShape().get(1);
-        NDArray planes = oneHot.toType(images.getDataType(), false).reshape(n, k, 1, 1)
+        NDArray planes = oneHot.toType(images.getDataType(), false)
+                .reshape(n, k, 1, 1)
                 .broadcast(new Shape(n, k, s.get(2), s.get(3)));
         return images.concat(planes, 1);
     }

@@ -19,8 +19,7 @@ import ai.djl.ndarray.NDList;
  */
 public final class Pix2PixLoss {
 
-    private Pix2PixLoss() {
-    }
+    private Pix2PixLoss() {}
 
     /** Return {@code ½ (mean softplus(-real) + mean softplus(fake))}. */
     public static NDArray discriminatorLoss(NDArray realLogits, NDArray fakeLogits) {
@@ -31,8 +30,8 @@ public final class Pix2PixLoss {
 
     /** Return {@code NDList(½ (sigmoid(real) - 1) / |real|, ½ sigmoid(fake) / |fake|)}. */
     public static NDList discriminatorLossGrad(NDArray realLogits, NDArray fakeLogits) {
-        NDArray dReal = sigmoid(realLogits.neg()).neg().div(2.0 * realLogits.size())
-                .toType(realLogits.getDataType(), false);
+        NDArray dReal =
+                sigmoid(realLogits.neg()).neg().div(2.0 * realLogits.size()).toType(realLogits.getDataType(), false);
         NDArray dFake = sigmoid(fakeLogits).div(2.0 * fakeLogits.size()).toType(fakeLogits.getDataType(), false);
         return new NDList(dReal, dFake);
     }
@@ -42,24 +41,30 @@ public final class Pix2PixLoss {
         check(fake, target, lambda);
         NDArray adversarial = softplus(fakeLogits.neg()).mean();
         NDArray l1 = fake.sub(target.toType(fake.getDataType(), false)).abs().mean();
-        NDArray weighted = l1.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).mul(lambda);
-        return adversarial.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).add(weighted)
+        NDArray weighted =
+                l1.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).mul(lambda);
+        return adversarial
+                .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                .add(weighted)
                 .toType(fakeLogits.getDataType(), false);
     }
 
     /** Return {@code NDList((sigmoid(fakeLogits) - 1) / |fakeLogits|, lambda * sign(fake - target) / |fake|)}. */
     public static NDList generatorLossGrad(NDArray fakeLogits, NDArray fake, NDArray target, double lambda) {
         check(fake, target, lambda);
-        NDArray dLogits = sigmoid(fakeLogits.neg()).neg().div(fakeLogits.size()).toType(fakeLogits.getDataType(), false);
-        NDArray dFake = fake.sub(target.toType(fake.getDataType(), false)).sign().mul(lambda / fake.size())
+        NDArray dLogits =
+                sigmoid(fakeLogits.neg()).neg().div(fakeLogits.size()).toType(fakeLogits.getDataType(), false);
+        NDArray dFake = fake.sub(target.toType(fake.getDataType(), false))
+                .sign()
+                .mul(lambda / fake.size())
                 .toType(fake.getDataType(), false);
         return new NDList(dLogits, dFake);
     }
 
     private static void check(NDArray fake, NDArray target, double lambda) {
         if (!fake.getShape().equals(target.getShape())) {
-            throw new IllegalArgumentException("fake " + fake.getShape() + " and target " + target.getShape()
-                    + " must have the same shape");
+            throw new IllegalArgumentException(
+                    "fake " + fake.getShape() + " and target " + target.getShape() + " must have the same shape");
         }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
@@ -73,9 +78,9 @@ public final class Pix2PixLoss {
 
     /** Return {@code 1 / (1 + exp(-t))}, finite for every t (exp only of non-positive numbers). */
     static NDArray sigmoid(NDArray t) {
-        NDArray e = t.abs().neg().exp();             // exp(-|t|) in (0, 1]
-        NDArray positive = e.add(1).pow(-1);          // t >= 0: 1 / (1 + exp(-t))
-        NDArray negative = e.mul(positive);           // t < 0:  exp(t) / (1 + exp(t))
+        NDArray e = t.abs().neg().exp(); // exp(-|t|) in (0, 1]
+        NDArray positive = e.add(1).pow(-1); // t >= 0: 1 / (1 + exp(-t))
+        NDArray negative = e.mul(positive); // t < 0:  exp(t) / (1 + exp(t))
         return NDArrays.where(t.gte(0), positive, negative);
     }
 

@@ -33,8 +33,8 @@ public class MaxPooling implements Layer {
      */
     public MaxPooling(int poolH, int poolW, int stride, int pad) {
         if (poolH < 1 || poolW < 1 || stride < 1 || pad < 0) {
-            throw new IllegalArgumentException("need poolH >= 1, poolW >= 1, stride >= 1 and pad >= 0, got poolH=" + poolH
-                    + ", poolW=" + poolW + ", stride=" + stride + ", pad=" + pad);
+            throw new IllegalArgumentException("need poolH >= 1, poolW >= 1, stride >= 1 and pad >= 0, got poolH="
+                    + poolH + ", poolW=" + poolW + ", stride=" + stride + ", pad=" + pad);
         }
         if (pad > poolH / 2 || pad > poolW / 2) {
             throw new IllegalArgumentException("pad " + pad + " is more than half the window " + poolH + "x" + poolW

@@ -1,10 +1,9 @@
 package kadai.assignments.resnet;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kadai.assignments.Layer;
 
 /**
  * Reference solution: ResNet's basic block, {@code relu(conv2(relu(conv1(x))) + shortcut(x))}

@@ -1,10 +1,9 @@
 package kadai.assignments.resnet;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kadai.assignments.Layer;
 
 /**
  * Reference solution: ResNet's bottleneck block,
@@ -25,7 +24,8 @@ public class Bottleneck implements Layer {
     /** Create a block from its three convolutions and a shortcut ({@code null} for the identity). */
     public Bottleneck(Layer conv1x1a, Layer conv3x3, Layer conv1x1b, Layer shortcut) {
         if (conv1x1a == null || conv3x3 == null || conv1x1b == null) {
-            throw new IllegalArgumentException("conv1x1a, conv3x3 and conv1x1b are required (only the shortcut may be null)");
+            throw new IllegalArgumentException(
+                    "conv1x1a, conv3x3 and conv1x1b are required (only the shortcut may be null)");
         }
         this.conv1x1a = conv1x1a;
         this.conv3x3 = conv3x3;

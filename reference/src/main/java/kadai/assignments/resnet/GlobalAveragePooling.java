@@ -29,6 +29,9 @@ public class GlobalAveragePooling implements Layer {
             throw new IllegalStateException("backward called before forward");
         }
         long area = xShape.get(2) * xShape.get(3);
-        return dout.reshape(xShape.get(0), xShape.get(1), 1, 1).div(area).broadcast(xShape).duplicate();
+        return dout.reshape(xShape.get(0), xShape.get(1), 1, 1)
+                .div(area)
+                .broadcast(xShape)
+                .duplicate();
     }
 }

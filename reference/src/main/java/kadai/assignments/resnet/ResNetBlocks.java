@@ -9,7 +9,6 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-
 import java.util.List;
 
 /**
@@ -23,8 +22,7 @@ import java.util.List;
  */
 public final class ResNetBlocks {
 
-    private ResNetBlocks() {
-    }
+    private ResNetBlocks() {}
 
     /**
      * Return a basic block: conv3x3(outChannels, stride) - BN - ReLU - conv3x3(outChannels) - BN,
@@ -67,7 +65,8 @@ public final class ResNetBlocks {
 
     private static Block residual(Block branch, Block shortcut) {
         ParallelBlock sum = new ParallelBlock(
-                outputs -> new NDList(outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
+                outputs -> new NDList(
+                        outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
                 List.of(branch, shortcut));
         return new SequentialBlock().add(sum).add(Activation.reluBlock());
     }
@@ -95,8 +94,8 @@ public final class ResNetBlocks {
 
     private static void checkArguments(int outChannels, int stride) {
         if (outChannels < 1 || stride < 1) {
-            throw new IllegalArgumentException("need outChannels >= 1 and stride >= 1, got outChannels=" + outChannels
-                    + ", stride=" + stride);
+            throw new IllegalArgumentException(
+                    "need outChannels >= 1 and stride >= 1, got outChannels=" + outChannels + ", stride=" + stride);
         }
     }
 }

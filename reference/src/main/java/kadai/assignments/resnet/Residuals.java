@@ -1,14 +1,12 @@
 package kadai.assignments.resnet;
 
 import ai.djl.ndarray.NDArray;
-
 import java.util.Map;
 
 /** Helpers shared by the reference blocks (package-private; not part of the student API). */
 final class Residuals {
 
-    private Residuals() {
-    }
+    private Residuals() {}
 
     /** Add the shortcut to the residual path; both must have the same shape. */
     static NDArray add(NDArray residual, NDArray shortcut) {

@@ -38,8 +38,8 @@ public class IndexedMaxPooling implements Layer {
             throw new IllegalArgumentException("x must have shape (N, C, H, W) but has shape " + s);
         }
         if (s.get(2) < pool || s.get(3) < pool) {
-            throw new IllegalArgumentException("x of shape " + s + " is smaller than one " + pool + "x" + pool
-                    + " window");
+            throw new IllegalArgumentException(
+                    "x of shape " + s + " is smaller than one " + pool + "x" + pool + " window");
         }
         long oh = s.get(2) / pool;
         long ow = s.get(3) / pool;
@@ -56,8 +56,8 @@ public class IndexedMaxPooling implements Layer {
             throw new IllegalStateException("backward called before forward");
         }
         if (!dout.getShape().equals(indices.getShape())) {
-            throw new IllegalArgumentException("dout has shape " + dout.getShape() + " but forward returned shape "
-                    + indices.getShape());
+            throw new IllegalArgumentException(
+                    "dout has shape " + dout.getShape() + " but forward returned shape " + indices.getShape());
         }
         return Windows.scatter(dout, indices, xShape);
     }

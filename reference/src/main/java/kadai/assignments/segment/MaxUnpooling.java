@@ -42,8 +42,8 @@ public class MaxUnpooling implements Layer {
             throw new IllegalStateException("backward called before forward");
         }
         if (!dout.getShape().equals(outShape)) {
-            throw new IllegalArgumentException("dout has shape " + dout.getShape() + " but forward returned shape "
-                    + outShape);
+            throw new IllegalArgumentException(
+                    "dout has shape " + dout.getShape() + " but forward returned shape " + outShape);
         }
         return Windows.gather(dout, indices);
     }

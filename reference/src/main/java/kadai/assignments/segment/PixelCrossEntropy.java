@@ -15,13 +15,12 @@ public final class PixelCrossEntropy {
     /** The label of a pixel that does not count. */
     public static final int IGNORE = -1;
 
-    private PixelCrossEntropy() {
-    }
+    private PixelCrossEntropy() {}
 
     /** Return the mean cross-entropy over labelled pixels, a 0-d array in the logits' dtype (NaN when none is labelled). */
     public static NDArray loss(NDArray logits, NDArray labels) {
         Parts p = Parts.of(logits, labels);
-        NDArray picked = p.logSoftmax().mul(p.oneHot()).sum(new int[] {1});   // (N, H, W), 0 where ignored
+        NDArray picked = p.logSoftmax().mul(p.oneHot()).sum(new int[] {1}); // (N, H, W), 0 where ignored
         return picked.sum().neg().div(p.count()).toType(logits.getDataType(), false);
     }
 
@@ -45,12 +44,12 @@ public final class PixelCrossEntropy {
             }
             Shape expected = new Shape(s.get(0), s.get(2), s.get(3));
             if (!labels.getShape().equals(expected)) {
-                throw new IllegalArgumentException("labels must have shape " + expected + " to match logits of shape " + s
-                        + " but has shape " + labels.getShape());
+                throw new IllegalArgumentException("labels must have shape " + expected + " to match logits of shape "
+                        + s + " but has shape " + labels.getShape());
             }
             if (!labels.getDataType().isInteger()) {
-                throw new IllegalArgumentException("labels must be integers (int32 or int64) but are "
-                        + labels.getDataType());
+                throw new IllegalArgumentException(
+                        "labels must be integers (int32 or int64) but are " + labels.getDataType());
             }
             int k = Math.toIntExact(s.get(1));
             NDArray lab = labels.toType(DataType.INT64, false);
@@ -64,10 +63,13 @@ public final class PixelCrossEntropy {
             }
             NDArray labelled = lab.gte(0);
             DataType type = logits.getDataType();
-            NDArray oneHot = lab.maximum(0).oneHot(k, type).mul(labelled.toType(type, false).expandDims(3))
+            NDArray oneHot = lab.maximum(0)
+                    .oneHot(k, type)
+                    .mul(labelled.toType(type, false).expandDims(3))
                     .transpose(0, 3, 1, 2);
             NDArray shifted = logits.sub(logits.max(new int[] {1}, true));
-            NDArray logSoftmax = shifted.sub(shifted.exp().sum(new int[] {1}, true).log());
+            NDArray logSoftmax =
+                    shifted.sub(shifted.exp().sum(new int[] {1}, true).log());
             long count = labelled.toType(DataType.INT64, false).sum().getLong();
             return new Parts(logSoftmax, oneHot, labelled.toType(type, false), count);
         }

@@ -13,8 +13,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class SkipConnection {
 
-    private SkipConnection() {
-    }
+    private SkipConnection() {}
 
     /** Return {@code [crop(skip), up]} along axis 1: (N, Cs + Cu, Hu, Wu) in {@code up}'s dtype. */
     public static NDArray concat(NDArray skip, NDArray up) {
@@ -29,12 +28,13 @@ public final class SkipConnection {
         long cs = skipShape.get(1);
         Shape expected = new Shape(upShape.get(0), cs + upShape.get(1), upShape.get(2), upShape.get(3));
         if (!dout.getShape().equals(expected)) {
-            throw new IllegalArgumentException("dout must have the shape of concat's output " + expected
-                    + " but has shape " + dout.getShape());
+            throw new IllegalArgumentException(
+                    "dout must have the shape of concat's output " + expected + " but has shape " + dout.getShape());
         }
         NDArray dskip = dout.getManager().zeros(skipShape, dout.getDataType());
         dskip.set(crop.window(), dout.get(new NDIndex().addAllDim().addSliceDim(0, cs)));
-        NDArray dup = dout.get(new NDIndex().addAllDim().addSliceDim(cs, expected.get(1))).duplicate();
+        NDArray dup = dout.get(new NDIndex().addAllDim().addSliceDim(cs, expected.get(1)))
+                .duplicate();
         return new NDList(dskip, dup);
     }
 
@@ -43,7 +43,8 @@ public final class SkipConnection {
 
         static Crop of(Shape skip, Shape up) {
             if (skip.dimension() != 4 || up.dimension() != 4) {
-                throw new IllegalArgumentException("skip and up must have shape (N, C, H, W), got " + skip + " and " + up);
+                throw new IllegalArgumentException(
+                        "skip and up must have shape (N, C, H, W), got " + skip + " and " + up);
             }
             if (skip.get(0) != up.get(0)) {
                 throw new IllegalArgumentException("skip " + skip + " and up " + up + " have different batch sizes");

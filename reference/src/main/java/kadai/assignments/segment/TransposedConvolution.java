@@ -3,10 +3,9 @@ package kadai.assignments.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.assignments.conv.ConvOps;
-
-import java.util.Map;
 
 /**
  * Reference solution of the transposed convolution (seed 5.3): the adjoint of a convolution's
@@ -43,8 +42,9 @@ public class TransposedConvolution implements Layer {
             throw new IllegalArgumentException("W must have shape (C, OC, FH, FW) but has shape " + w.getShape());
         }
         if (!b.getShape().equals(new Shape(w.getShape().get(1)))) {
-            throw new IllegalArgumentException("b must have shape (" + w.getShape().get(1) + ") to match W of shape "
-                    + w.getShape() + " (C, OC, FH, FW) but has shape " + b.getShape());
+            throw new IllegalArgumentException(
+                    "b must have shape (" + w.getShape().get(1) + ") to match W of shape " + w.getShape()
+                            + " (C, OC, FH, FW) but has shape " + b.getShape());
         }
         if (stride < 1 || pad < 0) {
             throw new IllegalArgumentException("need stride >= 1 and pad >= 0, got stride=" + stride + ", pad=" + pad);
@@ -69,8 +69,9 @@ public class TransposedConvolution implements Layer {
     public NDArray forward(NDArray x) {
         Shape s = x.getShape();
         if (s.dimension() != 4 || s.get(1) != w.getShape().get(0)) {
-            throw new IllegalArgumentException("x must have shape (N, " + w.getShape().get(0) + ", H, W) to match W of"
-                    + " shape " + w.getShape() + " (C, OC, FH, FW) but has shape " + s);
+            throw new IllegalArgumentException(
+                    "x must have shape (N, " + w.getShape().get(0) + ", H, W) to match W of" + " shape " + w.getShape()
+                            + " (C, OC, FH, FW) but has shape " + s);
         }
         int oh = outputSize(Math.toIntExact(s.get(2)), filterHeight(), stride, pad);
         int ow = outputSize(Math.toIntExact(s.get(3)), filterWidth(), stride, pad);
@@ -78,8 +79,8 @@ public class TransposedConvolution implements Layer {
         xShape = s;
         rows = x.transpose(0, 2, 3, 1).reshape(-1, s.get(1));
         NDArray col = rows.matMul(flatFilters(dtype));
-        NDArray y = ConvOps.col2im(col, new Shape(s.get(0), outChannels(), oh, ow), filterHeight(), filterWidth(),
-                stride, pad);
+        NDArray y = ConvOps.col2im(
+                col, new Shape(s.get(0), outChannels(), oh, ow), filterHeight(), filterWidth(), stride, pad);
         return y.add(b.toType(dtype, false).reshape(1, outChannels(), 1, 1));
     }
 
@@ -92,10 +93,14 @@ public class TransposedConvolution implements Layer {
         NDArray d = dout.toType(dtype, false);
         // The convolution that this layer transposes: one row per input position (n, i, j).
         NDArray dcol = ConvOps.im2col(d, filterHeight(), filterWidth(), stride, pad);
-        db = d.transpose(1, 0, 2, 3).reshape(outChannels(), -1).sum(new int[] {1}).toType(b.getDataType(), false);
+        db = d.transpose(1, 0, 2, 3)
+                .reshape(outChannels(), -1)
+                .sum(new int[] {1})
+                .toType(b.getDataType(), false);
         dw = rows.transpose().matMul(dcol).reshape(w.getShape()).toType(w.getDataType(), false);
         NDArray dx = dcol.matMul(flatFilters(dtype).transpose());
-        return dx.reshape(xShape.get(0), xShape.get(2), xShape.get(3), xShape.get(1)).transpose(0, 3, 1, 2);
+        return dx.reshape(xShape.get(0), xShape.get(2), xShape.get(3), xShape.get(1))
+                .transpose(0, 3, 1, 2);
     }
 
     @Override

@@ -12,7 +12,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-
 import java.util.List;
 
 /**
@@ -35,8 +34,7 @@ import java.util.List;
  */
 public final class UNets {
 
-    private UNets() {
-    }
+    private UNets() {}
 
     /**
      * Return a U-Net mapping (N, inChannels, H, W) to logits (N, classes, H, W); H and W must be
@@ -49,7 +47,10 @@ public final class UNets {
         }
         return new SequentialBlock()
                 .add(level(0, width, depth))
-                .add(Conv2d.builder().setFilters(classes).setKernelShape(new Shape(1, 1)).build());
+                .add(Conv2d.builder()
+                        .setFilters(classes)
+                        .setKernelShape(new Shape(1, 1))
+                        .build());
     }
 
     private static Block level(int i, int width, int depth) {
@@ -62,8 +63,8 @@ public final class UNets {
                 .add(level(i + 1, width, depth))
                 .add(upsample(channels));
         ParallelBlock skip = new ParallelBlock(
-                outputs -> new NDList(SkipConnection.concat(outputs.get(0).singletonOrThrow(),
-                        outputs.get(1).singletonOrThrow())),
+                outputs -> new NDList(SkipConnection.concat(
+                        outputs.get(0).singletonOrThrow(), outputs.get(1).singletonOrThrow())),
                 List.of(Blocks.identityBlock(), down));
         return new SequentialBlock().add(doubleConv(channels)).add(skip).add(doubleConv(channels));
     }
@@ -72,8 +73,11 @@ public final class UNets {
     private static Block upsample(int channels) {
         return new SequentialBlock()
                 .add(LambdaBlock.singleton(UNets::spread, "spread"))
-                .add(Conv2d.builder().setFilters(channels).setKernelShape(new Shape(2, 2))
-                        .optPadding(new Shape(1, 1)).build());
+                .add(Conv2d.builder()
+                        .setFilters(channels)
+                        .setKernelShape(new Shape(2, 2))
+                        .optPadding(new Shape(1, 1))
+                        .build());
     }
 
     /** Insert a zero between neighbouring pixels: (N, C, H, W) -> (N, C, 2H - 1, 2W - 1). */
@@ -89,8 +93,12 @@ public final class UNets {
     private static Block doubleConv(int channels) {
         SequentialBlock block = new SequentialBlock();
         for (int k = 0; k < 2; k++) {
-            block.add(Conv2d.builder().setFilters(channels).setKernelShape(new Shape(3, 3))
-                            .optPadding(new Shape(1, 1)).optBias(false).build())
+            block.add(Conv2d.builder()
+                            .setFilters(channels)
+                            .setKernelShape(new Shape(3, 3))
+                            .optPadding(new Shape(1, 1))
+                            .optBias(false)
+                            .build())
                     .add(BatchNorm.builder().build())
                     .add(Activation.reluBlock());
         }

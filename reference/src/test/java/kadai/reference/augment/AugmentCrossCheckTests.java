@@ -1,8 +1,13 @@
 package kadai.reference.augment;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.Random;
 import kadai.assignments.augment.Augment;
 import kadai.assignments.augment.AugmentGolden;
 import kadai.assignments.support.GoldenCases;
@@ -10,12 +15,6 @@ import kadai.reference.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Random;
-
-import static kadai.assignments.testing.Tensors.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Cross-check the reference {@link Augment} three ways: against PyTorch (the golden cases of
@@ -48,8 +47,19 @@ class AugmentCrossCheckTests {
     @Test
     void everyGoldenCaseOfPyTorchAgreesToRounding() {
         List<GoldenCases.Case> cases = AugmentGolden.cases();
-        assertThat(cases).extracting(GoldenCases.Case::operation).contains("rotate", "scale", "shear", "affine", "shift",
-                "flipHorizontal", "flipVertical", "crop", "cutout", "brightness");
+        assertThat(cases)
+                .extracting(GoldenCases.Case::operation)
+                .contains(
+                        "rotate",
+                        "scale",
+                        "shear",
+                        "affine",
+                        "shift",
+                        "flipHorizontal",
+                        "flipVertical",
+                        "crop",
+                        "cutout",
+                        "brightness");
         for (GoldenCases.Case c : cases) {
             NDArray x = manager.create(c.input(), new Shape(c.shape()));
             NDArray expected = manager.create(c.expected(), new Shape(c.outputShape()));
@@ -73,7 +83,12 @@ class AugmentCrossCheckTests {
             int left = Cases.between(random, 0, w - 1);
             int ch = Cases.between(random, 1, h - top);
             int cw = Cases.between(random, 1, w - left);
-            assertClose("crop", x.get(":, :, {}:{}, {}:{}", top, top + ch, left, left + cw), Augment.crop(x, top, left, ch, cw), 0, 0);
+            assertClose(
+                    "crop",
+                    x.get(":, :, {}:{}, {}:{}", top, top + ch, left, left + cw),
+                    Augment.crop(x, top, left, ch, cw),
+                    0,
+                    0);
         }
     }
 
@@ -97,11 +112,12 @@ class AugmentCrossCheckTests {
             double t = Math.toRadians(degrees);
             double c = Math.cos(t);
             double s = Math.sin(t);
-            checkMapped("rotate " + degrees, Augment.rotate(ramp, degrees), h, w,
-                    (u, v) -> new double[] {cx + c * (u - cx) - s * (v - cy), cy + s * (u - cx) + c * (v - cy)});
+            checkMapped("rotate " + degrees, Augment.rotate(ramp, degrees), h, w, (u, v) ->
+                    new double[] {cx + c * (u - cx) - s * (v - cy), cy + s * (u - cx) + c * (v - cy)});
         }
         for (double f : new double[] {0.6, 1.3, 2.5}) {
-            checkMapped("scale " + f, Augment.scale(ramp, f), h, w, (u, v) -> new double[] {cx + (u - cx) / f, cy + (v - cy) / f});
+            checkMapped("scale " + f, Augment.scale(ramp, f), h, w, (u, v) ->
+                    new double[] {cx + (u - cx) / f, cy + (v - cy) / f});
         }
         for (double k : new double[] {0.25, -0.6}) {
             checkMapped("shear " + k, Augment.shear(ramp, k), h, w, (u, v) -> new double[] {u + k * (v - cy), v});
@@ -115,14 +131,16 @@ class AugmentCrossCheckTests {
         NDArray ramp = ramp(size, size, -0.3, 0.8, 1);
         double[] expected = ramp.toDoubleArray();
         for (double degrees : new double[] {10, 37.5, -71}) {
-            double[] back = Augment.rotate(Augment.rotate(ramp, degrees), -degrees).toDoubleArray();
+            double[] back =
+                    Augment.rotate(Augment.rotate(ramp, degrees), -degrees).toDoubleArray();
             int inside = 0;
             for (int v = 0; v < size; v++) {
                 for (int u = 0; u < size; u++) {
                     // Both samplings keep their four neighbours inside within this radius.
                     if (Math.hypot(u - centre, v - centre) <= centre - 2 * Math.sqrt(2)) {
                         inside++;
-                        assertThat(back[v * size + u]).as("pixel (%d, %d) after rotate %s and back", u, v, degrees)
+                        assertThat(back[v * size + u])
+                                .as("pixel (%d, %d) after rotate %s and back", u, v, degrees)
                                 .isCloseTo(expected[v * size + u], org.assertj.core.data.Offset.offset(1e-12));
                     }
                 }
@@ -140,7 +158,12 @@ class AugmentCrossCheckTests {
             turned = Augment.rotate(turned, 90);
         }
         assertClose("four turns of 90", x, turned, 0, 1e-12);
-        assertClose("rotate 180 = both flips", Augment.flipVertical(Augment.flipHorizontal(x)), Augment.rotate(x, 180), 0, 1e-12);
+        assertClose(
+                "rotate 180 = both flips",
+                Augment.flipVertical(Augment.flipHorizontal(x)),
+                Augment.rotate(x, 180),
+                0,
+                1e-12);
     }
 
     @Test
@@ -151,12 +174,26 @@ class AugmentCrossCheckTests {
         double t = Math.toRadians(23);
         double c = Math.cos(t);
         double s = Math.sin(t);
-        assertClose("rotate = affine", Augment.affine(x, new double[] {c, -s, cx - c * cx + s * cy, s, c, cy - s * cx - c * cy}),
-                Augment.rotate(x, 23), 0, 1e-12);
-        assertClose("scale = affine", Augment.affine(x, new double[] {0.8, 0, cx - 0.8 * cx, 0, 0.8, cy - 0.8 * cy}),
-                Augment.scale(x, 1.25), 0, 1e-12);
-        assertClose("shear = affine", Augment.affine(x, new double[] {1, 0.4, -0.4 * cy, 0, 1, 0}), Augment.shear(x, 0.4), 0, 1e-12);
-        assertClose("shift = affine", Augment.affine(x, new double[] {1, 0, 2, 0, 1, -1}), Augment.shift(x, 1, -2), 0, 0);
+        assertClose(
+                "rotate = affine",
+                Augment.affine(x, new double[] {c, -s, cx - c * cx + s * cy, s, c, cy - s * cx - c * cy}),
+                Augment.rotate(x, 23),
+                0,
+                1e-12);
+        assertClose(
+                "scale = affine",
+                Augment.affine(x, new double[] {0.8, 0, cx - 0.8 * cx, 0, 0.8, cy - 0.8 * cy}),
+                Augment.scale(x, 1.25),
+                0,
+                1e-12);
+        assertClose(
+                "shear = affine",
+                Augment.affine(x, new double[] {1, 0.4, -0.4 * cy, 0, 1, 0}),
+                Augment.shear(x, 0.4),
+                0,
+                1e-12);
+        assertClose(
+                "shift = affine", Augment.affine(x, new double[] {1, 0, 2, 0, 1, -1}), Augment.shift(x, 1, -2), 0, 0);
     }
 
     /** A (1, 1, h, w) image whose pixel (u, v) is a u + b v + c. */
@@ -183,7 +220,8 @@ class AugmentCrossCheckTests {
                 double[] p = mapping.at(u, v);
                 if (p[0] >= 0 && p[0] <= w - 1 && p[1] >= 0 && p[1] <= h - 1) {
                     checked++;
-                    assertThat(out[v * w + u]).as("%s at (%d, %d)", what, u, v)
+                    assertThat(out[v * w + u])
+                            .as("%s at (%d, %d)", what, u, v)
                             .isCloseTo(0.7 * p[0] - 0.4 * p[1] + 3, org.assertj.core.data.Offset.offset(1e-12));
                 }
             }

@@ -1,6 +1,8 @@
 package kadai.reference.bench;
 
 import ai.djl.ndarray.types.DataType;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,9 +16,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Reference convolution (im2col + matrix product, col2im) forward and backward against PyTorch's
  * native conv2d with autograd, on N=32, C=16, 28×28, OC=32, 3×3, pad 1 ({@link ConvolutionWorkload}).
@@ -27,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Dai.djl.offline=true", "-Xmx2g"})
 public class ConvolutionBenchmark {
 
     @Param({"float32", "float64"})

@@ -1,9 +1,7 @@
 package kadai.reference.bench;
 
 import ai.djl.ndarray.types.DataType;
-
 import com.sun.management.OperatingSystemMXBean;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -19,8 +17,7 @@ import java.util.Locale;
  */
 public final class ConvolutionSideBySide {
 
-    private ConvolutionSideBySide() {
-    }
+    private ConvolutionSideBySide() {}
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
@@ -28,7 +25,11 @@ public final class ConvolutionSideBySide {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         // All threads of the JVM (PyTorch's pools included; JIT and GC too, a little).
         OperatingSystemMXBean process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        System.out.printf(Locale.ROOT, "rounds %d (after %d warm-up), PyTorch threads: %s%n", rounds, warmup,
+        System.out.printf(
+                Locale.ROOT,
+                "rounds %d (after %d warm-up), PyTorch threads: %s%n",
+                rounds,
+                warmup,
                 System.getProperty("ai.djl.pytorch.num_threads", "engine default"));
         for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
             try (ConvolutionWorkload workload = new ConvolutionWorkload(type)) {
@@ -57,8 +58,13 @@ public final class ConvolutionSideBySide {
                 report(type + " wall       ", wall);
                 report(type + " thread cpu ", cpu);
                 // The process clock ticks in 10 ms steps: only its mean over all rounds means anything.
-                System.out.printf(Locale.ROOT, "%s process cpu  reference mean %7.2f ms   native mean %7.2f ms   ratio %.2f%n",
-                        type, processCpu[0] / rounds, processCpu[1] / rounds, processCpu[0] / processCpu[1]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s process cpu  reference mean %7.2f ms   native mean %7.2f ms   ratio %.2f%n",
+                        type,
+                        processCpu[0] / rounds,
+                        processCpu[1] / rounds,
+                        processCpu[0] / processCpu[1]);
             }
         }
     }
@@ -71,10 +77,22 @@ public final class ConvolutionSideBySide {
             ratios[i] = ms[0][i] / ms[1][i];
         }
         double[] r = sorted(ratios);
-        System.out.printf(Locale.ROOT, "%s  reference median %7.2f ms (IQR %6.2f-%6.2f, min %6.2f)   native median %7.2f ms "
+        System.out.printf(
+                Locale.ROOT,
+                "%s  reference median %7.2f ms (IQR %6.2f-%6.2f, min %6.2f)   native median %7.2f ms "
                         + "(IQR %6.2f-%6.2f, min %6.2f)   ratio of pairs median %.2f (IQR %.2f-%.2f)%n",
-                what, q(ref, 0.5), q(ref, 0.25), q(ref, 0.75), ref[0], q(nat, 0.5), q(nat, 0.25), q(nat, 0.75), nat[0],
-                q(r, 0.5), q(r, 0.25), q(r, 0.75));
+                what,
+                q(ref, 0.5),
+                q(ref, 0.25),
+                q(ref, 0.75),
+                ref[0],
+                q(nat, 0.5),
+                q(nat, 0.25),
+                q(nat, 0.75),
+                nat[0],
+                q(r, 0.5),
+                q(r, 0.25),
+                q(r, 0.75));
     }
 
     private static double[] sorted(double[] values) {

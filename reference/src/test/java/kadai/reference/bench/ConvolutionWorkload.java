@@ -60,10 +60,13 @@ final class ConvolutionWorkload implements AutoCloseable {
         try (NDManager scope = manager.newSubManager()) {
             attach(scope, gx, gw, gb, dout);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray y = Conv2d.conv2d(gx, gw, gb, new Shape(1, 1), new Shape(1, 1)).singletonOrThrow();
+                NDArray y = Conv2d.conv2d(gx, gw, gb, new Shape(1, 1), new Shape(1, 1))
+                        .singletonOrThrow();
                 collector.backward(y.mul(dout).sum());
             }
-            return gx.getGradient().getShape().size() + gw.getGradient().getShape().size() + gb.getGradient().getShape().size();
+            return gx.getGradient().getShape().size()
+                    + gw.getGradient().getShape().size()
+                    + gb.getGradient().getShape().size();
         }
     }
 

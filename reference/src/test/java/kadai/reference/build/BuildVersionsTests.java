@@ -1,18 +1,17 @@
 package kadai.reference.build;
 
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * The starter kit (assignments/pom.xml) has no parent so that students can build it alone; its
@@ -20,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BuildVersionsTests {
 
-    private static final List<String> SHARED = List.of("djl.version", "pytorch.jni.version", "pytorch.native.version",
-            "junit.version", "slf4j.version");
+    private static final List<String> SHARED =
+            List.of("djl.version", "pytorch.jni.version", "pytorch.native.version", "junit.version", "slf4j.version");
 
     @Test
     void starterKitVersionsEqualTheRootPomsVersions() throws Exception {
@@ -30,8 +29,10 @@ class BuildVersionsTests {
         Map<String, String> kit = properties(root.resolve("assignments/pom.xml"));
         for (String name : SHARED) {
             assertThat(parent).as("root pom.xml").containsKey(name);
-            assertThat(kit.get(name)).as(name + " in assignments/pom.xml (root pom.xml has " + parent.get(name)
-                    + "; update the starter kit's copy)").isEqualTo(parent.get(name));
+            assertThat(kit.get(name))
+                    .as(name + " in assignments/pom.xml (root pom.xml has " + parent.get(name)
+                            + "; update the starter kit's copy)")
+                    .isEqualTo(parent.get(name));
         }
     }
 
@@ -39,7 +40,9 @@ class BuildVersionsTests {
     private static Path repositoryRoot() {
         Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         Path root = module.getParent();
-        assertThat(root.resolve("assignments/pom.xml")).as("starter kit next to " + module).exists();
+        assertThat(root.resolve("assignments/pom.xml"))
+                .as("starter kit next to " + module)
+                .exists();
         return root;
     }
 

@@ -1,16 +1,6 @@
 package kadai.reference.build;
 
-import kadai.assignments.Layer;
-import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -25,8 +15,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import kadai.assignments.Layer;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Run the starter kit's visible tests against the stubs as shipped and check that every one of
@@ -38,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StubsFailWithTodoTests {
 
-    private static final List<String> ASSIGNMENT_PACKAGES = List.of("conv", "pool", "resnet", "gan", "segment", "pix2pix", "detection", "augment");
+    private static final List<String> ASSIGNMENT_PACKAGES =
+            List.of("conv", "pool", "resnet", "gan", "segment", "pix2pix", "detection", "augment");
 
     @Test
     void everyVisibleTestFailsOnTheStubsWithItsTodoMessage() throws Exception {
@@ -48,15 +48,22 @@ class StubsFailWithTodoTests {
         assertThat(testClasses).as("test classes in " + visibleTests).isNotEmpty();
 
         Outcomes outcomes = new Outcomes();
-        try (URLClassLoader loader = new ChildFirstLoader(new URL[] {stubs.toUri().toURL(), visibleTests.toUri().toURL()},
+        try (URLClassLoader loader = new ChildFirstLoader(
+                new URL[] {stubs.toUri().toURL(), visibleTests.toUri().toURL()},
                 getClass().getClassLoader())) {
             List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
             for (String name : testClasses) {
                 selectors.add(DiscoverySelectors.selectClass(loader.loadClass(name)));
             }
-            assertThat(loader.loadClass("kadai.assignments.conv.ConvOps").getProtectionDomain().getCodeSource().getLocation())
-                    .as("the stubs, not the reference, are under test").isEqualTo(stubs.toUri().toURL());
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+            assertThat(loader.loadClass("kadai.assignments.conv.ConvOps")
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation())
+                    .as("the stubs, not the reference, are under test")
+                    .isEqualTo(stubs.toUri().toURL());
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectors)
+                    .build();
             Launcher launcher = LauncherFactory.create();
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
@@ -69,9 +76,12 @@ class StubsFailWithTodoTests {
         }
 
         for (String pkg : ASSIGNMENT_PACKAGES) {
-            assertThat(outcomes.testsRun.getOrDefault(pkg, 0)).as("visible tests run in kadai.assignments." + pkg).isPositive();
+            assertThat(outcomes.testsRun.getOrDefault(pkg, 0))
+                    .as("visible tests run in kadai.assignments." + pkg)
+                    .isPositive();
         }
-        assertThat(outcomes.problems).as("visible tests that did not fail with a TODO UnsupportedOperationException on the stubs")
+        assertThat(outcomes.problems)
+                .as("visible tests that did not fail with a TODO UnsupportedOperationException on the stubs")
                 .isEmpty();
     }
 
@@ -89,7 +99,9 @@ class StubsFailWithTodoTests {
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             if (id.isTest()) {
-                id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                id.getSource()
+                        .filter(MethodSource.class::isInstance)
+                        .map(MethodSource.class::cast)
                         .ifPresent(source -> testsRun.merge(assignmentPackage(source.getClassName()), 1, Integer::sum));
             }
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
@@ -102,7 +114,8 @@ class StubsFailWithTodoTests {
             while (root != null && root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            boolean todo = root instanceof UnsupportedOperationException && root.getMessage() != null
+            boolean todo = root instanceof UnsupportedOperationException
+                    && root.getMessage() != null
                     && root.getMessage().startsWith("TODO");
             if (!todo) {
                 problems.add(id.getUniqueId() + " " + result.getStatus() + " with " + root);
@@ -150,8 +163,14 @@ class StubsFailWithTodoTests {
      * module's own classes and test classes, that holds classes of the kadai.assignments packages.
      */
     private static Path testJar(Path stubs) throws IOException, URISyntaxException {
-        Path reference = location(kadai.assignments.conv.ConvOps.class.getProtectionDomain().getCodeSource().getLocation());
-        Path ownTests = location(StubsFailWithTodoTests.class.getProtectionDomain().getCodeSource().getLocation());
+        Path reference = location(kadai.assignments.conv.ConvOps.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation());
+        Path ownTests = location(StubsFailWithTodoTests.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation());
         List<Path> candidates = new ArrayList<>();
         var roots = StubsFailWithTodoTests.class.getClassLoader().getResources("kadai/assignments");
         while (roots.hasMoreElements()) {
@@ -160,7 +179,8 @@ class StubsFailWithTodoTests {
                 candidates.add(root);
             }
         }
-        assertThat(candidates).as("the assignments test-jar on the classpath (stubs " + stubs + ", reference " + reference + ")")
+        assertThat(candidates)
+                .as("the assignments test-jar on the classpath (stubs " + stubs + ", reference " + reference + ")")
                 .hasSize(1);
         return candidates.get(0);
     }
@@ -186,15 +206,18 @@ class StubsFailWithTodoTests {
         List<String> entries = new ArrayList<>();
         if (Files.isDirectory(root)) {
             try (Stream<Path> files = Files.walk(root)) {
-                files.filter(Files::isRegularFile).forEach(p -> entries.add(root.relativize(p).toString().replace('\\', '/')));
+                files.filter(Files::isRegularFile)
+                        .forEach(p -> entries.add(root.relativize(p).toString().replace('\\', '/')));
             }
         } else {
             try (JarFile jar = new JarFile(root.toFile())) {
                 jar.stream().forEach(e -> entries.add(e.getName()));
             }
         }
-        return entries.stream().filter(n -> n.startsWith("kadai/assignments/") && n.endsWith(".class") && !n.contains("$"))
-                .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.')).sorted().toList();
+        return entries.stream()
+                .filter(n -> n.startsWith("kadai/assignments/") && n.endsWith(".class") && !n.contains("$"))
+                .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+                .sorted()
+                .toList();
     }
-
 }

@@ -1,10 +1,16 @@
 package kadai.reference.conv;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import java.util.List;
+import java.util.Random;
 import kadai.assignments.conv.Convolution;
 import kadai.assignments.testing.GradientCheck;
 import kadai.reference.Cases;
@@ -12,13 +18,6 @@ import kadai.reference.ConvCase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Random;
-
-import static kadai.assignments.testing.Tensors.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reference convolution against PyTorch's conv2d and autograd, and against finite differences. */
 class ConvolutionTests {
@@ -81,11 +80,16 @@ class ConvolutionTests {
 
             Convolution probe = new Convolution(in.w, in.b, k.stride(), k.pad());
             assertThat(GradientCheck.relativeError(dx, GradientCheck.numericalGradient(probe::forward, in.x, dout)))
-                    .as("dX, " + k).isLessThan(GradientCheck.CONV_THRESHOLD);
-            assertThat(GradientCheck.relativeError(dw, GradientCheck.numericalGradientInPlace(() -> probe.forward(in.x), in.w, dout)))
-                    .as("dW, " + k).isLessThan(GradientCheck.CONV_THRESHOLD);
-            assertThat(GradientCheck.relativeError(db, GradientCheck.numericalGradientInPlace(() -> probe.forward(in.x), in.b, dout)))
-                    .as("db, " + k).isLessThan(GradientCheck.CONV_THRESHOLD);
+                    .as("dX, " + k)
+                    .isLessThan(GradientCheck.CONV_THRESHOLD);
+            assertThat(GradientCheck.relativeError(
+                            dw, GradientCheck.numericalGradientInPlace(() -> probe.forward(in.x), in.w, dout)))
+                    .as("dW, " + k)
+                    .isLessThan(GradientCheck.CONV_THRESHOLD);
+            assertThat(GradientCheck.relativeError(
+                            db, GradientCheck.numericalGradientInPlace(() -> probe.forward(in.x), in.b, dout)))
+                    .as("db, " + k)
+                    .isLessThan(GradientCheck.CONV_THRESHOLD);
         }
     }
 
@@ -128,28 +132,36 @@ class ConvolutionTests {
     void invalidConfigurationsAreRejectedWithTheirValues() {
         NDArray w = manager.zeros(new Shape(2, 1, 3, 3), DataType.FLOAT64);
         NDArray b = manager.zeros(new Shape(2), DataType.FLOAT64);
-        assertThatThrownBy(() -> new Convolution(w, b, 0, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride=0");
-        assertThatThrownBy(() -> new Convolution(w, b, 1, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pad=-1");
+        assertThatThrownBy(() -> new Convolution(w, b, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stride=0");
+        assertThatThrownBy(() -> new Convolution(w, b, 1, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pad=-1");
         assertThatThrownBy(() -> new Convolution(w, manager.zeros(new Shape(3)), 1, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(3)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(3)");
         Convolution conv = new Convolution(w, b, 1, 0);
         assertThatThrownBy(() -> conv.forward(manager.zeros(new Shape(1, 1, 2, 5), DataType.FLOAT64)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("filter 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("filter 3");
         assertThatThrownBy(() -> conv.forward(manager.zeros(new Shape(1, 2, 5, 5), DataType.FLOAT64)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(1, 2, 5, 5)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(1, 2, 5, 5)");
     }
 
-    private record Inputs(NDArray x, NDArray w, NDArray b) {
-    }
+    private record Inputs(NDArray x, NDArray w, NDArray b) {}
 
     private Inputs inputs(ConvCase k) {
         Random random = new Random(k.seed());
-        return new Inputs(Cases.normal(manager, random, k.n(), k.c(), k.h(), k.w()),
+        return new Inputs(
+                Cases.normal(manager, random, k.n(), k.c(), k.h(), k.w()),
                 Cases.normal(manager, random, k.oc(), k.c(), k.fh(), k.fw()),
                 Cases.normal(manager, random, k.oc()));
     }
 
     private static NDArray native2d(Inputs in, ConvCase k) {
-        return Conv2d.conv2d(in.x, in.w, in.b, new Shape(k.stride(), k.stride()), new Shape(k.pad(), k.pad())).singletonOrThrow();
+        return Conv2d.conv2d(in.x, in.w, in.b, new Shape(k.stride(), k.stride()), new Shape(k.pad(), k.pad()))
+                .singletonOrThrow();
     }
 }

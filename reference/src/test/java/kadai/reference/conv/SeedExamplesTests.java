@@ -1,5 +1,7 @@
 package kadai.reference.conv;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -11,8 +13,6 @@ import kadai.reference.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static kadai.assignments.testing.Tensors.assertClose;
 
 /** Every worked example of the lecture notes (the handouts' tables, errata applied) against the reference. */
 class SeedExamplesTests {
@@ -64,18 +64,25 @@ class SeedExamplesTests {
     @Test
     void im2colRowsAreTheSeedsWindows() {
         NDArray col = ConvOps.im2col(image(X), 3, 3, 1, 0);
-        assertClose("im2col shape and rows", manager.create(new double[] {
-                1, 2, 3, 5, 6, 7, 9, 10, 11,
-                2, 3, 4, 6, 7, 8, 10, 11, 12,
-                5, 6, 7, 9, 10, 11, 13, 14, 15,
-                6, 7, 8, 10, 11, 12, 14, 15, 16}, new Shape(4, 9)), col);
+        assertClose(
+                "im2col shape and rows",
+                manager.create(
+                        new double[] {
+                            1, 2, 3, 5, 6, 7, 9, 10, 11,
+                            2, 3, 4, 6, 7, 8, 10, 11, 12,
+                            5, 6, 7, 9, 10, 11, 13, 14, 15,
+                            6, 7, 8, 10, 11, 12, 14, 15, 16
+                        },
+                        new Shape(4, 9)),
+                col);
     }
 
     @Test
     void maxPoolingTakesEachWindowsMaximum() {
         double[][] input = {{1, 2, 3, 4}, {5, 6, 7, 8}, {16, 15, 14, 13}, {12, 11, 10, 9}};
         // The seed's first display is right; its second shows [[6, 8], [14, 16]] (erratum).
-        assertClose("seed 1.5", image(new double[][] {{6, 8}, {16, 14}}), new MaxPooling(2, 2, 2, 0).forward(image(input)));
+        assertClose(
+                "seed 1.5", image(new double[][] {{6, 8}, {16, 14}}), new MaxPooling(2, 2, 2, 0).forward(image(input)));
     }
 
     @Test
@@ -98,10 +105,14 @@ class SeedExamplesTests {
      */
     private void assertTransposed(double[][] expected, int stride, int outSize) {
         NDArray x = image(new double[][] {{1, 2}, {3, 4}});
-        NDArray rotated = image(new double[][] {{1, 2}, {-1, 1}});   // F = [[1, -1], [2, 1]] turned 180°
+        NDArray rotated = image(new double[][] {{1, 2}, {-1, 1}}); // F = [[1, -1], [2, 1]] turned 180°
         NDArray bias = manager.zeros(new Shape(1), x.getDataType());
         NDArray probe = manager.zeros(new Shape(1, 1, outSize, outSize), x.getDataType());
-        Cases.autograd(() -> Conv2d.conv2d(probe, rotated, bias, new Shape(stride, stride)).singletonOrThrow(), x, probe);
+        Cases.autograd(
+                () -> Conv2d.conv2d(probe, rotated, bias, new Shape(stride, stride))
+                        .singletonOrThrow(),
+                x,
+                probe);
         assertClose("PyTorch conv2d input gradient, stride " + stride, image(expected), probe.getGradient());
 
         Convolution conv = new Convolution(rotated, bias, stride, 0);

@@ -1,9 +1,17 @@
 package kadai.reference.detection;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import kadai.assignments.detection.Anchors;
 import kadai.assignments.detection.Boxes;
 import kadai.assignments.detection.RoiAlign;
@@ -13,15 +21,6 @@ import kadai.reference.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.HashSet;
-import java.util.Random;
-import java.util.Set;
-
-import static kadai.assignments.testing.Tensors.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The reference detection classes against the algebra the graded suite relies on: IoU's symmetry and
@@ -66,8 +65,12 @@ class DetectionPropertiesTests {
             assertClose("symmetric", iou.transpose(), Boxes.iou(b, a), 1e-15, 0);
             assertThat(iou.min().getDouble()).isGreaterThanOrEqualTo(0);
             assertThat(iou.max().getDouble()).isLessThanOrEqualTo(1);
-            assertClose("diagonal", manager.ones(new Shape(a.getShape().get(0)), DataType.FLOAT64),
-                    Boxes.iou(a, a).diagonal(), 1e-15, 0);
+            assertClose(
+                    "diagonal",
+                    manager.ones(new Shape(a.getShape().get(0)), DataType.FLOAT64),
+                    Boxes.iou(a, a).diagonal(),
+                    1e-15,
+                    0);
             NDArray shift = manager.create(new double[] {3.25, -7.5, 3.25, -7.5});
             assertClose("translated", iou, Boxes.iou(a.add(shift), b.add(shift)), 1e-9, 1e-12);
         }
@@ -78,19 +81,27 @@ class DetectionPropertiesTests {
         for (double[] weights : new double[][] {{1, 1, 1, 1}, {10, 10, 5, 5}, {2, 3, 0.5, 1.5}}) {
             NDArray anchors = boxes(12);
             NDArray targets = boxes(12);
-            assertClose("decode(encode(t))", targets, Boxes.decode(anchors, Boxes.encode(anchors, targets, weights), weights),
-                    1e-12, 1e-12);
+            assertClose(
+                    "decode(encode(t))",
+                    targets,
+                    Boxes.decode(anchors, Boxes.encode(anchors, targets, weights), weights),
+                    1e-12,
+                    1e-12);
         }
     }
 
     @Test
     void decodeClampsTheScaleAtLogOf1000Over16AfterTheWeights() {
         NDArray anchor = manager.create(new double[] {0, 0, 10, 10}, new Shape(1, 4));
-        NDArray decoded = Boxes.decode(anchor, manager.create(new double[] {0, 0, 50, 50}, new Shape(1, 4)),
-                new double[] {10, 10, 5, 5});
+        NDArray decoded = Boxes.decode(
+                anchor, manager.create(new double[] {0, 0, 50, 50}, new Shape(1, 4)), new double[] {10, 10, 5, 5});
         // tw / ww = 10 > log(62.5): the box is 62.5 times the anchor.
-        assertClose("clamped", manager.create(new double[] {5 - 312.5, 5 - 312.5, 5 + 312.5, 5 + 312.5}, new Shape(1, 4)),
-                decoded, 1e-12, 1e-12);
+        assertClose(
+                "clamped",
+                manager.create(new double[] {5 - 312.5, 5 - 312.5, 5 + 312.5, 5 + 312.5}, new Shape(1, 4)),
+                decoded,
+                1e-12,
+                1e-12);
     }
 
     @Test
@@ -111,7 +122,9 @@ class DetectionPropertiesTests {
                 assertThat(kept.add(i)).as("no index twice").isTrue();
                 if (n > 0) {
                     int prev = keep[n - 1];
-                    assertThat(s[prev] > s[i] || (s[prev] == s[i] && prev < i)).as("score order, ties by index").isTrue();
+                    assertThat(s[prev] > s[i] || (s[prev] == s[i] && prev < i))
+                            .as("score order, ties by index")
+                            .isTrue();
                 }
                 for (int m = 0; m < n; m++) {
                     assertThat(iou[keep[m] * k + i]).isLessThanOrEqualTo(threshold);
@@ -126,7 +139,9 @@ class DetectionPropertiesTests {
                     boolean above = s[i] > s[j] || (s[i] == s[j] && i < j);
                     suppressed |= above && iou[i * k + j] > threshold;
                 }
-                assertThat(suppressed).as("dropped box %d overlaps a kept box above it", j).isTrue();
+                assertThat(suppressed)
+                        .as("dropped box %d overlaps a kept box above it", j)
+                        .isTrue();
             }
         }
     }
@@ -171,14 +186,22 @@ class DetectionPropertiesTests {
     @Test
     void roiAlignIsLinearInTheFeaturesAndBackwardIsItsAdjoint() {
         for (int trial = 0; trial < 10; trial++) {
-            RoiAlign align = new RoiAlign(1 + random.nextInt(3), 1 + random.nextInt(3), trial % 2 == 0 ? 1.0 : 0.5,
-                    random.nextInt(4) - 1, trial % 3 == 0);
+            RoiAlign align = new RoiAlign(
+                    1 + random.nextInt(3),
+                    1 + random.nextInt(3),
+                    trial % 2 == 0 ? 1.0 : 0.5,
+                    random.nextInt(4) - 1,
+                    trial % 3 == 0);
             NDArray f = Cases.normal(manager, random, 2, 2, 5, 6);
             NDArray g = Cases.normal(manager, random, 2, 2, 5, 6);
             NDArray rois = rois(4, 2, 5, 6, trial % 2 == 0 ? 1.0 : 0.5);
             NDArray y = align.forward(f, rois);
-            assertClose("linear", y.mul(2).add(align.forward(g, rois).mul(-3)), align.forward(f.mul(2).sub(g.mul(3)), rois),
-                    1e-9, 1e-12);
+            assertClose(
+                    "linear",
+                    y.mul(2).add(align.forward(g, rois).mul(-3)),
+                    align.forward(f.mul(2).sub(g.mul(3)), rois),
+                    1e-9,
+                    1e-12);
             NDArray dout = Cases.normal(manager, random, y.getShape().getShape());
             align.forward(f, rois);
             NDArray dx = align.backward(dout);
@@ -196,13 +219,17 @@ class DetectionPropertiesTests {
             RoiAlign align = new RoiAlign(2, 2, 1.0, sampling, aligned);
             NDArray dout = Cases.normal(manager, random, 3, 2, 2, 2);
             align.forward(f, rois);
-            assertThat(GradientCheck.relativeError(align.backward(dout),
-                    GradientCheck.numericalGradient(x -> new RoiAlign(2, 2, 1.0, sampling, aligned).forward(x, rois), f,
-                            dout))).isLessThan(1e-8);
+            assertThat(GradientCheck.relativeError(
+                            align.backward(dout),
+                            GradientCheck.numericalGradient(
+                                    x -> new RoiAlign(2, 2, 1.0, sampling, aligned).forward(x, rois), f, dout)))
+                    .isLessThan(1e-8);
             RoiPool pool = new RoiPool(2, 2, 1.0);
             pool.forward(f, rois);
-            assertThat(GradientCheck.relativeError(pool.backward(dout),
-                    GradientCheck.numericalGradient(x -> new RoiPool(2, 2, 1.0).forward(x, rois), f, dout))).isLessThan(1e-8);
+            assertThat(GradientCheck.relativeError(
+                            pool.backward(dout),
+                            GradientCheck.numericalGradient(x -> new RoiPool(2, 2, 1.0).forward(x, rois), f, dout)))
+                    .isLessThan(1e-8);
         }
     }
 
@@ -223,32 +250,44 @@ class DetectionPropertiesTests {
         NDArray rois = manager.create(new double[] {0, 0, 0, 3, 3}, new Shape(1, 5));
         RoiAlign align = new RoiAlign(2, 2, 1.0, 2, false);
         assertThat(align.forward(f, rois).getDataType()).isEqualTo(DataType.FLOAT32);
-        assertThat(align.backward(manager.ones(new Shape(1, 2, 2, 2), DataType.FLOAT32)).getDataType()).isEqualTo(DataType.FLOAT32);
+        assertThat(align.backward(manager.ones(new Shape(1, 2, 2, 2), DataType.FLOAT32))
+                        .getDataType())
+                .isEqualTo(DataType.FLOAT32);
         NDArray b32 = boxes(3).toType(DataType.FLOAT32, false);
         assertThat(Boxes.iou(b32, b32).getDataType()).isEqualTo(DataType.FLOAT32);
-        assertThat(Boxes.encode(b32, b32, new double[] {1, 1, 1, 1}).getDataType()).isEqualTo(DataType.FLOAT32);
-        assertThat(Boxes.decode(b32, b32, new double[] {1, 1, 1, 1}).getDataType()).isEqualTo(DataType.FLOAT32);
+        assertThat(Boxes.encode(b32, b32, new double[] {1, 1, 1, 1}).getDataType())
+                .isEqualTo(DataType.FLOAT32);
+        assertThat(Boxes.decode(b32, b32, new double[] {1, 1, 1, 1}).getDataType())
+                .isEqualTo(DataType.FLOAT32);
     }
 
     @Test
     void invalidArgumentsAreRejectedWithTheirName() {
         NDArray b = boxes(2);
-        assertThatThrownBy(() -> Boxes.area(b.reshape(4, 2))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(K, 4)");
-        assertThatThrownBy(() -> Boxes.encode(b, boxes(3), new double[] {1, 1, 1, 1})).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Boxes.encode(b, b, new double[] {1, 1, 1})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Boxes.area(b.reshape(4, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(K, 4)");
+        assertThatThrownBy(() -> Boxes.encode(b, boxes(3), new double[] {1, 1, 1, 1}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Boxes.encode(b, b, new double[] {1, 1, 1}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("weights");
-        assertThatThrownBy(() -> Boxes.nms(b, manager.create(new double[] {1, 2, 3}), 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Boxes.nms(b, manager.create(new double[] {1, 2, 3}), 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Boxes.batchedNms(b, manager.create(new double[] {1, 2}), new int[] {0}, 0.5))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Anchors.match(manager.zeros(new Shape(3, 2)), 0.3, 0.7)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Anchors.match(manager.zeros(new Shape(3, 2)), 0.3, 0.7))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Anchors.match(manager.zeros(new Shape(3, 0)), 0.7, 0.3)).containsExactly(-1, -1, -1);
         assertThatThrownBy(() -> Anchors.grid(manager.zeros(new Shape(2, 2)), 8, new double[] {8}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RoiPool(0, 2, 1.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RoiAlign(2, 2, 0, 1, true)).isInstanceOf(IllegalArgumentException.class);
         NDArray f = manager.zeros(new Shape(1, 1, 4, 4), DataType.FLOAT64);
-        assertThatThrownBy(() -> new RoiAlign(2, 2, 1, 1, true).forward(f, manager.create(new double[] {1, 0, 0, 2, 2}, new Shape(1, 5))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch index");
+        assertThatThrownBy(() -> new RoiAlign(2, 2, 1, 1, true)
+                        .forward(f, manager.create(new double[] {1, 0, 0, 2, 2}, new Shape(1, 5))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch index");
         assertThatThrownBy(() -> new RoiPool(2, 2, 1).backward(f)).isInstanceOf(IllegalStateException.class);
     }
 

@@ -3,7 +3,6 @@ package kadai.reference.detection;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +19,8 @@ import java.util.Map;
  * One golden case of {@code torchvision-golden.txt} (written by {@code torchvision_golden.py} beside
  * it): the operation, its parameters and its named arrays, float64 or int64.
  */
-record GoldenCase(String op, String name, Map<String, String> params, Map<String, long[]> shapes,
-                  Map<String, double[]> values) {
+record GoldenCase(
+        String op, String name, Map<String, String> params, Map<String, long[]> shapes, Map<String, double[]> values) {
 
     static final String RESOURCE = "/kadai/reference/detection/torchvision-golden.txt";
 

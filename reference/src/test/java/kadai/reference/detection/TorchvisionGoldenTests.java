@@ -1,7 +1,14 @@
 package kadai.reference.detection;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import kadai.assignments.detection.Anchors;
 import kadai.assignments.detection.Boxes;
 import kadai.assignments.detection.RoiAlign;
@@ -11,14 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-
-import static kadai.assignments.testing.Tensors.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reference detection classes against golden cases computed by Debian's torchvision 0.14
@@ -30,6 +29,7 @@ class TorchvisionGoldenTests {
 
     /** Float64 results that only reorder sums (RoI Align divides once where torchvision divides at the end). */
     private static final double RTOL = 1e-12;
+
     private static final double ATOL = 1e-12;
 
     private NDManager manager;
@@ -50,9 +50,11 @@ class TorchvisionGoldenTests {
 
     @Test
     void theGoldenFileCoversEveryOperation() {
-        Map<String, Long> byOp = cases().stream().collect(Collectors.groupingBy(GoldenCase::op, TreeMap::new, Collectors.counting()));
-        assertThat(byOp.keySet()).containsExactly("area", "batched_nms", "decode", "encode", "iou", "match", "nms", "roi_align",
-                "roi_pool");
+        Map<String, Long> byOp =
+                cases().stream().collect(Collectors.groupingBy(GoldenCase::op, TreeMap::new, Collectors.counting()));
+        assertThat(byOp.keySet())
+                .containsExactly(
+                        "area", "batched_nms", "decode", "encode", "iou", "match", "nms", "roi_align", "roi_pool");
         assertThat(cases()).hasSizeGreaterThan(50);
     }
 
@@ -62,24 +64,44 @@ class TorchvisionGoldenTests {
         switch (c.op()) {
             case "area" -> close(c, "area", Boxes.area(c.array(manager, "boxes")));
             case "iou" -> close(c, "iou", Boxes.iou(c.array(manager, "a"), c.array(manager, "b")));
-            case "encode" -> close(c, "deltas",
-                    Boxes.encode(c.array(manager, "anchors"), c.array(manager, "targets"), c.values("weights")));
-            case "decode" -> close(c, "boxes",
-                    Boxes.decode(c.array(manager, "anchors"), c.array(manager, "deltas"), c.values("weights")));
-            case "nms" -> assertThat(Boxes.nms(c.array(manager, "boxes"), c.array(manager, "scores"), c.param("threshold")))
-                    .as(c.toString()).containsExactly(c.ints("keep"));
-            case "batched_nms" -> assertThat(Boxes.batchedNms(c.array(manager, "boxes"), c.array(manager, "scores"),
-                    c.ints("classes"), c.param("threshold"))).as(c.toString()).containsExactly(c.ints("keep"));
-            case "match" -> assertThat(Anchors.match(c.array(manager, "iou"), c.param("positive"), c.param("negative")))
-                    .as(c.toString()).containsExactly(c.ints("matches"));
+            case "encode" ->
+                close(
+                        c,
+                        "deltas",
+                        Boxes.encode(c.array(manager, "anchors"), c.array(manager, "targets"), c.values("weights")));
+            case "decode" ->
+                close(
+                        c,
+                        "boxes",
+                        Boxes.decode(c.array(manager, "anchors"), c.array(manager, "deltas"), c.values("weights")));
+            case "nms" ->
+                assertThat(Boxes.nms(c.array(manager, "boxes"), c.array(manager, "scores"), c.param("threshold")))
+                        .as(c.toString())
+                        .containsExactly(c.ints("keep"));
+            case "batched_nms" ->
+                assertThat(Boxes.batchedNms(
+                                c.array(manager, "boxes"),
+                                c.array(manager, "scores"),
+                                c.ints("classes"),
+                                c.param("threshold")))
+                        .as(c.toString())
+                        .containsExactly(c.ints("keep"));
+            case "match" ->
+                assertThat(Anchors.match(c.array(manager, "iou"), c.param("positive"), c.param("negative")))
+                        .as(c.toString())
+                        .containsExactly(c.ints("matches"));
             case "roi_pool" -> {
                 RoiPool pool = new RoiPool(c.intParam("out_h"), c.intParam("out_w"), c.param("scale"));
                 close(c, "output", pool.forward(c.array(manager, "features"), c.array(manager, "rois")));
                 close(c, "grad", pool.backward(c.array(manager, "dout")));
             }
             case "roi_align" -> {
-                RoiAlign align = new RoiAlign(c.intParam("out_h"), c.intParam("out_w"), c.param("scale"),
-                        c.intParam("sampling"), Boolean.parseBoolean(c.params().get("aligned")));
+                RoiAlign align = new RoiAlign(
+                        c.intParam("out_h"),
+                        c.intParam("out_w"),
+                        c.param("scale"),
+                        c.intParam("sampling"),
+                        Boolean.parseBoolean(c.params().get("aligned")));
                 close(c, "output", align.forward(c.array(manager, "features"), c.array(manager, "rois")));
                 close(c, "grad", align.backward(c.array(manager, "dout")));
             }

@@ -1,20 +1,19 @@
 package kadai.reference.pix2pix;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Random;
 import kadai.assignments.pix2pix.Conditioning;
 import kadai.reference.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
-import static kadai.assignments.testing.Tensors.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The reference {@link Conditioning} against PyTorch ({@code one_hot} and {@code cat}, golden
@@ -46,11 +45,24 @@ class ConditioningTests {
             NDArray labels = c.array(manager, "labels").toType(DataType.INT64, false);
             NDArray y = Conditioning.oneHot(labels, (int) c.parameter("classes"), DataType.FLOAT64);
             assertClose(c + ": oneHot", c.array(manager, "oneHot"), y, 0, 0);
-            assertClose(c + ": withLabels", c.array(manager, "withLabels"), Conditioning.withLabels(c.array(manager, "z"), y), 0, 0);
-            assertClose(c + ": labelPlanes", c.array(manager, "labelPlanes"),
-                    Conditioning.labelPlanes(c.array(manager, "images"), y), 0, 0);
-            assertClose(c + ": pairs", c.array(manager, "pairs"),
-                    Conditioning.pairs(c.array(manager, "condition"), c.array(manager, "images")), 0, 0);
+            assertClose(
+                    c + ": withLabels",
+                    c.array(manager, "withLabels"),
+                    Conditioning.withLabels(c.array(manager, "z"), y),
+                    0,
+                    0);
+            assertClose(
+                    c + ": labelPlanes",
+                    c.array(manager, "labelPlanes"),
+                    Conditioning.labelPlanes(c.array(manager, "images"), y),
+                    0,
+                    0);
+            assertClose(
+                    c + ": pairs",
+                    c.array(manager, "pairs"),
+                    Conditioning.pairs(c.array(manager, "condition"), c.array(manager, "images")),
+                    0,
+                    0);
             checked++;
         }
         assertThat(checked).as("golden conditioning cases").isEqualTo(4);
@@ -76,7 +88,7 @@ class ConditioningTests {
         int h = 3;
         int w = 2;
         NDArray images = Cases.normal(manager, random, n, c, h, w);
-        NDArray soft = Cases.normal(manager, random, n, k);           // any values, not only one-hot
+        NDArray soft = Cases.normal(manager, random, n, k); // any values, not only one-hot
         double[] x = images.toDoubleArray();
         double[] y = soft.toDoubleArray();
         double[] out = Conditioning.labelPlanes(images, soft).toDoubleArray();
@@ -93,7 +105,12 @@ class ConditioningTests {
         NDArray pairs = Conditioning.pairs(images, image);
         assertThat(pairs.getShape()).isEqualTo(new Shape(n, c + 1, h, w));
         assertThat(pairs.getDataType()).as("the condition's dtype").isEqualTo(DataType.FLOAT64);
-        assertClose("image channels after the condition's", image.toType(DataType.FLOAT64, false), pairs.get(":, 2:3"), 0, 0);
+        assertClose(
+                "image channels after the condition's",
+                image.toType(DataType.FLOAT64, false),
+                pairs.get(":, 2:3"),
+                0,
+                0);
         assertClose("condition channels first", images, pairs.get(":, 0:2"), 0, 0);
     }
 
@@ -110,25 +127,33 @@ class ConditioningTests {
     @Test
     void invalidArgumentsAreRejected() {
         NDArray labels = manager.create(new long[] {0, 1, 2});
-        assertThatThrownBy(() -> Conditioning.oneHot(labels, 2, DataType.FLOAT64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Conditioning.oneHot(labels, 2, DataType.FLOAT64))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Conditioning.oneHot(manager.create(new long[] {0, -1}), 3, DataType.FLOAT64))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Conditioning.oneHot(labels, 0, DataType.FLOAT64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Conditioning.oneHot(labels, 0, DataType.FLOAT64))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Conditioning.oneHot(labels.toType(DataType.FLOAT64, false), 3, DataType.FLOAT64))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Conditioning.oneHot(labels.reshape(3, 1), 3, DataType.FLOAT64))
                 .isInstanceOf(IllegalArgumentException.class);
         NDArray y = Conditioning.oneHot(labels, 3, DataType.FLOAT64);
-        assertThatThrownBy(() -> Conditioning.withLabels(manager.zeros(new Shape(2, 4)), y)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Conditioning.withLabels(manager.zeros(new Shape(3)), y)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Conditioning.withLabels(manager.zeros(new Shape(2, 4)), y))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Conditioning.withLabels(manager.zeros(new Shape(3)), y))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Conditioning.labelPlanes(manager.zeros(new Shape(2, 1, 2, 2)), y))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Conditioning.labelPlanes(manager.zeros(new Shape(3, 4)), y)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Conditioning.pairs(manager.zeros(new Shape(1, 1, 2, 2)), manager.zeros(new Shape(1, 1, 2, 3))))
+        assertThatThrownBy(() -> Conditioning.labelPlanes(manager.zeros(new Shape(3, 4)), y))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Conditioning.pairs(manager.zeros(new Shape(1, 1, 2, 2)), manager.zeros(new Shape(2, 1, 2, 2))))
+        assertThatThrownBy(() ->
+                        Conditioning.pairs(manager.zeros(new Shape(1, 1, 2, 2)), manager.zeros(new Shape(1, 1, 2, 3))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Conditioning.pairs(manager.zeros(new Shape(1, 2, 2)), manager.zeros(new Shape(1, 2, 2))))
+        assertThatThrownBy(() ->
+                        Conditioning.pairs(manager.zeros(new Shape(1, 1, 2, 2)), manager.zeros(new Shape(2, 1, 2, 2))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> Conditioning.pairs(manager.zeros(new Shape(1, 2, 2)), manager.zeros(new Shape(1, 2, 2))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

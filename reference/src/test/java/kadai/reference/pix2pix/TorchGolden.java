@@ -3,7 +3,6 @@ package kadai.reference.pix2pix;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,11 +44,9 @@ final class TorchGolden {
     }
 
     /** A float64 array as written by the script. */
-    record Array(long[] shape, double[] values) {
-    }
+    record Array(long[] shape, double[] values) {}
 
-    private TorchGolden() {
-    }
+    private TorchGolden() {}
 
     /** Return every case of the file, in order. */
     static List<Case> cases() {
@@ -76,10 +73,16 @@ final class TorchGolden {
                     continue;
                 }
                 String[] parts = line.split("\\|", -1);
-                long[] shape = parts[1].isEmpty() ? new long[0]
-                        : Arrays.stream(parts[1].split(",")).mapToLong(Long::parseLong).toArray();
-                double[] values = parts[2].isEmpty() ? new double[0]
-                        : Arrays.stream(parts[2].split(" ")).mapToDouble(Double::parseDouble).toArray();
+                long[] shape = parts[1].isEmpty()
+                        ? new long[0]
+                        : Arrays.stream(parts[1].split(","))
+                                .mapToLong(Long::parseLong)
+                                .toArray();
+                double[] values = parts[2].isEmpty()
+                        ? new double[0]
+                        : Arrays.stream(parts[2].split(" "))
+                                .mapToDouble(Double::parseDouble)
+                                .toArray();
                 current.arrays().put(parts[0], new Array(shape, values));
             }
         } catch (IOException e) {

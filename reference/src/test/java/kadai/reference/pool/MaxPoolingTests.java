@@ -1,24 +1,23 @@
 package kadai.reference.pool;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import kadai.assignments.pool.MaxPooling;
 import kadai.assignments.testing.GradientCheck;
 import kadai.reference.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import static kadai.assignments.testing.Tensors.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reference max pooling against PyTorch's max_pool2d and autograd, and against finite differences. */
 class MaxPoolingTests {
@@ -38,8 +37,16 @@ class MaxPoolingTests {
                 if (h + 2 * pad < ph || w + 2 * pad < pw) {
                     continue;
                 }
-                cases.add(new PoolCase(Cases.between(random, 1, 3), Cases.between(random, 1, 3), h, w, ph, pw,
-                        Cases.between(random, 1, 3), pad, random.nextLong()));
+                cases.add(new PoolCase(
+                        Cases.between(random, 1, 3),
+                        Cases.between(random, 1, 3),
+                        h,
+                        w,
+                        ph,
+                        pw,
+                        Cases.between(random, 1, 3),
+                        pad,
+                        random.nextLong()));
             }
             return cases;
         }
@@ -54,8 +61,8 @@ class MaxPoolingTests {
 
         @Override
         public String toString() {
-            return "x (" + n + "," + c + "," + h + "," + w + "), pool " + ph + "x" + pw + ", stride " + stride + ", pad " + pad
-                    + ", seed " + seed;
+            return "x (" + n + "," + c + "," + h + "," + w + "), pool " + ph + "x" + pw + ", stride " + stride
+                    + ", pad " + pad + ", seed " + seed;
         }
     }
 
@@ -75,8 +82,12 @@ class MaxPoolingTests {
 
     @Test
     void generatedCasesCoverOverlapsPaddingAndRemainders() {
-        assertThat(CASES).anyMatch(k -> k.stride() < k.ph()).anyMatch(k -> k.pad() == 2).anyMatch(k -> k.ph() != k.pw())
-                .anyMatch(k -> k.stride() == 3).anyMatch(k -> (k.h() + 2 * k.pad() - k.ph()) % k.stride() != 0)
+        assertThat(CASES)
+                .anyMatch(k -> k.stride() < k.ph())
+                .anyMatch(k -> k.pad() == 2)
+                .anyMatch(k -> k.ph() != k.pw())
+                .anyMatch(k -> k.stride() == 3)
+                .anyMatch(k -> (k.h() + 2 * k.pad() - k.ph()) % k.stride() != 0)
                 .anyMatch(k -> k.n() > 1 && k.c() > 1);
     }
 
@@ -112,8 +123,11 @@ class MaxPoolingTests {
             MaxPooling pool = new MaxPooling(k.ph(), k.pw(), k.stride(), k.pad());
             pool.forward(x);
             NDArray dx = pool.backward(dout);
-            NDArray numeric = GradientCheck.numericalGradient(new MaxPooling(k.ph(), k.pw(), k.stride(), k.pad())::forward, x, dout);
-            assertThat(GradientCheck.relativeError(dx, numeric)).as(k.toString()).isLessThan(GradientCheck.CONV_THRESHOLD);
+            NDArray numeric = GradientCheck.numericalGradient(
+                    new MaxPooling(k.ph(), k.pw(), k.stride(), k.pad())::forward, x, dout);
+            assertThat(GradientCheck.relativeError(dx, numeric))
+                    .as(k.toString())
+                    .isLessThan(GradientCheck.CONV_THRESHOLD);
         }
     }
 
@@ -124,7 +138,12 @@ class MaxPoolingTests {
         MaxPooling pool = new MaxPooling(2, 3, 3, 0);
         assertClose("forward", manager.create(new double[] {5, 7}, new Shape(1, 1, 1, 2)), pool.forward(x), 0, 0);
         NDArray dx = pool.backward(manager.create(new double[] {10, 20}, new Shape(1, 1, 1, 2)));
-        assertClose("dx", manager.create(new double[] {10, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0}, new Shape(1, 1, 2, 6)), dx, 0, 0);
+        assertClose(
+                "dx",
+                manager.create(new double[] {10, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0}, new Shape(1, 1, 2, 6)),
+                dx,
+                0,
+                0);
     }
 
     @Test
@@ -132,9 +151,19 @@ class MaxPoolingTests {
         NDArray x = manager.create(new double[] {-4, -3, -2, -1}, new Shape(1, 1, 2, 2));
         MaxPooling pool = new MaxPooling(2, 2, 1, 1);
         NDArray y = pool.forward(x);
-        assertClose("forward", manager.create(new double[] {-4, -3, -3, -2, -1, -1, -2, -1, -1}, new Shape(1, 1, 3, 3)), y, 0, 0);
+        assertClose(
+                "forward",
+                manager.create(new double[] {-4, -3, -3, -2, -1, -1, -2, -1, -1}, new Shape(1, 1, 3, 3)),
+                y,
+                0,
+                0);
         NDArray dx = pool.backward(y.onesLike());
-        assertClose("every output routes to a real input", manager.create(new double[] {1, 2, 2, 4}, new Shape(1, 1, 2, 2)), dx, 0, 0);
+        assertClose(
+                "every output routes to a real input",
+                manager.create(new double[] {1, 2, 2, 4}, new Shape(1, 1, 2, 2)),
+                dx,
+                0,
+                0);
     }
 
     @Test
@@ -158,17 +187,29 @@ class MaxPoolingTests {
 
     @Test
     void invalidConfigurationsAreRejectedWithTheirValues() {
-        assertThatThrownBy(() -> new MaxPooling(2, 2, 2, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pad 2");
-        assertThatThrownBy(() -> new MaxPooling(4, 2, 1, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4x2");
-        assertThatThrownBy(() -> new MaxPooling(0, 2, 1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolH=0");
-        assertThatThrownBy(() -> new MaxPooling(2, 2, 0, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride=0");
-        assertThatThrownBy(() -> new MaxPooling(2, 2, 1, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pad=-1");
+        assertThatThrownBy(() -> new MaxPooling(2, 2, 2, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pad 2");
+        assertThatThrownBy(() -> new MaxPooling(4, 2, 1, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4x2");
+        assertThatThrownBy(() -> new MaxPooling(0, 2, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("poolH=0");
+        assertThatThrownBy(() -> new MaxPooling(2, 2, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stride=0");
+        assertThatThrownBy(() -> new MaxPooling(2, 2, 1, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pad=-1");
         MaxPooling pool = new MaxPooling(3, 3, 1, 0);
         assertThatThrownBy(() -> pool.forward(manager.zeros(new Shape(1, 1, 2, 4), DataType.FLOAT64)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("filter 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("filter 3");
     }
 
     private static NDArray nativePool(NDArray x, PoolCase k) {
-        return Pool.maxPool2d(x, new Shape(k.ph(), k.pw()), new Shape(k.stride(), k.stride()), new Shape(k.pad(), k.pad()), false);
+        return Pool.maxPool2d(
+                x, new Shape(k.ph(), k.pw()), new Shape(k.stride(), k.stride()), new Shape(k.pad(), k.pad()), false);
     }
 }

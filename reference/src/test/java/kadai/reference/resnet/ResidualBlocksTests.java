@@ -1,11 +1,17 @@
 package kadai.reference.resnet;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
 import kadai.assignments.Layer;
 import kadai.assignments.conv.Convolution;
 import kadai.assignments.resnet.BasicBlock;
@@ -16,13 +22,6 @@ import kadai.reference.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Random;
-
-import static kadai.assignments.testing.Tensors.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Global average pooling and the residual blocks against PyTorch autograd and finite differences. */
 class ResidualBlocksTests {
@@ -50,10 +49,12 @@ class ResidualBlocksTests {
             NDArray y = gap.forward(x);
             NDArray dx = gap.backward(dout);
             NDArray probe = x.duplicate();
-            NDArray expected = Cases.autograd(() -> probe.reshape(dims[0], dims[1], -1).mean(new int[] {2}), dout, probe);
+            NDArray expected =
+                    Cases.autograd(() -> probe.reshape(dims[0], dims[1], -1).mean(new int[] {2}), dout, probe);
             assertClose("GAP forward " + new Shape(dims), expected, y, Cases.RTOL, Cases.ATOL);
             assertClose("GAP backward " + new Shape(dims), probe.getGradient(), dx, Cases.RTOL, Cases.ATOL);
-            assertThat(GradientCheck.relativeError(dx, GradientCheck.numericalGradient(new GlobalAveragePooling()::forward, x, dout)))
+            assertThat(GradientCheck.relativeError(
+                            dx, GradientCheck.numericalGradient(new GlobalAveragePooling()::forward, x, dout)))
                     .isLessThan(GradientCheck.CONV_THRESHOLD);
         }
     }
@@ -65,7 +66,10 @@ class ResidualBlocksTests {
         Conv c2 = conv(4, 4, 3, 1, 1);
         Conv sc = conv(4, 3, 1, 2, 0);
         BasicBlock block = new BasicBlock(c1.layer(), c2.layer(), sc.layer());
-        checkAgainstAutograd(block, x, Map.of("conv1", c1, "conv2", c2, "shortcut", sc),
+        checkAgainstAutograd(
+                block,
+                x,
+                Map.of("conv1", c1, "conv2", c2, "shortcut", sc),
                 () -> relu(c2.apply(relu(c1.apply(x))).add(sc.apply(x))));
     }
 
@@ -75,7 +79,11 @@ class ResidualBlocksTests {
         Conv c1 = conv(3, 3, 3, 1, 1);
         Conv c2 = conv(3, 3, 3, 1, 1);
         BasicBlock block = new BasicBlock(c1.layer(), c2.layer(), null);
-        checkAgainstAutograd(block, x, Map.of("conv1", c1, "conv2", c2), () -> relu(c2.apply(relu(c1.apply(x))).add(x)));
+        checkAgainstAutograd(
+                block,
+                x,
+                Map.of("conv1", c1, "conv2", c2),
+                () -> relu(c2.apply(relu(c1.apply(x))).add(x)));
         assertThat(block.params()).containsOnlyKeys("conv1.W", "conv1.b", "conv2.W", "conv2.b");
     }
 
@@ -87,7 +95,10 @@ class ResidualBlocksTests {
         Conv b = conv(6, 2, 1, 1, 0);
         Conv sc = conv(6, 4, 1, 2, 0);
         Bottleneck block = new Bottleneck(a.layer(), m.layer(), b.layer(), sc.layer());
-        checkAgainstAutograd(block, x, Map.of("conv1x1a", a, "conv3x3", m, "conv1x1b", b, "shortcut", sc),
+        checkAgainstAutograd(
+                block,
+                x,
+                Map.of("conv1x1a", a, "conv3x3", m, "conv1x1b", b, "shortcut", sc),
                 () -> relu(b.apply(relu(m.apply(relu(a.apply(x))))).add(sc.apply(x))));
     }
 
@@ -98,7 +109,10 @@ class ResidualBlocksTests {
         Conv m = conv(2, 2, 3, 1, 1);
         Conv b = conv(4, 2, 1, 1, 0);
         Bottleneck block = new Bottleneck(a.layer(), m.layer(), b.layer(), null);
-        checkAgainstAutograd(block, x, Map.of("conv1x1a", a, "conv3x3", m, "conv1x1b", b),
+        checkAgainstAutograd(
+                block,
+                x,
+                Map.of("conv1x1a", a, "conv3x3", m, "conv1x1b", b),
                 () -> relu(b.apply(relu(m.apply(relu(a.apply(x))))).add(x)));
         assertThat(block.grads()).containsOnlyKeys(block.params().keySet());
     }
@@ -116,16 +130,21 @@ class ResidualBlocksTests {
         Map<String, NDArray> grads = new LinkedHashMap<>(block.grads());
         BasicBlock probe = new BasicBlock(c1.layer(), c2.layer(), sc.layer());
         assertThat(GradientCheck.relativeError(dx, GradientCheck.numericalGradient(probe::forward, x, dout)))
-                .as("dx").isLessThan(GradientCheck.CONV_THRESHOLD);
-        block.params().forEach((key, param) -> assertThat(GradientCheck.relativeError(grads.get(key),
-                GradientCheck.numericalGradientInPlace(() -> probe.forward(x), param, dout))).as(key)
-                .isLessThan(GradientCheck.CONV_THRESHOLD));
+                .as("dx")
+                .isLessThan(GradientCheck.CONV_THRESHOLD);
+        block.params()
+                .forEach((key, param) -> assertThat(GradientCheck.relativeError(
+                                grads.get(key),
+                                GradientCheck.numericalGradientInPlace(() -> probe.forward(x), param, dout)))
+                        .as(key)
+                        .isLessThan(GradientCheck.CONV_THRESHOLD));
     }
 
     @Test
     void blocksKeepFloat32() {
         NDArray x = Cases.normal(manager, random, 1, 2, 4, 4).toType(DataType.FLOAT32, false);
-        BasicBlock block = new BasicBlock(conv(2, 2, 3, 1, 1).layer(), conv(2, 2, 3, 1, 1).layer(), null);
+        BasicBlock block =
+                new BasicBlock(conv(2, 2, 3, 1, 1).layer(), conv(2, 2, 3, 1, 1).layer(), null);
         NDArray y = block.forward(x);
         assertThat(y.getDataType()).isEqualTo(DataType.FLOAT32);
         assertThat(block.backward(y.onesLike()).getDataType()).isEqualTo(DataType.FLOAT32);
@@ -140,26 +159,33 @@ class ResidualBlocksTests {
         }
 
         NDArray apply(NDArray x) {
-            return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(pad, pad)).singletonOrThrow();
+            return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(pad, pad))
+                    .singletonOrThrow();
         }
     }
 
     private Conv conv(int oc, int c, int f, int stride, int pad) {
-        return new Conv(Cases.normal(manager, random, oc, c, f, f).div(Math.sqrt(c * f * f)), Cases.normal(manager, random, oc).mul(0.1),
-                stride, pad);
+        return new Conv(
+                Cases.normal(manager, random, oc, c, f, f).div(Math.sqrt(c * f * f)),
+                Cases.normal(manager, random, oc).mul(0.1),
+                stride,
+                pad);
     }
 
     private static NDArray relu(NDArray x) {
         return Activation.relu(x);
     }
 
-    private void checkAgainstAutograd(Layer block, NDArray x, Map<String, Conv> convs, java.util.function.Supplier<NDArray> nativeForward) {
+    private void checkAgainstAutograd(
+            Layer block, NDArray x, Map<String, Conv> convs, java.util.function.Supplier<NDArray> nativeForward) {
         NDArray y = block.forward(x);
         NDArray dout = Cases.normal(manager, random, y.getShape().getShape());
         NDArray dx = block.backward(dout);
         Map<String, NDArray> grads = block.grads();
 
-        NDArray[] leaves = convs.values().stream().flatMap(c -> java.util.stream.Stream.of(c.w(), c.b())).toArray(NDArray[]::new);
+        NDArray[] leaves = convs.values().stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.w(), c.b()))
+                .toArray(NDArray[]::new);
         NDArray[] all = java.util.Arrays.copyOf(leaves, leaves.length + 1);
         all[leaves.length] = x;
         NDArray expected = Cases.autograd(nativeForward, dout, all);

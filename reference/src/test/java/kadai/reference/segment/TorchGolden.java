@@ -3,7 +3,6 @@ package kadai.reference.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +23,12 @@ final class TorchGolden {
     private static final String RESOURCE = "/golden/segment/cases.txt";
 
     /** One case: its kind ({@code maxpool}, {@code unpool}, {@code xent}), name, integer settings and arrays. */
-    record Case(String kind, String name, Map<String, Integer> settings, Map<String, long[]> shapes,
-                Map<String, double[]> values) {
+    record Case(
+            String kind,
+            String name,
+            Map<String, Integer> settings,
+            Map<String, long[]> shapes,
+            Map<String, double[]> values) {
 
         NDArray array(NDManager manager, String key) {
             double[] v = values.get(key);
@@ -45,8 +48,7 @@ final class TorchGolden {
         }
     }
 
-    private TorchGolden() {
-    }
+    private TorchGolden() {}
 
     /** Return the cases of one kind, in file order. */
     static List<Case> cases(String kind) {

@@ -1,10 +1,17 @@
 package kadai.reference.segment;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import kadai.assignments.conv.Convolution;
 import kadai.assignments.segment.TransposedConvolution;
 import kadai.assignments.testing.GradientCheck;
@@ -12,14 +19,6 @@ import kadai.reference.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import static kadai.assignments.testing.Tensors.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The reference transposed convolution against the notes' §5.3 examples (with the erratum), PyTorch's
@@ -40,9 +39,16 @@ class TransposedConvolutionTests {
             Random random = new Random(seed);
             List<TCase> cases = new ArrayList<>();
             while (cases.size() < count) {
-                TCase k = new TCase(Cases.between(random, 1, 3), Cases.between(random, 1, 3), Cases.between(random, 1, 3),
-                        Cases.between(random, 1, maxSize), Cases.between(random, 1, maxSize), Cases.between(random, 1, 4),
-                        Cases.between(random, 1, 4), Cases.between(random, 1, 3), Cases.between(random, 0, 2),
+                TCase k = new TCase(
+                        Cases.between(random, 1, 3),
+                        Cases.between(random, 1, 3),
+                        Cases.between(random, 1, 3),
+                        Cases.between(random, 1, maxSize),
+                        Cases.between(random, 1, maxSize),
+                        Cases.between(random, 1, 4),
+                        Cases.between(random, 1, 4),
+                        Cases.between(random, 1, 3),
+                        Cases.between(random, 0, 2),
                         random.nextLong());
                 if (k.oh() >= 1 && k.ow() >= 1) {
                     cases.add(k);
@@ -61,8 +67,8 @@ class TransposedConvolutionTests {
 
         @Override
         public String toString() {
-            return "x (" + n + "," + c + "," + h + "," + w + "), W (" + c + "," + oc + "," + fh + "," + fw + "), stride "
-                    + stride + ", pad " + pad + ", seed " + seed;
+            return "x (" + n + "," + c + "," + h + "," + w + "), W (" + c + "," + oc + "," + fh + "," + fw
+                    + "), stride " + stride + ", pad " + pad + ", seed " + seed;
         }
     }
 
@@ -83,8 +89,12 @@ class TransposedConvolutionTests {
 
     @Test
     void generatedCasesCoverStridesPaddingOverlapsAndChannels() {
-        assertThat(CASES).anyMatch(k -> k.stride() < k.fh()).anyMatch(k -> k.stride() > k.fh())
-                .anyMatch(k -> k.pad() == 2).anyMatch(k -> k.fh() != k.fw()).anyMatch(k -> k.n() > 1 && k.c() > 1 && k.oc() > 1);
+        assertThat(CASES)
+                .anyMatch(k -> k.stride() < k.fh())
+                .anyMatch(k -> k.stride() > k.fh())
+                .anyMatch(k -> k.pad() == 2)
+                .anyMatch(k -> k.fh() != k.fw())
+                .anyMatch(k -> k.n() > 1 && k.c() > 1 && k.oc() > 1);
     }
 
     @Test
@@ -94,11 +104,20 @@ class TransposedConvolutionTests {
         NDArray x = manager.create(new double[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
         NDArray w = manager.create(new double[] {1, 2, -1, 1}, new Shape(1, 1, 2, 2));
         NDArray b = manager.zeros(new Shape(1), DataType.FLOAT64);
-        assertClose("§5.3, stride 2", manager.create(new double[] {1, 2, 2, 4, -1, 1, -2, 2, 3, 6, 4, 8, -3, 3, -4, 4},
-                new Shape(1, 1, 4, 4)), new TransposedConvolution(w, b, 2, 0).forward(x), 0, 0);
+        assertClose(
+                "§5.3, stride 2",
+                manager.create(
+                        new double[] {1, 2, 2, 4, -1, 1, -2, 2, 3, 6, 4, 8, -3, 3, -4, 4}, new Shape(1, 1, 4, 4)),
+                new TransposedConvolution(w, b, 2, 0).forward(x),
+                0,
+                0);
         // Erratum: the notes print 1 at the centre; 1*1 + 2*(-1) + 3*2 + 4*1 = 9.
-        assertClose("§5.3, stride 1", manager.create(new double[] {1, 4, 4, 2, 9, 10, -3, -1, 4}, new Shape(1, 1, 3, 3)),
-                new TransposedConvolution(w, b, 1, 0).forward(x), 0, 0);
+        assertClose(
+                "§5.3, stride 1",
+                manager.create(new double[] {1, 4, 4, 2, 9, 10, -3, -1, 4}, new Shape(1, 1, 3, 3)),
+                new TransposedConvolution(w, b, 1, 0).forward(x),
+                0,
+                0);
     }
 
     @Test
@@ -154,8 +173,17 @@ class TransposedConvolutionTests {
             // sum(convT(x) * dout) = sum(x * conv(dout)): dx = conv(dout), dW = d/dW sum(conv(dout) * x).
             NDArray w = in.w.duplicate();
             NDArray d = dout.duplicate();
-            NDArray conv = Cases.autograd(() -> Conv2d.conv2d(d, w, manager.zeros(new Shape(k.c()), DataType.FLOAT64),
-                    new Shape(k.stride(), k.stride()), new Shape(k.pad(), k.pad())).singletonOrThrow(), in.x, w, d);
+            NDArray conv = Cases.autograd(
+                    () -> Conv2d.conv2d(
+                                    d,
+                                    w,
+                                    manager.zeros(new Shape(k.c()), DataType.FLOAT64),
+                                    new Shape(k.stride(), k.stride()),
+                                    new Shape(k.pad(), k.pad()))
+                            .singletonOrThrow(),
+                    in.x,
+                    w,
+                    d);
             assertClose("dX, " + k, conv, dx, Cases.RTOL, Cases.ATOL);
             assertClose("dW, " + k, w.getGradient(), layer.grads().get("W"), Cases.RTOL, Cases.ATOL);
             assertClose("db, " + k, dout.sum(new int[] {0, 2, 3}), layer.grads().get("b"), Cases.RTOL, Cases.ATOL);
@@ -167,8 +195,8 @@ class TransposedConvolutionTests {
         List<TorchGolden.Case> cases = TorchGolden.cases("convt");
         assertThat(cases).hasSizeGreaterThanOrEqualTo(7);
         for (TorchGolden.Case k : cases) {
-            TransposedConvolution layer = new TransposedConvolution(k.array(manager, "w"), k.array(manager, "b"),
-                    k.setting("stride"), k.setting("pad"));
+            TransposedConvolution layer = new TransposedConvolution(
+                    k.array(manager, "w"), k.array(manager, "b"), k.setting("stride"), k.setting("pad"));
             assertClose(k + ": y", k.array(manager, "y"), layer.forward(k.array(manager, "x")), 1e-12, 1e-12);
             assertClose(k + ": dx", k.array(manager, "dx"), layer.backward(k.array(manager, "dout")), 1e-12, 1e-12);
             assertClose(k + ": dW", k.array(manager, "dw"), layer.grads().get("W"), 1e-12, 1e-12);
@@ -183,12 +211,17 @@ class TransposedConvolutionTests {
             Inputs in = inputs(k);
             NDArray z = Cases.normal(manager, new Random(k.seed() + 1), k.n(), k.oc(), k.oh(), k.ow());
             NDArray zero = manager.zeros(new Shape(k.oc()), DataType.FLOAT64);
-            NDArray convOfZ = new Convolution(in.w, manager.zeros(new Shape(k.c()), DataType.FLOAT64), k.stride(), k.pad())
+            NDArray convOfZ = new Convolution(
+                            in.w, manager.zeros(new Shape(k.c()), DataType.FLOAT64), k.stride(), k.pad())
                     .forward(z);
             assertThat(convOfZ.getShape()).as(k.toString()).isEqualTo(in.x.getShape());
             double left = convOfZ.mul(in.x).sum().getDouble();
-            double right = z.mul(new TransposedConvolution(in.w, zero, k.stride(), k.pad()).forward(in.x)).sum().getDouble();
-            assertThat(right).as(k.toString()).isCloseTo(left, org.assertj.core.data.Offset.offset(1e-10 * (1 + Math.abs(left))));
+            double right = z.mul(new TransposedConvolution(in.w, zero, k.stride(), k.pad()).forward(in.x))
+                    .sum()
+                    .getDouble();
+            assertThat(right)
+                    .as(k.toString())
+                    .isCloseTo(left, org.assertj.core.data.Offset.offset(1e-10 * (1 + Math.abs(left))));
         }
     }
 
@@ -202,13 +235,18 @@ class TransposedConvolutionTests {
             NDArray dx = layer.backward(dout);
             TransposedConvolution probe = new TransposedConvolution(in.w, in.b, k.stride(), k.pad());
             assertThat(GradientCheck.relativeError(dx, GradientCheck.numericalGradient(probe::forward, in.x, dout)))
-                    .as("dX, " + k).isLessThan(GradientCheck.CONV_THRESHOLD);
-            assertThat(GradientCheck.relativeError(layer.grads().get("W"),
-                    GradientCheck.numericalGradientInPlace(() -> probe.forward(in.x), in.w, dout)))
-                    .as("dW, " + k).isLessThan(GradientCheck.CONV_THRESHOLD);
-            assertThat(GradientCheck.relativeError(layer.grads().get("b"),
-                    GradientCheck.numericalGradientInPlace(() -> probe.forward(in.x), in.b, dout)))
-                    .as("db, " + k).isLessThan(GradientCheck.CONV_THRESHOLD);
+                    .as("dX, " + k)
+                    .isLessThan(GradientCheck.CONV_THRESHOLD);
+            assertThat(GradientCheck.relativeError(
+                            layer.grads().get("W"),
+                            GradientCheck.numericalGradientInPlace(() -> probe.forward(in.x), in.w, dout)))
+                    .as("dW, " + k)
+                    .isLessThan(GradientCheck.CONV_THRESHOLD);
+            assertThat(GradientCheck.relativeError(
+                            layer.grads().get("b"),
+                            GradientCheck.numericalGradientInPlace(() -> probe.forward(in.x), in.b, dout)))
+                    .as("db, " + k)
+                    .isLessThan(GradientCheck.CONV_THRESHOLD);
         }
     }
 
@@ -242,25 +280,30 @@ class TransposedConvolutionTests {
     void invalidConfigurationsAreRejectedWithTheirValues() {
         NDArray w = manager.zeros(new Shape(2, 1, 3, 3), DataType.FLOAT64);
         NDArray b = manager.zeros(new Shape(1), DataType.FLOAT64);
-        assertThatThrownBy(() -> new TransposedConvolution(w, b, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new TransposedConvolution(w, b, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("stride=0");
-        assertThatThrownBy(() -> new TransposedConvolution(w, b, 1, -1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new TransposedConvolution(w, b, 1, -1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pad=-1");
         assertThatThrownBy(() -> new TransposedConvolution(w, manager.zeros(new Shape(2)), 1, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(2)");
         // (1 - 1) * 1 - 2 * 2 + 3 = -1 < 1: too much padding for a 1x1 input.
         assertThatThrownBy(() -> new TransposedConvolution(w, b, 1, 2).forward(manager.zeros(new Shape(1, 2, 1, 1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("= -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("= -1");
         assertThatThrownBy(() -> new TransposedConvolution(w, b, 1, 0).forward(manager.zeros(new Shape(1, 3, 2, 2))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(1, 3, 2, 2)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(1, 3, 2, 2)");
     }
 
-    private record Inputs(NDArray x, NDArray w, NDArray b) {
-    }
+    private record Inputs(NDArray x, NDArray w, NDArray b) {}
 
     private Inputs inputs(TCase k) {
         Random random = new Random(k.seed());
-        return new Inputs(Cases.normal(manager, random, k.n(), k.c(), k.h(), k.w()),
+        return new Inputs(
+                Cases.normal(manager, random, k.n(), k.c(), k.h(), k.w()),
                 Cases.normal(manager, random, k.c(), k.oc(), k.fh(), k.fw()),
                 Cases.normal(manager, random, k.oc()));
     }
@@ -269,8 +312,16 @@ class TransposedConvolutionTests {
     private NDArray nativeT(Inputs in, TCase k) {
         NDArray z = manager.zeros(new Shape(k.n(), k.oc(), k.oh(), k.ow()), DataType.FLOAT64);
         NDArray x = in.x.toType(DataType.FLOAT64, false);
-        Cases.autograd(() -> Conv2d.conv2d(z, in.w, manager.zeros(new Shape(k.c()), DataType.FLOAT64),
-                new Shape(k.stride(), k.stride()), new Shape(k.pad(), k.pad())).singletonOrThrow(), x, z);
+        Cases.autograd(
+                () -> Conv2d.conv2d(
+                                z,
+                                in.w,
+                                manager.zeros(new Shape(k.c()), DataType.FLOAT64),
+                                new Shape(k.stride(), k.stride()),
+                                new Shape(k.pad(), k.pad()))
+                        .singletonOrThrow(),
+                x,
+                z);
         return z.getGradient().add(in.b.reshape(1, k.oc(), 1, 1));
     }
 }

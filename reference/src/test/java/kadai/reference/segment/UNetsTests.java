@@ -1,5 +1,8 @@
 package kadai.reference.segment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,9 +16,6 @@ import kadai.assignments.segment.UNets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reference U-Net: output shape, and a parameter count recomputed from the architecture by hand. */
 class UNetsTests {
@@ -48,16 +48,19 @@ class UNetsTests {
         for (int[] args : new int[][] {{1, 11, 8, 2}, {1, 11, 16, 3}, {3, 2, 4, 1}, {1, 11, 32, 4}}) {
             Block net = UNets.unet(args[0], args[1], args[2], args[3]);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, args[0], 32, 32));
-            assertThat(trainable(net)).as("unet(%d, %d, %d, %d)", args[0], args[1], args[2], args[3])
+            assertThat(trainable(net))
+                    .as("unet(%d, %d, %d, %d)", args[0], args[1], args[2], args[3])
                     .isEqualTo(expectedParameters(args[0], args[1], args[2], args[3]));
         }
     }
 
     @Test
     void invalidArgumentsAreRejected() {
-        assertThatThrownBy(() -> UNets.unet(1, 11, 8, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> UNets.unet(1, 11, 8, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("depth=0");
-        assertThatThrownBy(() -> UNets.unet(0, 11, 8, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> UNets.unet(0, 11, 8, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inChannels=0");
     }
 
@@ -67,18 +70,21 @@ class UNetsTests {
         int previous = in;
         for (int i = 0; i < depth; i++) {
             int c = width << i;
-            count += doubleConv(previous, c);                 // down the U
-            count += 4L * (width << (i + 1)) * c + c;         // Conv2dTranspose 2x2 from level i+1, with bias
-            count += doubleConv(2 * c, c);                    // after the concat, up the U
+            count += doubleConv(previous, c); // down the U
+            count += 4L * (width << (i + 1)) * c + c; // Conv2dTranspose 2x2 from level i+1, with bias
+            count += doubleConv(2 * c, c); // after the concat, up the U
             previous = c;
         }
-        count += doubleConv(previous, width << depth);        // the bottom
-        count += (long) width * classes + classes;            // 1x1 head with bias
+        count += doubleConv(previous, width << depth); // the bottom
+        count += (long) width * classes + classes; // 1x1 head with bias
         return count;
     }
 
     private static long doubleConv(int in, int out) {
-        return 9L * in * out + 2L * out + 9L * out * out + 2L * out;   // conv 3x3 (no bias) + BatchNorm gamma, beta; twice
+        return 9L * in * out
+                + 2L * out
+                + 9L * out * out
+                + 2L * out; // conv 3x3 (no bias) + BatchNorm gamma, beta; twice
     }
 
     static long trainable(Block block) {

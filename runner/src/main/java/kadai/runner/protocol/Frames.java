@@ -8,8 +8,7 @@ import java.io.OutputStream;
 /** Read and write length-prefixed frames. */
 public final class Frames {
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /**
      * Read one frame's payload.

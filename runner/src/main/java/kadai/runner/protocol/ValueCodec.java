@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -116,7 +115,9 @@ public final class ValueCodec {
             for (Map.Entry<?, ?> e : v.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
                     throw new IllegalArgumentException("map keys must be strings, got "
-                            + (e.getKey() == null ? "null" : e.getKey().getClass().getName()));
+                            + (e.getKey() == null
+                                    ? "null"
+                                    : e.getKey().getClass().getName()));
                 }
                 out.writeString(key);
                 write(e.getValue(), out, depth + 1);
@@ -168,8 +169,8 @@ public final class ValueCodec {
 
     private static void writeArrayHeader(byte tag, int length, WireOut out) {
         if (length > Wire.MAX_ARRAY_ELEMENTS) {
-            throw new IllegalArgumentException("an array of " + length + " elements is more than the "
-                    + Wire.MAX_ARRAY_ELEMENTS + " allowed");
+            throw new IllegalArgumentException(
+                    "an array of " + length + " elements is more than the " + Wire.MAX_ARRAY_ELEMENTS + " allowed");
         }
         out.writeByte(tag);
         out.writeInt(length);
@@ -319,8 +320,8 @@ public final class ValueCodec {
             throw new ProtocolException("array length " + n + " outside 0.." + Wire.MAX_ARRAY_ELEMENTS);
         }
         if ((long) n * elementBytes > in.remaining()) {
-            throw new ProtocolException("array of " + n + " elements needs " + (long) n * elementBytes
-                    + " bytes, " + in.remaining() + " left");
+            throw new ProtocolException("array of " + n + " elements needs " + (long) n * elementBytes + " bytes, "
+                    + in.remaining() + " left");
         }
         return n;
     }
@@ -365,8 +366,8 @@ public final class ValueCodec {
         long bytes = elements * type.getNumOfBytes();
         long declared = in.readLong();
         if (declared != bytes) {
-            throw new ProtocolException("array of shape " + shape + " and dtype " + type + " declares "
-                    + declared + " data bytes, needs " + bytes);
+            throw new ProtocolException("array of shape " + shape + " and dtype " + type + " declares " + declared
+                    + " data bytes, needs " + bytes);
         }
         ByteBuffer data = in.readBytes(bytes);
         if (elements == 0) {

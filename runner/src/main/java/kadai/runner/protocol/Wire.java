@@ -10,8 +10,7 @@ package kadai.runner.protocol;
  */
 public final class Wire {
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** The largest frame either side accepts unless configured otherwise (256 MiB). */
     public static final int DEFAULT_MAX_FRAME = 256 << 20;
@@ -84,9 +83,11 @@ public final class Wire {
     public static final byte RUNNER_OBJECT = 10;
     /** A layer that lives in the grader, by grader handle; the runner sees a call-back proxy. */
     public static final byte GRADER_LAYER = 11;
+
     public static final byte MAP = 12;
     /** {@code int[]}: i32 length, then big-endian elements (likewise for the other primitive arrays). */
     public static final byte INT_ARRAY = 13;
+
     public static final byte LONG_ARRAY = 14;
     public static final byte FLOAT_ARRAY = 15;
     public static final byte DOUBLE_ARRAY = 16;

@@ -108,7 +108,8 @@ public final class WireIn {
     /** Fail unless every byte of the payload was read. */
     public void expectEnd() throws ProtocolException {
         if (buf.hasRemaining()) {
-            throw new ProtocolException(buf.remaining() + " unexpected bytes after a " + Wire.typeName(type) + " frame");
+            throw new ProtocolException(
+                    buf.remaining() + " unexpected bytes after a " + Wire.typeName(type) + " frame");
         }
     }
 

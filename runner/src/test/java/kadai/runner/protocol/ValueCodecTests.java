@@ -1,22 +1,21 @@
 package kadai.runner.protocol;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class ValueCodecTests {
 
@@ -84,9 +83,10 @@ class ValueCodecTests {
         assertThat(back.getShape()).isEqualTo(x.getShape());
         assertThat(back.getDataType()).isEqualTo(DataType.FLOAT64);
         assertThat(back.toDoubleArray()).containsExactly(x.toDoubleArray());
-        for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT32, DataType.INT64, DataType.UINT8,
-                DataType.BOOLEAN}) {
-            NDArray a = manager.arange(0, 6, 1, DataType.INT32).toType(type, false).reshape(2, 3);
+        for (DataType type :
+                new DataType[] {DataType.FLOAT32, DataType.INT32, DataType.INT64, DataType.UINT8, DataType.BOOLEAN}) {
+            NDArray a =
+                    manager.arange(0, 6, 1, DataType.INT32).toType(type, false).reshape(2, 3);
             NDArray b = (NDArray) roundTrip(a);
             assertThat(b.getDataType()).isEqualTo(type);
             assertThat(b.contentEquals(a)).as(type.toString()).isTrue();
@@ -111,8 +111,7 @@ class ValueCodecTests {
     }
 
     /** What the test's references decode to: a runner object as named on the wire. */
-    private record Handle(long id, boolean layer, String className) {
-    }
+    private record Handle(long id, boolean layer, String className) {}
 
     @Test
     void objectsThatAreNotValuesAreLeftToTheReferencesOfTheSide() throws Exception {
@@ -126,7 +125,8 @@ class ValueCodecTests {
 
     @Test
     void primitiveArraysKeepEveryElementAndBit() throws Exception {
-        assertThat((int[]) roundTrip(new int[] {3, -1, Integer.MAX_VALUE, 0})).containsExactly(3, -1, Integer.MAX_VALUE, 0);
+        assertThat((int[]) roundTrip(new int[] {3, -1, Integer.MAX_VALUE, 0}))
+                .containsExactly(3, -1, Integer.MAX_VALUE, 0);
         assertThat((long[]) roundTrip(new long[] {1L << 50, -2})).containsExactly(1L << 50, -2);
         assertThat((float[]) roundTrip(new float[] {1.5f, Float.NaN, -0f})).containsExactly(1.5f, Float.NaN, -0f);
         double[] doubles = {Math.PI, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE};
@@ -160,24 +160,28 @@ class ValueCodecTests {
         lying.writeInt(1_000_000);
         lying.writeLong(1);
         assertThatThrownBy(() -> codec.read(new WireIn(Arrays.copyOf(lying.buffer(), lying.size()))))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("needs 8000000 bytes");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("needs 8000000 bytes");
         WireOut huge = WireOut.frame(Wire.RETURN, 1);
         huge.writeByte(Wire.INT_ARRAY);
         huge.writeInt(Wire.MAX_ARRAY_ELEMENTS + 1);
         assertThatThrownBy(() -> codec.read(new WireIn(Arrays.copyOf(huge.buffer(), huge.size()))))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("array length");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("array length");
         WireOut dtype = WireOut.frame(Wire.RETURN, 1);
         dtype.writeByte(Wire.DTYPE);
         dtype.writeString("NOT_A_TYPE");
         assertThatThrownBy(() -> codec.read(new WireIn(Arrays.copyOf(dtype.buffer(), dtype.size()))))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("unknown dtype");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("unknown dtype");
     }
 
     @Test
     void framesOverTheCapOrCutShortAreRejectedBeforeAllocation() {
         byte[] huge = {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2};
         assertThatThrownBy(() -> Frames.read(new ByteArrayInputStream(huge), 1 << 20))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("outside 9..");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("outside 9..");
         byte[] cut = {0, 0, 0, 20, 1, 2, 3};
         assertThatThrownBy(() -> Frames.read(new ByteArrayInputStream(cut), 1 << 20))
                 .hasMessageContaining("ended after 3 of 20");

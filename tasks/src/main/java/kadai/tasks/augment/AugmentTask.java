@@ -3,19 +3,6 @@ package kadai.tasks.augment;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import kadai.assignments.augment.RandomAugmentation.Policy;
-import kadai.grader.api.StudentCode;
-import kadai.tasks.DeviceChoice;
-import kadai.tasks.ProgressMeter;
-import kadai.tasks.Task;
-import kadai.tasks.TaskConfig;
-import kadai.tasks.TaskContext;
-import kadai.tasks.TaskResult;
-import kadai.tasks.classify.Classifier;
-import kadai.tasks.classify.SmallCnn;
-import kadai.tasks.data.ImageSet;
-import kadai.tasks.gan.Pictures;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +16,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kadai.assignments.augment.RandomAugmentation.Policy;
+import kadai.grader.api.StudentCode;
+import kadai.tasks.DeviceChoice;
+import kadai.tasks.ProgressMeter;
+import kadai.tasks.Task;
+import kadai.tasks.TaskConfig;
+import kadai.tasks.TaskContext;
+import kadai.tasks.TaskResult;
+import kadai.tasks.classify.Classifier;
+import kadai.tasks.classify.SmallCnn;
+import kadai.tasks.data.ImageSet;
+import kadai.tasks.gan.Pictures;
 
 /**
  * Exercise 3-6 on Fashion-MNIST: train the same small CNN on a small subset three times — without
@@ -44,7 +43,10 @@ import java.util.concurrent.Future;
 public final class AugmentTask implements Task {
 
     /** Augmentation that keeps garments plausible: mirror images, small shifts, turns and zooms. */
-    public static final Policy POLICY = Policy.none().withFlipHorizontal(0.5).withShift(1, 2).withRotate(0.5, 10)
+    public static final Policy POLICY = Policy.none()
+            .withFlipHorizontal(0.5)
+            .withShift(1, 2)
+            .withRotate(0.5, 10)
             .withScale(0.5, 0.9, 1.1);
     /** The same with upside-down flips, which the notes warn against: no test garment is upside down. */
     public static final Policy WITH_VERTICAL_FLIPS = POLICY.withFlipVertical(0.5);
@@ -78,8 +80,7 @@ public final class AugmentTask implements Task {
      * @param train the small training subset (a seeded random choice from the training file)
      * @param test test images
      */
-    record Plan(boolean smoke, int epochs, int batchSize, ImageSet train, ImageSet test) {
-    }
+    record Plan(boolean smoke, int epochs, int batchSize, ImageSet train, ImageSet test) {}
 
     static Plan plan(TaskConfig config, boolean gpu, kadai.tasks.data.FashionMnist data) {
         boolean smoke = !gpu && config.trainSize() == 0;
@@ -87,9 +88,15 @@ public final class AugmentTask implements Task {
         int n = Math.min(all.size(), TaskConfig.or(config.trainSize(), smoke ? CPU_SMOKE_TRAIN : FULL_TRAIN));
         int[] order = ImageSet.permutation(all.size(), new Random(config.seed()));
         ImageSet train = all.select(Arrays.copyOf(order, n));
-        ImageSet test = data.test().head(TaskConfig.or(config.testSize(), smoke ? CPU_SMOKE_TEST : data.test().size()));
-        return new Plan(smoke, TaskConfig.or(config.epochs(), smoke ? SMOKE_EPOCHS : FULL_EPOCHS),
-                TaskConfig.or(config.batchSize(), BATCH), train, test);
+        ImageSet test = data.test()
+                .head(TaskConfig.or(
+                        config.testSize(), smoke ? CPU_SMOKE_TEST : data.test().size()));
+        return new Plan(
+                smoke,
+                TaskConfig.or(config.epochs(), smoke ? SMOKE_EPOCHS : FULL_EPOCHS),
+                TaskConfig.or(config.batchSize(), BATCH),
+                train,
+                test);
     }
 
     @Override
@@ -97,7 +104,8 @@ public final class AugmentTask implements Task {
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
-        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        TaskResult result = new TaskResult(
+                id(), DeviceChoice.label(device), context.submission().description());
         result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         Plan plan = plan(config, device.isGpu(), context.data());
@@ -129,8 +137,11 @@ public final class AugmentTask implements Task {
         m.put("policy_vflip", describe(WITH_VERTICAL_FLIPS));
         result.setAccuracy(with.testAccuracy);
         writeImages(config.outputDir(), without, with, vflip, result);
-        meter.message(String.format(Locale.ROOT, "gap (train - test accuracy): without %.4f, with %.4f, with vertical flips %.4f",
-                without.trainAccuracy - without.testAccuracy, with.trainAccuracy - with.testAccuracy,
+        meter.message(String.format(
+                Locale.ROOT,
+                "gap (train - test accuracy): without %.4f, with %.4f, with vertical flips %.4f",
+                without.trainAccuracy - without.testAccuracy,
+                with.trainAccuracy - with.testAccuracy,
                 vflip.trainAccuracy - vflip.testAccuracy));
         result.setSeconds((System.nanoTime() - start) / 1e9);
         return result;
@@ -153,7 +164,8 @@ public final class AugmentTask implements Task {
     }
 
     /** One batch ready to train on, in its own manager. */
-    private record Prepared(NDManager scope, NDArray images, int[] labels, double augmentSeconds) implements AutoCloseable {
+    private record Prepared(NDManager scope, NDArray images, int[] labels, double augmentSeconds)
+            implements AutoCloseable {
         @Override
         public void close() {
             scope.close();
@@ -182,31 +194,39 @@ public final class AugmentTask implements Task {
             ImageSet train = plan.train();
             int n = train.size();
             int batch = Math.min(plan.batchSize(), n);
-            int steps = n / batch;    // the last, smaller batch is dropped
+            int steps = n / batch; // the last, smaller batch is dropped
             Random order = new Random(seed + 2);
-            ExecutorService producer = background ? Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "augment-producer");
-                t.setDaemon(true);
-                return t;
-            }) : null;
+            ExecutorService producer = background
+                    ? Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "augment-producer");
+                        t.setDaemon(true);
+                        return t;
+                    })
+                    : null;
             try (Classifier classifier = Classifier.create(SmallCnn.network(10), device, batch, LEARNING_RATE, seed)) {
-                StudentAugmentation augmentation = policy == null ? null : new StudentAugmentation(code, policy, seed + 1);
+                StudentAugmentation augmentation =
+                        policy == null ? null : new StudentAugmentation(code, policy, seed + 1);
                 meter.phase("train " + name, plan.epochs(), steps);
                 for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
                     int[] permutation = ImageSet.permutation(n, order);
                     boolean first = epoch == 1;
                     long epochStart = System.nanoTime();
-                    Future<Prepared> next = producer == null ? null
-                            : producer.submit(() -> prepare(classifier, augmentation, permutation, 0, batch, first, run));
+                    Future<Prepared> next = producer == null
+                            ? null
+                            : producer.submit(
+                                    () -> prepare(classifier, augmentation, permutation, 0, batch, first, run));
                     for (int step = 0; step < steps; step++) {
                         int s = step;
                         Prepared ready;
                         if (producer == null) {
-                            ready = prepare(classifier, augmentation, permutation, step, batch, first && step == 0, run);
+                            ready = prepare(
+                                    classifier, augmentation, permutation, step, batch, first && step == 0, run);
                         } else {
                             ready = await(next);
-                            next = s + 1 < steps ? producer.submit(
-                                    () -> prepare(classifier, augmentation, permutation, s + 1, batch, false, run)) : null;
+                            next = s + 1 < steps
+                                    ? producer.submit(() ->
+                                            prepare(classifier, augmentation, permutation, s + 1, batch, false, run))
+                                    : null;
                         }
                         try (ready) {
                             long t = System.nanoTime();
@@ -222,8 +242,13 @@ public final class AugmentTask implements Task {
                     run.testAccuracy = classifier.accuracy(plan.test());
                     result.addPoint("train_accuracy_" + name, run.trainAccuracy);
                     result.addPoint("test_accuracy_" + name, run.testAccuracy);
-                    meter.message(String.format(Locale.ROOT, "%s, epoch %d: train accuracy %.4f, test accuracy %.4f", name, epoch,
-                            run.trainAccuracy, run.testAccuracy));
+                    meter.message(String.format(
+                            Locale.ROOT,
+                            "%s, epoch %d: train accuracy %.4f, test accuracy %.4f",
+                            name,
+                            epoch,
+                            run.trainAccuracy,
+                            run.testAccuracy));
                 }
             } finally {
                 if (producer != null) {
@@ -234,8 +259,14 @@ public final class AugmentTask implements Task {
         }
 
         /** Cut batch {@code step} of the permutation, augment it if asked, and keep samples of the first one. */
-        private Prepared prepare(Classifier classifier, StudentAugmentation augmentation, int[] permutation, int step, int batch,
-                                 boolean keepSamples, Run run) {
+        private Prepared prepare(
+                Classifier classifier,
+                StudentAugmentation augmentation,
+                int[] permutation,
+                int step,
+                int batch,
+                boolean keepSamples,
+                Run run) {
             NDManager scope = classifier.manager().newSubManager();
             try {
                 ImageSet train = plan.train();
@@ -296,8 +327,11 @@ public final class AugmentTask implements Task {
                 curves.put(r.name, result.curves().getOrDefault(kind + "_accuracy_" + r.name, new ArrayList<>()));
             }
             Path chart = dir.resolve("augment-" + kind + "-accuracy.png");
-            Pictures.writeCurves(curves, kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1)
-                    + " accuracy per epoch: without / with augmentation / with vertical flips", chart);
+            Pictures.writeCurves(
+                    curves,
+                    kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1)
+                            + " accuracy per epoch: without / with augmentation / with vertical flips",
+                    chart);
             result.images().put(kind + "_accuracy", chart.toString());
         }
     }

@@ -2,11 +2,10 @@ package kadai.tasks.augment;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import java.lang.reflect.RecordComponent;
 import kadai.assignments.augment.RandomAugmentation.Policy;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentObject;
-
-import java.lang.reflect.RecordComponent;
 
 /**
  * The submission's {@code RandomAugmentation}, built with a policy and a seed through the seam; each

@@ -11,8 +11,7 @@ import java.util.stream.IntStream;
  */
 public final class Auroc {
 
-    private Auroc() {
-    }
+    private Auroc() {}
 
     /** Return the AUROC of {@code scores} for the labels {@code positive}; NaN without positives or negatives. */
     public static double of(double[] scores, boolean[] positive) {
@@ -27,7 +26,7 @@ public final class Auroc {
             while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
                 j++;
             }
-            double average = (i + j) / 2.0 + 1;   // ranks start at 1; ties share their average rank
+            double average = (i + j) / 2.0 + 1; // ranks start at 1; ties share their average rank
             for (int k = i; k <= j; k++) {
                 rank[order[k]] = average;
             }

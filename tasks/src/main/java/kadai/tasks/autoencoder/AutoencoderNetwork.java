@@ -4,15 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import kadai.assignments.Layer;
-import kadai.assignments.layers.ReLU;
-import kadai.grader.api.RemoteParameters;
-import kadai.grader.api.StudentCode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import kadai.assignments.Layer;
+import kadai.assignments.layers.ReLU;
+import kadai.grader.api.RemoteParameters;
+import kadai.grader.api.StudentCode;
 
 /**
  * Assemble the {@code autoencoder} task's network for {@code (N, 1, 28, 28)} images:
@@ -81,8 +80,8 @@ public final class AutoencoderNetwork {
         return code.newLayer(CONVOLUTION, CONSTRUCTOR, w, manager.zeros(new Shape(out), DataType.FLOAT32), stride, 1);
     }
 
-    private static Layer transposed(StudentCode code, NDManager manager, Random random, int in, int out, int kernel,
-                                    int stride) {
+    private static Layer transposed(
+            StudentCode code, NDManager manager, Random random, int in, int out, int kernel, int stride) {
         // Each output pixel receives about in * kernel^2 / stride^2 contributions: its fan-in.
         NDArray w = he(manager, random, new Shape(in, out, kernel, kernel), in * kernel * kernel / (stride * stride));
         int pad = 1;

@@ -4,6 +4,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.IntStream;
 import kadai.tasks.DeviceChoice;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.Task;
@@ -15,12 +20,6 @@ import kadai.tasks.data.FashionMnist;
 import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
 import kadai.tasks.gan.Pictures;
-
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * Train a convolutional autoencoder whose decoder is the student's {@code TransposedConvolution}
@@ -39,6 +38,7 @@ public final class AutoencoderTask implements Task {
 
     /** The class left out of training, the "anomaly": Bag (Fashion-MNIST label 8). */
     public static final int HELD_OUT_CLASS = 8;
+
     static final int DEFAULT_EPOCHS = 3;
     static final int DEFAULT_BATCH = 64;
     static final double LEARNING_RATE = 2e-3;
@@ -70,12 +70,13 @@ public final class AutoencoderTask implements Task {
                 .head(Math.min(1_000, Math.max(100, train.size() / 10)));
         ImageSet test = data.test().head(TaskConfig.or(config.testSize(), 10_000));
 
-        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        TaskResult result = new TaskResult(
+                id(), DeviceChoice.label(device), context.submission().description());
         result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            AutoencoderNetwork network = AutoencoderNetwork.create(context.submission(), context.reference(), manager,
-                    config.seed());
+            AutoencoderNetwork network =
+                    AutoencoderNetwork.create(context.submission(), context.reference(), manager, config.seed());
             LayerOptimizer optimizer = LayerOptimizer.adam(LEARNING_RATE, manager);
             long steps = (train.size() + batchSize - 1) / batchSize;
             meter.phase("train", epochs, steps);
@@ -98,8 +99,8 @@ public final class AutoencoderTask implements Task {
                         network.backward(diff.mul(2.0 / diff.size()));
                         optimizer.step(network.layers());
                         if (!Double.isFinite(loss)) {
-                            throw new IllegalStateException("the reconstruction loss became " + loss + " at epoch " + epoch
-                                    + " step " + (step + 1) + "; check TransposedConvolution's backward");
+                            throw new IllegalStateException("the reconstruction loss became " + loss + " at epoch "
+                                    + epoch + " step " + (step + 1) + "; check TransposedConvolution's backward");
                         }
                         lossSum += loss;
                         images += batch.length;
@@ -112,8 +113,8 @@ public final class AutoencoderTask implements Task {
                 double valMse = mean(errors(network, validation, manager));
                 result.addPoint("epoch_loss", lossSum / step);
                 result.addPoint("val_mse", valMse);
-                meter.message(String.format(Locale.ROOT, "epoch %d: mean loss %.5f, validation MSE %.5f", epoch,
-                        lossSum / step, valMse));
+                meter.message(String.format(
+                        Locale.ROOT, "epoch %d: mean loss %.5f, validation MSE %.5f", epoch, lossSum / step, valMse));
             }
             meter.phase("evaluate", 1, 1);
             double[] errors = errors(network, test, manager);
@@ -179,8 +180,13 @@ public final class AutoencoderTask implements Task {
             try (NDManager scope = manager.newSubManager()) {
                 network.attachParametersTo(scope);
                 NDArray x = images(scope, set.select(IntStream.range(from, to).toArray()));
-                double[] e = network.forward(x).sub(x).square().reshape(to - from, -1).mean(new int[] {1})
-                        .toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+                double[] e = network.forward(x)
+                        .sub(x)
+                        .square()
+                        .reshape(to - from, -1)
+                        .mean(new int[] {1})
+                        .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                        .toDoubleArray();
                 System.arraycopy(e, 0, out, from, e.length);
             }
         }
@@ -188,7 +194,9 @@ public final class AutoencoderTask implements Task {
     }
 
     static ImageSet withoutClass(ImageSet set, int excluded) {
-        return set.select(IntStream.range(0, set.size()).filter(i -> set.labels()[i] != excluded).toArray());
+        return set.select(IntStream.range(0, set.size())
+                .filter(i -> set.labels()[i] != excluded)
+                .toArray());
     }
 
     static float[] meanImage(ImageSet set) {
@@ -213,11 +221,19 @@ public final class AutoencoderTask implements Task {
     }
 
     /** Write test images of the trained classes and of the held-out class above their reconstructions. */
-    private static void picture(AutoencoderNetwork network, ImageSet test, NDManager manager, Path dir, TaskResult result)
+    private static void picture(
+            AutoencoderNetwork network, ImageSet test, NDManager manager, Path dir, TaskResult result)
             throws java.io.IOException {
-        int[] normal = IntStream.range(0, test.size()).filter(i -> test.labels()[i] != HELD_OUT_CLASS).limit(SHOWN).toArray();
-        int[] odd = IntStream.range(0, test.size()).filter(i -> test.labels()[i] == HELD_OUT_CLASS).limit(SHOWN).toArray();
-        int[] shown = IntStream.concat(Arrays.stream(normal), Arrays.stream(odd)).toArray();
+        int[] normal = IntStream.range(0, test.size())
+                .filter(i -> test.labels()[i] != HELD_OUT_CLASS)
+                .limit(SHOWN)
+                .toArray();
+        int[] odd = IntStream.range(0, test.size())
+                .filter(i -> test.labels()[i] == HELD_OUT_CLASS)
+                .limit(SHOWN)
+                .toArray();
+        int[] shown =
+                IntStream.concat(Arrays.stream(normal), Arrays.stream(odd)).toArray();
         ImageSet inputs = test.select(shown);
         float[] grid = new float[2 * inputs.pixels().length];
         try (NDManager scope = manager.newSubManager()) {

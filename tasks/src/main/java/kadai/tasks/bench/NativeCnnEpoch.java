@@ -19,13 +19,12 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import kadai.tasks.data.FashionMnist;
-import kadai.tasks.data.ImageSet;
-import kadai.tasks.data.Scoring;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import kadai.tasks.data.FashionMnist;
+import kadai.tasks.data.ImageSet;
+import kadai.tasks.data.Scoring;
 
 /**
  * Time one Fashion-MNIST epoch of the {@code cnn} task's network built from DJL's native layers
@@ -39,8 +38,7 @@ import java.util.Random;
  */
 public final class NativeCnnEpoch {
 
-    private NativeCnnEpoch() {
-    }
+    private NativeCnnEpoch() {}
 
     public static void main(String[] args) throws Exception {
         int batchSize = 64;
@@ -48,15 +46,22 @@ public final class NativeCnnEpoch {
         ImageSet test = FashionMnist.locate().test();
         Engine.getInstance().setRandomSeed(1);
         SequentialBlock net = new SequentialBlock()
-                .add(conv(16)).add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(conv(32)).add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(conv(16))
+                .add(Activation.reluBlock())
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(conv(32))
+                .add(Activation.reluBlock())
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(100).build()).add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(100).build())
+                .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(10).build());
         try (Model model = Model.newInstance("cnn-native")) {
             model.setBlock(net);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(1e-3f))
+                            .build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize, 1, 28, 28));
                 NDManager manager = trainer.getManager();
@@ -68,7 +73,8 @@ public final class NativeCnnEpoch {
                 for (int from = 0; from < order.length; from += batchSize) {
                     int to = Math.min(order.length, from + batchSize);
                     try (NDManager scope = manager.newSubManager()) {
-                        NDArray index = scope.create(Arrays.copyOfRange(order, from, to)).toType(DataType.INT64, false);
+                        NDArray index = scope.create(Arrays.copyOfRange(order, from, to))
+                                .toType(DataType.INT64, false);
                         NDList x = new NDList(images.get(index));
                         NDList y = new NDList(labels.get(index));
                         try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -84,31 +90,45 @@ public final class NativeCnnEpoch {
                 for (int from = 0; from < test.size(); from += 1000) {
                     int to = Math.min(test.size(), from + 1000);
                     try (NDManager scope = manager.newSubManager()) {
-                        NDArray x = scope.create(Arrays.copyOfRange(test.pixels(), from * 784, to * 784),
+                        NDArray x = scope.create(
+                                Arrays.copyOfRange(test.pixels(), from * 784, to * 784),
                                 new Shape(to - from, 1, 28, 28));
-                        long[] argmax = trainer.evaluate(new NDList(x)).singletonOrThrow().argMax(1)
-                                .toType(DataType.INT64, false).toLongArray();
+                        long[] argmax = trainer.evaluate(new NDList(x))
+                                .singletonOrThrow()
+                                .argMax(1)
+                                .toType(DataType.INT64, false)
+                                .toLongArray();
                         for (int i = 0; i < argmax.length; i++) {
                             predictions[from + i] = (int) argmax[i];
                         }
                     }
                 }
-                System.out.printf(Locale.ROOT, "{\"impl\": \"djl-native\", \"threads\": \"%s\", \"seconds\": %.2f,"
-                        + " \"cpu_seconds\": %.2f, \"images_per_second\": %.1f, \"test_accuracy\": %.4f}%n",
-                        System.getProperty("ai.djl.pytorch.num_threads", "default"), seconds, cpuSeconds,
-                        train.size() / seconds, Scoring.accuracy(predictions, test.labels()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "{\"impl\": \"djl-native\", \"threads\": \"%s\", \"seconds\": %.2f,"
+                                + " \"cpu_seconds\": %.2f, \"images_per_second\": %.1f, \"test_accuracy\": %.4f}%n",
+                        System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                        seconds,
+                        cpuSeconds,
+                        train.size() / seconds,
+                        Scoring.accuracy(predictions, test.labels()));
             }
         }
     }
 
     /** Return the CPU time of the whole process (all threads, native ones included). */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static Conv2d conv(int filters) {
-        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build();
+        return Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1))
+                .build();
     }
 
     private static int[] permutation(int n, Random random) {

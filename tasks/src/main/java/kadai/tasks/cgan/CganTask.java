@@ -5,6 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import kadai.grader.suites.gan.GanLossApi;
 import kadai.grader.suites.pix2pix.ConditioningApi;
 import kadai.tasks.DeviceChoice;
@@ -21,14 +28,6 @@ import kadai.tasks.gan.FeatureClassifier;
 import kadai.tasks.gan.FrechetDistance;
 import kadai.tasks.gan.GanSteps;
 import kadai.tasks.gan.Pictures;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /**
  * Train a conditional DCGAN on Fashion-MNIST with the student's {@code Conditioning} and the
@@ -51,6 +50,7 @@ public final class CganTask implements Task {
      * after 600 of 64, 0.49 after 1,600 of 32), and steps of 32 cost about half those of 64.
      */
     static final int CPU_SMOKE_TRAIN = 51_200;
+
     static final int CPU_SMOKE_BATCH = 32;
     static final int DEFAULT_EPOCHS = 10;
     static final int PER_CLASS = 100;
@@ -71,7 +71,8 @@ public final class CganTask implements Task {
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
-        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        TaskResult result = new TaskResult(
+                id(), DeviceChoice.label(device), context.submission().description());
         result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         boolean smoke = !device.isGpu() && config.trainSize() == 0;
@@ -84,9 +85,9 @@ public final class CganTask implements Task {
 
         ConditioningApi conditioning = context.submission().statics(ConditioningApi.class, ConditioningApi.CLASS_NAME);
         GanLossApi loss = context.submission().statics(GanLossApi.class, GanLossApi.CLASS_NAME);
-        try (FeatureClassifier classifier = FeatureClassifier.forRun(all, test.head(fdSamples), config.trainSize(), smoke,
-                config.seed(), device, meter);
-             ConditionalGan gan = new ConditionalGan(conditioning, loss, batchSize, config.seed(), device)) {
+        try (FeatureClassifier classifier = FeatureClassifier.forRun(
+                        all, test.head(fdSamples), config.trainSize(), smoke, config.seed(), device, meter);
+                ConditionalGan gan = new ConditionalGan(conditioning, loss, batchSize, config.seed(), device)) {
             result.metrics().put("classifier_train_images", classifier.trainImages());
             result.metrics().put("classifier_accuracy", classifier.accuracy());
             List<Double> dLoss = new ArrayList<>();
@@ -109,9 +110,13 @@ public final class CganTask implements Task {
             for (int k = 0; k < ConditionalGan.CLASSES; k++) {
                 result.addPoint("class_consistency_by_class", perClass[k]);
             }
-            double[][] realFeatures = classifier.features(FeatureClassifier.toSigned(test.head(fdSamples)).pixels(), fdSamples);
+            double[][] realFeatures = classifier.features(
+                    FeatureClassifier.toSigned(test.head(fdSamples)).pixels(), fdSamples);
             float[] mixed = generateCycling(gan, fdSamples, config.seed());
-            result.metrics().put("frechet_distance", FrechetDistance.between(realFeatures, classifier.features(mixed, fdSamples)));
+            result.metrics()
+                    .put(
+                            "frechet_distance",
+                            FrechetDistance.between(realFeatures, classifier.features(mixed, fdSamples)));
             result.metrics().put("fd_train_vs_test", classifier.trainVsTestFloor(all, realFeatures));
             result.metrics().put("fd_samples", fdSamples);
             result.metrics().put("final_d_loss", dLoss.isEmpty() ? Double.NaN : dLoss.get(dLoss.size() - 1));
@@ -131,10 +136,19 @@ public final class CganTask implements Task {
     }
 
     /** Train for {@code epochs}; fake classes are drawn uniformly from the seed. Return images per second. */
-    private static double train(ConditionalGan gan, ImageSet train, int epochs, int batchSize, long seed, ProgressMeter meter,
-            List<Double> dLoss, List<Double> gLoss) throws Exception {
+    private static double train(
+            ConditionalGan gan,
+            ImageSet train,
+            int epochs,
+            int batchSize,
+            long seed,
+            ProgressMeter meter,
+            List<Double> dLoss,
+            List<Double> gLoss)
+            throws Exception {
         ImageDataset dataset = ImageDataset.builder(FeatureClassifier.toSigned(train))
-                .setSampling(new SeededBatchSampler(batchSize, true, true, seed)).build();
+                .setSampling(new SeededBatchSampler(batchSize, true, true, seed))
+                .build();
         Random classes = new Random(seed + 11);
         long steps = Math.max(1, train.size() / batchSize);
         meter.phase("cgan", epochs, steps);
@@ -151,7 +165,8 @@ public final class CganTask implements Task {
                     for (int i = 0; i < fake.length; i++) {
                         fake[i] = classes.nextInt(ConditionalGan.CLASSES);
                     }
-                    ConditionalGan.Losses losses = gan.step(real, labels, batch.getManager().create(fake));
+                    ConditionalGan.Losses losses =
+                            gan.step(real, labels, batch.getManager().create(fake));
                     GanSteps.requireFinite(losses.discriminator(), losses.generator(), "GanLoss", epoch, step + 1);
                     dLoss.add(losses.discriminator());
                     gLoss.add(losses.generator());
@@ -194,14 +209,16 @@ public final class CganTask implements Task {
         for (int i = 0; i < labels.length; i++) {
             for (int j = 0; j < DcganNetworks.NOISE; j++) {
                 noise[i * DcganNetworks.NOISE + j] = repeatEvery > 0 && i >= repeatEvery
-                        ? noise[(i % repeatEvery) * DcganNetworks.NOISE + j] : (float) random.nextGaussian();
+                        ? noise[(i % repeatEvery) * DcganNetworks.NOISE + j]
+                        : (float) random.nextGaussian();
             }
         }
         for (int start = 0; start < labels.length; start += 500) {
             int end = Math.min(labels.length, start + 500);
             try (NDManager scope = gan.manager().newSubManager()) {
-                NDArray z = scope.create(java.util.Arrays.copyOfRange(noise, start * DcganNetworks.NOISE,
-                        end * DcganNetworks.NOISE), new Shape(end - start, DcganNetworks.NOISE));
+                NDArray z = scope.create(
+                        java.util.Arrays.copyOfRange(noise, start * DcganNetworks.NOISE, end * DcganNetworks.NOISE),
+                        new Shape(end - start, DcganNetworks.NOISE));
                 float[] images = gan.generate(scope.create(java.util.Arrays.copyOfRange(labels, start, end)), z);
                 System.arraycopy(images, 0, out, start * p, images.length);
             }
@@ -209,8 +226,9 @@ public final class CganTask implements Task {
         return out;
     }
 
-    private static void writePictures(TaskResult result, Path outputDir, float[] byClass, List<Double> dLoss,
-            List<Double> gLoss) throws IOException {
+    private static void writePictures(
+            TaskResult result, Path outputDir, float[] byClass, List<Double> dLoss, List<Double> gLoss)
+            throws IOException {
         if (outputDir == null) {
             return;
         }

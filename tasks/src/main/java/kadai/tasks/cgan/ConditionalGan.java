@@ -59,8 +59,7 @@ final class ConditionalGan implements AutoCloseable {
     }
 
     /** The two losses of one step. */
-    record Losses(double discriminator, double generator) {
-    }
+    record Losses(double discriminator, double generator) {}
 
     /**
      * Train D on one batch of real images with their labels and as many generated images of the
@@ -89,15 +88,18 @@ final class ConditionalGan implements AutoCloseable {
             // Only D gets gradients here (the fake images are detached); clear what the last G step left on it.
             GanSteps.zeroGradients(discriminator);
             NDArray fake = gt.forward(new NDList(input)).singletonOrThrow().stopGradient();
-            NDArray realLogits = dt.forward(new NDList(labelPlanes(real, yReal))).singletonOrThrow();
-            NDArray fakeLogits = dt.forward(new NDList(labelPlanes(fake, yFake))).singletonOrThrow();
+            NDArray realLogits =
+                    dt.forward(new NDList(labelPlanes(real, yReal))).singletonOrThrow();
+            NDArray fakeLogits =
+                    dt.forward(new NDList(labelPlanes(fake, yFake))).singletonOrThrow();
             NDArray r = realLogits.stopGradient();
             NDArray f = fakeLogits.stopGradient();
-            NDList grads = GanSteps.expect(loss.discriminatorLossGrad(r, f), 2, "GanLoss.discriminatorLossGrad",
-                    "NDList(dReal, dFake)");
+            NDList grads = GanSteps.expect(
+                    loss.discriminatorLossGrad(r, f), 2, "GanLoss.discriminatorLossGrad", "NDList(dReal, dFake)");
             NDArray dReal = GanSteps.expect(grads.get(0), r.getShape(), r, "GanLoss.discriminatorLossGrad (dReal)");
             NDArray dFake = GanSteps.expect(grads.get(1), f.getShape(), f, "GanLoss.discriminatorLossGrad (dFake)");
-            collector.backward(realLogits.mul(dReal).sum().add(fakeLogits.mul(dFake).sum()));
+            collector.backward(
+                    realLogits.mul(dReal).sum().add(fakeLogits.mul(dFake).sum()));
             return Scalars.value(loss.discriminatorLoss(r, f));
         }
     }
@@ -111,8 +113,8 @@ final class ConditionalGan implements AutoCloseable {
             planes.setRequiresGradient(true);
             NDArray logits = dt.forward(new NDList(planes)).singletonOrThrow();
             NDArray l = logits.stopGradient();
-            NDArray grad = GanSteps.expect(loss.generatorLossNonSaturatingGrad(l), l.getShape(), l,
-                    "GanLoss.generatorLossNonSaturatingGrad");
+            NDArray grad = GanSteps.expect(
+                    loss.generatorLossNonSaturatingGrad(l), l.getShape(), l, "GanLoss.generatorLossNonSaturatingGrad");
             collector.backward(logits.mul(grad).sum());
             NDArray dFake = planes.getGradient().get(":, 0:1");
             collector.backward(fake.mul(dFake).sum());
@@ -136,20 +138,29 @@ final class ConditionalGan implements AutoCloseable {
 
     private NDArray oneHot(NDArray labels, NDArray like) {
         long n = labels.getShape().get(0);
-        return GanSteps.expect(conditioning.oneHot(labels, CLASSES, DataType.FLOAT32), new Shape(n, CLASSES), like,
+        return GanSteps.expect(
+                conditioning.oneHot(labels, CLASSES, DataType.FLOAT32),
+                new Shape(n, CLASSES),
+                like,
                 "Conditioning.oneHot");
     }
 
     private NDArray generatorInput(NDArray z, NDArray y) {
         long n = z.getShape().get(0);
-        return GanSteps.expect(conditioning.withLabels(z, y), new Shape(n, DcganNetworks.NOISE + CLASSES), z,
+        return GanSteps.expect(
+                conditioning.withLabels(z, y),
+                new Shape(n, DcganNetworks.NOISE + CLASSES),
+                z,
                 "Conditioning.withLabels");
     }
 
     private NDArray labelPlanes(NDArray images, NDArray y) {
         Shape s = images.getShape();
-        return GanSteps.expect(conditioning.labelPlanes(images, y), new Shape(s.get(0), 1 + CLASSES, s.get(2), s.get(3)),
-                images, "Conditioning.labelPlanes");
+        return GanSteps.expect(
+                conditioning.labelPlanes(images, y),
+                new Shape(s.get(0), 1 + CLASSES, s.get(2), s.get(3)),
+                images,
+                "Conditioning.labelPlanes");
     }
 
     @Override

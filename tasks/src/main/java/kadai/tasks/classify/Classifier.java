@@ -16,11 +16,10 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.Arrays;
 import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
 import kadai.tasks.data.Scoring;
-
-import java.util.Arrays;
 
 /**
  * Train a block as a classifier of 28x28 grey images with Adam and softmax cross-entropy, one
@@ -45,7 +44,7 @@ public final class Classifier implements AutoCloseable {
      * {@code seed} for inputs of {@code (batchSize, 1, 28, 28)}.
      */
     public static Classifier create(Block block, Device device, int batchSize, float learningRate, long seed) {
-        return create(block, device, batchSize, learningRate, seed, manager -> { });
+        return create(block, device, batchSize, learningRate, seed, manager -> {});
     }
 
     /**
@@ -53,8 +52,8 @@ public final class Classifier implements AutoCloseable {
      * model's manager before the trainer exists: parameters set there (loaded pretrained weights)
      * are the ones trained, since the trainer keeps the arrays it finds at its start.
      */
-    public static Classifier create(Block block, Device device, int batchSize, float learningRate, long seed,
-                                    Preparation beforeTraining) {
+    public static Classifier create(
+            Block block, Device device, int batchSize, float learningRate, long seed, Preparation beforeTraining) {
         Engine.getInstance().setRandomSeed((int) seed);
         Model model = Model.newInstance("small-cnn", device);
         model.setBlock(block);
@@ -65,7 +64,9 @@ public final class Classifier implements AutoCloseable {
             throw new IllegalStateException("preparing the classifier failed: " + e.getMessage(), e);
         }
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(learningRate))
+                        .build())
                 .optDevices(new Device[] {device});
         Trainer trainer = model.newTrainer(config);
         trainer.initialize(new Shape(batchSize, 1, 28, 28));
@@ -118,9 +119,11 @@ public final class Classifier implements AutoCloseable {
         for (int start = 0; start < n; start += PREDICT_BATCH) {
             int end = Math.min(n, start + PREDICT_BATCH);
             try (NDManager scope = manager().newSubManager()) {
-                NDArray x = scope.create(Arrays.copyOfRange(set.pixels(), start * p, end * p),
+                NDArray x = scope.create(
+                        Arrays.copyOfRange(set.pixels(), start * p, end * p),
                         new Shape(end - start, 1, set.height(), set.width()));
-                NDArray scores = model.getBlock().forward(store, new NDList(x), false).singletonOrThrow();
+                NDArray scores =
+                        model.getBlock().forward(store, new NDList(x), false).singletonOrThrow();
                 long[] argmax = scores.argMax(1).toType(DataType.INT64, false).toLongArray();
                 for (int i = 0; i < argmax.length; i++) {
                     predictions[start + i] = (int) argmax[i];

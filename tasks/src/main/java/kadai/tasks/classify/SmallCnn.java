@@ -18,16 +18,23 @@ public final class SmallCnn {
     /** Width of the feature layer. */
     public static final int FEATURES = 64;
 
-    private SmallCnn() {
-    }
+    private SmallCnn() {}
 
     /** Return a new, uninitialised feature extractor. */
     public static SequentialBlock features() {
         return new SequentialBlock()
-                .add(Conv2d.builder().setFilters(16).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(16)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(32)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())

@@ -4,17 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import kadai.assignments.Layer;
 import kadai.assignments.layers.Affine;
 import kadai.assignments.layers.Flatten;
 import kadai.assignments.layers.ReLU;
 import kadai.grader.api.RemoteParameters;
 import kadai.grader.api.StudentCode;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Assemble the {@code cnn} task's network from the student's {@code Convolution} and
@@ -57,19 +56,20 @@ public final class CnnNetwork {
         layers.add(new ReLU());
         layers.add(pool(code));
         layers.add(new Flatten());
-        layers.add(new Affine(he(manager, random, new Shape(c2 * 7 * 7, hidden), c2 * 7 * 7),
+        layers.add(new Affine(
+                he(manager, random, new Shape(c2 * 7 * 7, hidden), c2 * 7 * 7),
                 manager.zeros(new Shape(hidden), DataType.FLOAT32)));
         layers.add(new ReLU());
-        layers.add(new Affine(he(manager, random, new Shape(hidden, 10), hidden),
-                manager.zeros(new Shape(10), DataType.FLOAT32)));
+        layers.add(new Affine(
+                he(manager, random, new Shape(hidden, 10), hidden), manager.zeros(new Shape(10), DataType.FLOAT32)));
         return new CnnNetwork(layers);
     }
 
     private static Layer conv(StudentCode code, NDManager manager, Random random, int in, int out) {
         NDArray w = he(manager, random, new Shape(out, in, 3, 3), in * 9);
         NDArray b = manager.zeros(new Shape(out), DataType.FLOAT32);
-        return code.newLayer(CONVOLUTION, new Class<?>[] {NDArray.class, NDArray.class, int.class, int.class},
-                w, b, 1, 1);
+        return code.newLayer(
+                CONVOLUTION, new Class<?>[] {NDArray.class, NDArray.class, int.class, int.class}, w, b, 1, 1);
     }
 
     private static Layer pool(StudentCode code) {

@@ -59,7 +59,8 @@ public final class CnnTask implements Task {
         ImageSet validation = split.validation().head(validationSize);
         ImageSet test = context.data().test().head(TaskConfig.or(config.testSize(), 10_000));
 
-        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        TaskResult result = new TaskResult(
+                id(), DeviceChoice.label(device), context.submission().description());
         result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -100,11 +101,16 @@ public final class CnnTask implements Task {
                     }
                 }
                 trainSeconds += (System.nanoTime() - epochStart) / 1e9;
-                double valAccuracy = Scoring.accuracy(predict(network, validation, manager, context.submission()), validation.labels());
+                double valAccuracy = Scoring.accuracy(
+                        predict(network, validation, manager, context.submission()), validation.labels());
                 result.addPoint("epoch_loss", lossSum / step);
                 result.addPoint("val_accuracy", valAccuracy);
-                meter.message(String.format(java.util.Locale.ROOT, "epoch %d: mean loss %.4f, validation accuracy %.4f",
-                        epoch, lossSum / step, valAccuracy));
+                meter.message(String.format(
+                        java.util.Locale.ROOT,
+                        "epoch %d: mean loss %.4f, validation accuracy %.4f",
+                        epoch,
+                        lossSum / step,
+                        valAccuracy));
             }
             meter.phase("evaluate", 1, 1);
             int[] predictions = predict(network, test, manager, context.submission());
@@ -133,7 +139,9 @@ public final class CnnTask implements Task {
                 float[] px = java.util.Arrays.copyOfRange(images.pixels(), start * p, end * p);
                 NDArray x = scope.create(px, new Shape(end - start, 1, images.height(), images.width()));
                 NDArray scores = network.forward(x);
-                long[] argmax = scores.argMax(1).toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+                long[] argmax = scores.argMax(1)
+                        .toType(ai.djl.ndarray.types.DataType.INT64, false)
+                        .toLongArray();
                 for (int i = 0; i < argmax.length; i++) {
                     predictions[start + i] = (int) argmax[i];
                 }

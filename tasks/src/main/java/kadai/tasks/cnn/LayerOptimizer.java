@@ -2,13 +2,12 @@ package kadai.tasks.cnn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import kadai.assignments.Layer;
-import kadai.grader.api.RemoteParameters;
-
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.assignments.Layer;
+import kadai.grader.api.RemoteParameters;
 
 /**
  * Update the parameters of {@link Layer}s in place from their {@code grads()}: plain SGD or Adam.
@@ -53,7 +52,8 @@ public abstract class LayerOptimizer {
                 }
                 Map<String, NDArray> grads = layer.grads();
                 // The copies of the gradients are this step's: free them and what the update derives from them.
-                try (NDManager scope = params.values().iterator().next().getManager().newSubManager()) {
+                try (NDManager scope =
+                        params.values().iterator().next().getManager().newSubManager()) {
                     if (grads != null) {
                         grads.values().stream().filter(g -> g != null).forEach(g -> g.attach(scope));
                     }
@@ -96,11 +96,12 @@ public abstract class LayerOptimizer {
     }
 
     private static String name(Layer layer) {
-        return layer instanceof RemoteParameters ? layer.toString() : layer.getClass().getSimpleName();
+        return layer instanceof RemoteParameters
+                ? layer.toString()
+                : layer.getClass().getSimpleName();
     }
 
-    void beginStep() {
-    }
+    void beginStep() {}
 
     abstract void update(String key, NDArray param, NDArray grad);
 
@@ -135,7 +136,8 @@ public abstract class LayerOptimizer {
             vk.muli(beta2).addi(grad.square().mul(1 - beta2));
             double stepSize = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
             // mk and vk live in the long-lived manager: close the temporaries made from them.
-            try (NDArray denominator = vk.sqrt(); NDArray delta = mk.div(denominator.addi(epsilon))) {
+            try (NDArray denominator = vk.sqrt();
+                    NDArray delta = mk.div(denominator.addi(epsilon))) {
                 param.subi(delta.muli(stepSize));
             }
         }

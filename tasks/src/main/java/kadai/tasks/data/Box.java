@@ -12,12 +12,12 @@ public record Box(int label, int x1, int y1, int x2, int y2) {
 
     public Box {
         if (label < 1 || label > Canvases.GARMENT_CLASSES) {
-            throw new IllegalArgumentException("box label " + label + " must be a garment class in 1.."
-                    + Canvases.GARMENT_CLASSES);
+            throw new IllegalArgumentException(
+                    "box label " + label + " must be a garment class in 1.." + Canvases.GARMENT_CLASSES);
         }
         if (x1 < 0 || y1 < 0 || x2 <= x1 || y2 <= y1) {
-            throw new IllegalArgumentException("box (" + x1 + ", " + y1 + ", " + x2 + ", " + y2
-                    + ") must have 0 <= x1 < x2 and 0 <= y1 < y2");
+            throw new IllegalArgumentException(
+                    "box (" + x1 + ", " + y1 + ", " + x2 + ", " + y2 + ") must have 0 <= x1 < x2 and 0 <= y1 < y2");
         }
     }
 

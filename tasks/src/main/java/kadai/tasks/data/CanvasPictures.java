@@ -1,6 +1,5 @@
 package kadai.tasks.data;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * Draw canvases for a reader: each canvas with its boxes, and its label mask in class colours.
@@ -21,15 +21,24 @@ import java.util.List;
 public final class CanvasPictures {
 
     /** One colour per label, background (black) first; the ten garment colours are tab10's. */
-    public static final Color[] PALETTE = {Color.BLACK, new Color(0x1f77b4), new Color(0xff7f0e),
-        new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
-        new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+    public static final Color[] PALETTE = {
+        Color.BLACK,
+        new Color(0x1f77b4),
+        new Color(0xff7f0e),
+        new Color(0x2ca02c),
+        new Color(0xd62728),
+        new Color(0x9467bd),
+        new Color(0x8c564b),
+        new Color(0xe377c2),
+        new Color(0x7f7f7f),
+        new Color(0xbcbd22),
+        new Color(0x17becf)
+    };
 
     private static final int SCALE = 4;
     private static final int GAP = 8;
 
-    private CanvasPictures() {
-    }
+    private CanvasPictures() {}
 
     /** Write sample canvases of the training split (seed 1) to the file named by {@code args[0]}. */
     public static void main(String[] args) throws IOException {

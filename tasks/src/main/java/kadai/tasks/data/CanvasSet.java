@@ -59,7 +59,13 @@ public record CanvasSet(int side, byte[] pixels, byte[] instances, List<List<Box
 
     /** Return canvas {@code i} unpacked. */
     public Canvas canvas(int i) {
-        return new Canvas(side, image(i), labels(i), instanceMask(i), boxes.get(i), sources.get(i).clone());
+        return new Canvas(
+                side,
+                image(i),
+                labels(i),
+                instanceMask(i),
+                boxes.get(i),
+                sources.get(i).clone());
     }
 
     /** Return the 0..1 pixels of canvas {@code i}. */

@@ -91,8 +91,8 @@ public final class Canvases {
         int w = Math.max(1, (int) Math.round(garments.width() * scale));
         int top = random.nextInt(config.side() - h + 1);
         int left = random.nextInt(config.side() - w + 1);
-        float[] pixels = resize(garments.pixels(), source * garments.imageSize(), garments.height(),
-                garments.width(), h, w);
+        float[] pixels =
+                resize(garments.pixels(), source * garments.imageSize(), garments.height(), garments.width(), h, w);
         int foreground = 0;
         for (float v : pixels) {
             if (v > config.threshold()) {
@@ -203,8 +203,11 @@ public final class Canvases {
                 double fx = (x + 0.5) * sx - 0.5;
                 int x0 = (int) Math.floor(fx);
                 double tx = fx - x0;
-                double v = (1 - ty) * ((1 - tx) * at(src, offset, h, w, y0, x0) + tx * at(src, offset, h, w, y0, x0 + 1))
-                        + ty * ((1 - tx) * at(src, offset, h, w, y0 + 1, x0) + tx * at(src, offset, h, w, y0 + 1, x0 + 1));
+                double v =
+                        (1 - ty) * ((1 - tx) * at(src, offset, h, w, y0, x0) + tx * at(src, offset, h, w, y0, x0 + 1))
+                                + ty
+                                        * ((1 - tx) * at(src, offset, h, w, y0 + 1, x0)
+                                                + tx * at(src, offset, h, w, y0 + 1, x0 + 1));
                 out[y * ow + x] = (float) v;
             }
         }
@@ -234,8 +237,7 @@ public final class Canvases {
     }
 
     /** One garment as placed on a canvas, before occlusion. */
-    private record Placed(int source, int label, int top, int left, int h, int w, float[] pixels, int foreground) {
-    }
+    private record Placed(int source, int label, int top, int left, int h, int w, float[] pixels, int foreground) {}
 
     /**
      * Set how canvases are drawn.
@@ -249,8 +251,15 @@ public final class Canvases {
      * @param minVisiblePixels an item with fewer visible pixels is dropped
      * @param minVisibleFraction an item showing less than this fraction of its pixels is dropped
      */
-    public record Config(int side, int minItems, int maxItems, double minScale, double maxScale, float threshold,
-                         int minVisiblePixels, double minVisibleFraction) {
+    public record Config(
+            int side,
+            int minItems,
+            int maxItems,
+            double minScale,
+            double maxScale,
+            float threshold,
+            int minVisiblePixels,
+            double minVisibleFraction) {
 
         /** The canvases of the {@code unet} and detection tasks: 64 x 64, 1-4 garments, 0.75-1.5x. */
         public static final Config STANDARD = new Config(64, 1, 4, 0.75, 1.5, 0.1f, 24, 0.25);
@@ -263,7 +272,8 @@ public final class Canvases {
             if (!(minScale > 0) || maxScale < minScale) {
                 throw new IllegalArgumentException("need 0 < minScale <= maxScale, got " + minScale + ".." + maxScale);
             }
-            if (!(threshold >= 0 && threshold < 1) || minVisiblePixels < 1
+            if (!(threshold >= 0 && threshold < 1)
+                    || minVisiblePixels < 1
                     || !(minVisibleFraction >= 0 && minVisibleFraction <= 1)) {
                 throw new IllegalArgumentException("need threshold in [0, 1), minVisiblePixels >= 1 and "
                         + "minVisibleFraction in [0, 1], got " + threshold + ", " + minVisiblePixels + ", "

@@ -20,8 +20,7 @@ public final class Idx {
 
     private static final int UNSIGNED_BYTE = 0x08;
 
-    private Idx() {
-    }
+    private Idx() {}
 
     /** The contents of one IDX file: its dimensions and its bytes as 0..255 values. */
     public record Data(int[] dims, byte[] bytes) {

@@ -14,8 +14,8 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width) {
 
     public ImageSet {
         if ((long) labels.length * height * width != pixels.length) {
-            throw new IllegalArgumentException(labels.length + " labels do not match " + pixels.length
-                    + " pixels of " + height + "x" + width + " images");
+            throw new IllegalArgumentException(labels.length + " labels do not match " + pixels.length + " pixels of "
+                    + height + "x" + width + " images");
         }
     }
 
@@ -57,18 +57,16 @@ public record ImageSet(float[] pixels, int[] labels, int height, int width) {
      */
     public Split split(int validationSize, long seed) {
         if (validationSize < 0 || validationSize >= size()) {
-            throw new IllegalArgumentException("validation size " + validationSize + " must be in [0, "
-                    + size() + ")");
+            throw new IllegalArgumentException("validation size " + validationSize + " must be in [0, " + size() + ")");
         }
         int[] order = permutation(size(), new Random(seed));
         int trainSize = size() - validationSize;
-        return new Split(select(Arrays.copyOfRange(order, 0, trainSize)),
-                select(Arrays.copyOfRange(order, trainSize, size())));
+        return new Split(
+                select(Arrays.copyOfRange(order, 0, trainSize)), select(Arrays.copyOfRange(order, trainSize, size())));
     }
 
     /** A training set and a validation set drawn from the same images without overlap. */
-    public record Split(ImageSet train, ImageSet validation) {
-    }
+    public record Split(ImageSet train, ImageSet validation) {}
 
     /** Return a Fisher-Yates permutation of {@code 0..n-1} drawn from {@code random}. */
     public static int[] permutation(int n, Random random) {

@@ -6,8 +6,7 @@ import ai.djl.ndarray.types.DataType;
 /** Read single numbers out of arrays of any floating dtype. */
 public final class Scalars {
 
-    private Scalars() {
-    }
+    private Scalars() {}
 
     /** Return the value of a one-element array as a double, whatever its dtype. */
     public static double value(NDArray scalar) {

@@ -3,8 +3,7 @@ package kadai.tasks.data;
 /** Score predictions against labels on the trusted side. */
 public final class Scoring {
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /** Return the fraction of {@code predictions} equal to {@code labels}. */
     public static double accuracy(int[] predictions, int[] labels) {

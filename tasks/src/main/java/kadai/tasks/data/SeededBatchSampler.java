@@ -2,7 +2,6 @@ package kadai.tasks.data;
 
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Sampler;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.List;
 
 /**
@@ -24,13 +23,13 @@ final class AnchorLayout {
     }
 
     /** Stride 8 (8 x 8 cells) for small garments, stride 16 (4 x 4) for large ones. */
-    static final List<Level> LEVELS = List.of(new Level(8, 8, new double[] {12, 20}), new Level(16, 4, new double[] {30, 44}));
+    static final List<Level> LEVELS =
+            List.of(new Level(8, 8, new double[] {12, 20}), new Level(16, 4, new double[] {30, 44}));
 
     /** Anchors per cell, the same on every level. */
     static final int PER_CELL = RATIOS.length * 2;
 
-    private AnchorLayout() {
-    }
+    private AnchorLayout() {}
 
     /** Return the total number of anchors. */
     static int count() {
@@ -52,9 +51,11 @@ final class AnchorLayout {
                 NDArray grid = student.grid(features, level.stride(), level.sizes(), RATIOS);
                 Shape expected = new Shape(level.anchors(), 4);
                 if (grid == null || !grid.getShape().equals(expected)) {
-                    throw new IllegalStateException("Anchors.grid(features (1, 1, " + level.cells() + ", " + level.cells()
-                            + "), stride " + level.stride() + ", 2 sizes, 3 ratios) must return shape " + expected + ", got "
-                            + (grid == null ? "null" : grid.getShape()));
+                    throw new IllegalStateException(
+                            "Anchors.grid(features (1, 1, " + level.cells() + ", " + level.cells()
+                                    + "), stride " + level.stride() + ", 2 sizes, 3 ratios) must return shape "
+                                    + expected + ", got "
+                                    + (grid == null ? "null" : grid.getShape()));
                 }
                 float[] values = grid.toType(DataType.FLOAT32, false).toFloatArray();
                 for (float v : values) {

@@ -24,16 +24,13 @@ public final class AveragePrecision {
     /** COCO's IoU thresholds 0.50:0.05:0.95. */
     public static final double[] COCO_THRESHOLDS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
 
-    private AveragePrecision() {
-    }
+    private AveragePrecision() {}
 
     /** A detection: image, class, score; {@code index} identifies it to the {@link Overlap}. */
-    public record Detection(int image, int label, double score, int index) {
-    }
+    public record Detection(int image, int label, double score, int index) {}
 
     /** A true object: image and class; {@code index} identifies it to the {@link Overlap}. */
-    public record Truth(int image, int label, int index) {
-    }
+    public record Truth(int image, int label, int index) {}
 
     /** The IoU of a detection and a true object of the same image (boxes or masks). */
     @FunctionalInterface
@@ -42,21 +39,21 @@ public final class AveragePrecision {
     }
 
     /** The outcome: AP per class (NaN where the class has no true objects) and their mean. */
-    public record Result(double[] perClass, double mean) {
-    }
+    public record Result(double[] perClass, double mean) {}
 
     /**
      * Return the AP of each class {@code 1..classes} (index {@code c - 1}) at {@code threshold} and
      * their mean over the classes that have true objects (NaN when none has).
      */
-    public static Result evaluate(List<Detection> detections, List<Truth> truths, int classes, double threshold,
-                                  Overlap overlap) {
+    public static Result evaluate(
+            List<Detection> detections, List<Truth> truths, int classes, double threshold, Overlap overlap) {
         double[] ap = new double[classes];
         double sum = 0;
         int counted = 0;
         for (int c = 1; c <= classes; c++) {
             int label = c;
-            List<Detection> d = detections.stream().filter(x -> x.label() == label).toList();
+            List<Detection> d =
+                    detections.stream().filter(x -> x.label() == label).toList();
             List<Truth> t = truths.stream().filter(x -> x.label() == label).toList();
             ap[c - 1] = classAp(d, t, threshold, overlap);
             if (!Double.isNaN(ap[c - 1])) {

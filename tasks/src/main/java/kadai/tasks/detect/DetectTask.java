@@ -14,6 +14,11 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import kadai.grader.api.StudentCode;
 import kadai.tasks.DeviceChoice;
 import kadai.tasks.ProgressMeter;
@@ -25,12 +30,6 @@ import kadai.tasks.data.CanvasSet;
 import kadai.tasks.data.Canvases;
 import kadai.tasks.data.FashionMnist;
 import kadai.tasks.gan.Pictures;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Train a single-shot detector on Fashion-MNIST canvases with the student's {@code Boxes} and
@@ -56,6 +55,7 @@ public final class DetectTask implements Task {
      * {@link #CPU_SMOKE_EPOCHS} epochs (250 steps, about 9 CPU-minutes; the defaults take hours on a CPU).
      */
     static final int CPU_SMOKE_TRAIN = 4_000;
+
     static final int CPU_SMOKE_EPOCHS = 2;
     /**
      * Canvases drawn after the training ones (same split and seed) to follow mAP@0.5 during training: a tenth
@@ -82,7 +82,8 @@ public final class DetectTask implements Task {
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
-        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        TaskResult result = new TaskResult(
+                id(), DeviceChoice.label(device), context.submission().description());
         result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         boolean smoke = !device.isGpu() && config.trainSize() == 0;
@@ -107,22 +108,25 @@ public final class DetectTask implements Task {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             float[] anchors = AnchorLayout.anchors(anchorsApi, manager);
             meter.phase("training targets (your Boxes.iou, Anchors.match, Boxes.encode)", 1, train.size());
-            Targets targets = Targets.of(train, anchors, boxes, anchorsApi, manager, c -> meter.step(1, c + 1, Double.NaN));
+            Targets targets =
+                    Targets.of(train, anchors, boxes, anchorsApi, manager, c -> meter.step(1, c + 1, Double.NaN));
             result.metrics().put("anchors", anchors.length / 4);
             result.metrics().put("positive_anchors_per_canvas", targets.positives / (double) train.size());
 
             DetectorNetwork network = new DetectorNetwork(AnchorLayout.PER_CELL, Canvases.GARMENT_CLASSES);
             Block maskHead = MaskHead.block();
-            try (Model detector = Model.newInstance("detector", device); Model masker = Model.newInstance("mask-head", device)) {
+            try (Model detector = Model.newInstance("detector", device);
+                    Model masker = Model.newInstance("mask-head", device)) {
                 detector.setBlock(network);
                 masker.setBlock(maskHead);
                 int updates = epochs * Math.max(1, train.size() / batchSize);
                 try (Trainer dt = detector.newTrainer(trainingConfig(device, updates));
-                     Trainer mt = masker.newTrainer(trainingConfig(device, updates))) {
+                        Trainer mt = masker.newTrainer(trainingConfig(device, updates))) {
                     int side = train.side();
                     dt.initialize(new Shape(batchSize, 1, side, side));
                     mt.initialize(new Shape(1, DetectorNetwork.MASK_CHANNELS, MaskHead.SIDE, MaskHead.SIDE));
-                    DetectorTraining training = new DetectorTraining(network, maskHead, dt, mt, roiAlign, anchors, meter, result);
+                    DetectorTraining training =
+                            new DetectorTraining(network, maskHead, dt, mt, roiAlign, anchors, meter, result);
                     training.run(train, targets, validation, boxes, epochs, batchSize, config.seed());
                     meter.message("scoring " + test.size() + " test canvases");
                     DetectorTraining.Evaluation evaluation = training.evaluate(test, boxes);
@@ -140,7 +144,9 @@ public final class DetectTask implements Task {
         return result;
     }
 
-    private static void record(TaskResult result, DetectorTraining.Evaluation evaluation, CanvasSet test, Path outputDir) throws IOException {
+    private static void record(
+            TaskResult result, DetectorTraining.Evaluation evaluation, CanvasSet test, Path outputDir)
+            throws IOException {
         result.metrics().put("map50", evaluation.map50());
         result.metrics().put("map50_95", evaluation.map5095());
         double[] perClass = evaluation.perClassAp50();
@@ -155,8 +161,14 @@ public final class DetectTask implements Task {
         result.metrics().put("detections_per_canvas", evaluation.detectionsPerCanvas());
         if (outputDir != null) {
             Path sheet = outputDir.resolve("detect-test-predictions.png");
-            DetectionPictures.write(test, evaluation.detections(), evaluation.masks(), Math.min(16, test.size()), 4,
-                    DetectionPictures.MIN_SCORE, sheet);
+            DetectionPictures.write(
+                    test,
+                    evaluation.detections(),
+                    evaluation.masks(),
+                    Math.min(16, test.size()),
+                    4,
+                    DetectionPictures.MIN_SCORE,
+                    sheet);
             result.images().put("test_predictions", sheet.toString());
             Map<String, List<Double>> curves = new LinkedHashMap<>();
             for (String name : List.of("train_loss", "class_loss", "box_loss", "mask_loss")) {
@@ -176,7 +188,11 @@ public final class DetectTask implements Task {
     }
 
     private static DefaultTrainingConfig trainingConfig(Device device, int updates) {
-        Tracker schedule = Tracker.cosine().setBaseValue(LEARNING_RATE).optFinalValue(LEARNING_RATE / 100).setMaxUpdates(updates).build();
+        Tracker schedule = Tracker.cosine()
+                .setBaseValue(LEARNING_RATE)
+                .optFinalValue(LEARNING_RATE / 100)
+                .setMaxUpdates(updates)
+                .build();
         return new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
                 .optDevices(new Device[] {device});
@@ -196,5 +212,4 @@ public final class DetectTask implements Task {
             }
         }
     }
-
 }

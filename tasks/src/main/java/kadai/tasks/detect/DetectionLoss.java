@@ -15,8 +15,7 @@ final class DetectionLoss {
     /** Background anchors kept per positive (SSD's hard negative mining). */
     static final int NEGATIVES_PER_POSITIVE = 3;
 
-    private DetectionLoss() {
-    }
+    private DetectionLoss() {}
 
     /** Both terms of the detection loss: classification and box regression. */
     record Terms(NDArray classification, NDArray boxes) {
@@ -36,13 +35,23 @@ final class DetectionLoss {
         NDArray positive = labels.gt(0).toType(DataType.FLOAT32, false);
         NDArray background = labels.eq(0).toType(DataType.FLOAT32, false);
         NDArray logp = logits.logSoftmax(2);
-        NDArray crossEntropy = logp.mul(labels.maximum(0).oneHot(classes).toType(DataType.FLOAT32, false)).sum(new int[] {2}).neg();
+        NDArray crossEntropy = logp.mul(labels.maximum(0).oneHot(classes).toType(DataType.FLOAT32, false))
+                .sum(new int[] {2})
+                .neg();
         // Rank the background anchors of each canvas by their loss (no gradient through the ranking).
-        NDArray candidates = crossEntropy.stopGradient().mul(background).sub(background.sub(1).neg().mul(1e9f));
+        NDArray candidates = crossEntropy
+                .stopGradient()
+                .mul(background)
+                .sub(background.sub(1).neg().mul(1e9f));
         NDArray rank = candidates.argSort(1, false).argSort(1, true);
-        NDArray perCanvas = positive.sum(new int[] {1}, true).mul(NEGATIVES_PER_POSITIVE)
-                .minimum(background.sum(new int[] {1}, true)).maximum(NEGATIVES_PER_POSITIVE);
-        NDArray hard = rank.toType(DataType.FLOAT32, false).lt(perCanvas).toType(DataType.FLOAT32, false).mul(background);
+        NDArray perCanvas = positive.sum(new int[] {1}, true)
+                .mul(NEGATIVES_PER_POSITIVE)
+                .minimum(background.sum(new int[] {1}, true))
+                .maximum(NEGATIVES_PER_POSITIVE);
+        NDArray hard = rank.toType(DataType.FLOAT32, false)
+                .lt(perCanvas)
+                .toType(DataType.FLOAT32, false)
+                .mul(background);
         NDArray count = positive.sum().maximum(1);
         NDArray classification = crossEntropy.mul(positive.add(hard)).sum().div(count);
         NDArray diff = deltas.sub(targets).abs();

@@ -1,10 +1,5 @@
 package kadai.tasks.detect;
 
-import kadai.tasks.data.Box;
-import kadai.tasks.data.CanvasSet;
-import kadai.tasks.data.FashionMnist;
-
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -15,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
+import kadai.tasks.data.Box;
+import kadai.tasks.data.CanvasSet;
+import kadai.tasks.data.FashionMnist;
 
 /**
  * Draw test canvases with their true boxes (green) and the detections (red, with class and score;
@@ -24,13 +23,13 @@ final class DetectionPictures {
 
     /** Detections below this score are left off the sheet (they are scored, but would hide the canvas). */
     static final double MIN_SCORE = 0.3;
+
     private static final int ZOOM = 4;
     private static final int GAP = 6;
     private static final Color TRUTH = new Color(0x2ca02c);
     private static final Color PREDICTION = new Color(0xd62728);
 
-    private DetectionPictures() {
-    }
+    private DetectionPictures() {}
 
     /**
      * Write the first {@code count} canvases of {@code canvases} in rows of {@code columns}.
@@ -39,12 +38,20 @@ final class DetectionPictures {
      * @param masks per canvas and detection, the predicted mask pixels (null entries: none)
      * @param minScore detections below this score are not drawn
      */
-    static void write(CanvasSet canvases, List<List<Predictions.Detection>> detections, List<List<boolean[]>> masks, int count,
-                      int columns, double minScore, Path file) throws IOException {
+    static void write(
+            CanvasSet canvases,
+            List<List<Predictions.Detection>> detections,
+            List<List<boolean[]>> masks,
+            int count,
+            int columns,
+            double minScore,
+            Path file)
+            throws IOException {
         int side = canvases.side();
         int cell = side * ZOOM;
         int rows = (count + columns - 1) / columns;
-        BufferedImage image = new BufferedImage(columns * (cell + GAP) + GAP, rows * (cell + GAP) + GAP, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(columns * (cell + GAP) + GAP, rows * (cell + GAP) + GAP, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);
@@ -67,7 +74,8 @@ final class DetectionPictures {
                 for (int y = 0; y < side; y++) {
                     for (int x = 0; x < side; x++) {
                         int v = Math.round(pixels[y * side + x] * 255);
-                        int rgb = tint[y * side + x] ? (Math.min(255, v / 2 + 128) << 16) | ((v / 2) << 8) | (v / 2)
+                        int rgb = tint[y * side + x]
+                                ? (Math.min(255, v / 2 + 128) << 16) | ((v / 2) << 8) | (v / 2)
                                 : (v << 16) | (v << 8) | v;
                         for (int dy = 0; dy < ZOOM; dy++) {
                             for (int dx = 0; dx < ZOOM; dx++) {
@@ -88,8 +96,10 @@ final class DetectionPictures {
                     }
                     int px = x0 + (int) Math.round(d.x1() * ZOOM);
                     int py = y0 + (int) Math.round(d.y1() * ZOOM);
-                    g.drawRect(px, py, (int) Math.round((d.x2() - d.x1()) * ZOOM), (int) Math.round((d.y2() - d.y1()) * ZOOM));
-                    String label = String.format(Locale.ROOT, "%s %.2f", FashionMnist.CLASSES.get(d.label() - 1), d.score());
+                    g.drawRect(px, py, (int) Math.round((d.x2() - d.x1()) * ZOOM), (int)
+                            Math.round((d.y2() - d.y1()) * ZOOM));
+                    String label =
+                            String.format(Locale.ROOT, "%s %.2f", FashionMnist.CLASSES.get(d.label() - 1), d.score());
                     g.drawString(label, px + 2, Math.max(y0 + 11, py - 2));
                 }
             }

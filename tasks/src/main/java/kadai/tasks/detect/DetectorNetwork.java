@@ -55,20 +55,36 @@ final class DetectorNetwork extends AbstractBlock {
     DetectorNetwork(int anchorsPerCell, int classes) {
         this.anchorsPerCell = anchorsPerCell;
         this.classes = classes;
-        stem = addChildBlock("stem", new SequentialBlock().add(conv(16)).add(pool()).add(conv(32)).add(pool()).add(conv(64)));
-        level1 = addChildBlock("level1", new SequentialBlock().add(pool()).add(conv(128)).add(conv(128)));
+        stem = addChildBlock(
+                "stem",
+                new SequentialBlock()
+                        .add(conv(16))
+                        .add(pool())
+                        .add(conv(32))
+                        .add(pool())
+                        .add(conv(64)));
+        level1 = addChildBlock(
+                "level1", new SequentialBlock().add(pool()).add(conv(128)).add(conv(128)));
         level2 = addChildBlock("level2", new SequentialBlock().add(pool()).add(conv(128)));
         cls1 = addChildBlock("cls1", head(anchorsPerCell * (classes + 1)));
         box1 = addChildBlock("box1", head(anchorsPerCell * 4));
         cls2 = addChildBlock("cls2", head(anchorsPerCell * (classes + 1)));
         box2 = addChildBlock("box2", head(anchorsPerCell * 4));
-        maskProjection = addChildBlock("maskProjection",
-                Conv2d.builder().setFilters(MASK_CHANNELS).setKernelShape(new Shape(1, 1)).build());
+        maskProjection = addChildBlock(
+                "maskProjection",
+                Conv2d.builder()
+                        .setFilters(MASK_CHANNELS)
+                        .setKernelShape(new Shape(1, 1))
+                        .build());
     }
 
     private static Block conv(int filters) {
         return new SequentialBlock()
-                .add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(filters)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
     }
@@ -78,15 +94,21 @@ final class DetectorNetwork extends AbstractBlock {
     }
 
     private static Block head(int filters) {
-        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build();
+        return Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1))
+                .build();
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray c3 = stem.forward(ps, inputs, training, params).singletonOrThrow();
         NDList p1 = level1.forward(ps, new NDList(c3), training, params);
         NDList p2 = level2.forward(ps, p1, training, params);
-        return new NDList(cls1.forward(ps, p1, training, params).singletonOrThrow(),
+        return new NDList(
+                cls1.forward(ps, p1, training, params).singletonOrThrow(),
                 box1.forward(ps, p1, training, params).singletonOrThrow(),
                 cls2.forward(ps, p2, training, params).singletonOrThrow(),
                 box2.forward(ps, p2, training, params).singletonOrThrow(),
@@ -98,9 +120,13 @@ final class DetectorNetwork extends AbstractBlock {
         Shape c3 = stem.getOutputShapes(inputShapes)[0];
         Shape p1 = level1.getOutputShapes(new Shape[] {c3})[0];
         Shape p2 = level2.getOutputShapes(new Shape[] {p1})[0];
-        return new Shape[] {cls1.getOutputShapes(new Shape[] {p1})[0], box1.getOutputShapes(new Shape[] {p1})[0],
-            cls2.getOutputShapes(new Shape[] {p2})[0], box2.getOutputShapes(new Shape[] {p2})[0],
-            maskProjection.getOutputShapes(new Shape[] {c3})[0]};
+        return new Shape[] {
+            cls1.getOutputShapes(new Shape[] {p1})[0],
+            box1.getOutputShapes(new Shape[] {p1})[0],
+            cls2.getOutputShapes(new Shape[] {p2})[0],
+            box2.getOutputShapes(new Shape[] {p2})[0],
+            maskProjection.getOutputShapes(new Shape[] {c3})[0]
+        };
     }
 
     @Override

@@ -9,15 +9,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.TaskResult;
 import kadai.tasks.data.Box;
 import kadai.tasks.data.CanvasSet;
 import kadai.tasks.data.Canvases;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
 /**
  * The training loop and the evaluation of {@link DetectTask}, sharing the network, the trainers and the
@@ -36,8 +35,15 @@ final class DetectorTraining {
     private final ProgressMeter meter;
     private final TaskResult result;
 
-    DetectorTraining(DetectorNetwork network, Block maskHead, Trainer detector, Trainer masker, RoiAlignApi roiAlign, float[] anchors,
-             ProgressMeter meter, TaskResult result) {
+    DetectorTraining(
+            DetectorNetwork network,
+            Block maskHead,
+            Trainer detector,
+            Trainer masker,
+            RoiAlignApi roiAlign,
+            float[] anchors,
+            ProgressMeter meter,
+            TaskResult result) {
         this.network = network;
         this.maskHead = maskHead;
         this.detector = detector;
@@ -48,7 +54,14 @@ final class DetectorTraining {
         this.result = result;
     }
 
-    void run(CanvasSet train, Targets targets, CanvasSet validation, BoxesApi boxes, int epochs, int batchSize, long seed) {
+    void run(
+            CanvasSet train,
+            Targets targets,
+            CanvasSet validation,
+            BoxesApi boxes,
+            int epochs,
+            int batchSize,
+            long seed) {
         int a = anchors.length / 4;
         int steps = Math.max(1, train.size() / batchSize);
         Random random = new Random(seed);
@@ -56,7 +69,8 @@ final class DetectorTraining {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             int[] order = shuffled(train.size(), random);
             for (int step = 0; step < steps; step++) {
-                int[] batch = java.util.Arrays.copyOfRange(order, step * batchSize, Math.min(train.size(), (step + 1) * batchSize));
+                int[] batch = java.util.Arrays.copyOfRange(
+                        order, step * batchSize, Math.min(train.size(), (step + 1) * batchSize));
                 double loss = step(train, targets, batch, a);
                 meter.step(epoch, step + 1, loss);
             }
@@ -109,7 +123,7 @@ final class DetectorTraining {
                     maskLoss = lastMaskLoss;
                     loss = loss.add(features.mul(dfeatures).sum());
                 } else {
-                    loss = loss.add(features.sum().mul(0));   // the projection takes part, with a zero gradient
+                    loss = loss.add(features.sum().mul(0)); // the projection takes part, with a zero gradient
                 }
                 collector.backward(loss);
                 double cls = terms.classification().getFloat();
@@ -127,7 +141,8 @@ final class DetectorTraining {
                 masker.step();
             }
             if (!Double.isFinite(total)) {
-                throw new IllegalStateException("the training loss is not finite (" + total + "); check Boxes.encode's targets");
+                throw new IllegalStateException(
+                        "the training loss is not finite (" + total + "); check Boxes.encode's targets");
             }
             return total;
         }
@@ -139,8 +154,12 @@ final class DetectorTraining {
      * Run the student's RoI Align on the (detached) mask features, the mask head and its loss (its own
      * backward), then the student's RoI Align backward; return d loss / d features as a constant.
      */
-    private NDArray maskStep(NDManager scope, NDArray features, List<float[]> rois, List<float[]> maskTargets,
-                             GradientCollector collector) {
+    private NDArray maskStep(
+            NDManager scope,
+            NDArray features,
+            List<float[]> rois,
+            List<float[]> maskTargets,
+            GradientCollector collector) {
         NDArray roiArray = scope.create(flatten(rois), new Shape(rois.size(), 5));
         NDArray pooled = StudentRoiAlign.forward(roiAlign, features, roiArray, MaskHead.SIDE);
         NDArray leaf = pooled.toDevice(features.getDevice(), true);
@@ -169,41 +188,61 @@ final class DetectorTraining {
             }
             try (NDManager scope = detector.getManager().newSubManager(device)) {
                 NDList out = detector.evaluate(new NDList(scope.create(pixels, new Shape(n, 1, side, side))));
-                float[] probabilities = network.classLogits(out).softmax(2).toType(DataType.FLOAT32, false).toFloatArray();
-                float[] deltas = network.boxDeltas(out).toType(DataType.FLOAT32, false).toFloatArray();
+                float[] probabilities = network.classLogits(out)
+                        .softmax(2)
+                        .toType(DataType.FLOAT32, false)
+                        .toFloatArray();
+                float[] deltas =
+                        network.boxDeltas(out).toType(DataType.FLOAT32, false).toFloatArray();
                 List<float[]> rois = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    float[] p = java.util.Arrays.copyOfRange(probabilities, i * a * (classes + 1), (i + 1) * a * (classes + 1));
+                    float[] p = java.util.Arrays.copyOfRange(
+                            probabilities, i * a * (classes + 1), (i + 1) * a * (classes + 1));
                     float[] d = java.util.Arrays.copyOfRange(deltas, i * a * 4, (i + 1) * a * 4);
                     List<Predictions.Detection> found = Predictions.of(p, d, anchors, classes, side, boxes, scope);
                     detections.add(found);
                     for (Predictions.Detection det : found) {
-                        rois.add(new float[] {i, (float) det.x1(), (float) det.y1(), (float) det.x2(), (float) det.y2()});
+                        rois.add(new float[] {i, (float) det.x1(), (float) det.y1(), (float) det.x2(), (float) det.y2()
+                        });
                     }
                 }
-                masks.addAll(predictMasks(scope, DetectorNetwork.maskFeatures(out), rois, detections.subList(from, from + n), side));
+                masks.addAll(predictMasks(
+                        scope, DetectorNetwork.maskFeatures(out), rois, detections.subList(from, from + n), side));
             }
         }
         return score(canvases, detections, masks);
     }
 
-    private List<List<boolean[]>> predictMasks(NDManager scope, NDArray features, List<float[]> rois,
-                                               List<List<Predictions.Detection>> detections, int side) {
+    private List<List<boolean[]>> predictMasks(
+            NDManager scope,
+            NDArray features,
+            List<float[]> rois,
+            List<List<Predictions.Detection>> detections,
+            int side) {
         List<List<boolean[]>> out = new ArrayList<>();
         float[] probabilities = null;
         if (roiAlign != null && !rois.isEmpty()) {
-            NDArray pooled = StudentRoiAlign.forward(roiAlign, features, scope.create(flatten(rois), new Shape(rois.size(), 5)),
-                    MaskHead.SIDE);
-            NDArray logits = masker.evaluate(new NDList(pooled.toDevice(features.getDevice(), true))).singletonOrThrow();
-            probabilities = ai.djl.nn.Activation.sigmoid(logits).toType(DataType.FLOAT32, false).toFloatArray();
+            NDArray pooled = StudentRoiAlign.forward(
+                    roiAlign, features, scope.create(flatten(rois), new Shape(rois.size(), 5)), MaskHead.SIDE);
+            NDArray logits = masker.evaluate(new NDList(pooled.toDevice(features.getDevice(), true)))
+                    .singletonOrThrow();
+            probabilities = ai.djl.nn.Activation.sigmoid(logits)
+                    .toType(DataType.FLOAT32, false)
+                    .toFloatArray();
         }
         int r = 0;
         int cells = MaskHead.SIDE * MaskHead.SIDE;
         for (List<Predictions.Detection> found : detections) {
             List<boolean[]> canvasMasks = new ArrayList<>();
             for (Predictions.Detection d : found) {
-                canvasMasks.add(probabilities == null ? null
-                        : Masks.paste(java.util.Arrays.copyOfRange(probabilities, r * cells, (r + 1) * cells), MaskHead.SIDE, d.box(), side));
+                canvasMasks.add(
+                        probabilities == null
+                                ? null
+                                : Masks.paste(
+                                        java.util.Arrays.copyOfRange(probabilities, r * cells, (r + 1) * cells),
+                                        MaskHead.SIDE,
+                                        d.box(),
+                                        side));
                 r++;
             }
             out.add(canvasMasks);
@@ -212,7 +251,8 @@ final class DetectorTraining {
     }
 
     /** Compute box and mask AP on the trusted side, with the canvases' own boxes, labels and instance masks. */
-    private Evaluation score(CanvasSet canvases, List<List<Predictions.Detection>> detections, List<List<boolean[]>> masks) {
+    private Evaluation score(
+            CanvasSet canvases, List<List<Predictions.Detection>> detections, List<List<boolean[]>> masks) {
         List<AveragePrecision.Detection> dets = new ArrayList<>();
         List<double[]> detBoxes = new ArrayList<>();
         List<boolean[]> detMasks = new ArrayList<>();
@@ -238,16 +278,28 @@ final class DetectorTraining {
                 truthMasks.add(withMasks ? Masks.instance(instances, k) : null);
             }
         }
-        AveragePrecision.Overlap byBox = (d, t) -> AveragePrecision.boxIou(detBoxes.get(d.index()), truthBoxes.get(t.index()));
+        AveragePrecision.Overlap byBox =
+                (d, t) -> AveragePrecision.boxIou(detBoxes.get(d.index()), truthBoxes.get(t.index()));
         AveragePrecision.Result at50 = AveragePrecision.evaluate(dets, truths, Canvases.GARMENT_CLASSES, 0.5, byBox);
         double coco = AveragePrecision.cocoMean(dets, truths, Canvases.GARMENT_CLASSES, byBox);
         double maskMap = Double.NaN;
         if (withMasks) {
-            maskMap = AveragePrecision.evaluate(dets, truths, Canvases.GARMENT_CLASSES, 0.5,
-                    (d, t) -> AveragePrecision.maskIou(detMasks.get(d.index()), truthMasks.get(t.index()))).mean();
+            maskMap = AveragePrecision.evaluate(
+                            dets,
+                            truths,
+                            Canvases.GARMENT_CLASSES,
+                            0.5,
+                            (d, t) -> AveragePrecision.maskIou(detMasks.get(d.index()), truthMasks.get(t.index())))
+                    .mean();
         }
-        return new Evaluation(at50.mean(), coco, at50.perClass(), maskMap, count / (double) Math.max(1, canvases.size()),
-                detections, masks);
+        return new Evaluation(
+                at50.mean(),
+                coco,
+                at50.perClass(),
+                maskMap,
+                count / (double) Math.max(1, canvases.size()),
+                detections,
+                masks);
     }
 
     private static int[] shuffled(int n, Random random) {
@@ -274,7 +326,12 @@ final class DetectorTraining {
     }
 
     /** What scoring the test canvases produced. */
-    record Evaluation(double map50, double map5095, double[] perClassAp50, double maskMap50, double detectionsPerCanvas,
-                      List<List<Predictions.Detection>> detections, List<List<boolean[]>> masks) {
-    }
+    record Evaluation(
+            double map50,
+            double map5095,
+            double[] perClassAp50,
+            double maskMap50,
+            double detectionsPerCanvas,
+            List<List<Predictions.Detection>> detections,
+            List<List<boolean[]>> masks) {}
 }

@@ -15,16 +15,26 @@ final class MaskHead {
     /** Side of the RoI Align output and of the predicted mask. */
     static final int SIDE = 14;
 
-    private MaskHead() {
-    }
+    private MaskHead() {}
 
     /** Return the head: (R, 16, 14, 14) -> (R, 1, 14, 14) logits. */
     static SequentialBlock block() {
         return new SequentialBlock()
-                .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(32)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation.reluBlock())
-                .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(32)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation.reluBlock())
-                .add(Conv2d.builder().setFilters(1).setKernelShape(new Shape(1, 1)).build());
+                .add(Conv2d.builder()
+                        .setFilters(1)
+                        .setKernelShape(new Shape(1, 1))
+                        .build());
     }
 }

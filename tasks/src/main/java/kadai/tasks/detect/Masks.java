@@ -9,8 +9,7 @@ import kadai.tasks.data.Box;
  */
 final class Masks {
 
-    private Masks() {
-    }
+    private Masks() {}
 
     /** Return the {@code side x side} target of an item: 1 where the cell centre lies on the item's visible pixels. */
     static float[] target(int[] instances, int canvasSide, int item, Box box, int side) {
@@ -63,8 +62,10 @@ final class Masks {
         int x1 = Math.min(x0 + 1, side - 1);
         double ly = yy - y0;
         double lx = xx - x0;
-        return (1 - ly) * (1 - lx) * grid[y0 * side + x0] + (1 - ly) * lx * grid[y0 * side + x1]
-                + ly * (1 - lx) * grid[y1 * side + x0] + ly * lx * grid[y1 * side + x1];
+        return (1 - ly) * (1 - lx) * grid[y0 * side + x0]
+                + (1 - ly) * lx * grid[y0 * side + x1]
+                + ly * (1 - lx) * grid[y1 * side + x0]
+                + ly * lx * grid[y1 * side + x1];
     }
 
     /** Return the visible pixels of item {@code item} (0-based) of an instance mask. */

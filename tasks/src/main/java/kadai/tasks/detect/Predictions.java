@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -32,8 +31,7 @@ final class Predictions {
         }
     }
 
-    private Predictions() {
-    }
+    private Predictions() {}
 
     /**
      * Return the detections of one canvas.
@@ -43,10 +41,16 @@ final class Predictions {
      * @param anchors every anchor, {@code anchors * 4}
      * @param side the canvas side (boxes are clipped to {@code [0, side]})
      */
-    static List<Detection> of(float[] probabilities, float[] deltas, float[] anchors, int classes, int side,
-                              BoxesApi boxes, NDManager manager) {
+    static List<Detection> of(
+            float[] probabilities,
+            float[] deltas,
+            float[] anchors,
+            int classes,
+            int side,
+            BoxesApi boxes,
+            NDManager manager) {
         int count = anchors.length / 4;
-        List<int[]> candidates = new ArrayList<>();   // {anchor, class}
+        List<int[]> candidates = new ArrayList<>(); // {anchor, class}
         List<Float> scores = new ArrayList<>();
         for (int a = 0; a < count; a++) {
             int best = 1;
@@ -80,11 +84,14 @@ final class Predictions {
             pickedClasses[i] = c[1];
         }
         try (NDManager scope = manager.newSubManager()) {
-            NDArray decoded = boxes.decode(scope.create(pickedAnchors, new Shape(n, 4)), scope.create(pickedDeltas, new Shape(n, 4)),
+            NDArray decoded = boxes.decode(
+                    scope.create(pickedAnchors, new Shape(n, 4)),
+                    scope.create(pickedDeltas, new Shape(n, 4)),
                     Targets.WEIGHTS.clone());
             if (decoded == null || !decoded.getShape().equals(new Shape(n, 4))) {
-                throw new IllegalStateException("Boxes.decode(anchors (" + n + ", 4), deltas (" + n + ", 4), weights) must return shape ("
-                        + n + ", 4), got " + (decoded == null ? "null" : decoded.getShape()));
+                throw new IllegalStateException(
+                        "Boxes.decode(anchors (" + n + ", 4), deltas (" + n + ", 4), weights) must return shape (" + n
+                                + ", 4), got " + (decoded == null ? "null" : decoded.getShape()));
             }
             float[] box = decoded.toType(DataType.FLOAT32, false).toFloatArray();
             for (int i = 0; i < box.length; i++) {
@@ -93,16 +100,17 @@ final class Predictions {
                 }
                 box[i] = Math.max(0, Math.min(side, box[i]));
             }
-            int[] keep = boxes.batchedNms(scope.create(box, new Shape(n, 4)), scope.create(pickedScores), pickedClasses.clone(),
-                    NMS_IOU);
+            int[] keep = boxes.batchedNms(
+                    scope.create(box, new Shape(n, 4)), scope.create(pickedScores), pickedClasses.clone(), NMS_IOU);
             checkKept(keep, n);
             List<Detection> out = new ArrayList<>();
             for (int i = 0; i < keep.length && out.size() < MAX_DETECTIONS; i++) {
                 int k = keep[i];
                 if (box[4 * k + 2] - box[4 * k] < 1 || box[4 * k + 3] - box[4 * k + 1] < 1) {
-                    continue;   // clipped away
+                    continue; // clipped away
                 }
-                out.add(new Detection(box[4 * k], box[4 * k + 1], box[4 * k + 2], box[4 * k + 3], pickedClasses[k], pickedScores[k]));
+                out.add(new Detection(
+                        box[4 * k], box[4 * k + 1], box[4 * k + 2], box[4 * k + 3], pickedClasses[k], pickedScores[k]));
             }
             return out;
         }

@@ -17,10 +17,10 @@ final class StudentRoiAlign {
 
     /** The mask features' stride: 4 pixels a cell. */
     static final double SCALE = 0.25;
+
     static final int SAMPLING = 2;
 
-    private StudentRoiAlign() {
-    }
+    private StudentRoiAlign() {}
 
     /**
      * Construct the submission's RoI Align, or return null (and say so) when it cannot run: a RoiAlign
@@ -30,14 +30,23 @@ final class StudentRoiAlign {
     static RoiAlignApi open(StudentCode code, ProgressMeter meter) {
         RoiAlignApi align;
         try {
-            align = code.view(RoiAlignApi.class, code.newObject(RoiAlignApi.CLASS_NAME,
-                    new Class<?>[] {int.class, int.class, double.class, int.class, boolean.class},
-                    MaskHead.SIDE, MaskHead.SIDE, SCALE, SAMPLING, true));
+            align = code.view(
+                    RoiAlignApi.class,
+                    code.newObject(
+                            RoiAlignApi.CLASS_NAME,
+                            new Class<?>[] {int.class, int.class, double.class, int.class, boolean.class},
+                            MaskHead.SIDE,
+                            MaskHead.SIDE,
+                            SCALE,
+                            SAMPLING,
+                            true));
             try (var manager = ai.djl.ndarray.NDManager.newBaseManager(Device.cpu())) {
-                NDArray probe = align.forward(manager.ones(new Shape(1, 1, 4, 4), DataType.FLOAT32),
+                NDArray probe = align.forward(
+                        manager.ones(new Shape(1, 1, 4, 4), DataType.FLOAT32),
                         manager.create(new float[] {0, 0, 0, 8, 8}, new Shape(1, 5)));
                 if (probe == null || !probe.getShape().equals(new Shape(1, 1, MaskHead.SIDE, MaskHead.SIDE))) {
-                    meter.message("mask head skipped: RoiAlign.forward returned " + (probe == null ? "null" : probe.getShape())
+                    meter.message("mask head skipped: RoiAlign.forward returned "
+                            + (probe == null ? "null" : probe.getShape())
                             + " for one RoI of a (1, 1, 4, 4) map instead of (1, 1, 14, 14)");
                     return null;
                 }
@@ -58,8 +67,9 @@ final class StudentRoiAlign {
         NDArray pooled = align.forward(input, rois.toDevice(Device.cpu(), true));
         Shape expected = new Shape(rois.getShape().get(0), features.getShape().get(1), side, side);
         if (pooled == null || !pooled.getShape().equals(expected)) {
-            throw new IllegalStateException("RoiAlign.forward(features " + features.getShape() + ", rois " + rois.getShape()
-                    + ") must return shape " + expected + ", got " + (pooled == null ? "null" : pooled.getShape()));
+            throw new IllegalStateException("RoiAlign.forward(features " + features.getShape() + ", rois "
+                    + rois.getShape() + ") must return shape " + expected + ", got "
+                    + (pooled == null ? "null" : pooled.getShape()));
         }
         return finite("RoiAlign.forward", pooled.toType(DataType.FLOAT32, false));
     }
@@ -68,10 +78,11 @@ final class StudentRoiAlign {
     static NDArray backward(RoiAlignApi align, NDArray dpooled, NDArray features) {
         NDArray dfeatures = align.backward(dpooled.toDevice(Device.cpu(), true).toType(DataType.FLOAT32, false));
         if (dfeatures == null || !dfeatures.getShape().equals(features.getShape())) {
-            throw new IllegalStateException("RoiAlign.backward must return the features' shape " + features.getShape() + ", got "
-                    + (dfeatures == null ? "null" : dfeatures.getShape()));
+            throw new IllegalStateException("RoiAlign.backward must return the features' shape " + features.getShape()
+                    + ", got " + (dfeatures == null ? "null" : dfeatures.getShape()));
         }
-        return finite("RoiAlign.backward", dfeatures.toType(DataType.FLOAT32, false)).toDevice(features.getDevice(), false);
+        return finite("RoiAlign.backward", dfeatures.toType(DataType.FLOAT32, false))
+                .toDevice(features.getDevice(), false);
     }
 
     private static NDArray finite(String what, NDArray x) {

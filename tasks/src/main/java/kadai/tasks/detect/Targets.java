@@ -4,11 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import kadai.tasks.data.Box;
-import kadai.tasks.data.CanvasSet;
-
 import java.util.List;
 import java.util.function.IntConsumer;
+import kadai.tasks.data.Box;
+import kadai.tasks.data.CanvasSet;
 
 /**
  * The training targets of every anchor of every training canvas, made by the submission: its
@@ -24,6 +23,7 @@ final class Targets {
 
     /** SSD's matching thresholds. */
     static final double POSITIVE = 0.5;
+
     static final double NEGATIVE = 0.4;
     /** The box coder's weights (SSD's variances 0.1 and 0.2; Faster R-CNN's box head). */
     static final double[] WEIGHTS = {10, 10, 5, 5};
@@ -39,8 +39,13 @@ final class Targets {
     }
 
     /** Compute the targets of every canvas of {@code canvases}; {@code done} hears each finished canvas. */
-    static Targets of(CanvasSet canvases, float[] anchorValues, BoxesApi boxes, AnchorsApi anchors, NDManager manager,
-                      IntConsumer done) {
+    static Targets of(
+            CanvasSet canvases,
+            float[] anchorValues,
+            BoxesApi boxes,
+            AnchorsApi anchors,
+            NDManager manager,
+            IntConsumer done) {
         int a = anchorValues.length / 4;
         int[] labels = new int[canvases.size() * a];
         float[] deltas = new float[canvases.size() * a * 4];
@@ -52,8 +57,9 @@ final class Targets {
                 NDArray truthArray = scope.create(corners(truth), new Shape(truth.size(), 4));
                 NDArray iou = boxes.iou(anchorArray, truthArray);
                 if (iou == null || !iou.getShape().equals(new Shape(a, truth.size()))) {
-                    throw new IllegalStateException("Boxes.iou(anchors (" + a + ", 4), boxes (" + truth.size()
-                            + ", 4)) must return shape (" + a + ", " + truth.size() + "), got " + (iou == null ? "null" : iou.getShape()));
+                    throw new IllegalStateException(
+                            "Boxes.iou(anchors (" + a + ", 4), boxes (" + truth.size() + ", 4)) must return shape (" + a
+                                    + ", " + truth.size() + "), got " + (iou == null ? "null" : iou.getShape()));
                 }
                 int[] match = anchors.match(iou, POSITIVE, NEGATIVE);
                 checkMatches(match, a, truth.size());
@@ -72,7 +78,9 @@ final class Targets {
                 }
                 positives += count;
                 if (count > 0) {
-                    NDArray encoded = boxes.encode(anchorArray.get(scope.create(positive)), truthArray.get(scope.create(matched)),
+                    NDArray encoded = boxes.encode(
+                            anchorArray.get(scope.create(positive)),
+                            truthArray.get(scope.create(matched)),
                             WEIGHTS.clone());
                     if (encoded == null || !encoded.getShape().equals(new Shape(count, 4))) {
                         throw new IllegalStateException("Boxes.encode(anchors (" + count + ", 4), targets (" + count
@@ -84,7 +92,8 @@ final class Targets {
                         for (int k = 0; k < 4; k++) {
                             float v = e[p * 4 + k];
                             if (!Float.isFinite(v)) {
-                                throw new IllegalStateException("Boxes.encode returned " + v + " for a positive anchor");
+                                throw new IllegalStateException(
+                                        "Boxes.encode returned " + v + " for a positive anchor");
                             }
                             deltas[(c * a + positive[p]) * 4 + k] = v;
                         }

@@ -21,8 +21,7 @@ public final class DcganNetworks {
     /** Width of the noise vector z. */
     public static final int NOISE = 100;
 
-    private DcganNetworks() {
-    }
+    private DcganNetworks() {}
 
     /** Return G: (N, 100) -> (N, 1, 28, 28) in [-1, 1]. */
     public static SequentialBlock generator(int width) {
@@ -47,8 +46,11 @@ public final class DcganNetworks {
     public static SequentialBlock transposedConv(int filters) {
         return new SequentialBlock()
                 .add(LambdaBlock.singleton(DcganNetworks::dilate, "dilate"))
-                .add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(4, 4))
-                        .optPadding(new Shape(2, 2)).build());
+                .add(Conv2d.builder()
+                        .setFilters(filters)
+                        .setKernelShape(new Shape(4, 4))
+                        .optPadding(new Shape(2, 2))
+                        .build());
     }
 
     /** Insert one zero between neighbouring pixels: (N, C, H, W) -> (N, C, 2H - 1, 2W - 1). */
@@ -67,15 +69,22 @@ public final class DcganNetworks {
     /** Return D: (N, 1, 28, 28) -> (N, 1) logits. */
     public static SequentialBlock discriminator(int width) {
         return new SequentialBlock()
-                .add(Conv2d.builder().setFilters(width).setKernelShape(new Shape(4, 4))
-                        .optStride(new Shape(2, 2)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(width)
+                        .setKernelShape(new Shape(4, 4))
+                        .optStride(new Shape(2, 2))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation.leakyReluBlock(0.2f))
-                .add(Conv2d.builder().setFilters(2 * width).setKernelShape(new Shape(4, 4))
-                        .optStride(new Shape(2, 2)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(2 * width)
+                        .setKernelShape(new Shape(4, 4))
+                        .optStride(new Shape(2, 2))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(BatchNorm.builder().build())
                 .add(Activation.leakyReluBlock(0.2f))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(1).build());
     }
-
 }

@@ -12,6 +12,12 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import kadai.grader.api.StudentCode;
 import kadai.grader.suites.gan.GanLossApi;
 import kadai.tasks.DeviceChoice;
@@ -24,13 +30,6 @@ import kadai.tasks.data.ImageDataset;
 import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
 import kadai.tasks.data.SeededBatchSampler;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /**
  * Train a DCGAN on Fashion-MNIST with the student's {@code GanLoss} (seed 5.6-5.7).
@@ -69,7 +68,8 @@ public final class DcganTask implements Task {
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
-        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        TaskResult result = new TaskResult(
+                id(), DeviceChoice.label(device), context.submission().description());
         result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         boolean smoke = !device.isGpu() && config.trainSize() == 0;
@@ -81,22 +81,22 @@ public final class DcganTask implements Task {
         int fdSamples = Math.min(TaskConfig.or(config.testSize(), FD_SAMPLES), test.size());
         ImageSet fdReal = FeatureClassifier.toSigned(test.head(fdSamples));
 
-        try (FeatureClassifier classifier = FeatureClassifier.forRun(all, test.head(fdSamples), config.trainSize(), smoke,
-                config.seed(), device, meter)) {
+        try (FeatureClassifier classifier = FeatureClassifier.forRun(
+                all, test.head(fdSamples), config.trainSize(), smoke, config.seed(), device, meter)) {
             result.metrics().put("fd_classifier_train_images", classifier.trainImages());
             result.metrics().put("fd_classifier_accuracy", classifier.accuracy());
             double[][] realFeatures = classifier.features(fdReal.pixels(), fdSamples);
             result.metrics().put("fd_train_vs_test", classifier.trainVsTestFloor(all, realFeatures));
 
             GanLossApi studentLoss = context.submission().statics(GanLossApi.class, GanLossApi.CLASS_NAME);
-            GanRun student = train(studentLoss, "submission", train, epochs, batchSize, fdSamples, config.seed(),
-                    device, meter);
+            GanRun student =
+                    train(studentLoss, "submission", train, epochs, batchSize, fdSamples, config.seed(), device, meter);
             record(result, "submission", student, classifier, realFeatures, config.outputDir());
             StudentCode reference = context.reference();
             if (reference != null && reference != context.submission()) {
                 GanLossApi referenceLoss = reference.statics(GanLossApi.class, GanLossApi.CLASS_NAME);
-                GanRun ref = train(referenceLoss, "reference", train, epochs, batchSize, fdSamples, config.seed(),
-                        device, meter);
+                GanRun ref = train(
+                        referenceLoss, "reference", train, epochs, batchSize, fdSamples, config.seed(), device, meter);
                 record(result, "reference", ref, classifier, realFeatures, config.outputDir());
             }
         }
@@ -110,8 +110,14 @@ public final class DcganTask implements Task {
         return result;
     }
 
-    private static void record(TaskResult result, String name, GanRun run, FeatureClassifier classifier,
-            double[][] realFeatures, Path outputDir) throws java.io.IOException {
+    private static void record(
+            TaskResult result,
+            String name,
+            GanRun run,
+            FeatureClassifier classifier,
+            double[][] realFeatures,
+            Path outputDir)
+            throws java.io.IOException {
         double fd = FrechetDistance.between(realFeatures, classifier.features(run.samples, run.sampleCount));
         result.metrics().put("fd_" + name, fd);
         result.metrics().put("final_d_loss_" + name, last(run.dLoss));
@@ -141,20 +147,32 @@ public final class DcganTask implements Task {
         double imagesPerSecond;
     }
 
-    static GanRun train(GanLossApi loss, String name, ImageSet train, int epochs, int batchSize, int sampleCount,
-            long seed, Device device, ProgressMeter meter) throws Exception {
+    static GanRun train(
+            GanLossApi loss,
+            String name,
+            ImageSet train,
+            int epochs,
+            int batchSize,
+            int sampleCount,
+            long seed,
+            Device device,
+            ProgressMeter meter)
+            throws Exception {
         GanRun run = new GanRun();
         Engine.getInstance().setRandomSeed((int) seed);
         Block generator = DcganNetworks.generator(WIDTH);
         Block discriminator = DcganNetworks.discriminator(WIDTH);
-        try (Model g = Model.newInstance("generator", device); Model d = Model.newInstance("discriminator", device)) {
+        try (Model g = Model.newInstance("generator", device);
+                Model d = Model.newInstance("discriminator", device)) {
             g.setBlock(generator);
             d.setBlock(discriminator);
-            try (Trainer gt = g.newTrainer(GanSteps.adam(device)); Trainer dt = d.newTrainer(GanSteps.adam(device))) {
+            try (Trainer gt = g.newTrainer(GanSteps.adam(device));
+                    Trainer dt = d.newTrainer(GanSteps.adam(device))) {
                 gt.initialize(new Shape(batchSize, DcganNetworks.NOISE));
                 dt.initialize(new Shape(batchSize, 1, 28, 28));
                 ImageDataset dataset = ImageDataset.builder(FeatureClassifier.toSigned(train))
-                        .setSampling(new SeededBatchSampler(batchSize, true, true, seed)).build();
+                        .setSampling(new SeededBatchSampler(batchSize, true, true, seed))
+                        .build();
                 long steps = Math.max(1, train.size() / batchSize);
                 meter.phase("gan (" + name + " loss)", epochs, steps);
                 long images = 0;
@@ -186,8 +204,8 @@ public final class DcganTask implements Task {
         return run;
     }
 
-    private static double discriminatorStep(GanLossApi loss, Trainer gt, Trainer dt, NDArray real, NDArray z,
-            Block discriminator) {
+    private static double discriminatorStep(
+            GanLossApi loss, Trainer gt, Trainer dt, NDArray real, NDArray z, Block discriminator) {
         try (GradientCollector collector = dt.newGradientCollector()) {
             // Only the discriminator gets gradients here (the fake images are detached), so only
             // its own need clearing, including those the last generator step left on it.
@@ -197,11 +215,12 @@ public final class DcganTask implements Task {
             NDArray fakeLogits = dt.forward(new NDList(fake)).singletonOrThrow();
             NDArray r = realLogits.stopGradient();
             NDArray f = fakeLogits.stopGradient();
-            NDList grads = GanSteps.expect(loss.discriminatorLossGrad(r, f), 2, "GanLoss.discriminatorLossGrad",
-                    "NDList(dReal, dFake)");
+            NDList grads = GanSteps.expect(
+                    loss.discriminatorLossGrad(r, f), 2, "GanLoss.discriminatorLossGrad", "NDList(dReal, dFake)");
             NDArray dReal = GanSteps.expect(grads.get(0), r.getShape(), r, "GanLoss.discriminatorLossGrad (dReal)");
             NDArray dFake = GanSteps.expect(grads.get(1), f.getShape(), f, "GanLoss.discriminatorLossGrad (dFake)");
-            collector.backward(realLogits.mul(dReal).sum().add(fakeLogits.mul(dFake).sum()));
+            collector.backward(
+                    realLogits.mul(dReal).sum().add(fakeLogits.mul(dFake).sum()));
             return Scalars.value(loss.discriminatorLoss(r, f));
         }
     }
@@ -214,8 +233,8 @@ public final class DcganTask implements Task {
             NDArray fake = gt.forward(new NDList(z)).singletonOrThrow();
             NDArray logits = dt.forward(new NDList(fake)).singletonOrThrow();
             NDArray l = logits.stopGradient();
-            NDArray grad = GanSteps.expect(loss.generatorLossNonSaturatingGrad(l), l.getShape(), l,
-                    "GanLoss.generatorLossNonSaturatingGrad");
+            NDArray grad = GanSteps.expect(
+                    loss.generatorLossNonSaturatingGrad(l), l.getShape(), l, "GanLoss.generatorLossNonSaturatingGrad");
             collector.backward(logits.mul(grad).sum());
             return Scalars.value(loss.generatorLossNonSaturating(l));
         }
@@ -234,7 +253,9 @@ public final class DcganTask implements Task {
                 }
                 NDArray z = scope.create(noise, new Shape(end - start, DcganNetworks.NOISE));
                 // Batch statistics, as in the classic DCGAN samples (no autograd: no collector is open).
-                float[] images = gt.forward(new NDList(z)).singletonOrThrow().toType(DataType.FLOAT32, false)
+                float[] images = gt.forward(new NDList(z))
+                        .singletonOrThrow()
+                        .toType(DataType.FLOAT32, false)
                         .toFloatArray();
                 System.arraycopy(images, 0, out, start * 28 * 28, images.length);
             }

@@ -21,14 +21,13 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.Arrays;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.data.ImageDataset;
 import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
 import kadai.tasks.data.Scoring;
 import kadai.tasks.data.SeededBatchSampler;
-
-import java.util.Arrays;
 
 /**
  * Train a small Fashion-MNIST classifier whose penultimate layer (64 ReLU units) gives the
@@ -58,47 +57,62 @@ public final class FeatureClassifier implements AutoCloseable {
      * on 10,000 images in a CPU smoke run, and on at least 1,000 (else as many as the task trains
      * on) in a sliced run; scored on {@code test}.
      */
-    public static FeatureClassifier forRun(ImageSet all, ImageSet test, int trainSize, boolean smoke, long seed,
-            Device device, ProgressMeter meter) throws Exception {
+    public static FeatureClassifier forRun(
+            ImageSet all, ImageSet test, int trainSize, boolean smoke, long seed, Device device, ProgressMeter meter)
+            throws Exception {
         int size = smoke ? SMOKE_TRAIN : trainSize > 0 ? Math.max(1_000, trainSize) : all.size();
         return train(all.head(size), test, 1, seed, device, meter);
     }
 
     /** Train on {@code train} for {@code epochs} epochs and score on {@code test}. */
-    public static FeatureClassifier train(ImageSet train, ImageSet test, int epochs, long seed, Device device,
-            ProgressMeter meter) throws Exception {
+    public static FeatureClassifier train(
+            ImageSet train, ImageSet test, int epochs, long seed, Device device, ProgressMeter meter) throws Exception {
         // Its initial weights come from the engine's generator: seed it, so the figures it gives repeat.
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock features = new SequentialBlock()
-                .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(32)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(Conv2d.builder().setFilters(64).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setFilters(64)
+                        .setKernelShape(new Shape(3, 3))
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(FEATURES).build())
                 .add(Activation.reluBlock());
-        SequentialBlock net = new SequentialBlock().add(features).add(Linear.builder().setUnits(10).build());
+        SequentialBlock net = new SequentialBlock()
+                .add(features)
+                .add(Linear.builder().setUnits(10).build());
         Model model = Model.newInstance("fd-classifier", device);
         model.setBlock(net);
         FeatureClassifier classifier = new FeatureClassifier(model, features);
         classifier.trainImages = train.size();
         int batchSize = 64;
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(1e-3f))
+                        .build())
                 .optDevices(new Device[] {device});
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batchSize, 1, 28, 28));
             ImageSet scaled = toSigned(train);
             ImageDataset dataset = ImageDataset.builder(scaled)
-                    .setSampling(new SeededBatchSampler(batchSize, true, false, seed)).build();
+                    .setSampling(new SeededBatchSampler(batchSize, true, false, seed))
+                    .build();
             meter.phase("classifier", epochs, (scaled.size() + batchSize - 1) / batchSize);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long step = 0;
                 for (Batch batch : trainer.iterateDataset(dataset)) {
                     try (batch) {
-                        NDList labels = new NDList(batch.getLabels().singletonOrThrow().toType(DataType.INT64, false));
+                        NDList labels =
+                                new NDList(batch.getLabels().singletonOrThrow().toType(DataType.INT64, false));
                         double value;
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDArray loss = trainer.getLoss().evaluate(labels, trainer.forward(batch.getData(), labels));
@@ -155,9 +169,12 @@ public final class FeatureClassifier implements AutoCloseable {
         for (int start = 0; start < count; start += 500) {
             int end = Math.min(count, start + 500);
             try (NDManager scope = manager.newSubManager()) {
-                NDArray x = scope.create(Arrays.copyOfRange(pixels, start * p, end * p), new Shape(end - start, 1, 28, 28));
-                float[] f = features.forward(store, new NDList(x), false).singletonOrThrow()
-                        .toType(DataType.FLOAT32, false).toFloatArray();
+                NDArray x =
+                        scope.create(Arrays.copyOfRange(pixels, start * p, end * p), new Shape(end - start, 1, 28, 28));
+                float[] f = features.forward(store, new NDList(x), false)
+                        .singletonOrThrow()
+                        .toType(DataType.FLOAT32, false)
+                        .toFloatArray();
                 for (int i = 0; i < end - start; i++) {
                     double[] row = new double[FEATURES];
                     for (int j = 0; j < FEATURES; j++) {
@@ -178,9 +195,10 @@ public final class FeatureClassifier implements AutoCloseable {
         for (int start = 0; start < n; start += 500) {
             int end = Math.min(n, start + 500);
             try (NDManager scope = manager.newSubManager()) {
-                NDArray x = scope.create(Arrays.copyOfRange(images.pixels(), start * p, end * p),
-                        new Shape(end - start, 1, 28, 28));
-                NDArray scores = model.getBlock().forward(store, new NDList(x), false).singletonOrThrow();
+                NDArray x = scope.create(
+                        Arrays.copyOfRange(images.pixels(), start * p, end * p), new Shape(end - start, 1, 28, 28));
+                NDArray scores =
+                        model.getBlock().forward(store, new NDList(x), false).singletonOrThrow();
                 long[] argmax = scores.argMax(1).toType(DataType.INT64, false).toLongArray();
                 for (int i = 0; i < argmax.length; i++) {
                     predictions[start + i] = (int) argmax[i];

@@ -11,8 +11,7 @@ package kadai.tasks.gan;
  */
 public final class FrechetDistance {
 
-    private FrechetDistance() {
-    }
+    private FrechetDistance() {}
 
     /** Return the Fréchet distance between the rows of {@code a} and the rows of {@code b}. */
     public static double between(double[][] a, double[][] b) {

@@ -24,13 +24,15 @@ import ai.djl.util.Pair;
  */
 public final class GanSteps {
 
-    private GanSteps() {
-    }
+    private GanSteps() {}
 
     /** Return the DCGAN paper's optimiser: Adam, learning rate 2e-4, beta1 = 0.5. */
     public static DefaultTrainingConfig adam(Device device) {
         return new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-4f)).optBeta1(0.5f).build())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(2e-4f))
+                        .optBeta1(0.5f)
+                        .build())
                 .optDevices(new Device[] {device});
     }
 
@@ -66,8 +68,8 @@ public final class GanSteps {
     /** Return {@code list} after checking that it holds {@code size} arrays; else fail naming the method and the form. */
     public static NDList expect(NDList list, int size, String method, String form) {
         if (list == null || list.size() != size) {
-            throw new IllegalStateException(method + " must return " + form + ", got "
-                    + (list == null ? "null" : list.size() + " arrays"));
+            throw new IllegalStateException(
+                    method + " must return " + form + ", got " + (list == null ? "null" : list.size() + " arrays"));
         }
         return list;
     }
@@ -75,8 +77,14 @@ public final class GanSteps {
     /** Fail when a loss the student's code returned is not finite. */
     public static void requireFinite(double dLoss, double gLoss, String what, int epoch, long step) {
         if (!Double.isFinite(dLoss) || !Double.isFinite(gLoss)) {
-            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-                    "%s returned a non-finite loss (D %s, G %s) at epoch %d step %d", what, dLoss, gLoss, epoch, step));
+            throw new IllegalStateException(String.format(
+                    java.util.Locale.ROOT,
+                    "%s returned a non-finite loss (D %s, G %s) at epoch %d step %d",
+                    what,
+                    dLoss,
+                    gLoss,
+                    epoch,
+                    step));
         }
     }
 }

@@ -1,6 +1,5 @@
 package kadai.tasks.gan;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -11,15 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** Write image grids and loss curves as PNG files (headless AWT). */
 public final class Pictures {
 
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0x9467bd)};
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)
+    };
 
-    private Pictures() {
-    }
+    private Pictures() {}
 
     /**
      * Write {@code count} grey images of {@code h x w} pixels in [-1, 1] from {@code pixels} as a
@@ -28,8 +28,8 @@ public final class Pictures {
     public static void writeGrid(float[] pixels, int count, int h, int w, int columns, Path file) throws IOException {
         int rows = (count + columns - 1) / columns;
         int gap = 2;
-        BufferedImage image = new BufferedImage(columns * (w + gap) + gap, rows * (h + gap) + gap,
-                BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage image =
+                new BufferedImage(columns * (w + gap) + gap, rows * (h + gap) + gap, BufferedImage.TYPE_BYTE_GRAY);
         for (int n = 0; n < count; n++) {
             int x0 = gap + (n % columns) * (w + gap);
             int y0 = gap + (n / columns) * (h + gap);

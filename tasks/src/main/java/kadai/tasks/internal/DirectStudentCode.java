@@ -1,19 +1,18 @@
 package kadai.tasks.internal;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-import kadai.grader.api.LocalObjects;
-import kadai.grader.api.StudentCode;
-import kadai.grader.api.StudentClasses;
-import kadai.grader.api.StudentCodeException;
-import kadai.grader.api.StudentObject;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import kadai.assignments.Layer;
+import kadai.grader.api.LocalObjects;
+import kadai.grader.api.StudentClasses;
+import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.api.StudentObject;
 
 /**
  * Call student or reference classes directly on the caller's thread, loaded from class bytes in
@@ -39,8 +38,8 @@ public final class DirectStudentCode implements StudentCode {
     public DirectStudentCode(String name, Map<String, byte[]> classes) {
         this.loader = new BytesFirstClassLoader(name, classes, DirectStudentCode.class.getClassLoader());
         this.description = name + " (in-process, direct calls)";
-        this.objects = new LocalObjects(loader, o -> StudentClasses.isStudentClass(o.getClass().getName()),
-                new LocalObjects.Handles() {
+        this.objects = new LocalObjects(
+                loader, o -> StudentClasses.isStudentClass(o.getClass().getName()), new LocalObjects.Handles() {
                     @Override
                     public StudentObject object(Object target) {
                         return new GuardedObject(target);
@@ -56,7 +55,9 @@ public final class DirectStudentCode implements StudentCode {
                         if (handle instanceof Guarded g && g.owner() == DirectStudentCode.this) {
                             return g.target;
                         }
-                        return handle instanceof GuardedObject g && g.owner() == DirectStudentCode.this ? g.target : null;
+                        return handle instanceof GuardedObject g && g.owner() == DirectStudentCode.this
+                                ? g.target
+                                : null;
                     }
                 });
     }
@@ -121,8 +122,11 @@ public final class DirectStudentCode implements StudentCode {
     private static StudentCodeException threw(Throwable cause) {
         StringWriter trace = new StringWriter();
         cause.printStackTrace(new PrintWriter(trace));
-        return new StudentCodeException(StudentCodeException.Kind.THREW,
-                cause.getClass().getName() + ": " + cause.getMessage(), cause.getClass().getName(), trace.toString());
+        return new StudentCodeException(
+                StudentCodeException.Kind.THREW,
+                cause.getClass().getName() + ": " + cause.getMessage(),
+                cause.getClass().getName(),
+                trace.toString());
     }
 
     /** Translate what a student layer throws into {@link StudentCodeException}, as the seam promises. */

@@ -19,8 +19,15 @@ import java.util.Set;
  * @param metrics the names of the metrics taken from the isolated side (anything else is dropped)
  * @param curves the names of the curves taken, with the most points each may have
  */
-public record IsolatedJob(String task, String training, Properties settings, Inputs inputs, int predictions,
-                          int maxPrediction, Set<String> metrics, Map<String, Long> curves) {
+public record IsolatedJob(
+        String task,
+        String training,
+        Properties settings,
+        Inputs inputs,
+        int predictions,
+        int maxPrediction,
+        Set<String> metrics,
+        Map<String, Long> curves) {
 
     /** Setting: the seed of the run. */
     public static final String SEED = "seed";

@@ -2,17 +2,6 @@ package kadai.tasks.isolated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kadai.grader.api.StudentCode;
-import kadai.grader.api.StudentCodeException;
-import kadai.grader.sandbox.IsolatedProcess;
-import kadai.grader.sandbox.SandboxUnavailableException;
-import kadai.tasks.DeviceChoice;
-import kadai.tasks.TaskCancelledException;
-import kadai.tasks.TaskConfig;
-import kadai.tasks.TaskContext;
-import kadai.tasks.TaskProgress;
-import kadai.tasks.TaskResult;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,6 +21,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
+import kadai.grader.api.StudentCode;
+import kadai.grader.api.StudentCodeException;
+import kadai.grader.sandbox.IsolatedProcess;
+import kadai.grader.sandbox.SandboxUnavailableException;
+import kadai.tasks.DeviceChoice;
+import kadai.tasks.TaskCancelledException;
+import kadai.tasks.TaskConfig;
+import kadai.tasks.TaskContext;
+import kadai.tasks.TaskProgress;
+import kadai.tasks.TaskResult;
 
 /**
  * The trusted side of a task run in an isolated, sandboxed JVM ({@code resnet}, {@code unet}: the
@@ -69,8 +67,7 @@ public final class IsolatedRun {
     }
 
     /** The end of the stream, with why. */
-    private record End(String reason) {
-    }
+    private record End(String reason) {}
 
     /**
      * Run the job in the isolated JVM; put its sandbox level, metrics and curves into {@code result}
@@ -80,12 +77,14 @@ public final class IsolatedRun {
         TaskConfig config = context.config();
         long start = System.nanoTime();
         if (config.device() == DeviceChoice.GPU) {
-            context.listener().onMessage(job.task() + ": the isolated run trains on the CPU (the sandbox gives it no GPU)");
+            context.listener()
+                    .onMessage(job.task() + ": the isolated run trains on the CPU (the sandbox gives it no GPU)");
         }
         result.setSandbox(submission.sandbox().level().label());
         int threads = config.threads() > 0 ? config.threads() : submission.cpus();
-        context.listener().onMessage(job.task() + ": training in an isolated JVM in the sandbox (" + result.sandbox()
-                + "; " + job.predictions() + " predictions to make)");
+        context.listener()
+                .onMessage(job.task() + ": training in an isolated JVM in the sandbox (" + result.sandbox() + "; "
+                        + job.predictions() + " predictions to make)");
         context.cancellation().check();
         IsolatedProcess process = submission.sandbox().launch(MAIN_CLASS, classPath(), submission.classes(), dir -> {
             Properties settings = new Properties();
@@ -131,7 +130,8 @@ public final class IsolatedRun {
             }
             if (System.nanoTime() > deadline) {
                 process.kill();
-                throw failure("the isolated run went past its wall-clock budget of " + WALL_HOURS + " h and was killed");
+                throw failure(
+                        "the isolated run went past its wall-clock budget of " + WALL_HOURS + " h and was killed");
             }
             Object item = lines.poll(100, TimeUnit.MILLISECONDS);
             if (item == null) {
@@ -156,16 +156,20 @@ public final class IsolatedRun {
             }
             String line = (String) item;
             JsonNode node = parse(line);
-            String type = node == null || !node.isObject() ? null : node.path("type").asText(null);
+            String type =
+                    node == null || !node.isObject() ? null : node.path("type").asText(null);
             if (type == null || result != null) {
                 process.kill();
-                throw failure((result != null ? "the isolated run wrote more after its result: "
-                        : "the isolated run wrote something that is not a report line on its standard output"
-                        + " (the submission's code must not write to the real stdout): ") + excerpt(line));
+                throw failure((result != null
+                                ? "the isolated run wrote more after its result: "
+                                : "the isolated run wrote something that is not a report line on its standard output"
+                                        + " (the submission's code must not write to the real stdout): ")
+                        + excerpt(line));
             }
             switch (type) {
                 case "progress" -> progress(context, node);
-                case "message" -> context.listener().onMessage(excerpt(node.path("text").asText("")));
+                case "message" ->
+                    context.listener().onMessage(excerpt(node.path("text").asText("")));
                 case "result" -> {
                     result = node;
                     process.peakResidentBytes();
@@ -174,11 +178,14 @@ public final class IsolatedRun {
                     process.kill();
                     String message = excerpt(node.path("message").asText(""));
                     if ("student".equals(node.path("kind").asText())) {
-                        throw new StudentCodeException(StudentCodeException.Kind.THREW, message,
-                                text(node.get("thrown"), 200), text(node.get("trace"), 8000));
+                        throw new StudentCodeException(
+                                StudentCodeException.Kind.THREW,
+                                message,
+                                text(node.get("thrown"), 200),
+                                text(node.get("trace"), 8000));
                     }
-                    throw new IllegalStateException(message + " (" + text(node.get("thrown"), 200)
-                            + " in the isolated run)");
+                    throw new IllegalStateException(
+                            message + " (" + text(node.get("thrown"), 200) + " in the isolated run)");
                 }
                 default -> {
                     process.kill();
@@ -193,9 +200,17 @@ public final class IsolatedRun {
         if (!phase.matches("[a-z_-]{1,40}")) {
             throw failure("the isolated run reported a malformed phase: " + excerpt(phase));
         }
-        context.listener().onProgress(new TaskProgress(job.task(), phase, clampInt(n.get("epoch")),
-                clampInt(n.get("epochs")), clampInt(n.get("step")), clampInt(n.get("steps")), real(n.get("loss")),
-                real(n.get("elapsed")), real(n.get("eta"))));
+        context.listener()
+                .onProgress(new TaskProgress(
+                        job.task(),
+                        phase,
+                        clampInt(n.get("epoch")),
+                        clampInt(n.get("epochs")),
+                        clampInt(n.get("step")),
+                        clampInt(n.get("steps")),
+                        real(n.get("loss")),
+                        real(n.get("elapsed")),
+                        real(n.get("eta"))));
     }
 
     private static int clampInt(JsonNode n) {
@@ -347,7 +362,8 @@ public final class IsolatedRun {
                 copyPackage(codeSource(StudentCode.class), "kadai/grader/api/", api);
                 classPath = List.of(codeSource(IsolatedTaskMain.class), api);
             } catch (IOException e) {
-                throw new SandboxUnavailableException("cannot prepare the isolated run's classes: " + e.getMessage(), e);
+                throw new SandboxUnavailableException(
+                        "cannot prepare the isolated run's classes: " + e.getMessage(), e);
             }
         }
         return classPath;
@@ -368,7 +384,9 @@ public final class IsolatedRun {
         try (JarInputStream jar = new JarInputStream(Files.newInputStream(source))) {
             JarEntry entry;
             while ((entry = jar.getNextJarEntry()) != null) {
-                if (!entry.isDirectory() && entry.getName().startsWith(prefix) && entry.getName().endsWith(".class")
+                if (!entry.isDirectory()
+                        && entry.getName().startsWith(prefix)
+                        && entry.getName().endsWith(".class")
                         && !entry.getName().contains("..")) {
                     Path t = target.resolve(entry.getName());
                     Files.createDirectories(t.getParent());
@@ -380,7 +398,8 @@ public final class IsolatedRun {
 
     private static Path codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
         }
@@ -388,7 +407,8 @@ public final class IsolatedRun {
 
     private static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> f.toFile().delete());
+            files.sorted((a, b) -> b.getNameCount() - a.getNameCount())
+                    .forEach(f -> f.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // best effort
         }

@@ -1,12 +1,11 @@
 package kadai.tasks.isolated;
 
+import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentObject;
 import kadai.grader.sandbox.Sandbox;
-
-import java.util.Map;
 
 /**
  * A submission that runs a whole task inside the sandbox, in an isolated JVM of its own
@@ -65,8 +64,11 @@ public final class IsolatedSubmission implements StudentCode {
     }
 
     private static StudentCodeException notCallable() {
-        return new StudentCodeException(StudentCodeException.Kind.RUNNER_FAILED,
-                "this submission runs only as a whole task in an isolated JVM, not call by call", null, null);
+        return new StudentCodeException(
+                StudentCodeException.Kind.RUNNER_FAILED,
+                "this submission runs only as a whole task in an isolated JVM, not call by call",
+                null,
+                null);
     }
 
     @Override

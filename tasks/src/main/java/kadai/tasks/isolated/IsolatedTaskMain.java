@@ -1,16 +1,5 @@
 package kadai.tasks.isolated;
 
-import kadai.grader.api.StudentCodeException;
-import kadai.tasks.CancellationToken;
-import kadai.tasks.DeviceChoice;
-import kadai.tasks.ProgressMeter;
-import kadai.tasks.TaskConfig;
-import kadai.tasks.TaskContext;
-import kadai.tasks.TaskListener;
-import kadai.tasks.TaskProgress;
-import kadai.tasks.TaskResult;
-import kadai.tasks.internal.DirectStudentCode;
-
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -25,6 +14,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import kadai.grader.api.StudentCodeException;
+import kadai.tasks.CancellationToken;
+import kadai.tasks.DeviceChoice;
+import kadai.tasks.ProgressMeter;
+import kadai.tasks.TaskConfig;
+import kadai.tasks.TaskContext;
+import kadai.tasks.TaskListener;
+import kadai.tasks.TaskProgress;
+import kadai.tasks.TaskResult;
+import kadai.tasks.internal.DirectStudentCode;
 
 /**
  * The main class of the isolated, sandboxed JVM of a task run. It is started by {@link IsolatedRun}
@@ -41,8 +40,7 @@ public final class IsolatedTaskMain {
     /** Exit status after a reported error. */
     static final int EXIT_REPORTED_ERROR = 3;
 
-    private IsolatedTaskMain() {
-    }
+    private IsolatedTaskMain() {}
 
     public static void main(String[] args) {
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
@@ -57,8 +55,11 @@ public final class IsolatedTaskMain {
         } catch (Throwable e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            reports.error("task", e.getMessage() != null ? e.getMessage() : e.getClass().getName(),
-                    e.getClass().getName(), trace.toString());
+            reports.error(
+                    "task",
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getName(),
+                    e.getClass().getName(),
+                    trace.toString());
             status = EXIT_REPORTED_ERROR;
         }
         stdout.flush();
@@ -82,7 +83,14 @@ public final class IsolatedTaskMain {
         TaskListener listener = new TaskListener() {
             @Override
             public void onProgress(TaskProgress p) {
-                reports.progress(p.phase(), p.epoch(), p.epochs(), p.step(), p.steps(), p.loss(), p.elapsedSeconds(),
+                reports.progress(
+                        p.phase(),
+                        p.epoch(),
+                        p.epochs(),
+                        p.step(),
+                        p.steps(),
+                        p.loss(),
+                        p.elapsedSeconds(),
                         p.etaSeconds());
             }
 
@@ -91,7 +99,10 @@ public final class IsolatedTaskMain {
                 reports.message(message);
             }
         };
-        TaskConfig config = TaskConfig.defaults().withSeed(run.seed()).withDevice(DeviceChoice.CPU).withThreads(threads);
+        TaskConfig config = TaskConfig.defaults()
+                .withSeed(run.seed())
+                .withDevice(DeviceChoice.CPU)
+                .withThreads(threads);
         TaskContext context = new TaskContext(config, code, code, null, listener, new CancellationToken());
         TaskResult result = new TaskResult(task, "cpu", "student");
         byte[] predictions = training.train(run, code, new ProgressMeter(context, task), result);
@@ -116,8 +127,8 @@ public final class IsolatedTaskMain {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
                 String name = dir.relativize(f).toString();
-                classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
-                        Files.readAllBytes(f));
+                classes.put(
+                        name.substring(0, name.length() - ".class".length()).replace('/', '.'), Files.readAllBytes(f));
             }
         }
         return classes;

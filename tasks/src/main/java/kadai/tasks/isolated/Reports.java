@@ -19,8 +19,8 @@ final class Reports {
         this.out = out;
     }
 
-    synchronized void progress(String phase, int epoch, int epochs, long step, long steps, double loss,
-                               double elapsed, double eta) {
+    synchronized void progress(
+            String phase, int epoch, int epochs, long step, long steps, double loss, double elapsed, double eta) {
         line("{\"type\":\"progress\",\"phase\":" + string(phase) + ",\"epoch\":" + epoch + ",\"epochs\":" + epochs
                 + ",\"step\":" + step + ",\"steps\":" + steps + ",\"loss\":" + number(loss) + ",\"elapsed\":"
                 + number(elapsed) + ",\"eta\":" + number(eta) + "}");
@@ -43,8 +43,10 @@ final class Reports {
         for (Map.Entry<String, Object> e : metrics.entrySet()) {
             sb.append(first ? "" : ",").append(string(e.getKey())).append(':');
             Object v = e.getValue();
-            sb.append(v instanceof Number n ? number(n.doubleValue()) : v instanceof Boolean b ? b.toString()
-                    : string(String.valueOf(v)));
+            sb.append(
+                    v instanceof Number n
+                            ? number(n.doubleValue())
+                            : v instanceof Boolean b ? b.toString() : string(String.valueOf(v)));
             first = false;
         }
         sb.append("},\"curves\":{");

@@ -1,7 +1,5 @@
 package kadai.tasks.isolated;
 
-import kadai.tasks.data.ImageSet;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kadai.tasks.data.ImageSet;
 
 /**
  * The files a trusted run writes for the isolated JVM: image sets as {@code <name>.images}
@@ -25,8 +24,7 @@ public final class RunFiles {
     /** The most images a file may hold (the whole training file of Fashion-MNIST). */
     static final int MAX_IMAGES = 60_000;
 
-    private RunFiles() {
-    }
+    private RunFiles() {}
 
     /** Write {@code set}'s pixels, and its labels when {@code withLabels}. */
     public static void write(Path dir, String name, ImageSet set, boolean withLabels) throws IOException {
@@ -66,8 +64,7 @@ public final class RunFiles {
             int n = header.getInt();
             int h = header.getInt();
             int w = header.getInt();
-            if (n < 0 || n > MAX_IMAGES || h < 1 || h > 64 || w < 1 || w > 64
-                    || length != 16 + 4L * n * h * w) {
+            if (n < 0 || n > MAX_IMAGES || h < 1 || h > 64 || w < 1 || w > 64 || length != 16 + 4L * n * h * w) {
                 throw new IOException(images + " has a wrong size for " + n + " images of " + h + "x" + w);
             }
             float[] pixels = new float[n * h * w];
@@ -120,6 +117,5 @@ public final class RunFiles {
     }
 
     /** Planes of bytes read back: {@code count} of {@code height x width}. */
-    public record Planes(int count, int height, int width, byte[] data) {
-    }
+    public record Planes(int count, int height, int width, byte[] data) {}
 }

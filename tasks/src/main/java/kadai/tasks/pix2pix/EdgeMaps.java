@@ -16,8 +16,7 @@ public final class EdgeMaps {
 
     private static final int[][] SOBEL_X = {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}};
 
-    private EdgeMaps() {
-    }
+    private EdgeMaps() {}
 
     /**
      * Return the edge maps of {@code count} images of {@code h x w} pixels in [0, 1] laid out in

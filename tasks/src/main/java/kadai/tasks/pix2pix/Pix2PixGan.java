@@ -57,8 +57,7 @@ final class Pix2PixGan implements AutoCloseable {
     }
 
     /** The two losses of one step. */
-    record Losses(double discriminator, double generator) {
-    }
+    record Losses(double discriminator, double generator) {}
 
     /** Train D, then G, on one batch of (N, 1, 28, 28) edge maps and targets in [-1, 1]; return both losses. */
     Losses step(NDArray edges, NDArray target) {
@@ -77,11 +76,12 @@ final class Pix2PixGan implements AutoCloseable {
             NDArray fakeLogits = dt.forward(new NDList(pairs(edges, fake))).singletonOrThrow();
             NDArray r = realLogits.stopGradient();
             NDArray f = fakeLogits.stopGradient();
-            NDList grads = GanSteps.expect(loss.discriminatorLossGrad(r, f), 2, "Pix2PixLoss.discriminatorLossGrad",
-                    "NDList(dReal, dFake)");
+            NDList grads = GanSteps.expect(
+                    loss.discriminatorLossGrad(r, f), 2, "Pix2PixLoss.discriminatorLossGrad", "NDList(dReal, dFake)");
             NDArray dReal = GanSteps.expect(grads.get(0), r.getShape(), r, "Pix2PixLoss.discriminatorLossGrad (dReal)");
             NDArray dFake = GanSteps.expect(grads.get(1), f.getShape(), f, "Pix2PixLoss.discriminatorLossGrad (dFake)");
-            collector.backward(realLogits.mul(dReal).sum().add(fakeLogits.mul(dFake).sum()));
+            collector.backward(
+                    realLogits.mul(dReal).sum().add(fakeLogits.mul(dFake).sum()));
             return Scalars.value(loss.discriminatorLoss(r, f));
         }
     }
@@ -95,8 +95,11 @@ final class Pix2PixGan implements AutoCloseable {
             pair.setRequiresGradient(true);
             NDArray logits = dt.forward(new NDList(pair)).singletonOrThrow();
             NDArray l = logits.stopGradient();
-            NDList grads = GanSteps.expect(loss.generatorLossGrad(l, detached, target, LAMBDA), 2,
-                    "Pix2PixLoss.generatorLossGrad", "NDList(dLogits, dFake)");
+            NDList grads = GanSteps.expect(
+                    loss.generatorLossGrad(l, detached, target, LAMBDA),
+                    2,
+                    "Pix2PixLoss.generatorLossGrad",
+                    "NDList(dLogits, dFake)");
             NDArray dLogits = GanSteps.expect(grads.get(0), l.getShape(), l, "Pix2PixLoss.generatorLossGrad (dLogits)");
             NDArray dL1 = GanSteps.expect(grads.get(1), fake.getShape(), fake, "Pix2PixLoss.generatorLossGrad (dFake)");
             collector.backward(logits.mul(dLogits).sum());
@@ -108,7 +111,10 @@ final class Pix2PixGan implements AutoCloseable {
 
     /** Return G(edges) as float32 values in [-1, 1] (batch statistics in BatchNorm, as pix2pix does at test time). */
     float[] translate(NDArray edges) {
-        return gt.forward(new NDList(edges)).singletonOrThrow().toType(DataType.FLOAT32, false).toFloatArray();
+        return gt.forward(new NDList(edges))
+                .singletonOrThrow()
+                .toType(DataType.FLOAT32, false)
+                .toFloatArray();
     }
 
     NDManager manager() {
@@ -117,7 +123,10 @@ final class Pix2PixGan implements AutoCloseable {
 
     private NDArray pairs(NDArray condition, NDArray image) {
         Shape s = condition.getShape();
-        return GanSteps.expect(conditioning.pairs(condition, image), new Shape(s.get(0), 2, s.get(2), s.get(3)), image,
+        return GanSteps.expect(
+                conditioning.pairs(condition, image),
+                new Shape(s.get(0), 2, s.get(2), s.get(3)),
+                image,
                 "Conditioning.pairs");
     }
 

@@ -24,8 +24,7 @@ import kadai.tasks.gan.DcganNetworks;
  */
 public final class Pix2PixNetworks {
 
-    private Pix2PixNetworks() {
-    }
+    private Pix2PixNetworks() {}
 
     /** Return G: (N, C, 28, 28) condition -> (N, 1, 28, 28) image in [-1, 1]. */
     public static Block generator(int width) {
@@ -44,8 +43,12 @@ public final class Pix2PixNetworks {
     }
 
     private static Conv2d conv(int filters, int kernel, int stride, int pad) {
-        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(pad, pad)).build();
+        return Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(pad, pad))
+                .build();
     }
 
     /**
@@ -63,22 +66,39 @@ public final class Pix2PixNetworks {
 
         UNet(int width) {
             super((byte) 1);
-            down1 = addChildBlock("down1", new SequentialBlock().add(conv(width, 4, 2, 1)).add(Activation.leakyReluBlock(0.2f)));
-            down2 = addChildBlock("down2", new SequentialBlock().add(conv(2 * width, 4, 2, 1)).add(BatchNorm.builder().build())
-                    .add(Activation.leakyReluBlock(0.2f)));
-            bottom = addChildBlock("bottom", new SequentialBlock().add(conv(2 * width, 3, 1, 1)).add(BatchNorm.builder().build())
-                    .add(Activation.reluBlock()));
-            up2 = addChildBlock("up2", new SequentialBlock().add(DcganNetworks.transposedConv(width))
-                    .add(BatchNorm.builder().build()).add(Activation.reluBlock()));
-            up1 = addChildBlock("up1", new SequentialBlock().add(DcganNetworks.transposedConv(1)).add(Activation.tanhBlock()));
+            down1 = addChildBlock(
+                    "down1", new SequentialBlock().add(conv(width, 4, 2, 1)).add(Activation.leakyReluBlock(0.2f)));
+            down2 = addChildBlock(
+                    "down2",
+                    new SequentialBlock()
+                            .add(conv(2 * width, 4, 2, 1))
+                            .add(BatchNorm.builder().build())
+                            .add(Activation.leakyReluBlock(0.2f)));
+            bottom = addChildBlock(
+                    "bottom",
+                    new SequentialBlock()
+                            .add(conv(2 * width, 3, 1, 1))
+                            .add(BatchNorm.builder().build())
+                            .add(Activation.reluBlock()));
+            up2 = addChildBlock(
+                    "up2",
+                    new SequentialBlock()
+                            .add(DcganNetworks.transposedConv(width))
+                            .add(BatchNorm.builder().build())
+                            .add(Activation.reluBlock()));
+            up1 = addChildBlock(
+                    "up1",
+                    new SequentialBlock().add(DcganNetworks.transposedConv(1)).add(Activation.tanhBlock()));
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        protected NDList forwardInternal(
+                ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
             NDArray e1 = down1.forward(store, inputs, training).singletonOrThrow();
             NDArray e2 = down2.forward(store, new NDList(e1), training).singletonOrThrow();
             NDArray b = bottom.forward(store, new NDList(e2), training).singletonOrThrow();
-            NDArray d2 = up2.forward(store, new NDList(b.concat(e2, 1)), training).singletonOrThrow();
+            NDArray d2 =
+                    up2.forward(store, new NDList(b.concat(e2, 1)), training).singletonOrThrow();
             return up1.forward(store, new NDList(d2.concat(e1, 1)), training);
         }
 

@@ -4,6 +4,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import kadai.grader.suites.pix2pix.ConditioningApi;
 import kadai.grader.suites.pix2pix.Pix2PixLossApi;
 import kadai.tasks.DeviceChoice;
@@ -17,15 +25,6 @@ import kadai.tasks.gan.FeatureClassifier;
 import kadai.tasks.gan.FrechetDistance;
 import kadai.tasks.gan.GanSteps;
 import kadai.tasks.gan.Pictures;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /**
  * Train pix2pix to turn edge maps back into garments (exercise 6-2 adapted to Fashion-MNIST) with
@@ -44,6 +43,7 @@ public final class Pix2PixTask implements Task {
     static final int BATCH = 64;
     /** Training images of a CPU smoke run (one epoch). */
     static final int CPU_SMOKE_TRAIN = 6_400;
+
     static final int DEFAULT_EPOCHS = 10;
     static final int TEST_IMAGES = 2_000;
     static final int PICTURE_COLUMNS = 8;
@@ -63,7 +63,8 @@ public final class Pix2PixTask implements Task {
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
-        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        TaskResult result = new TaskResult(
+                id(), DeviceChoice.label(device), context.submission().description());
         result.setSandboxOf(context.submission());
         long start = System.nanoTime();
         boolean smoke = !device.isGpu() && config.trainSize() == 0;
@@ -71,8 +72,11 @@ public final class Pix2PixTask implements Task {
         int batchSize = TaskConfig.or(config.batchSize(), BATCH);
         ImageSet all = context.data().train();
         ImageSet train = all.head(TaskConfig.or(config.trainSize(), smoke ? CPU_SMOKE_TRAIN : all.size()));
-        ImageSet test = context.data().test().head(Math.min(TaskConfig.or(config.testSize(), TEST_IMAGES),
-                context.data().test().size()));
+        ImageSet test = context.data()
+                .test()
+                .head(Math.min(
+                        TaskConfig.or(config.testSize(), TEST_IMAGES),
+                        context.data().test().size()));
         int p = 28 * 28;
         float[] trainEdges = signed(EdgeMaps.of(train.pixels(), train.size(), 28, 28));
         float[] trainTargets = FeatureClassifier.toSigned(train).pixels();
@@ -80,9 +84,9 @@ public final class Pix2PixTask implements Task {
 
         ConditioningApi conditioning = context.submission().statics(ConditioningApi.class, ConditioningApi.CLASS_NAME);
         Pix2PixLossApi loss = context.submission().statics(Pix2PixLossApi.class, Pix2PixLossApi.CLASS_NAME);
-        try (FeatureClassifier classifier = FeatureClassifier.forRun(all, test, config.trainSize(), smoke, config.seed(),
-                device, meter);
-             Pix2PixGan gan = new Pix2PixGan(conditioning, loss, batchSize, config.seed(), device)) {
+        try (FeatureClassifier classifier =
+                        FeatureClassifier.forRun(all, test, config.trainSize(), smoke, config.seed(), device, meter);
+                Pix2PixGan gan = new Pix2PixGan(conditioning, loss, batchSize, config.seed(), device)) {
             result.metrics().put("classifier_train_images", classifier.trainImages());
             result.metrics().put("classifier_accuracy", classifier.accuracy());
             List<Double> dLoss = new ArrayList<>();
@@ -101,7 +105,8 @@ public final class Pix2PixTask implements Task {
                         NDArray edges = scope.create(gather(trainEdges, batch, p), shape);
                         NDArray target = scope.create(gather(trainTargets, batch, p), shape);
                         Pix2PixGan.Losses losses = gan.step(edges, target);
-                        GanSteps.requireFinite(losses.discriminator(), losses.generator(), "Pix2PixLoss", epoch, step + 1);
+                        GanSteps.requireFinite(
+                                losses.discriminator(), losses.generator(), "Pix2PixLoss", epoch, step + 1);
                         dLoss.add(losses.discriminator());
                         gLoss.add(losses.generator());
                         images += batchSize;
@@ -115,12 +120,16 @@ public final class Pix2PixTask implements Task {
             float[] outputs = translate(gan, testEdges, test.size());
             float[] testTargets = FeatureClassifier.toSigned(test).pixels();
             result.metrics().put("test_l1", meanAbsoluteError(outputs, testTargets));
-            result.metrics().put("test_l1_baseline", meanAbsoluteError(meanImage(trainTargets, train.size(), p, test.size()),
-                    testTargets));
+            result.metrics()
+                    .put(
+                            "test_l1_baseline",
+                            meanAbsoluteError(meanImage(trainTargets, train.size(), p, test.size()), testTargets));
             result.metrics().put("test_l1_baseline_is", "the mean training image");
             double[][] realFeatures = classifier.features(testTargets, test.size());
-            result.metrics().put("frechet_distance", FrechetDistance.between(realFeatures,
-                    classifier.features(outputs, test.size())));
+            result.metrics()
+                    .put(
+                            "frechet_distance",
+                            FrechetDistance.between(realFeatures, classifier.features(outputs, test.size())));
             result.metrics().put("fd_train_vs_test", classifier.trainVsTestFloor(all, realFeatures));
             result.metrics().put("final_d_loss", dLoss.isEmpty() ? Double.NaN : dLoss.get(dLoss.size() - 1));
             result.metrics().put("final_g_loss", gLoss.isEmpty() ? Double.NaN : gLoss.get(gLoss.size() - 1));
@@ -162,8 +171,8 @@ public final class Pix2PixTask implements Task {
         for (int start = 0; start < count; start += 500) {
             int end = Math.min(count, start + 500);
             try (NDManager scope = gan.manager().newSubManager()) {
-                float[] images = gan.translate(scope.create(Arrays.copyOfRange(edges, start * p, end * p),
-                        new Shape(end - start, 1, 28, 28)));
+                float[] images = gan.translate(
+                        scope.create(Arrays.copyOfRange(edges, start * p, end * p), new Shape(end - start, 1, 28, 28)));
                 System.arraycopy(images, 0, out, start * p, images.length);
             }
         }
@@ -196,8 +205,15 @@ public final class Pix2PixTask implements Task {
         return sum / a.length / 2;
     }
 
-    private static void writePictures(TaskResult result, Path outputDir, float[] edges, float[] outputs, float[] targets,
-            List<Double> dLoss, List<Double> gLoss) throws IOException {
+    private static void writePictures(
+            TaskResult result,
+            Path outputDir,
+            float[] edges,
+            float[] outputs,
+            float[] targets,
+            List<Double> dLoss,
+            List<Double> gLoss)
+            throws IOException {
         if (outputDir == null) {
             return;
         }

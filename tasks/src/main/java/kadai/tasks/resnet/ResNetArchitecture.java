@@ -10,9 +10,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
-import kadai.grader.api.StudentCode;
-
 import java.util.Locale;
+import kadai.grader.api.StudentCode;
 
 /**
  * Assemble ResNet-18/34/50 (seed 4.2's table) from the student's {@code ResNetBlocks}.
@@ -53,24 +52,27 @@ public final class ResNetArchitecture {
                 case "18" -> RESNET18;
                 case "34" -> RESNET34;
                 case "50" -> RESNET50;
-                default -> throw new IllegalArgumentException("unknown ResNet depth \"" + text + "\"; use 18, 34 or 50");
+                default ->
+                    throw new IllegalArgumentException("unknown ResNet depth \"" + text + "\"; use 18, 34 or 50");
             };
         }
     }
 
     /** The first layers, before the residual stages. */
     public enum Stem {
-        IMAGENET, SMALL
+        IMAGENET,
+        SMALL
     }
 
-    private ResNetArchitecture() {
-    }
+    private ResNetArchitecture() {}
 
     /** Build the network (N, C, H, W) -> (N, classes) with blocks from {@code code}. */
     public static SequentialBlock build(StudentCode code, Depth depth, Stem stem, int classes) {
         SequentialBlock net = new SequentialBlock();
         if (stem == Stem.IMAGENET) {
-            net.add(conv(64, 7, 2, 3)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
+            net.add(conv(64, 7, 2, 3))
+                    .add(BatchNorm.builder().build())
+                    .add(Activation.reluBlock())
                     .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
         } else {
             net.add(conv(64, 3, 1, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
@@ -89,11 +91,15 @@ public final class ResNetArchitecture {
 
     /** Call {@code ResNetBlocks.basicBlock} or {@code bottleneck} through the seam. */
     public static Block block(StudentCode code, boolean bottleneck, int outChannels, int stride) {
-        Object block = code.invokeStatic(RESNET_BLOCKS, bottleneck ? "bottleneck" : "basicBlock",
-                new Class<?>[] {int.class, int.class}, outChannels, stride);
+        Object block = code.invokeStatic(
+                RESNET_BLOCKS,
+                bottleneck ? "bottleneck" : "basicBlock",
+                new Class<?>[] {int.class, int.class},
+                outChannels,
+                stride);
         if (!(block instanceof Block)) {
-            throw new IllegalStateException("ResNetBlocks." + (bottleneck ? "bottleneck" : "basicBlock")
-                    + " returned " + (block == null ? "null" : block.getClass().getName()) + ", not a DJL Block");
+            throw new IllegalStateException("ResNetBlocks." + (bottleneck ? "bottleneck" : "basicBlock") + " returned "
+                    + (block == null ? "null" : block.getClass().getName()) + ", not a DJL Block");
         }
         return (Block) block;
     }

@@ -21,12 +21,18 @@ public final class ResNetIsolated implements IsolatedTraining {
     static final String SMOKE = "smoke";
 
     @Override
-    public byte[] train(IsolatedInput input, StudentCode code, ProgressMeter meter, TaskResult result) throws Exception {
+    public byte[] train(IsolatedInput input, StudentCode code, ProgressMeter meter, TaskResult result)
+            throws Exception {
         ImageSet train = RunFiles.read(input.dir(), "train", true);
         ImageSet validation = RunFiles.read(input.dir(), "validation", true);
         ImageSet test = RunFiles.read(input.dir(), "test", false);
-        ResNetTask.Plan plan = new ResNetTask.Plan(Boolean.parseBoolean(input.get(SMOKE)), input.integer(EPOCHS),
-                input.integer(BATCH_SIZE), train, validation, test);
+        ResNetTask.Plan plan = new ResNetTask.Plan(
+                Boolean.parseBoolean(input.get(SMOKE)),
+                input.integer(EPOCHS),
+                input.integer(BATCH_SIZE),
+                train,
+                validation,
+                test);
         int[] predictions = ResNetTask.trainAndPredict(code, input.seed(), Device.cpu(), plan, meter, result);
         byte[] out = new byte[predictions.length];
         for (int i = 0; i < out.length; i++) {

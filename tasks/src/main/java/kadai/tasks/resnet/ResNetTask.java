@@ -15,6 +15,11 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import kadai.tasks.DeviceChoice;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.Task;
@@ -31,12 +36,6 @@ import kadai.tasks.isolated.IsolatedJob;
 import kadai.tasks.isolated.IsolatedRun;
 import kadai.tasks.isolated.IsolatedSubmission;
 import kadai.tasks.isolated.RunFiles;
-
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 
 /**
  * Train a ResNet assembled from the student's {@code ResNetBlocks} on Fashion-MNIST (seed 3-7).
@@ -92,8 +91,7 @@ public final class ResNetTask implements Task {
      * @param validation validation images and labels (from the training file)
      * @param test test images; their labels are only read by the trusted side
      */
-    public record Plan(boolean smoke, int epochs, int batchSize, ImageSet train, ImageSet validation, ImageSet test) {
-    }
+    public record Plan(boolean smoke, int epochs, int batchSize, ImageSet train, ImageSet validation, ImageSet test) {}
 
     /** Choose the data and the schedule of a run the way {@link #run} does. */
     public static Plan plan(TaskConfig config, boolean gpu, kadai.tasks.data.FashionMnist data) {
@@ -115,7 +113,8 @@ public final class ResNetTask implements Task {
         TaskConfig config = context.config();
         ProgressMeter meter = new ProgressMeter(context, id());
         Device device = config.device().resolve();
-        TaskResult result = new TaskResult(id(), DeviceChoice.label(device), context.submission().description());
+        TaskResult result = new TaskResult(
+                id(), DeviceChoice.label(device), context.submission().description());
         result.setSandbox("in-process");
         long start = System.nanoTime();
         Plan plan = plan(config, device.isGpu(), context.data());
@@ -126,10 +125,21 @@ public final class ResNetTask implements Task {
     }
 
     /** Metrics the isolated JVM may report (it computes them; the accuracy is computed here). */
-    static final Set<String> ISOLATED_METRICS = Set.of("resnet18_parameters", "resnet18_expected_parameters",
-            "resnet18_output_shape", "resnet34_parameters", "resnet34_expected_parameters", "resnet34_output_shape",
-            "smoke_run", "trained_parameters", "trained_output_shape", "train_images", "test_images", "epochs",
-            "batch_size", "train_images_per_second");
+    static final Set<String> ISOLATED_METRICS = Set.of(
+            "resnet18_parameters",
+            "resnet18_expected_parameters",
+            "resnet18_output_shape",
+            "resnet34_parameters",
+            "resnet34_expected_parameters",
+            "resnet34_output_shape",
+            "smoke_run",
+            "trained_parameters",
+            "trained_output_shape",
+            "train_images",
+            "test_images",
+            "epochs",
+            "batch_size",
+            "train_images_per_second");
 
     /** Train in the isolated JVM on the plan's data, test images without labels; score the predictions here. */
     private TaskResult runIsolated(TaskContext context, IsolatedSubmission isolated) throws Exception {
@@ -140,11 +150,18 @@ public final class ResNetTask implements Task {
         settings.setProperty(ResNetIsolated.BATCH_SIZE, Integer.toString(plan.batchSize()));
         settings.setProperty(ResNetIsolated.SMOKE, Boolean.toString(plan.smoke()));
         long steps = (long) plan.epochs() * Math.max(1, plan.train().size() / Math.max(1, plan.batchSize()) + 1);
-        IsolatedJob job = new IsolatedJob(id(), ResNetIsolated.class.getName(), settings, dir -> {
-            RunFiles.write(dir, "train", plan.train(), true);
-            RunFiles.write(dir, "validation", plan.validation(), true);
-            RunFiles.write(dir, "test", plan.test(), false); // no labels
-        }, plan.test().size(), 9, ISOLATED_METRICS,
+        IsolatedJob job = new IsolatedJob(
+                id(),
+                ResNetIsolated.class.getName(),
+                settings,
+                dir -> {
+                    RunFiles.write(dir, "train", plan.train(), true);
+                    RunFiles.write(dir, "validation", plan.validation(), true);
+                    RunFiles.write(dir, "test", plan.test(), false); // no labels
+                },
+                plan.test().size(),
+                9,
+                ISOLATED_METRICS,
                 Map.of("train_loss", steps, "epoch_loss", (long) plan.epochs(), "val_accuracy", (long) plan.epochs()));
         TaskResult result = new TaskResult(id(), "cpu", isolated.description());
         byte[] predictions = new IsolatedRun(isolated, job).run(context, result);
@@ -163,8 +180,14 @@ public final class ResNetTask implements Task {
      * of each test image. The same code runs in-process and inside the isolated JVM; the test
      * labels are never read here.
      */
-    public static int[] trainAndPredict(kadai.grader.api.StudentCode code, long seed, Device device, Plan plan,
-                                        ProgressMeter meter, TaskResult result) throws Exception {
+    public static int[] trainAndPredict(
+            kadai.grader.api.StudentCode code,
+            long seed,
+            Device device,
+            Plan plan,
+            ProgressMeter meter,
+            TaskResult result)
+            throws Exception {
         meter.message("checking the architecture (parameter counts, shapes)");
         checkArchitecture(code, result);
 
@@ -175,18 +198,24 @@ public final class ResNetTask implements Task {
         ImageSet test = plan.test();
         result.metrics().put("smoke_run", plan.smoke());
 
-        SequentialBlock net = ResNetArchitecture.build(code, ResNetArchitecture.Depth.RESNET18,
-                ResNetArchitecture.Stem.SMALL, 10);
+        SequentialBlock net =
+                ResNetArchitecture.build(code, ResNetArchitecture.Depth.RESNET18, ResNetArchitecture.Stem.SMALL, 10);
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
         int[] predictions;
         try (Model model = Model.newInstance("resnet18", device)) {
             model.setBlock(net);
             long steps = (train.size() + batchSize - 1) / batchSize;
-            Tracker schedule = Tracker.cosine().setBaseValue(0.05f).optFinalValue(0.0005f)
-                    .setMaxUpdates((int) Math.max(1, steps * epochs)).build();
+            Tracker schedule = Tracker.cosine()
+                    .setBaseValue(0.05f)
+                    .optFinalValue(0.0005f)
+                    .setMaxUpdates((int) Math.max(1, steps * epochs))
+                    .build();
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(schedule).optMomentum(0.9f)
-                            .optWeightDecays(5e-4f).build())
+                    .optOptimizer(Optimizer.sgd()
+                            .setLearningRateTracker(schedule)
+                            .optMomentum(0.9f)
+                            .optWeightDecays(5e-4f)
+                            .build())
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(new Shape(batchSize, 1, 28, 28));
@@ -211,7 +240,8 @@ public final class ResNetTask implements Task {
                     double lossSum = 0;
                     for (Batch batch : trainer.iterateDataset(dataset)) {
                         try (batch) {
-                            NDList labels = new NDList(batch.getLabels().singletonOrThrow().toType(DataType.INT64, false));
+                            NDList labels = new NDList(
+                                    batch.getLabels().singletonOrThrow().toType(DataType.INT64, false));
                             double value;
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDList scores = trainer.forward(batch.getData(), labels);
@@ -235,8 +265,12 @@ public final class ResNetTask implements Task {
                     double valAccuracy = Scoring.accuracy(predict(trainer, validation), validation.labels());
                     result.addPoint("epoch_loss", lossSum / Math.max(1, step));
                     result.addPoint("val_accuracy", valAccuracy);
-                    meter.message(String.format(Locale.ROOT, "epoch %d: mean loss %.4f, validation accuracy %.4f",
-                            epoch, lossSum / Math.max(1, step), valAccuracy));
+                    meter.message(String.format(
+                            Locale.ROOT,
+                            "epoch %d: mean loss %.4f, validation accuracy %.4f",
+                            epoch,
+                            lossSum / Math.max(1, step),
+                            valAccuracy));
                 }
                 meter.phase("evaluate", 1, 1);
                 predictions = predict(trainer, test);
@@ -255,11 +289,10 @@ public final class ResNetTask implements Task {
         Map<ResNetArchitecture.Depth, Long> expected = Map.of(
                 ResNetArchitecture.Depth.RESNET18, RESNET18_PARAMETERS,
                 ResNetArchitecture.Depth.RESNET34, RESNET34_PARAMETERS);
-        for (ResNetArchitecture.Depth depth : new ResNetArchitecture.Depth[] {
-                ResNetArchitecture.Depth.RESNET18, ResNetArchitecture.Depth.RESNET34}) {
+        for (ResNetArchitecture.Depth depth :
+                new ResNetArchitecture.Depth[] {ResNetArchitecture.Depth.RESNET18, ResNetArchitecture.Depth.RESNET34}) {
             try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-                SequentialBlock net = ResNetArchitecture.build(code, depth,
-                        ResNetArchitecture.Stem.IMAGENET, 10);
+                SequentialBlock net = ResNetArchitecture.build(code, depth, ResNetArchitecture.Stem.IMAGENET, 10);
                 Shape input = new Shape(2, 3, 64, 64);
                 net.initialize(manager, DataType.FLOAT32, input);
                 long count = ResNetArchitecture.trainableParameters(net);
@@ -269,12 +302,16 @@ public final class ResNetTask implements Task {
                 result.metrics().put(name + "_expected_parameters", expected.get(depth));
                 result.metrics().put(name + "_output_shape", out.toString());
                 if (count != expected.get(depth) || !out.equals(new Shape(2, 10))) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
+                    throw new IllegalStateException(String.format(
+                            Locale.ROOT,
                             "%s from your ResNetBlocks (ImageNet stem, 3 input channels, 10 classes) has %,d trainable"
                                     + " parameters and output shape %s; the reference architecture has %,d and (2, 10)."
                                     + " Check: convolutions without bias, BatchNorm after each, projection shortcut"
                                     + " exactly when stride != 1",
-                            depth, count, out, expected.get(depth)));
+                            depth,
+                            count,
+                            out,
+                            expected.get(depth)));
                 }
             }
         }
@@ -289,7 +326,8 @@ public final class ResNetTask implements Task {
         for (int start = 0; start < n; start += chunk) {
             int end = Math.min(n, start + chunk);
             try (NDManager scope = trainer.getManager().newSubManager()) {
-                NDArray x = scope.create(Arrays.copyOfRange(images.pixels(), start * p, end * p),
+                NDArray x = scope.create(
+                        Arrays.copyOfRange(images.pixels(), start * p, end * p),
                         new Shape(end - start, 1, images.height(), images.width()));
                 NDArray scores = trainer.evaluate(new NDList(x)).singletonOrThrow();
                 long[] argmax = scores.argMax(1).toType(DataType.INT64, false).toLongArray();

@@ -6,18 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
-import kadai.tasks.DeviceChoice;
-import kadai.tasks.ProgressMeter;
-import kadai.tasks.Task;
-import kadai.tasks.TaskConfig;
-import kadai.tasks.TaskContext;
-import kadai.tasks.TaskResult;
-import kadai.tasks.classify.Classifier;
-import kadai.tasks.classify.SmallCnn;
-import kadai.tasks.data.FashionMnist;
-import kadai.tasks.data.ImageSet;
-import kadai.tasks.gan.Pictures;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -31,6 +19,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import kadai.tasks.DeviceChoice;
+import kadai.tasks.ProgressMeter;
+import kadai.tasks.Task;
+import kadai.tasks.TaskConfig;
+import kadai.tasks.TaskContext;
+import kadai.tasks.TaskResult;
+import kadai.tasks.classify.Classifier;
+import kadai.tasks.classify.SmallCnn;
+import kadai.tasks.data.FashionMnist;
+import kadai.tasks.data.ImageSet;
+import kadai.tasks.gan.Pictures;
 
 /**
  * Lecture notes §3.4 on Fashion-MNIST: pretrain the small CNN on the five source classes ({@link #SOURCE}),
@@ -53,6 +52,7 @@ public final class TransferTask implements Task {
     static final int[] KS = {10, 100};
     /** Adam steps of every target training (the same for all three variants; a quarter with {@code --epochs 1}, the quick preset). */
     static final int TARGET_STEPS = 200;
+
     static final int TARGET_BATCH = 50;
     static final int CPU_SMOKE_TEST = 2_000;
     static final int SMOKE_EPOCHS = 2;
@@ -64,7 +64,9 @@ public final class TransferTask implements Task {
 
     /** The three ways of learning the target classes. */
     enum Variant {
-        SCRATCH("scratch"), FROZEN("frozen"), FINETUNE("finetune");
+        SCRATCH("scratch"),
+        FROZEN("frozen"),
+        FINETUNE("finetune");
 
         final String key;
 
@@ -96,16 +98,25 @@ public final class TransferTask implements Task {
         FashionMnist data = context.data();
         Random random = new Random(config.seed());
         ImageSet sourceAll = ofClasses(data.train(), SOURCE);
-        ImageSet source = sourceAll.select(Arrays.copyOf(ImageSet.permutation(sourceAll.size(), random),
+        ImageSet source = sourceAll.select(Arrays.copyOf(
+                ImageSet.permutation(sourceAll.size(), random),
                 Math.min(sourceAll.size(), TaskConfig.or(config.trainSize(), sourceAll.size()))));
         ImageSet targetPool = ofClasses(data.train(), TARGET);
         ImageSet targetTestAll = ofClasses(data.test(), TARGET);
-        ImageSet targetTest = targetTestAll.head(TaskConfig.or(config.testSize(), smoke ? CPU_SMOKE_TEST : targetTestAll.size()));
+        ImageSet targetTest =
+                targetTestAll.head(TaskConfig.or(config.testSize(), smoke ? CPU_SMOKE_TEST : targetTestAll.size()));
         int epochs = TaskConfig.or(config.epochs(), smoke ? SMOKE_EPOCHS : FULL_EPOCHS);
         int batch = TaskConfig.or(config.batchSize(), BATCH);
 
-        byte[] pretrained = pretrain(source, ofClasses(data.test(), SOURCE).head(targetTest.size()), epochs, batch, config.seed(),
-                device, meter, result);
+        byte[] pretrained = pretrain(
+                source,
+                ofClasses(data.test(), SOURCE).head(targetTest.size()),
+                epochs,
+                batch,
+                config.seed(),
+                device,
+                meter,
+                result);
         Map<String, Object> m = result.metrics();
         for (int k : KS) {
             ImageSet support = kPerClass(targetPool, k, new Random(config.seed() + k));
@@ -115,21 +126,38 @@ public final class TransferTask implements Task {
                 result.images().put("support_k" + k, grid.toString());
             }
             for (Variant v : Variant.values()) {
-                double accuracy = learnTarget(v, pretrained, support, targetTest, k, targetSteps(epochs),
-                        config.seed(), device, meter, result);
+                double accuracy = learnTarget(
+                        v,
+                        pretrained,
+                        support,
+                        targetTest,
+                        k,
+                        targetSteps(epochs),
+                        config.seed(),
+                        device,
+                        meter,
+                        result);
                 m.put("accuracy_" + v.key + "_k" + k, accuracy);
             }
-            double transfer = Math.max((double) m.get("accuracy_frozen_k" + k), (double) m.get("accuracy_finetune_k" + k));
+            double transfer =
+                    Math.max((double) m.get("accuracy_frozen_k" + k), (double) m.get("accuracy_finetune_k" + k));
             m.put("accuracy_transfer_k" + k, transfer);
-            meter.message(String.format(Locale.ROOT, "k = %d: scratch %.4f, frozen %.4f, fine-tuned %.4f", k,
-                    (double) m.get("accuracy_scratch_k" + k), (double) m.get("accuracy_frozen_k" + k),
+            meter.message(String.format(
+                    Locale.ROOT,
+                    "k = %d: scratch %.4f, frozen %.4f, fine-tuned %.4f",
+                    k,
+                    (double) m.get("accuracy_scratch_k" + k),
+                    (double) m.get("accuracy_frozen_k" + k),
                     (double) m.get("accuracy_finetune_k" + k)));
         }
         int k = KS[0];
         m.put("accuracy_scratch", m.get("accuracy_scratch_k" + k));
         m.put("accuracy_transfer", m.get("accuracy_transfer_k" + k));
-        m.put("transfer_variant", (double) m.get("accuracy_frozen_k" + k) >= (double) m.get("accuracy_finetune_k" + k)
-                ? "frozen" : "finetune");
+        m.put(
+                "transfer_variant",
+                (double) m.get("accuracy_frozen_k" + k) >= (double) m.get("accuracy_finetune_k" + k)
+                        ? "frozen"
+                        : "finetune");
         m.put("pretrain_images", source.size());
         m.put("pretrain_epochs", epochs);
         m.put("target_test_images", targetTest.size());
@@ -143,7 +171,8 @@ public final class TransferTask implements Task {
                 curves.put(v.key, result.curves().getOrDefault("loss_" + v.key + "_k" + k, new ArrayList<>()));
             }
             Path chart = config.outputDir().resolve("transfer-losses-k" + k + ".png");
-            Pictures.writeCurves(curves, "Training loss on the five new classes, k = " + k + " images per class", chart);
+            Pictures.writeCurves(
+                    curves, "Training loss on the five new classes, k = " + k + " images per class", chart);
             result.images().put("losses_k" + k, chart.toString());
         }
         result.setSeconds((System.nanoTime() - start) / 1e9);
@@ -156,13 +185,25 @@ public final class TransferTask implements Task {
     }
 
     /** Train the network on the source classes; return the feature extractor's parameters. */
-    private static byte[] pretrain(ImageSet source, ImageSet sourceTest, int epochs, int batch, long seed, Device device,
-                                   ProgressMeter meter, TaskResult result) throws IOException {
+    private static byte[] pretrain(
+            ImageSet source,
+            ImageSet sourceTest,
+            int epochs,
+            int batch,
+            long seed,
+            Device device,
+            ProgressMeter meter,
+            TaskResult result)
+            throws IOException {
         SequentialBlock features = SmallCnn.features();
         int steps = source.size() / batch;
         Random order = new Random(seed + 1);
-        try (Classifier classifier = Classifier.create(new SequentialBlock().add(features).add(SmallCnn.head(SOURCE.length)),
-                device, batch, LEARNING_RATE, seed)) {
+        try (Classifier classifier = Classifier.create(
+                new SequentialBlock().add(features).add(SmallCnn.head(SOURCE.length)),
+                device,
+                batch,
+                LEARNING_RATE,
+                seed)) {
             meter.phase("pretrain on " + SOURCE.length + " classes", epochs, steps);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 int[] permutation = ImageSet.permutation(source.size(), order);
@@ -174,7 +215,8 @@ public final class TransferTask implements Task {
             }
             double accuracy = classifier.accuracy(sourceTest);
             result.metrics().put("pretrain_accuracy", accuracy);
-            meter.message(String.format(Locale.ROOT, "pretrained: accuracy %.4f on the source classes' test images", accuracy));
+            meter.message(String.format(
+                    Locale.ROOT, "pretrained: accuracy %.4f on the source classes' test images", accuracy));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 features.saveParameters(out);
@@ -184,8 +226,17 @@ public final class TransferTask implements Task {
     }
 
     /** Learn the target classes from {@code support} one way; return the accuracy on {@code test}. */
-    private static double learnTarget(Variant variant, byte[] pretrained, ImageSet support, ImageSet test, int k, int steps,
-                                      long seed, Device device, ProgressMeter meter, TaskResult result) {
+    private static double learnTarget(
+            Variant variant,
+            byte[] pretrained,
+            ImageSet support,
+            ImageSet test,
+            int k,
+            int steps,
+            long seed,
+            Device device,
+            ProgressMeter meter,
+            TaskResult result) {
         SequentialBlock features = SmallCnn.features();
         int batch = Math.min(TARGET_BATCH, support.size());
         Classifier.Preparation load = manager -> {
@@ -200,8 +251,13 @@ public final class TransferTask implements Task {
             }
         };
         float rate = variant == Variant.FROZEN ? HEAD_LEARNING_RATE : LEARNING_RATE;
-        try (Classifier classifier = Classifier.create(new SequentialBlock().add(features).add(SmallCnn.head(TARGET.length)),
-                device, batch, rate, seed + 7, load)) {
+        try (Classifier classifier = Classifier.create(
+                new SequentialBlock().add(features).add(SmallCnn.head(TARGET.length)),
+                device,
+                batch,
+                rate,
+                seed + 7,
+                load)) {
             Random order = new Random(seed + 3);
             int perEpoch = support.size() / batch;
             meter.phase(variant.key + ", k = " + k, 1, steps);
@@ -260,7 +316,8 @@ public final class TransferTask implements Task {
         int[] indices = new int[classes * k];
         for (int c = 0; c < classes; c++) {
             if (taken[c] < k) {
-                throw new IllegalArgumentException("class " + c + " has only " + taken[c] + " images, fewer than k = " + k);
+                throw new IllegalArgumentException(
+                        "class " + c + " has only " + taken[c] + " images, fewer than k = " + k);
             }
             System.arraycopy(byClass[c], 0, indices, c * k, k);
         }

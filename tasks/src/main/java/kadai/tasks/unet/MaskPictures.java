@@ -1,12 +1,11 @@
 package kadai.tasks.unet;
 
-import kadai.tasks.data.CanvasPictures;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import kadai.tasks.data.CanvasPictures;
 
 /** Write test canvases beside their true and predicted masks (class colours of {@link CanvasPictures}). */
 final class MaskPictures {
@@ -14,15 +13,15 @@ final class MaskPictures {
     private static final int SCALE = 3;
     private static final int GAP = 6;
 
-    private MaskPictures() {
-    }
+    private MaskPictures() {}
 
     /** Write {@code count} rows of (canvas, true mask, predicted mask). */
     static void write(SegmentationSet test, byte[] predicted, int count, Path file) throws IOException {
         int n = Math.min(count, test.size());
         int side = test.side();
         int panel = side * SCALE;
-        BufferedImage image = new BufferedImage(3 * panel + 4 * GAP, n * (panel + GAP) + GAP, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(3 * panel + 4 * GAP, n * (panel + GAP) + GAP, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 image.setRGB(x, y, 0xffffff);

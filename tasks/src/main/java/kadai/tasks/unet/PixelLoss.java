@@ -25,18 +25,21 @@ final class PixelLoss {
     NDArray[] lossAndGrad(NDArray logits, NDArray labels) {
         if (!platform) {
             try {
-                NDArray loss = (NDArray) code.invokeStatic(CLASS, "loss", SIGNATURE, logits.duplicate(), labels.duplicate());
-                NDArray grad = (NDArray) code.invokeStatic(CLASS, "grad", SIGNATURE, logits.duplicate(), labels.duplicate());
+                NDArray loss =
+                        (NDArray) code.invokeStatic(CLASS, "loss", SIGNATURE, logits.duplicate(), labels.duplicate());
+                NDArray grad =
+                        (NDArray) code.invokeStatic(CLASS, "grad", SIGNATURE, logits.duplicate(), labels.duplicate());
                 if (grad == null || !grad.getShape().equals(logits.getShape())) {
-                    throw new IllegalStateException("PixelCrossEntropy.grad returned " + (grad == null ? "null"
-                            : "shape " + grad.getShape()) + " for logits of shape " + logits.getShape());
+                    throw new IllegalStateException(
+                            "PixelCrossEntropy.grad returned " + (grad == null ? "null" : "shape " + grad.getShape())
+                                    + " for logits of shape " + logits.getShape());
                 }
                 return new NDArray[] {loss, grad};
             } catch (StudentCodeException e) {
                 if (!e.threw(UnsupportedOperationException.class)) {
                     throw e;
                 }
-                platform = true;   // the stub's TODO: train with the platform's loss, and say so
+                platform = true; // the stub's TODO: train with the platform's loss, and say so
             }
         }
         return new NDArray[] {PlatformPixelLoss.loss(logits, labels), PlatformPixelLoss.grad(logits, labels)};

@@ -10,8 +10,7 @@ import ai.djl.ndarray.types.DataType;
  */
 final class PlatformPixelLoss {
 
-    private PlatformPixelLoss() {
-    }
+    private PlatformPixelLoss() {}
 
     static NDArray loss(NDArray logits, NDArray labels) {
         return logits.logSoftmax(1).mul(oneHot(logits, labels)).sum().neg().div(labels.size());
@@ -23,6 +22,8 @@ final class PlatformPixelLoss {
 
     private static NDArray oneHot(NDArray logits, NDArray labels) {
         int k = Math.toIntExact(logits.getShape().get(1));
-        return labels.toType(DataType.INT64, false).oneHot(k, logits.getDataType()).transpose(0, 3, 1, 2);
+        return labels.toType(DataType.INT64, false)
+                .oneHot(k, logits.getDataType())
+                .transpose(0, 3, 1, 2);
     }
 }

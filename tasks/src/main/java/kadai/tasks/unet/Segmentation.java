@@ -1,9 +1,8 @@
 package kadai.tasks.unet;
 
-import kadai.tasks.data.Canvases;
-
 import java.util.Locale;
 import java.util.Map;
+import kadai.tasks.data.Canvases;
 
 /**
  * Score predicted label masks against the true ones on the trusted side: the confusion matrix,

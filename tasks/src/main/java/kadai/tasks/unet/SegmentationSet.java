@@ -12,8 +12,8 @@ public record SegmentationSet(int size, int side, byte[] pixels, byte[] masks) {
     public SegmentationSet {
         long expected = (long) size * side * side;
         if (pixels.length != expected || (masks != null && masks.length != expected)) {
-            throw new IllegalArgumentException(size + " canvases of " + side + "x" + side + " need " + expected
-                    + " pixels and labels");
+            throw new IllegalArgumentException(
+                    size + " canvases of " + side + "x" + side + " need " + expected + " pixels and labels");
         }
     }
 

@@ -9,8 +9,7 @@ package kadai.tasks.unet;
  */
 public final class UNetArchitecture {
 
-    private UNetArchitecture() {
-    }
+    private UNetArchitecture() {}
 
     /** Return the trainable parameters of {@code unet(in, classes, width, depth)}. */
     public static long parameters(int in, int classes, int width, int depth) {

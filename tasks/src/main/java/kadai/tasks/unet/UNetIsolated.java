@@ -1,15 +1,14 @@
 package kadai.tasks.unet;
 
 import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Path;
 import kadai.grader.api.StudentCode;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.TaskResult;
 import kadai.tasks.isolated.IsolatedInput;
 import kadai.tasks.isolated.IsolatedTraining;
 import kadai.tasks.isolated.RunFiles;
-
-import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The {@code unet} task inside the isolated JVM: read the training and validation canvases with
@@ -24,10 +23,17 @@ public final class UNetIsolated implements IsolatedTraining {
     static final String LEARNING_RATE = "learningRate";
 
     @Override
-    public byte[] train(IsolatedInput input, StudentCode code, ProgressMeter meter, TaskResult result) throws Exception {
-        UNetTraining.Plan plan = new UNetTraining.Plan(input.integer(EPOCHS), input.integer(BATCH_SIZE),
-                input.integer(WIDTH), input.integer(DEPTH), Double.parseDouble(input.get(LEARNING_RATE)),
-                read(input.dir(), "train", true), read(input.dir(), "validation", true), read(input.dir(), "test", false));
+    public byte[] train(IsolatedInput input, StudentCode code, ProgressMeter meter, TaskResult result)
+            throws Exception {
+        UNetTraining.Plan plan = new UNetTraining.Plan(
+                input.integer(EPOCHS),
+                input.integer(BATCH_SIZE),
+                input.integer(WIDTH),
+                input.integer(DEPTH),
+                Double.parseDouble(input.get(LEARNING_RATE)),
+                read(input.dir(), "train", true),
+                read(input.dir(), "validation", true),
+                read(input.dir(), "test", false));
         return UNetTraining.trainAndPredict(code, input.seed(), Device.cpu(), plan, meter, result);
     }
 

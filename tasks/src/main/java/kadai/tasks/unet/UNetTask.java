@@ -1,6 +1,11 @@
 package kadai.tasks.unet;
 
 import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import kadai.tasks.DeviceChoice;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.Task;
@@ -12,12 +17,6 @@ import kadai.tasks.data.FashionMnist;
 import kadai.tasks.isolated.IsolatedJob;
 import kadai.tasks.isolated.IsolatedRun;
 import kadai.tasks.isolated.IsolatedSubmission;
-
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 
 /**
  * Train a U-Net from the student's {@code UNets.unet} with the student's {@code PixelCrossEntropy}
@@ -38,6 +37,7 @@ public final class UNetTask implements Task {
     static final int DEFAULT_TEST = 1_000;
     /** The most validation canvases (a tenth of the training canvases, at least 16). */
     static final int VALIDATION = 200;
+
     static final int DEFAULT_EPOCHS = 5;
     static final int SMOKE_TRAIN = 2_000;
     static final int DEFAULT_BATCH = 16;
@@ -64,8 +64,7 @@ public final class UNetTask implements Task {
     }
 
     /** The data of a run, with the test masks kept on this side. */
-    record Data(UNetTraining.Plan plan, SegmentationSet test, boolean smoke) {
-    }
+    record Data(UNetTraining.Plan plan, SegmentationSet test, boolean smoke) {}
 
     /** Choose the run's canvases and schedule: a smoke run on a CPU without {@code --train-size}. */
     static Data data(TaskConfig config, boolean gpu, FashionMnist fashion) {
@@ -74,12 +73,19 @@ public final class UNetTask implements Task {
         int epochs = TaskConfig.or(config.epochs(), smoke ? 1 : DEFAULT_EPOCHS);
         long seed = config.seed();
         SegmentationSet train = SegmentationSet.of(Canvases.training(fashion, trainSize, seed));
-        SegmentationSet validation = SegmentationSet.of(Canvases.training(fashion,
-                Math.min(VALIDATION, Math.max(16, trainSize / 10)), seed + 1));
-        SegmentationSet test = SegmentationSet.of(Canvases.test(fashion, TaskConfig.or(config.testSize(), DEFAULT_TEST),
-                seed + 2));
-        UNetTraining.Plan plan = new UNetTraining.Plan(epochs, TaskConfig.or(config.batchSize(), DEFAULT_BATCH), WIDTH,
-                DEPTH, LEARNING_RATE, train, validation, test.withoutMasks());
+        SegmentationSet validation = SegmentationSet.of(
+                Canvases.training(fashion, Math.min(VALIDATION, Math.max(16, trainSize / 10)), seed + 1));
+        SegmentationSet test =
+                SegmentationSet.of(Canvases.test(fashion, TaskConfig.or(config.testSize(), DEFAULT_TEST), seed + 2));
+        UNetTraining.Plan plan = new UNetTraining.Plan(
+                epochs,
+                TaskConfig.or(config.batchSize(), DEFAULT_BATCH),
+                WIDTH,
+                DEPTH,
+                LEARNING_RATE,
+                train,
+                validation,
+                test.withoutMasks());
         return new Data(plan, test, smoke);
     }
 
@@ -90,15 +96,17 @@ public final class UNetTask implements Task {
         boolean isolated = context.submission() instanceof IsolatedSubmission;
         Device device = isolated ? Device.cpu() : config.device().resolve();
         Data data = data(config, device.isGpu(), context.data());
-        TaskResult result = new TaskResult(id(), isolated ? "cpu" : DeviceChoice.label(device),
+        TaskResult result = new TaskResult(
+                id(),
+                isolated ? "cpu" : DeviceChoice.label(device),
                 context.submission().description());
         byte[] predictions;
         if (context.submission() instanceof IsolatedSubmission submission) {
             predictions = new IsolatedRun(submission, job(data)).run(context, result);
         } else {
             result.setSandboxOf(context.submission());
-            predictions = UNetTraining.trainAndPredict(context.submission(), config.seed(), device, data.plan(),
-                    new ProgressMeter(context, id()), result);
+            predictions = UNetTraining.trainAndPredict(
+                    context.submission(), config.seed(), device, data.plan(), new ProgressMeter(context, id()), result);
         }
         Segmentation scores = Segmentation.score(predictions, data.test().masks(), UNetTraining.CLASSES);
         scores.report(result.metrics());
@@ -122,17 +130,31 @@ public final class UNetTask implements Task {
         settings.setProperty(UNetIsolated.WIDTH, Integer.toString(plan.width()));
         settings.setProperty(UNetIsolated.DEPTH, Integer.toString(plan.depth()));
         settings.setProperty(UNetIsolated.LEARNING_RATE, Double.toString(plan.learningRate()));
-        Set<String> metrics = new HashSet<>(Set.of("loss_from", "train_canvases", "test_canvases", "epochs", "batch_size",
-                "width", "depth", "train_canvases_per_second"));
-        for (String name : new String[] {"unet", "small_unet"}) {   // the run's network and unet(1, 11, 4, 2)
+        Set<String> metrics = new HashSet<>(Set.of(
+                "loss_from",
+                "train_canvases",
+                "test_canvases",
+                "epochs",
+                "batch_size",
+                "width",
+                "depth",
+                "train_canvases_per_second"));
+        for (String name : new String[] {"unet", "small_unet"}) { // the run's network and unet(1, 11, 4, 2)
             metrics.addAll(Set.of(name + "_parameters", name + "_expected_parameters", name + "_output_shape"));
         }
         long steps = (long) plan.epochs() * ((plan.train().size() + plan.batchSize() - 1) / plan.batchSize());
-        return new IsolatedJob(id(), UNetIsolated.class.getName(), settings, dir -> {
-            UNetIsolated.write(dir, "train", plan.train(), true);
-            UNetIsolated.write(dir, "validation", plan.validation(), true);
-            UNetIsolated.write(dir, "test", plan.test(), false);   // no masks
-        }, plan.test().size() * plan.test().canvasSize(), UNetTraining.CLASSES - 1, metrics,
+        return new IsolatedJob(
+                id(),
+                UNetIsolated.class.getName(),
+                settings,
+                dir -> {
+                    UNetIsolated.write(dir, "train", plan.train(), true);
+                    UNetIsolated.write(dir, "validation", plan.validation(), true);
+                    UNetIsolated.write(dir, "test", plan.test(), false); // no masks
+                },
+                plan.test().size() * plan.test().canvasSize(),
+                UNetTraining.CLASSES - 1,
+                metrics,
                 Map.of("train_loss", steps, "epoch_loss", (long) plan.epochs(), "val_miou", (long) plan.epochs()));
     }
 }

@@ -17,16 +17,15 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
 import kadai.grader.api.StudentCode;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.TaskResult;
 import kadai.tasks.data.Canvases;
 import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
-
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Random;
 
 /**
  * Everything of the {@code unet} task that calls the submission, the same in-process and inside
@@ -40,8 +39,7 @@ public final class UNetTraining {
     /** Background and the ten garments. */
     public static final int CLASSES = Canvases.CLASSES.size();
 
-    private UNetTraining() {
-    }
+    private UNetTraining() {}
 
     /**
      * What a run trains on, chosen on the trusted side.
@@ -50,13 +48,20 @@ public final class UNetTraining {
      * @param depth poolings
      * @param test test canvases, without masks
      */
-    public record Plan(int epochs, int batchSize, int width, int depth, double learningRate, SegmentationSet train,
-                       SegmentationSet validation, SegmentationSet test) {
-    }
+    public record Plan(
+            int epochs,
+            int batchSize,
+            int width,
+            int depth,
+            double learningRate,
+            SegmentationSet train,
+            SegmentationSet validation,
+            SegmentationSet test) {}
 
     /** Check, train, predict; return one label (0..10) per test pixel. */
-    public static byte[] trainAndPredict(StudentCode code, long seed, Device device, Plan plan, ProgressMeter meter,
-                                         TaskResult result) throws Exception {
+    public static byte[] trainAndPredict(
+            StudentCode code, long seed, Device device, Plan plan, ProgressMeter meter, TaskResult result)
+            throws Exception {
         meter.message("checking the architecture (parameter counts, output shape)");
         checkArchitecture(code, plan, result);
         Engine.getInstance().setRandomSeed((int) seed);
@@ -66,11 +71,15 @@ public final class UNetTraining {
         try (Model model = Model.newInstance("unet", device)) {
             model.setBlock(unet(code, plan.width(), plan.depth()));
             int steps = (plan.train().size() + plan.batchSize() - 1) / plan.batchSize();
-            Tracker schedule = Tracker.cosine().setBaseValue((float) plan.learningRate())
-                    .optFinalValue((float) plan.learningRate() / 20).setMaxUpdates(Math.max(1, steps * plan.epochs())).build();
+            Tracker schedule = Tracker.cosine()
+                    .setBaseValue((float) plan.learningRate())
+                    .optFinalValue((float) plan.learningRate() / 20)
+                    .setMaxUpdates(Math.max(1, steps * plan.epochs()))
+                    .build();
             // The loss object is not used: each step backpropagates the gradient of the submission's loss.
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
+                    .optOptimizer(
+                            Optimizer.adam().optLearningRateTracker(schedule).build())
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(plan.batchSize(), 1, side, side));
@@ -84,8 +93,8 @@ public final class UNetTraining {
                     double lossSum = 0;
                     long step = 0;
                     for (int from = 0; from < permutation.length; from += plan.batchSize()) {
-                        int[] batch = Arrays.copyOfRange(permutation, from, Math.min(permutation.length,
-                                from + plan.batchSize()));
+                        int[] batch = Arrays.copyOfRange(
+                                permutation, from, Math.min(permutation.length, from + plan.batchSize()));
                         double value;
                         try (NDManager scope = trainer.getManager().newSubManager()) {
                             NDArray x = images(scope, plan.train(), batch);
@@ -95,7 +104,8 @@ public final class UNetTraining {
                                 NDArray[] lg = loss.lossAndGrad(logits.stopGradient(), labels);
                                 value = Scalars.value(lg[0]);
                                 // d/dθ sum(logits * g) = J^T g: backpropagate the loss's own gradient.
-                                collector.backward(logits.mul(lg[1].toType(logits.getDataType(), false)).sum());
+                                collector.backward(logits.mul(lg[1].toType(logits.getDataType(), false))
+                                        .sum());
                             }
                         }
                         trainer.step();
@@ -111,11 +121,17 @@ public final class UNetTraining {
                     }
                     seconds += (System.nanoTime() - epochStart) / 1e9;
                     byte[] validation = predict(trainer, plan.validation());
-                    double miou = Segmentation.score(validation, plan.validation().masks(), CLASSES).meanIou();
+                    double miou = Segmentation.score(
+                                    validation, plan.validation().masks(), CLASSES)
+                            .meanIou();
                     result.addPoint("epoch_loss", lossSum / Math.max(1, step));
                     result.addPoint("val_miou", miou);
-                    meter.message(String.format(Locale.ROOT, "epoch %d: mean loss %.4f, validation mIoU %.4f", epoch,
-                            lossSum / Math.max(1, step), miou));
+                    meter.message(String.format(
+                            Locale.ROOT,
+                            "epoch %d: mean loss %.4f, validation mIoU %.4f",
+                            epoch,
+                            lossSum / Math.max(1, step),
+                            miou));
                 }
                 meter.phase("evaluate", 1, 1);
                 predictions = predict(trainer, plan.test());
@@ -134,11 +150,11 @@ public final class UNetTraining {
 
     /** Build {@code unet(1, 11, width, depth)} from the submission: a DJL block, so only in this JVM. */
     static Block unet(StudentCode code, int width, int depth) {
-        Object block = code.invokeStatic(UNETS, "unet", new Class<?>[] {int.class, int.class, int.class, int.class}, 1,
-                CLASSES, width, depth);
+        Object block = code.invokeStatic(
+                UNETS, "unet", new Class<?>[] {int.class, int.class, int.class, int.class}, 1, CLASSES, width, depth);
         if (!(block instanceof Block b)) {
-            throw new IllegalStateException("UNets.unet returned " + (block == null ? "null" : block.getClass().getName())
-                    + ", not a DJL Block");
+            throw new IllegalStateException("UNets.unet returned "
+                    + (block == null ? "null" : block.getClass().getName()) + ", not a DJL Block");
         }
         return b;
     }
@@ -161,11 +177,19 @@ public final class UNetTraining {
                 result.metrics().put(name + "_output_shape", out.toString());
                 Shape wanted = new Shape(2, CLASSES, side, side);
                 if (count != expected || !out.equals(wanted)) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
+                    throw new IllegalStateException(String.format(
+                            Locale.ROOT,
                             "UNets.unet(1, %d, %d, %d) has %,d trainable parameters and maps %s to %s; the handout's"
                                     + " architecture has %,d and %s. Check: double convolutions without bias, each"
                                     + " with BatchNorm; 2x2 transposed convolutions with bias; a 1x1 head with bias",
-                            CLASSES, net[0], net[1], count, input, out, expected, wanted));
+                            CLASSES,
+                            net[0],
+                            net[1],
+                            count,
+                            input,
+                            out,
+                            expected,
+                            wanted));
                 }
             }
         }
@@ -190,7 +214,8 @@ public final class UNetTraining {
             int to = Math.min(set.size(), from + chunk);
             int[] batch = java.util.stream.IntStream.range(from, to).toArray();
             try (NDManager scope = trainer.getManager().newSubManager()) {
-                NDArray logits = trainer.evaluate(new NDList(images(scope, set, batch))).singletonOrThrow();
+                NDArray logits =
+                        trainer.evaluate(new NDList(images(scope, set, batch))).singletonOrThrow();
                 byte[] labels = logits.argMax(1).toType(DataType.INT8, false).toByteArray();
                 System.arraycopy(labels, 0, out, from * p, labels.length);
             }

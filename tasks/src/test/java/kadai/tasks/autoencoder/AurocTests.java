@@ -1,9 +1,9 @@
 package kadai.tasks.autoencoder;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+
+import org.junit.jupiter.api.Test;
 
 class AurocTests {
 
@@ -16,7 +16,8 @@ class AurocTests {
 
     @Test
     void tiesCountOneHalfAndAHandCountedExampleMatches() {
-        assertThat(Auroc.of(new double[] {1, 1, 1, 1}, new boolean[] {true, false, true, false})).isEqualTo(0.5);
+        assertThat(Auroc.of(new double[] {1, 1, 1, 1}, new boolean[] {true, false, true, false}))
+                .isEqualTo(0.5);
         // positives 0.35, 0.8; negatives 0.1, 0.4, 0.8: pairs won 1 + 0 + 0 (0.35) and 1 + 1 + 0.5 (0.8) = 3.5 of 6
         assertThat(Auroc.of(new double[] {0.1, 0.35, 0.4, 0.8, 0.8}, new boolean[] {false, true, false, true, false}))
                 .isCloseTo(3.5 / 6, offset(1e-12));

@@ -1,5 +1,7 @@
 package kadai.tasks.cgan;
 
+import static kadai.assignments.testing.Tensors.assertClose;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,8 +16,6 @@ import ai.djl.training.ParameterStore;
 import kadai.tasks.gan.DcganNetworks;
 import org.junit.jupiter.api.Test;
 
-import static kadai.assignments.testing.Tensors.assertClose;
-
 /**
  * The tasks' way of getting the generator's gradient through student-built discriminator inputs:
  * make the input a leaf, backpropagate the student's logit gradient through D, read the image
@@ -29,7 +29,11 @@ class SurrogateGradientTests {
     void theLeafsImageChannelsCarryTheGradientOfTheImage() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
-            Block d = new SequentialBlock().add(Conv2d.builder().setFilters(2).setKernelShape(new Shape(3, 3)).build());
+            Block d = new SequentialBlock()
+                    .add(Conv2d.builder()
+                            .setFilters(2)
+                            .setKernelShape(new Shape(3, 3))
+                            .build());
             d.initialize(m, DataType.FLOAT64, new Shape(2, 4, 5, 5));
             ParameterStore store = new ParameterStore(m, false);
             NDArray fake = m.randomNormal(new Shape(2, 1, 5, 5)).toType(DataType.FLOAT64, false);
@@ -39,7 +43,8 @@ class SurrogateGradientTests {
             NDArray direct = fake.duplicate();
             direct.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = d.forward(store, new NDList(direct.concat(planes, 1)), true).singletonOrThrow();
+                NDArray logits = d.forward(store, new NDList(direct.concat(planes, 1)), true)
+                        .singletonOrThrow();
                 collector.backward(logits.mul(g).sum());
             }
 
@@ -47,7 +52,7 @@ class SurrogateGradientTests {
             NDArray upstream = fake.duplicate();
             upstream.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray image = upstream.mul(1);                 // stands for G's output, with a graph
+                NDArray image = upstream.mul(1); // stands for G's output, with a graph
                 NDArray leaf = image.stopGradient().concat(planes, 1);
                 leaf.setRequiresGradient(true);
                 NDArray logits = d.forward(store, new NDList(leaf), true).singletonOrThrow();
@@ -63,8 +68,12 @@ class SurrogateGradientTests {
         try (NDManager m = NDManager.newBaseManager()) {
             Block up = DcganNetworks.transposedConv(3);
             up.initialize(m, DataType.FLOAT32, new Shape(2, 4, 7, 7));
-            assertClose("shape", m.create(new long[] {2, 3, 14, 14}),
-                    m.create(up.getOutputShapes(new Shape[] {new Shape(2, 4, 7, 7)})[0].getShape()), 0, 0);
+            assertClose(
+                    "shape",
+                    m.create(new long[] {2, 3, 14, 14}),
+                    m.create(up.getOutputShapes(new Shape[] {new Shape(2, 4, 7, 7)})[0].getShape()),
+                    0,
+                    0);
         }
     }
 }

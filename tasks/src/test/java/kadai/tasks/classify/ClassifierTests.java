@@ -1,5 +1,7 @@
 package kadai.tasks.classify;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,12 +10,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.util.Pair;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The classifier trains what it should: frozen features keep their loaded weights, the head learns. */
 class ClassifierTests {
@@ -30,7 +29,12 @@ class ClassifierTests {
     void frozenFeaturesKeepTheirWeightsWhileTheHeadLearns() {
         SequentialBlock features = SmallCnn.features();
         SequentialBlock head = new SequentialBlock().add(SmallCnn.head(3));
-        try (Classifier c = Classifier.create(new SequentialBlock().add(features).add(head), Device.cpu(), 8, 1e-2f, 5,
+        try (Classifier c = Classifier.create(
+                new SequentialBlock().add(features).add(head),
+                Device.cpu(),
+                8,
+                1e-2f,
+                5,
                 manager -> features.freezeParameters(true))) {
             List<float[]> featuresBefore = values(features);
             List<float[]> headBefore = values(head);
@@ -42,7 +46,9 @@ class ClassifierTests {
             }
             List<float[]> featuresAfter = values(features);
             for (int i = 0; i < featuresBefore.size(); i++) {
-                assertThat(featuresAfter.get(i)).as("frozen feature parameter %d", i).containsExactly(featuresBefore.get(i));
+                assertThat(featuresAfter.get(i))
+                        .as("frozen feature parameter %d", i)
+                        .containsExactly(featuresBefore.get(i));
             }
             assertThat(values(head).get(0)).as("the head's weights").isNotEqualTo(headBefore.get(0));
         }
@@ -52,7 +58,8 @@ class ClassifierTests {
     void theSameSeedStartsFromTheSameWeights() {
         SequentialBlock a = SmallCnn.network(10);
         SequentialBlock b = SmallCnn.network(10);
-        try (Classifier ca = Classifier.create(a, Device.cpu(), 4, 1e-3f, 9); Classifier cb = Classifier.create(b, Device.cpu(), 4, 1e-3f, 9)) {
+        try (Classifier ca = Classifier.create(a, Device.cpu(), 4, 1e-3f, 9);
+                Classifier cb = Classifier.create(b, Device.cpu(), 4, 1e-3f, 9)) {
             assertThat(values(a).get(0)).containsExactly(values(b).get(0));
             assertThat(ca.manager()).isNotSameAs(cb.manager());
         }

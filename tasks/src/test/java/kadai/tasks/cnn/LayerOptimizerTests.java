@@ -1,17 +1,16 @@
 package kadai.tasks.cnn;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import kadai.assignments.Layer;
-import kadai.grader.api.RemoteParameters;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import kadai.assignments.Layer;
+import kadai.grader.api.RemoteParameters;
+import org.junit.jupiter.api.Test;
 
 class LayerOptimizerTests {
 
@@ -66,10 +65,14 @@ class LayerOptimizerTests {
             sgd.step(List.of(layer));
             sgd.step(List.of(layer));
 
-            assertThat(layer.paramsCalls).as("params() fetched once, then the trusted copy is used").isEqualTo(1);
+            assertThat(layer.paramsCalls)
+                    .as("params() fetched once, then the trusted copy is used")
+                    .isEqualTo(1);
             assertThat(layer.assigned).hasSize(3);
             assertThat(layer.assigned.get(0)).containsExactly(0.9f, 1.8f, 2.7f);
-            assertThat(layer.assigned.get(2)).usingComparatorWithPrecision(1e-5f).containsExactly(0.7f, 1.4f, 2.1f);
+            assertThat(layer.assigned.get(2))
+                    .usingComparatorWithPrecision(1e-5f)
+                    .containsExactly(0.7f, 1.4f, 2.1f);
             assertThat(sgd.trustedCopy(layer).get("W").toFloatArray()).isEqualTo(layer.w);
         }
     }
@@ -81,7 +84,8 @@ class LayerOptimizerTests {
             layer.grad = new float[] {1, 2};
 
             assertThatThrownBy(() -> LayerOptimizer.adam(1e-3, manager).step(List.of(layer)))
-                    .hasMessageContaining("CopyingLayer").hasMessageContaining("gradient \"W\" has shape (2)");
+                    .hasMessageContaining("CopyingLayer")
+                    .hasMessageContaining("gradient \"W\" has shape (2)");
             assertThat(layer.assigned).isEmpty();
         }
     }

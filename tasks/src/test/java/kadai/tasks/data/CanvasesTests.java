@@ -1,9 +1,8 @@
 package kadai.tasks.data;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,9 +13,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Draw canvases from the real Fashion-MNIST files and from small synthetic splits. */
 class CanvasesTests {
@@ -55,12 +54,18 @@ class CanvasesTests {
                 int y = p / side;
                 int k = c.instances()[p] - 1;
                 if (k < 0) {
-                    assertThat(c.labels()[p]).as("label of background pixel %d of canvas %d", p, i).isZero();
-                    assertThat(c.image()[p]).as("background pixel %d of canvas %d", p, i).isZero();
+                    assertThat(c.labels()[p])
+                            .as("label of background pixel %d of canvas %d", p, i)
+                            .isZero();
+                    assertThat(c.image()[p])
+                            .as("background pixel %d of canvas %d", p, i)
+                            .isZero();
                     continue;
                 }
                 Box box = boxes.get(k);
-                assertThat(box.contains(x, y)).as("pixel (%d, %d) of item %d inside %s", x, y, k, box).isTrue();
+                assertThat(box.contains(x, y))
+                        .as("pixel (%d, %d) of item %d inside %s", x, y, k, box)
+                        .isTrue();
                 assertThat(c.labels()[p]).isEqualTo(box.label());
                 assertThat(c.image()[p]).isGreaterThan(STANDARD.threshold());
                 visible[k]++;
@@ -70,10 +75,12 @@ class CanvasesTests {
                 edges[k][3] += y == box.y2() - 1 ? 1 : 0;
             }
             for (int k = 0; k < boxes.size(); k++) {
-                assertThat(visible[k]).as("visible pixels of item %d of canvas %d", k, i)
+                assertThat(visible[k])
+                        .as("visible pixels of item %d of canvas %d", k, i)
                         .isGreaterThanOrEqualTo(STANDARD.minVisiblePixels());
                 assertThat(Arrays.stream(edges[k]).min().getAsInt())
-                        .as("box %s of canvas %d is tight: a pixel on each edge", boxes.get(k), i).isPositive();
+                        .as("box %s of canvas %d is tight: a pixel on each edge", boxes.get(k), i)
+                        .isPositive();
             }
         }
     }
@@ -90,7 +97,9 @@ class CanvasesTests {
             Box top = set.boxes(i).get(set.boxes(i).size() - 1);
             for (Box b : set.boxes(i)) {
                 labels.add(b.label());
-                assertThat(b.fashionClass()).isEqualTo(TRAIN.labels()[set.sources().get(i)[set.boxes(i).indexOf(b)]]);
+                assertThat(b.fashionClass())
+                        .isEqualTo(
+                                TRAIN.labels()[set.sources().get(i)[set.boxes(i).indexOf(b)]]);
                 largest = Math.max(largest, Math.max(b.width(), b.height()));
             }
             smallest = Math.min(smallest, Math.max(top.width(), top.height()));
@@ -113,8 +122,10 @@ class CanvasesTests {
         CanvasSet test = Canvases.test(data, 40, 5);
         assertThat(distinctPixels(train)).contains(0, 128).allMatch(v -> v <= 128);
         assertThat(distinctPixels(test)).contains(0, 255);
-        assertThat(train.sources().stream().flatMapToInt(Arrays::stream)).allSatisfy(i -> assertThat(i).isBetween(0, 49));
-        assertThat(test.sources().stream().flatMapToInt(Arrays::stream)).allSatisfy(i -> assertThat(i).isBetween(0, 19));
+        assertThat(train.sources().stream().flatMapToInt(Arrays::stream))
+                .allSatisfy(i -> assertThat(i).isBetween(0, 49));
+        assertThat(test.sources().stream().flatMapToInt(Arrays::stream))
+                .allSatisfy(i -> assertThat(i).isBetween(0, 19));
     }
 
     @Test
@@ -148,11 +159,14 @@ class CanvasesTests {
     @Test
     void configurationsThatCannotBeDrawnAreRefused() {
         assertThatThrownBy(() -> new Canvases.Config(64, 0, 4, 0.75, 1.5, 0.1f, 24, 0.25))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minItems");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minItems");
         assertThatThrownBy(() -> new Canvases.Config(64, 1, 4, 1.5, 0.75, 0.1f, 24, 0.25))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minScale");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minScale");
         assertThatThrownBy(() -> new Canvases(TRAIN, new Canvases.Config(32, 1, 4, 0.75, 1.5, 0.1f, 24, 0.25)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not fit a 32-pixel canvas");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("do not fit a 32-pixel canvas");
         assertThatThrownBy(() -> new Box(0, 0, 0, 1, 1)).hasMessageContaining("garment class");
         assertThatThrownBy(() -> new Box(1, 3, 0, 3, 1)).hasMessageContaining("x1 < x2");
     }
@@ -186,7 +200,7 @@ class CanvasesTests {
     /** Write {@code count} 28x28 images of a 20x20 square of {@code value} (labels 0..9 in turn) as IDX. */
     private static void writeSplit(Path dir, String prefix, int count, int value) throws IOException {
         try (OutputStream file = Files.newOutputStream(dir.resolve(prefix + "-images-idx3-ubyte"));
-             DataOutputStream out = new DataOutputStream(file)) {
+                DataOutputStream out = new DataOutputStream(file)) {
             out.writeInt(0x0803);
             out.writeInt(count);
             out.writeInt(28);
@@ -200,7 +214,7 @@ class CanvasesTests {
             }
         }
         try (OutputStream file = Files.newOutputStream(dir.resolve(prefix + "-labels-idx1-ubyte"));
-             DataOutputStream out = new DataOutputStream(file)) {
+                DataOutputStream out = new DataOutputStream(file)) {
             out.writeInt(0x0801);
             out.writeInt(count);
             for (int n = 0; n < count; n++) {

@@ -1,18 +1,17 @@
 package kadai.tasks.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Read the real files of Debian's dataset-fashion-mnist (installed by .ci/run). */
 class FashionMnistTests {
@@ -54,7 +53,8 @@ class FashionMnistTests {
         }
         Set<String> original = new HashSet<>();
         for (int i = 0; i < small.size(); i++) {
-            original.add(Arrays.toString(Arrays.copyOfRange(small.pixels(), i * 784, (i + 1) * 784)) + small.labels()[i]);
+            original.add(
+                    Arrays.toString(Arrays.copyOfRange(small.pixels(), i * 784, (i + 1) * 784)) + small.labels()[i]);
         }
         assertThat(seen).isEqualTo(original);
     }
@@ -67,20 +67,25 @@ class FashionMnistTests {
             List<Integer> again = labelsOfOneEpoch(small, manager, 5);
             List<Integer> other = labelsOfOneEpoch(small, manager, 6);
             assertThat(first).hasSize(100).isEqualTo(again).isNotEqualTo(other);
-            assertThat(first).containsExactlyInAnyOrderElementsOf(Arrays.stream(small.labels()).boxed().toList());
+            assertThat(first)
+                    .containsExactlyInAnyOrderElementsOf(
+                            Arrays.stream(small.labels()).boxed().toList());
         }
     }
 
     private static List<Integer> labelsOfOneEpoch(ImageSet images, NDManager manager, long seed) throws Exception {
-        ImageDataset dataset = ImageDataset.builder(images).optChannels(3)
-                .setSampling(new SeededBatchSampler(32, true, false, seed)).build();
+        ImageDataset dataset = ImageDataset.builder(images)
+                .optChannels(3)
+                .setSampling(new SeededBatchSampler(32, true, false, seed))
+                .build();
         List<Integer> labels = new ArrayList<>();
         for (Batch batch : dataset.getData(manager)) {
             try (batch) {
                 long n = batch.getSize();
                 assertThat(batch.getData().head().getShape()).isEqualTo(new Shape(n, 3, 28, 28));
                 assertThat(batch.getData().head().getDataType()).isEqualTo(DataType.FLOAT32);
-                for (int label : batch.getLabels().head().toType(DataType.INT32, false).toIntArray()) {
+                for (int label :
+                        batch.getLabels().head().toType(DataType.INT32, false).toIntArray()) {
                     labels.add(label);
                 }
             }

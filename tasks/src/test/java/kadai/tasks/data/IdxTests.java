@@ -1,7 +1,7 @@
 package kadai.tasks.data;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -10,9 +10,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IdxTests {
 
@@ -62,8 +61,10 @@ class IdxTests {
         Path file = dir.resolve("short");
         byte[] full = idx(new int[] {10}, new byte[10]);
         Files.write(file, java.util.Arrays.copyOf(full, full.length - 3));
-        assertThatThrownBy(() -> Idx.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining("truncated").hasMessageContaining("10 values");
+        assertThatThrownBy(() -> Idx.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("truncated")
+                .hasMessageContaining("10 values");
     }
 
     @Test
@@ -76,7 +77,8 @@ class IdxTests {
     @Test
     void missingDatasetErrorNamesTheDebianPackageAndTheDirectory() {
         FashionMnist data = new FashionMnist(dir.resolve("nowhere"));
-        assertThatThrownBy(data::train).isInstanceOf(FashionMnist.MissingDatasetException.class)
+        assertThatThrownBy(data::train)
+                .isInstanceOf(FashionMnist.MissingDatasetException.class)
                 .hasMessageContaining("apt-get install dataset-fashion-mnist")
                 .hasMessageContaining("nowhere")
                 .hasMessageContaining("train-images-idx3-ubyte");
@@ -84,8 +86,9 @@ class IdxTests {
 
     @Test
     void loadsADirectoryOfPlainIdxFilesScaledToUnitRange() throws IOException {
-        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[] {2, 2, 2}, new byte[] {0, (byte) 255, 51, 0,
-            1, 2, 3, 4}));
+        Files.write(
+                dir.resolve("t10k-images-idx3-ubyte"),
+                idx(new int[] {2, 2, 2}, new byte[] {0, (byte) 255, 51, 0, 1, 2, 3, 4}));
         writeGzip(dir.resolve("t10k-labels-idx1-ubyte.gz"), idx(new int[] {2}, new byte[] {7, 3}));
         ImageSet test = new FashionMnist(dir).test();
         assertThat(test.size()).isEqualTo(2);

@@ -1,20 +1,20 @@
 package kadai.tasks.detect;
 
-import kadai.tasks.detect.AveragePrecision.Detection;
-import kadai.tasks.detect.AveragePrecision.Truth;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import kadai.tasks.detect.AveragePrecision.Detection;
+import kadai.tasks.detect.AveragePrecision.Truth;
+import org.junit.jupiter.api.Test;
 
 /** Average precision on hand-made cases whose precision-recall curves can be drawn on paper. */
 class AveragePrecisionTests {
 
     /** Boxes of detections and truths, by index; the overlap is their box IoU. */
     private final List<double[]> detectionBoxes = new ArrayList<>();
+
     private final List<double[]> truthBoxes = new ArrayList<>();
     private final List<Detection> detections = new ArrayList<>();
     private final List<Truth> truths = new ArrayList<>();
@@ -30,8 +30,13 @@ class AveragePrecisionTests {
     }
 
     private double ap(int classes, double threshold) {
-        return AveragePrecision.evaluate(detections, truths, classes, threshold,
-                (d, t) -> AveragePrecision.boxIou(detectionBoxes.get(d.index()), truthBoxes.get(t.index()))).mean();
+        return AveragePrecision.evaluate(
+                        detections,
+                        truths,
+                        classes,
+                        threshold,
+                        (d, t) -> AveragePrecision.boxIou(detectionBoxes.get(d.index()), truthBoxes.get(t.index())))
+                .mean();
     }
 
     @Test
@@ -77,13 +82,13 @@ class AveragePrecisionTests {
     @Test
     void theThresholdIsInclusiveAndClassesAndImagesDoNotMix() {
         truth(0, 1, 0, 0, 10, 10);
-        detection(0, 1, 0.9, 0, 0, 10, 5);       // IoU exactly 0.5
+        detection(0, 1, 0.9, 0, 0, 10, 5); // IoU exactly 0.5
         assertThat(ap(1, 0.5)).isEqualTo(1.0);
         assertThat(ap(1, 0.55)).isEqualTo(0.0);
         detections.clear();
-        detection(0, 2, 0.9, 0, 0, 10, 10);      // right box, wrong class
-        detection(1, 1, 0.8, 0, 0, 10, 10);      // right box, wrong image
-        assertThat(ap(2, 0.5)).isEqualTo(0.0);   // class 2 has no objects: left out; class 1 found nothing
+        detection(0, 2, 0.9, 0, 0, 10, 10); // right box, wrong class
+        detection(1, 1, 0.8, 0, 0, 10, 10); // right box, wrong image
+        assertThat(ap(2, 0.5)).isEqualTo(0.0); // class 2 has no objects: left out; class 1 found nothing
     }
 
     @Test
@@ -91,7 +96,11 @@ class AveragePrecisionTests {
         truth(0, 1, 0, 0, 10, 10);
         truth(0, 3, 0, 0, 10, 10);
         detection(0, 1, 0.9, 0, 0, 10, 10);
-        AveragePrecision.Result result = AveragePrecision.evaluate(detections, truths, 3, 0.5,
+        AveragePrecision.Result result = AveragePrecision.evaluate(
+                detections,
+                truths,
+                3,
+                0.5,
                 (d, t) -> AveragePrecision.boxIou(detectionBoxes.get(d.index()), truthBoxes.get(t.index())));
         assertThat(result.perClass()[0]).isEqualTo(1.0);
         assertThat(result.perClass()[1]).isNaN();
@@ -102,9 +111,12 @@ class AveragePrecisionTests {
     @Test
     void cocoMeanAveragesTheTenThresholds() {
         truth(0, 1, 0, 0, 10, 10);
-        detection(0, 1, 0.9, 0, 0, 10, 7.2);     // IoU 0.72: found at 0.50 .. 0.70, five of ten thresholds
-        assertThat(AveragePrecision.cocoMean(detections, truths, 1,
-                (d, t) -> AveragePrecision.boxIou(detectionBoxes.get(d.index()), truthBoxes.get(t.index()))))
+        detection(0, 1, 0.9, 0, 0, 10, 7.2); // IoU 0.72: found at 0.50 .. 0.70, five of ten thresholds
+        assertThat(AveragePrecision.cocoMean(
+                        detections,
+                        truths,
+                        1,
+                        (d, t) -> AveragePrecision.boxIou(detectionBoxes.get(d.index()), truthBoxes.get(t.index()))))
                 .isCloseTo(0.5, within(1e-12));
     }
 
@@ -114,6 +126,7 @@ class AveragePrecisionTests {
         boolean[] b = {false, true, true, false};
         assertThat(AveragePrecision.maskIou(a, b)).isCloseTo(1 / 3.0, within(1e-12));
         assertThat(AveragePrecision.maskIou(new boolean[2], new boolean[2])).isZero();
-        assertThat(AveragePrecision.boxIou(new double[] {0, 0, 2, 2}, new double[] {4, 4, 6, 6})).isZero();
+        assertThat(AveragePrecision.boxIou(new double[] {0, 0, 2, 2}, new double[] {4, 4, 6, 6}))
+                .isZero();
     }
 }

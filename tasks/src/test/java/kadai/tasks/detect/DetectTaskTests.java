@@ -1,5 +1,13 @@
 package kadai.tasks.detect;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.imageio.ImageIO;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentObject;
@@ -11,15 +19,6 @@ import kadai.tasks.TaskResult;
 import kadai.tasks.data.FashionMnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The detect task on small slices: metrics, pictures, where the submission is called, and a broken NMS named. */
 class DetectTaskTests {
@@ -57,28 +56,38 @@ class DetectTaskTests {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static TaskContext context(StudentCode code, TaskConfig config) {
-        return new TaskContext(config, code, Contexts.REFERENCE, FashionMnist.locate(), new Contexts.Recorder(), new CancellationToken());
+        return new TaskContext(
+                config,
+                code,
+                Contexts.REFERENCE,
+                FashionMnist.locate(),
+                new Contexts.Recorder(),
+                new CancellationToken());
     }
 
     @Test
     void aSmallRunScoresBoxesAndMasksAndDrawsThem() throws Exception {
         Spy spy = new Spy();
-        TaskResult result = new DetectTask().run(context(spy, Contexts.slice(64, 24, output).withBatchSize(16)));
+        TaskResult result =
+                new DetectTask().run(context(spy, Contexts.slice(64, 24, output).withBatchSize(16)));
 
         double map50 = (double) result.metrics().get("map50");
         assertThat(map50).isBetween(0.0, 1.0);
         assertThat((double) result.metrics().get("map50_95")).isBetween(0.0, map50);
         assertThat((double) result.metrics().get("mask_map50")).isBetween(0.0, 1.0);
         assertThat(result.metrics()).containsEntry("mask_head", true).containsEntry("anchors", AnchorLayout.count());
-        assertThat(result.curves().get("train_loss")).hasSize(4).allSatisfy(v -> assertThat(v).isFinite().isPositive());
+        assertThat(result.curves().get("train_loss"))
+                .hasSize(4)
+                .allSatisfy(v -> assertThat(v).isFinite().isPositive());
         assertThat(result.curves().get("mask_loss")).hasSize(4);
         assertThat(result.curves().get("val_map50")).hasSize(1);
-        assertThat(ImageIO.read(output.resolve("detect-test-predictions.png").toFile()).getWidth()).isEqualTo(4 * (64 * 4 + 6) + 6);
+        assertThat(ImageIO.read(output.resolve("detect-test-predictions.png").toFile())
+                        .getWidth())
+                .isEqualTo(4 * (64 * 4 + 6) + 6);
         assertThat(result.images()).containsKeys("test_predictions", "losses");
 
         // The submission saw the training boxes only while making the targets, one canvas at a time, before
@@ -97,7 +106,9 @@ class DetectTaskTests {
     void anNmsThatReturnsIndicesOutOfRangeStopsTheRunNamingIt() {
         Spy spy = new Spy();
         spy.nmsResult = r -> new int[] {0, 1000};
-        assertThatThrownBy(() -> new DetectTask().run(context(spy, Contexts.slice(32, 8, null).withBatchSize(16))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Boxes.batchedNms returned [0, 1000]");
+        assertThatThrownBy(() -> new DetectTask()
+                        .run(context(spy, Contexts.slice(32, 8, null).withBatchSize(16))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Boxes.batchedNms returned [0, 1000]");
     }
 }

@@ -1,9 +1,9 @@
 package kadai.tasks.detect;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import kadai.tasks.data.Box;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mask targets and pasting on hand-made masks. */
 class MasksTests {
@@ -14,7 +14,7 @@ class MasksTests {
         int[] instances = new int[side * side];
         for (int y = 2; y < 6; y++) {
             for (int x = 2; x < 4; x++) {
-                instances[y * side + x] = 1;    // item 0 fills the left half of its box
+                instances[y * side + x] = 1; // item 0 fills the left half of its box
             }
         }
         float[] target = Masks.target(instances, side, 0, new Box(1, 2, 2, 6, 6), 2);
@@ -35,6 +35,7 @@ class MasksTests {
             }
         }
         assertThat(count).isEqualTo(12);
-        assertThat(AveragePrecision.maskIou(pasted, Masks.instance(new int[100], 0))).isZero();
+        assertThat(AveragePrecision.maskIou(pasted, Masks.instance(new int[100], 0)))
+                .isZero();
     }
 }

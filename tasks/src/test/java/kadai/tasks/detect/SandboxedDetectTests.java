@@ -1,21 +1,20 @@
 package kadai.tasks.detect;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kadai.tasks.TaskMain;
-import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import kadai.tasks.TaskMain;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The detect task with the student's Boxes, Anchors and RoiAlign in the sandboxed runner: int[] and
@@ -26,6 +25,7 @@ class SandboxedDetectTests {
 
     @TempDir
     static Path dir;
+
     static Path student;
 
     private final StringWriter err = new StringWriter();
@@ -43,9 +43,31 @@ class SandboxedDetectTests {
 
     private JsonNode run(String sandbox, String name) throws IOException {
         Path json = dir.resolve(name + ".json");
-        int code = TaskMain.execute(new String[] {"run", "detect", "--submission", student.toString(), "--train-size", "64",
-            "--test-size", "16", "--epochs", "1", "--batch-size", "16", "--device", "cpu", "--threads", "1", "--sandbox", sandbox,
-            "--json", json.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        int code = TaskMain.execute(
+                new String[] {
+                    "run",
+                    "detect",
+                    "--submission",
+                    student.toString(),
+                    "--train-size",
+                    "64",
+                    "--test-size",
+                    "16",
+                    "--epochs",
+                    "1",
+                    "--batch-size",
+                    "16",
+                    "--device",
+                    "cpu",
+                    "--threads",
+                    "1",
+                    "--sandbox",
+                    sandbox,
+                    "--json",
+                    json.toString()
+                },
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
         assertThat(code).as(err.toString()).isEqualTo(TaskMain.EXIT_OK);
         return new ObjectMapper().readTree(Files.readString(json));
     }
@@ -62,7 +84,9 @@ class SandboxedDetectTests {
         JsonNode here = inProcess.get("curves").get("train_loss");
         assertThat(there).hasSize(4).hasSameSizeAs(here);
         for (int i = 0; i < here.size(); i++) {
-            assertThat(there.get(i).asDouble()).as("loss of step %d", i + 1).isCloseTo(here.get(i).asDouble(), Offset.offset(1e-3));
+            assertThat(there.get(i).asDouble())
+                    .as("loss of step %d", i + 1)
+                    .isCloseTo(here.get(i).asDouble(), Offset.offset(1e-3));
         }
         assertThat(sandboxed.get("metrics").get("map50").asDouble())
                 .isCloseTo(inProcess.get("metrics").get("map50").asDouble(), Offset.offset(0.02));

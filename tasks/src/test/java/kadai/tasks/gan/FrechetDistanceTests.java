@@ -1,11 +1,10 @@
 package kadai.tasks.gan;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class FrechetDistanceTests {
 

@@ -1,7 +1,22 @@
 package kadai.tasks.isolated;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import kadai.grader.api.StudentCode;
 import kadai.grader.sandbox.SandboxMode;
 import kadai.tasks.CancellationToken;
@@ -18,22 +33,6 @@ import kadai.tasks.resnet.ResNetTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * {@code resnet} in an isolated, sandboxed JVM: the same training as in-process, no test labels
@@ -62,9 +61,25 @@ class IsolatedResNetTests {
     }
 
     private int run(String submission, String sandbox, Path json) {
-        List<String> args = new ArrayList<>(List.of("run", "resnet", "--submission", submission, "--train-size", "64",
-                "--test-size", "32", "--epochs", "1", "--batch-size", "32", "--device", "cpu", "--threads", "1",
-                "--sandbox", sandbox));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "resnet",
+                "--submission",
+                submission,
+                "--train-size",
+                "64",
+                "--test-size",
+                "32",
+                "--epochs",
+                "1",
+                "--batch-size",
+                "32",
+                "--device",
+                "cpu",
+                "--threads",
+                "1",
+                "--sandbox",
+                sandbox));
         if (json != null) {
             args.addAll(List.of("--json", json.toString()));
         }
@@ -73,7 +88,10 @@ class IsolatedResNetTests {
 
     private static String hostile(String name) {
         try {
-            return Path.of(IsolatedResNetTests.class.getResource("/hostile/" + name).toURI()).toString();
+            return Path.of(IsolatedResNetTests.class
+                            .getResource("/hostile/" + name)
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -83,8 +101,12 @@ class IsolatedResNetTests {
     void theIsolatedSliceLearnsExactlyWhatTheInProcessRunLearns() throws IOException {
         Path isolatedJson = dir.resolve("isolated.json");
         Path inProcessJson = dir.resolve("in-process.json");
-        assertThat(run(referenceAsStudent.toString(), "auto", isolatedJson)).as(err.toString()).isEqualTo(0);
-        assertThat(run(referenceAsStudent.toString(), "off", inProcessJson)).as(err.toString()).isEqualTo(0);
+        assertThat(run(referenceAsStudent.toString(), "auto", isolatedJson))
+                .as(err.toString())
+                .isEqualTo(0);
+        assertThat(run(referenceAsStudent.toString(), "off", inProcessJson))
+                .as(err.toString())
+                .isEqualTo(0);
         JsonNode isolated = new ObjectMapper().readTree(Files.readString(isolatedJson));
         JsonNode inProcess = new ObjectMapper().readTree(Files.readString(inProcessJson));
 
@@ -97,12 +119,14 @@ class IsolatedResNetTests {
         assertThat(there).hasSize(2).hasSameSizeAs(here);
         for (int i = 0; i < here.size(); i++) {
             // the same code, seed, data and one engine thread on either side of the process boundary
-            assertThat(there.get(i).asDouble()).as("loss of step %d", i + 1).isCloseTo(here.get(i).asDouble(),
-                    offset(1e-6));
+            assertThat(there.get(i).asDouble())
+                    .as("loss of step %d", i + 1)
+                    .isCloseTo(here.get(i).asDouble(), offset(1e-6));
         }
         assertThat(isolated.get("curves").get("val_accuracy").get(0).asDouble())
                 .isEqualTo(inProcess.get("curves").get("val_accuracy").get(0).asDouble());
-        assertThat(isolated.get("accuracy").asDouble()).isEqualTo(inProcess.get("accuracy").asDouble());
+        assertThat(isolated.get("accuracy").asDouble())
+                .isEqualTo(inProcess.get("accuracy").asDouble());
         JsonNode metrics = isolated.get("metrics");
         assertThat(metrics.get("resnet18_parameters").asLong()).isEqualTo(ResNetTask.RESNET18_PARAMETERS);
         assertThat(metrics.get("test_images").asInt()).isEqualTo(32);
@@ -112,8 +136,8 @@ class IsolatedResNetTests {
     @Test
     void requiredRunsTheIsolatedJvmAtTheFullLevelAndRefusesBelow() throws IOException {
         String level;
-        try (StudentCode probe = Submissions.open(new ResNetTask(), referenceAsStudent.toString(), SandboxMode.AUTO, 1,
-                w -> { })) {
+        try (StudentCode probe =
+                Submissions.open(new ResNetTask(), referenceAsStudent.toString(), SandboxMode.AUTO, 1, w -> {})) {
             level = probe.description();
         }
         Path json = dir.resolve("required.json");
@@ -126,7 +150,11 @@ class IsolatedResNetTests {
         }
         assertThat(code).as(err.toString()).isEqualTo(0);
         assertThat(err.toString()).contains("the submission runs in the sandbox (sandbox:full)");
-        assertThat(new ObjectMapper().readTree(Files.readString(json)).get("sandbox").asText()).isEqualTo("full");
+        assertThat(new ObjectMapper()
+                        .readTree(Files.readString(json))
+                        .get("sandbox")
+                        .asText())
+                .isEqualTo("full");
     }
 
     @Test
@@ -135,15 +163,18 @@ class IsolatedResNetTests {
         String there = err.toString();
 
         assertThat(code).isEqualTo(TaskMain.EXIT_TASK_FAILED);
-        assertThat(there).contains("the submission runs in the sandbox")
+        assertThat(there)
+                .contains("the submission runs in the sandbox")
                 .contains("the submission failed: java.lang.IllegalStateException: label probe:");
         // only the full level hides the host's files (a degraded run has no bubblewrap)
         assumeThat(there).contains("the submission runs in the sandbox (sandbox:full)");
-        assertThat(there).contains("could not read the test labels: NoSuchFileException")
+        assertThat(there)
+                .contains("could not read the test labels: NoSuchFileException")
                 .contains("input holds run.properties test.images train.images train.labels validation.images"
                         + " validation.labels;")
                 .contains("no input test labels: NoSuchFileException")
-                .doesNotContain("bytes of the test labels").doesNotContain("bytes of input test labels");
+                .doesNotContain("bytes of the test labels")
+                .doesNotContain("bytes of input test labels");
     }
 
     @Test
@@ -159,8 +190,10 @@ class IsolatedResNetTests {
         int code = run(hostile("resnet-garbage"), "auto", null);
 
         assertThat(code).isEqualTo(TaskMain.EXIT_TASK_FAILED);
-        assertThat(err.toString()).contains("the submission failed: the isolated run wrote something that is not a"
-                + " report line").contains("ACCURACY 1.0 trust me").doesNotContain("task resnet on cpu: accuracy");
+        assertThat(err.toString())
+                .contains("the submission failed: the isolated run wrote something that is not a" + " report line")
+                .contains("ACCURACY 1.0 trust me")
+                .doesNotContain("task resnet on cpu: accuracy");
     }
 
     @Test
@@ -168,8 +201,9 @@ class IsolatedResNetTests {
         int code = run(hostile("resnet-flood"), "auto", null);
 
         assertThat(code).isEqualTo(TaskMain.EXIT_TASK_FAILED);
-        assertThat(err.toString()).contains("the submission failed: the isolated run was stopped: it wrote a line"
-                + " longer than 16 MiB on its standard output");
+        assertThat(err.toString())
+                .contains("the submission failed: the isolated run was stopped: it wrote a line"
+                        + " longer than 16 MiB on its standard output");
     }
 
     @Test
@@ -177,20 +211,22 @@ class IsolatedResNetTests {
         int code = run(hostile("resnet-exit"), "auto", null);
 
         assertThat(code).isEqualTo(TaskMain.EXIT_TASK_FAILED);
-        assertThat(err.toString()).contains("the submission failed: the isolated run ended without a result")
+        assertThat(err.toString())
+                .contains("the submission failed: the isolated run ended without a result")
                 .contains("must not call System.exit");
     }
 
     @Test
     void cancellingKillsTheIsolatedJvm() throws Exception {
         List<String> warnings = new ArrayList<>();
-        StudentCode code = Submissions.open(new ResNetTask(), hostile("resnet-sleeper"), SandboxMode.AUTO, 1,
-                warnings::add);
+        StudentCode code =
+                Submissions.open(new ResNetTask(), hostile("resnet-sleeper"), SandboxMode.AUTO, 1, warnings::add);
         assumeThat(code).as("a sandbox on this host: %s", warnings).isInstanceOf(IsolatedSubmission.class);
         CancellationToken cancellation = new CancellationToken();
-        TaskConfig config = Contexts.slice(64, 32, null).withBatchSize(32).withThreads(1).withDevice(DeviceChoice.CPU);
-        TaskContext context = new TaskContext(config, code, Contexts.REFERENCE, FashionMnist.locate(),
-                new Contexts.Recorder(), cancellation);
+        TaskConfig config =
+                Contexts.slice(64, 32, null).withBatchSize(32).withThreads(1).withDevice(DeviceChoice.CPU);
+        TaskContext context = new TaskContext(
+                config, code, Contexts.REFERENCE, FashionMnist.locate(), new Contexts.Recorder(), cancellation);
         CompletableFuture<TaskResult> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return new ResNetTask().run(context);
@@ -217,7 +253,9 @@ class IsolatedResNetTests {
     }
 
     private static long isolatedJvms() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().orElse("").contains(IsolatedTaskMain.class.getName())
                         && p.info().command().orElse("").endsWith("/java"))
                 .count();

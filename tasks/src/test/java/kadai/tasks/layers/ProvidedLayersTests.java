@@ -1,9 +1,13 @@
 package kadai.tasks.layers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Random;
 import kadai.assignments.layers.Affine;
 import kadai.assignments.layers.Flatten;
 import kadai.assignments.layers.ReLU;
@@ -11,11 +15,6 @@ import kadai.assignments.layers.SoftmaxCrossEntropy;
 import kadai.assignments.testing.GradientCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The provided layers of kadai.assignments.layers, checked by finite differences in float64. */
 class ProvidedLayersTests {
@@ -35,7 +34,7 @@ class ProvidedLayersTests {
         for (int i = 0; i < v.length; i++) {
             v[i] = random.nextGaussian();
             if (Math.abs(v[i]) < 1e-3) {
-                v[i] = 0.5;   // keep away from ReLU's kink
+                v[i] = 0.5; // keep away from ReLU's kink
             }
         }
         return manager.create(v, new Shape(shape));
@@ -46,7 +45,8 @@ class ProvidedLayersTests {
         ReLU relu = new ReLU();
         NDArray x = manager.create(new double[] {-1, 2, -3, 4}, new Shape(2, 2));
         assertThat(relu.forward(x).toDoubleArray()).containsExactly(0, 2, 0, 4);
-        assertThat(relu.backward(manager.ones(new Shape(2, 2), DataType.FLOAT64)).toDoubleArray())
+        assertThat(relu.backward(manager.ones(new Shape(2, 2), DataType.FLOAT64))
+                        .toDoubleArray())
                 .containsExactly(0, 1, 0, 1);
         assertThat(x.toDoubleArray()).containsExactly(-1, 2, -3, 4);
     }
@@ -100,7 +100,8 @@ class ProvidedLayersTests {
         SoftmaxCrossEntropy head = new SoftmaxCrossEntropy();
         NDArray equal = manager.zeros(new Shape(3, 10), DataType.FLOAT64);
         NDArray labels = manager.create(new int[] {1, 2, 3});
-        assertThat(head.loss(equal, labels).getDouble()).isCloseTo(Math.log(10), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(head.loss(equal, labels).getDouble())
+                .isCloseTo(Math.log(10), org.assertj.core.data.Offset.offset(1e-12));
         NDArray huge = manager.create(new double[] {1e4, -1e4, 0, 5e3}, new Shape(2, 2));
         double value = head.loss(huge, manager.create(new int[] {1, 0})).getDouble();
         assertThat(value).isFinite().isCloseTo((2e4 + 5e3) / 2, org.assertj.core.data.Offset.offset(1e-6));

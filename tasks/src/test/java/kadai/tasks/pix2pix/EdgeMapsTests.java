@@ -1,8 +1,8 @@
 package kadai.tasks.pix2pix;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class EdgeMapsTests {
 
@@ -25,8 +25,16 @@ class EdgeMapsTests {
         }
         float[] edges = EdgeMaps.of(image, 1, h, w);
         for (int y = 1; y < h - 1; y++) {
-            assertThat(new float[] {edges[y * w], edges[y * w + 1], edges[y * w + 2], edges[y * w + 3], edges[y * w + 4],
-                edges[y * w + 5]}).as("row %d", y).containsExactly(0, 0, 1, 1, 0, 1);
+            assertThat(new float[] {
+                        edges[y * w],
+                        edges[y * w + 1],
+                        edges[y * w + 2],
+                        edges[y * w + 3],
+                        edges[y * w + 4],
+                        edges[y * w + 5]
+                    })
+                    .as("row %d", y)
+                    .containsExactly(0, 0, 1, 1, 0, 1);
         }
     }
 
@@ -45,7 +53,7 @@ class EdgeMapsTests {
     @Test
     void imagesAreIndependent() {
         float[] two = new float[2 * 9];
-        two[9 + 4] = 1;                              // a dot in the middle of the second image
+        two[9 + 4] = 1; // a dot in the middle of the second image
         float[] edges = EdgeMaps.of(two, 2, 3, 3);
         for (int i = 0; i < 9; i++) {
             assertThat(edges[i]).as("first image").isZero();

@@ -24,8 +24,8 @@ public final class AccountController {
     private final java.util.function.Function<Context, String> serverUrl;
 
     /** @param serverUrl the address students reach the server at, for the commands the page shows */
-    public AccountController(AccountService service, Views views,
-            java.util.function.Function<Context, String> serverUrl) {
+    public AccountController(
+            AccountService service, Views views, java.util.function.Function<Context, String> serverUrl) {
         this.service = service;
         this.views = views;
         this.serverUrl = serverUrl;
@@ -56,18 +56,19 @@ public final class AccountController {
 
     private void login(Context ctx) {
         String username = ctx.formParam("username");
-        AccountService.LoginResult result = service.login(username, ctx.formParam("password"),
-                Web.clientAddress(ctx));
+        AccountService.LoginResult result = service.login(username, ctx.formParam("password"), Web.clientAddress(ctx));
         String next = safeNext(ctx.formParam("next"));
         if (result instanceof AccountService.LoginResult.Success success) {
-            ctx.cookie(RequestFilters.cookie(RequestFilters.SESSION_COOKIE, success.sessionToken(), -1,
-                    Web.secure(ctx)));
+            ctx.cookie(
+                    RequestFilters.cookie(RequestFilters.SESSION_COOKIE, success.sessionToken(), -1, Web.secure(ctx)));
             ctx.redirect(next);
             return;
         }
         String error = result instanceof AccountService.LoginResult.Throttled ? "login.throttled" : "login.invalid";
-        ctx.status(result instanceof AccountService.LoginResult.Throttled ? HttpStatus.TOO_MANY_REQUESTS
-                : HttpStatus.UNAUTHORIZED);
+        ctx.status(
+                result instanceof AccountService.LoginResult.Throttled
+                        ? HttpStatus.TOO_MANY_REQUESTS
+                        : HttpStatus.UNAUTHORIZED);
         views.render(ctx, "login.jte", "error", error, "username", username == null ? "" : username, "next", next);
     }
 
@@ -88,9 +89,21 @@ public final class AccountController {
     }
 
     private void renderAccount(Context ctx, Viewer viewer, AccountService.IssuedToken issued) {
-        views.render(ctx, "account.jte", "tokens", service.tokens(viewer.id()), "issued", issued,
-                "serverUrl", serverUrl.apply(ctx), "tokenDays", AccountService.TOKEN_DAYS,
-                "defaultDays", AccountService.DEFAULT_TOKEN_DAYS, "now", service.now());
+        views.render(
+                ctx,
+                "account.jte",
+                "tokens",
+                service.tokens(viewer.id()),
+                "issued",
+                issued,
+                "serverUrl",
+                serverUrl.apply(ctx),
+                "tokenDays",
+                AccountService.TOKEN_DAYS,
+                "defaultDays",
+                AccountService.DEFAULT_TOKEN_DAYS,
+                "now",
+                service.now());
     }
 
     private void issueToken(Context ctx) {
@@ -98,7 +111,8 @@ public final class AccountController {
         String days = ctx.formParam("days");
         int lifetime;
         try {
-            lifetime = days == null || days.isBlank() ? AccountService.DEFAULT_TOKEN_DAYS : Integer.parseInt(days.trim());
+            lifetime =
+                    days == null || days.isBlank() ? AccountService.DEFAULT_TOKEN_DAYS : Integer.parseInt(days.trim());
         } catch (NumberFormatException e) {
             throw kadai.web.http.RefusedException.invalid("bad-request", "'" + days + "' is not a number of days.");
         }
@@ -119,8 +133,17 @@ public final class AccountController {
 
     /** Render the roster with an import's result or a message (a reset's temporary password, a removal). */
     void renderRoster(Context ctx, AccountService.RosterImport result, String message) {
-        views.render(ctx, "roster.jte", "users", service.users(), "result", result, "message", message,
-                "demoUsers", service.demoUsers().stream().map(User::username).toList());
+        views.render(
+                ctx,
+                "roster.jte",
+                "users",
+                service.users(),
+                "result",
+                result,
+                "message",
+                message,
+                "demoUsers",
+                service.demoUsers().stream().map(User::username).toList());
     }
 
     private void importRoster(Context ctx) {
@@ -133,8 +156,8 @@ public final class AccountController {
     private void removeDemo(Context ctx) {
         Viewer viewer = Web.requireRole(ctx, Role.INSTRUCTOR);
         List<String> removed = service.removeDemoAccounts(viewer.id());
-        String message = views.messages().text(Web.language(ctx), "roster.demoRemoved",
-                removed.isEmpty() ? "—" : String.join(", ", removed));
+        String message = views.messages()
+                .text(Web.language(ctx), "roster.demoRemoved", removed.isEmpty() ? "—" : String.join(", ", removed));
         if (service.demoUsers().stream().anyMatch(u -> u.id() == viewer.id())) {
             message += " " + views.messages().text(Web.language(ctx), "roster.demoSelfKept");
         }
@@ -168,8 +191,15 @@ public final class AccountController {
 
     private void me(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        ctx.json(Map.of("id", viewer.id(), "username", viewer.username(), "displayName", viewer.displayName(),
-                "role", viewer.role().name().toLowerCase()));
+        ctx.json(Map.of(
+                "id",
+                viewer.id(),
+                "username",
+                viewer.username(),
+                "displayName",
+                viewer.displayName(),
+                "role",
+                viewer.role().name().toLowerCase()));
     }
 
     private void importRosterApi(Context ctx) {

@@ -22,19 +22,15 @@ public final class AccountService {
 
     /** What the outcome of a login attempt is. */
     public sealed interface LoginResult {
-        record Success(String sessionToken, User user) implements LoginResult {
-        }
+        record Success(String sessionToken, User user) implements LoginResult {}
 
-        record Throttled() implements LoginResult {
-        }
+        record Throttled() implements LoginResult {}
 
-        record Invalid() implements LoginResult {
-        }
+        record Invalid() implements LoginResult {}
     }
 
     /** A new API token: the secret (shown once) and its row. */
-    public record IssuedToken(String secret, long id, String label, Instant expiresAt) {
-    }
+    public record IssuedToken(String secret, long id, String label, Instant expiresAt) {}
 
     /** How long a new API token lasts unless its creator chooses otherwise. */
     public static final int DEFAULT_TOKEN_DAYS = 180;
@@ -42,9 +38,8 @@ public final class AccountService {
     public static final List<Integer> TOKEN_DAYS = List.of(7, 30, 90, DEFAULT_TOKEN_DAYS, 365);
 
     /** The outcome of a roster import: accounts created, updated, and lines refused with reasons. */
-    public record RosterImport(List<String> created, List<String> updated, List<String> errors,
-            List<String> initialPasswords) {
-    }
+    public record RosterImport(
+            List<String> created, List<String> updated, List<String> errors, List<String> initialPasswords) {}
 
     private final AccountDao dao;
     private final PasswordHasher hasher;
@@ -97,8 +92,13 @@ public final class AccountService {
         }
         return dao.findSession(Tokens.hash(sessionToken))
                 .filter(row -> row.expiresAt().isAfter(clock.instant()))
-                .map(row -> new Viewer(row.user().id(), row.user().username(), row.user().displayName(),
-                        row.user().role(), row.csrfToken(), row.mustChangePassword()));
+                .map(row -> new Viewer(
+                        row.user().id(),
+                        row.user().username(),
+                        row.user().displayName(),
+                        row.user().role(),
+                        row.csrfToken(),
+                        row.mustChangePassword()));
     }
 
     /** Return the viewer of a personal API token, or empty if it is unknown or expired. */
@@ -125,7 +125,8 @@ public final class AccountService {
      */
     public IssuedToken issueToken(long userId, String label, int days) {
         if (!TOKEN_DAYS.contains(days)) {
-            throw RefusedException.invalid("bad-request", "A token may last " + TOKEN_DAYS + " days, not " + days + ".");
+            throw RefusedException.invalid(
+                    "bad-request", "A token may last " + TOKEN_DAYS + " days, not " + days + ".");
         }
         String secret = tokens.newSecret("kadai_");
         String name = label == null || label.isBlank() ? "token" : label.trim();
@@ -155,8 +156,8 @@ public final class AccountService {
     /** Create an account; the user name must be new. */
     public User createUser(String username, String displayName, String email, String password, Role role) {
         if (!USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("user name '" + username
-                    + "' must be 2 to 64 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "user name '" + username + "' must be 2 to 64 letters, digits, '.', '_' or '-'");
         }
         long id = dao.insertUser(username, displayName, email, hasher.hash(password), role, clock.instant());
         return dao.findUser(id).orElseThrow();
@@ -221,18 +222,20 @@ public final class AccountService {
     }
 
     /** One line of a roster that passed validation; {@code email} and {@code role} are null when not given. */
-    private record RosterLine(int number, String username, String displayName, String email, Role role) {
-    }
+    private record RosterLine(int number, String username, String displayName, String email, Role role) {}
 
     private RosterImport importRoster(long importer, String csv, boolean allOrNothing) {
         List<String> errors = new ArrayList<>();
         List<RosterLine> lines = new ArrayList<>();
         for (RosterLine line : parseRoster(csv, errors)) {
             Optional<User> existing = dao.findUser(line.username());
-            if (existing.isPresent() && existing.get().id() == importer && line.role() != null
+            if (existing.isPresent()
+                    && existing.get().id() == importer
+                    && line.role() != null
                     && line.role() != existing.get().role()) {
                 errors.add("line " + line.number() + ": you cannot change your own role ("
-                        + existing.get().role().name().toLowerCase(java.util.Locale.ROOT) + "); another instructor can");
+                        + existing.get().role().name().toLowerCase(java.util.Locale.ROOT)
+                        + "); another instructor can");
                 continue;
             }
             lines.add(line);
@@ -248,12 +251,19 @@ public final class AccountService {
                 Optional<User> existing = dao.findUser(line.username());
                 if (existing.isPresent()) {
                     User user = existing.get();
-                    dao.updateUser(user.id(), line.displayName(), line.email() == null ? user.email() : line.email(),
+                    dao.updateUser(
+                            user.id(),
+                            line.displayName(),
+                            line.email() == null ? user.email() : line.email(),
                             line.role() == null ? user.role() : line.role());
                     updated.add(line.username());
                 } else {
                     String password = tokens.newSecret("").substring(0, 16);
-                    User user = createUser(line.username(), line.displayName(), line.email(), password,
+                    User user = createUser(
+                            line.username(),
+                            line.displayName(),
+                            line.email(),
+                            password,
                             line.role() == null ? Role.STUDENT : line.role());
                     dao.setMustChangePassword(user.id(), true);
                     created.add(line.username());
@@ -278,7 +288,11 @@ public final class AccountService {
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1); // a byte order mark
                 }
-                if (line.isBlank() || (number == 1 && line.trim().toLowerCase(java.util.Locale.ROOT).startsWith("username"))) {
+                if (line.isBlank()
+                        || (number == 1
+                                && line.trim()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .startsWith("username"))) {
                     continue;
                 }
                 String[] cells = line.split(",", -1);
@@ -300,7 +314,8 @@ public final class AccountService {
                     continue;
                 }
                 if (displayName.isEmpty() || displayName.length() > 200) {
-                    errors.add("line " + number + ": the display name of '" + username + "' must be 1 to 200 characters");
+                    errors.add(
+                            "line " + number + ": the display name of '" + username + "' must be 1 to 200 characters");
                     continue;
                 }
                 if (!seen.add(username)) {

@@ -25,12 +25,19 @@ public final class LoginFailureDao implements LoginThrottle.Store {
     @Override
     public Optional<List<Long>> reserve(List<LoginThrottle.Limit> limits, Instant since, Instant now) {
         return jdbi.inTransaction(h -> {
-            h.createQuery("SELECT id FROM login_throttle_lock WHERE id = 1 FOR UPDATE").mapTo(Integer.class).one();
-            h.createUpdate("DELETE FROM login_failures WHERE failed_at < :since").bind("since", since).execute();
+            h.createQuery("SELECT id FROM login_throttle_lock WHERE id = 1 FOR UPDATE")
+                    .mapTo(Integer.class)
+                    .one();
+            h.createUpdate("DELETE FROM login_failures WHERE failed_at < :since")
+                    .bind("since", since)
+                    .execute();
             for (LoginThrottle.Limit limit : limits) {
                 int count = h.createQuery(
                                 "SELECT COUNT(*) FROM login_failures WHERE throttle_key = :key AND failed_at >= :since")
-                        .bind("key", limit.key()).bind("since", since).mapTo(Integer.class).one();
+                        .bind("key", limit.key())
+                        .bind("since", since)
+                        .mapTo(Integer.class)
+                        .one();
                 if (count >= limit.max()) {
                     return Optional.<List<Long>>empty();
                 }
@@ -38,8 +45,11 @@ public final class LoginFailureDao implements LoginThrottle.Store {
             List<Long> ids = new ArrayList<>();
             for (LoginThrottle.Limit limit : limits) {
                 ids.add(h.createUpdate("INSERT INTO login_failures (throttle_key, failed_at) VALUES (:key, :at)")
-                        .bind("key", limit.key()).bind("at", now)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                        .bind("key", limit.key())
+                        .bind("at", now)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
             }
             return Optional.of(ids);
         });
@@ -51,6 +61,7 @@ public final class LoginFailureDao implements LoginThrottle.Store {
             return;
         }
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_failures WHERE id IN (<ids>)")
-                .bindList("ids", ids).execute());
+                .bindList("ids", ids)
+                .execute());
     }
 }

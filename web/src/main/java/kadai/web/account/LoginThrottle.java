@@ -28,8 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoginThrottle {
 
     /** A key and the most entries it may have within the window. */
-    public record Limit(String key, int max) {
-    }
+    public record Limit(String key, int max) {}
 
     /** Where attempts are counted. */
     public interface Store {
@@ -88,8 +87,13 @@ public final class LoginThrottle {
      */
     public Optional<Attempt> begin(String username, String address) {
         Instant now = clock.instant();
-        return store.reserve(List.of(new Limit(userKey(username), maxPerUser), new Limit(addressKey(address),
-                maxPerAddress)), now.minus(window), now).map(Attempt::new);
+        return store.reserve(
+                        List.of(
+                                new Limit(userKey(username), maxPerUser),
+                                new Limit(addressKey(address), maxPerAddress)),
+                        now.minus(window),
+                        now)
+                .map(Attempt::new);
     }
 
     static String userKey(String username) {
@@ -102,8 +106,8 @@ public final class LoginThrottle {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -115,14 +119,16 @@ public final class LoginThrottle {
             private final List<Entry> entries = new ArrayList<>();
             private final AtomicLong ids = new AtomicLong();
 
-            record Entry(long id, String key, Instant at) {
-            }
+            record Entry(long id, String key, Instant at) {}
 
             @Override
             public synchronized Optional<List<Long>> reserve(List<Limit> limits, Instant since, Instant now) {
                 entries.removeIf(e -> e.at().isBefore(since));
                 for (Limit limit : limits) {
-                    if (entries.stream().filter(e -> e.key().equals(limit.key())).count() >= limit.max()) {
+                    if (entries.stream()
+                                    .filter(e -> e.key().equals(limit.key()))
+                                    .count()
+                            >= limit.max()) {
                         return Optional.empty();
                     }
                 }

@@ -37,8 +37,12 @@ public final class PasswordController {
 
     private void change(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        Optional<String> problem = passwords.change(viewer, ctx.cookie(RequestFilters.SESSION_COOKIE),
-                ctx.formParam("current"), ctx.formParam("password"), ctx.formParam("repeat"));
+        Optional<String> problem = passwords.change(
+                viewer,
+                ctx.cookie(RequestFilters.SESSION_COOKIE),
+                ctx.formParam("current"),
+                ctx.formParam("password"),
+                ctx.formParam("repeat"));
         if (problem.isPresent()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             views.render(ctx, "password.jte", "error", problem.get());
@@ -50,8 +54,11 @@ public final class PasswordController {
     private void resetPage(Context ctx) {
         Viewer staff = Web.requireStaff(ctx);
         PasswordService.Reset reset = passwords.reset(staff, Web.pathId(ctx, "user"));
-        accounts.renderRoster(ctx, null, views.messages().text(Web.language(ctx), "roster.resetDone",
-                reset.username(), reset.temporaryPassword()));
+        accounts.renderRoster(
+                ctx,
+                null,
+                views.messages()
+                        .text(Web.language(ctx), "roster.resetDone", reset.username(), reset.temporaryPassword()));
     }
 
     private void resetApi(Context ctx) {

@@ -33,8 +33,11 @@ public class PasswordHasher {
         // bcrypt refuses longer input; no stored password is longer (PasswordPolicy), so such a
         // password is wrong, but it still costs one check so that the answer's timing says nothing.
         boolean tooLong = bytes.length > MAX_BYTES;
-        boolean verified = BCrypt.verifyer().verify(tooLong ? java.util.Arrays.copyOf(bytes, MAX_BYTES) : bytes,
-                hash.getBytes(StandardCharsets.UTF_8)).verified;
+        boolean verified = BCrypt.verifyer()
+                .verify(
+                        tooLong ? java.util.Arrays.copyOf(bytes, MAX_BYTES) : bytes,
+                        hash.getBytes(StandardCharsets.UTF_8))
+                .verified;
         return verified && !tooLong;
     }
 }

@@ -15,17 +15,45 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 10;
     /** bcrypt reads at most this many bytes of UTF-8 (72 with its terminator). */
     public static final int MAX_BYTES = PasswordHasher.MAX_BYTES;
+
     private static final int MIN_DISTINCT = 5;
 
     /** Passwords guessed first (and the demo course's, which are published in README). */
-    private static final Set<String> COMMON = Set.of("password", "password1", "password123", "passw0rd",
-            "1234567890", "123456789", "12345678", "0123456789", "qwertyuiop", "qwertyuiop1", "1q2w3e4r5t",
-            "iloveyou12", "letmein123", "welcome123", "changeme", "changeme123", "administrator", "sunshine12",
-            "football12", "baseball12", "princess12", "abcdefghij", "abc1234567", "kadai-instructor", "kadai-ta",
-            "kadai-student", "kadai12345", "kadaikadai", "instructor", "sensei1234", "student123", "teacher123");
+    private static final Set<String> COMMON = Set.of(
+            "password",
+            "password1",
+            "password123",
+            "passw0rd",
+            "1234567890",
+            "123456789",
+            "12345678",
+            "0123456789",
+            "qwertyuiop",
+            "qwertyuiop1",
+            "1q2w3e4r5t",
+            "iloveyou12",
+            "letmein123",
+            "welcome123",
+            "changeme",
+            "changeme123",
+            "administrator",
+            "sunshine12",
+            "football12",
+            "baseball12",
+            "princess12",
+            "abcdefghij",
+            "abc1234567",
+            "kadai-instructor",
+            "kadai-ta",
+            "kadai-student",
+            "kadai12345",
+            "kadaikadai",
+            "instructor",
+            "sensei1234",
+            "student123",
+            "teacher123");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Return why {@code password} is not acceptable for {@code username}, or empty when it is. */
     public static Optional<String> problem(String username, String password) {

@@ -35,8 +35,8 @@ public final class PasswordService {
      * @return why the change was refused, or empty when it was made
      */
     public Optional<String> change(Viewer viewer, String sessionToken, String current, String next, String repeat) {
-        String hash = dao.passwordHash(viewer.username()).orElseThrow(
-                () -> new NotFoundException("There is no user " + viewer.username() + "."));
+        String hash = dao.passwordHash(viewer.username())
+                .orElseThrow(() -> new NotFoundException("There is no user " + viewer.username() + "."));
         if (!hasher.matches(current, hash)) {
             return Optional.of("The current password is wrong.");
         }
@@ -56,8 +56,7 @@ public final class PasswordService {
     }
 
     /** A temporary password a staff member gave, shown to them once. */
-    public record Reset(String username, String temporaryPassword) {
-    }
+    public record Reset(String username, String temporaryPassword) {}
 
     /**
      * Give a user a temporary password that must be changed at their next login, and log them out
@@ -69,12 +68,15 @@ public final class PasswordService {
             throw RefusedException.forbidden("forbidden", "Only staff may reset passwords.");
         }
         User user = dao.findUser(userId).orElseThrow(() -> new NotFoundException("There is no user " + userId + "."));
-        boolean allowed = user.id() != staff.id() && (user.role() == Role.STUDENT
-                || (user.role() == Role.TA && staff.role() == Role.INSTRUCTOR));
+        boolean allowed = user.id() != staff.id()
+                && (user.role() == Role.STUDENT || (user.role() == Role.TA && staff.role() == Role.INSTRUCTOR));
         if (!allowed) {
-            throw RefusedException.forbidden("forbidden", "You may not reset the password of " + user.username()
-                    + " (" + user.role().name().toLowerCase(java.util.Locale.ROOT) + "); they change it on their"
-                    + " account page.");
+            throw RefusedException.forbidden(
+                    "forbidden",
+                    "You may not reset the password of " + user.username()
+                            + " (" + user.role().name().toLowerCase(java.util.Locale.ROOT)
+                            + "); they change it on their"
+                            + " account page.");
         }
         String temporary = temporaryPassword();
         dao.updatePassword(user.id(), hasher.hash(temporary), true);

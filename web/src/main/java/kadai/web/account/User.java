@@ -4,6 +4,5 @@ import java.time.Instant;
 import kadai.web.http.Role;
 
 /** Describe one account (never with its password hash). */
-public record User(long id, String username, String displayName, String email, Role role, String language,
-        Instant createdAt) {
-}
+public record User(
+        long id, String username, String displayName, String email, Role role, String language, Instant createdAt) {}

@@ -1,9 +1,8 @@
 package kadai.web.assignment;
 
-import kadai.grader.api.Language;
-
 import java.time.Duration;
 import java.time.Instant;
+import kadai.grader.api.Language;
 
 /**
  * Describe an assignment and its course settings.
@@ -15,14 +14,41 @@ import java.time.Instant;
  * @param published whether students see the assignment at all (a newly registered one is not)
  * @param opensAt when students may start to see and submit it; null = as soon as it is published
  */
-public record Assignment(String id, int position, String titleEn, String titleJa, Instant deadline,
-        int latePenaltyPerDay, int lateDays, int dailyLimit, boolean hiddenReleased, boolean published,
+public record Assignment(
+        String id,
+        int position,
+        String titleEn,
+        String titleJa,
+        Instant deadline,
+        int latePenaltyPerDay,
+        int lateDays,
+        int dailyLimit,
+        boolean hiddenReleased,
+        boolean published,
         Instant opensAt) {
 
     /** An assignment published and open from the start. */
-    public Assignment(String id, int position, String titleEn, String titleJa, Instant deadline,
-            int latePenaltyPerDay, int lateDays, int dailyLimit, boolean hiddenReleased) {
-        this(id, position, titleEn, titleJa, deadline, latePenaltyPerDay, lateDays, dailyLimit, hiddenReleased, true,
+    public Assignment(
+            String id,
+            int position,
+            String titleEn,
+            String titleJa,
+            Instant deadline,
+            int latePenaltyPerDay,
+            int lateDays,
+            int dailyLimit,
+            boolean hiddenReleased) {
+        this(
+                id,
+                position,
+                titleEn,
+                titleJa,
+                deadline,
+                latePenaltyPerDay,
+                lateDays,
+                dailyLimit,
+                hiddenReleased,
+                true,
                 null);
     }
 

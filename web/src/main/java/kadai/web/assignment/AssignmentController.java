@@ -31,8 +31,8 @@ public final class AssignmentController {
     /**
      * @param publicUrl the address students use ({@code serve --public-url}); null takes it from the request
      */
-    public AssignmentController(AssignmentService service, CourseMaterial material, TokenIssuer tokens,
-            String publicUrl, Views views) {
+    public AssignmentController(
+            AssignmentService service, CourseMaterial material, TokenIssuer tokens, String publicUrl, Views views) {
         this.service = service;
         this.material = material;
         this.tokens = tokens;
@@ -60,8 +60,13 @@ public final class AssignmentController {
 
     private void detail(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        views.render(ctx, "assignment.jte", "detail", service.detail(viewer, ctx.pathParam("id"), Web.language(ctx)),
-                "error", null);
+        views.render(
+                ctx,
+                "assignment.jte",
+                "detail",
+                service.detail(viewer, ctx.pathParam("id"), Web.language(ctx)),
+                "error",
+                null);
     }
 
     /**
@@ -91,14 +96,21 @@ public final class AssignmentController {
         Web.requireRole(ctx, Role.INSTRUCTOR);
         String id = ctx.pathParam("id");
         String opens = ctx.formParam("opensAt");
-        service.update(id, new AssignmentService.Settings(service.time().parse(ctx.formParam("deadline"), "deadline"),
-                integer(ctx.formParam("latePenaltyPerDay")), integer(ctx.formParam("lateDays")),
-                integer(ctx.formParam("dailyLimit")), ctx.formParam("hiddenReleased") != null,
-                ctx.formParam("published") != null,
-                opens == null || opens.isBlank() ? null : service.time().parse(opens, "opening time")));
+        service.update(
+                id,
+                new AssignmentService.Settings(
+                        service.time().parse(ctx.formParam("deadline"), "deadline"),
+                        integer(ctx.formParam("latePenaltyPerDay")),
+                        integer(ctx.formParam("lateDays")),
+                        integer(ctx.formParam("dailyLimit")),
+                        ctx.formParam("hiddenReleased") != null,
+                        ctx.formParam("published") != null,
+                        opens == null || opens.isBlank() ? null : service.time().parse(opens, "opening time")));
         String back = ctx.formParam("back");
-        ctx.redirect("settings".equals(back) ? "/staff/settings?notice=saved" : "/staff/assignments/" + id
-                + "?notice=saved");
+        ctx.redirect(
+                "settings".equals(back)
+                        ? "/staff/settings?notice=saved"
+                        : "/staff/assignments/" + id + "?notice=saved");
     }
 
     private static int integer(String value) {
@@ -111,22 +123,28 @@ public final class AssignmentController {
 
     private void listApi(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
-        List<Map<String, Object>> out = service.overview(viewer, Web.language(ctx)).stream().map(row -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", row.assignment().id());
-            m.put("title", row.title());
-            m.put("deadline", row.assignment().deadline().toString());
-            m.put("closesAt", row.assignment().closesAt().toString());
-            m.put("opensAt", row.assignment().opensAt() == null ? null : row.assignment().opensAt().toString());
-            m.put("open", row.open());
-            m.put("published", row.assignment().published());
-            m.put("bestScore", row.bestScore());
-            m.put("maxScore", row.maxScore());
-            m.put("submissions", row.submissions());
-            m.put("attemptsLeftToday", row.attemptsLeft());
-            m.put("closed", row.closed());
-            return m;
-        }).toList();
+        List<Map<String, Object>> out = service.overview(viewer, Web.language(ctx)).stream()
+                .map(row -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", row.assignment().id());
+                    m.put("title", row.title());
+                    m.put("deadline", row.assignment().deadline().toString());
+                    m.put("closesAt", row.assignment().closesAt().toString());
+                    m.put(
+                            "opensAt",
+                            row.assignment().opensAt() == null
+                                    ? null
+                                    : row.assignment().opensAt().toString());
+                    m.put("open", row.open());
+                    m.put("published", row.assignment().published());
+                    m.put("bestScore", row.bestScore());
+                    m.put("maxScore", row.maxScore());
+                    m.put("submissions", row.submissions());
+                    m.put("attemptsLeftToday", row.attemptsLeft());
+                    m.put("closed", row.closed());
+                    return m;
+                })
+                .toList();
         ctx.json(out);
     }
 
@@ -147,8 +165,19 @@ public final class AssignmentController {
         m.put("files", d.files());
         m.put("usedFiles", d.usedFiles());
         m.put("handoutHtml", d.handoutHtml());
-        m.put("submissions", d.history().stream().map(v -> Map.of("id", v.id(), "status", v.status(),
-                "receivedAt", v.receivedAt().toString(), "score", v.score() == null ? "" : v.score())).toList());
+        m.put(
+                "submissions",
+                d.history().stream()
+                        .map(v -> Map.of(
+                                "id",
+                                v.id(),
+                                "status",
+                                v.status(),
+                                "receivedAt",
+                                v.receivedAt().toString(),
+                                "score",
+                                v.score() == null ? "" : v.score()))
+                        .toList());
         ctx.json(m);
     }
 
@@ -164,9 +193,14 @@ public final class AssignmentController {
      * Times are instants ({@code ...Z}), times with an offset, or wall-clock times of the course's zone;
      * {@code "opensAt": ""} clears the opening time.
      */
-    public record SettingsBody(String deadline, Integer latePenaltyPerDay, Integer lateDays, Integer dailyLimit,
-            Boolean hiddenReleased, Boolean published, String opensAt) {
-    }
+    public record SettingsBody(
+            String deadline,
+            Integer latePenaltyPerDay,
+            Integer lateDays,
+            Integer dailyLimit,
+            Boolean hiddenReleased,
+            Boolean published,
+            String opensAt) {}
 
     private void updateSettingsApi(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
@@ -175,21 +209,30 @@ public final class AssignmentController {
         try {
             body = ctx.bodyAsClass(SettingsBody.class);
         } catch (RuntimeException e) {
-            throw RefusedException.invalid("bad-json", "The body must be a JSON object like {\"deadline\":"
-                    + " \"2026-12-24T23:59\", \"published\": true}");
+            throw RefusedException.invalid(
+                    "bad-json",
+                    "The body must be a JSON object like {\"deadline\":"
+                            + " \"2026-12-24T23:59\", \"published\": true}");
         }
         if (body == null) {
             throw RefusedException.invalid("bad-json", "The body must be a JSON object like {\"published\": true}");
         }
         AssignmentService.Settings old = service.settings(id);
-        Instant opensAt = body.opensAt() == null ? old.opensAt()
+        Instant opensAt = body.opensAt() == null
+                ? old.opensAt()
                 : body.opensAt().isBlank() ? null : service.time().parse(body.opensAt(), "opensAt");
-        Assignment updated = service.update(id, new AssignmentService.Settings(
-                body.deadline() == null ? old.deadline() : service.time().parse(body.deadline(), "deadline"),
-                or(body.latePenaltyPerDay(), old.latePenaltyPerDay()), or(body.lateDays(), old.lateDays()),
-                or(body.dailyLimit(), old.dailyLimit()),
-                body.hiddenReleased() == null ? old.hiddenReleased() : body.hiddenReleased(),
-                body.published() == null ? old.published() : body.published(), opensAt));
+        Assignment updated = service.update(
+                id,
+                new AssignmentService.Settings(
+                        body.deadline() == null
+                                ? old.deadline()
+                                : service.time().parse(body.deadline(), "deadline"),
+                        or(body.latePenaltyPerDay(), old.latePenaltyPerDay()),
+                        or(body.lateDays(), old.lateDays()),
+                        or(body.dailyLimit(), old.dailyLimit()),
+                        body.hiddenReleased() == null ? old.hiddenReleased() : body.hiddenReleased(),
+                        body.published() == null ? old.published() : body.published(),
+                        opensAt));
         ctx.json(updated);
     }
 

@@ -21,9 +21,15 @@ import kadai.web.http.Viewer;
 public final class AssignmentService {
 
     /** One line of the assignments list. */
-    public record Row(Assignment assignment, String title, Double bestScore, Double maxScore, int submissions,
-            int attemptsLeft, boolean closed, boolean open) {
-    }
+    public record Row(
+            Assignment assignment,
+            String title,
+            Double bestScore,
+            Double maxScore,
+            int submissions,
+            int attemptsLeft,
+            boolean closed,
+            boolean open) {}
 
     /**
      * One assignment's page: handout, what is left today, the viewer's attempts.
@@ -32,19 +38,31 @@ public final class AssignmentService {
      * @param usedFiles files of earlier assignments in other packages a submission may add (when its
      *     classes call them)
      */
-    public record Detail(Assignment assignment, String title, String handoutHtml, int attemptsLeft, boolean closed,
-            List<SubmissionSummary> history, String javaPackage, List<String> classes, List<String> files,
-            List<String> usedFiles) {
-    }
+    public record Detail(
+            Assignment assignment,
+            String title,
+            String handoutHtml,
+            int attemptsLeft,
+            boolean closed,
+            List<SubmissionSummary> history,
+            String javaPackage,
+            List<String> classes,
+            List<String> files,
+            List<String> usedFiles) {}
 
     /**
      * New settings for an assignment, as an instructor enters them.
      *
      * @param opensAt null: open as soon as published
      */
-    public record Settings(Instant deadline, int latePenaltyPerDay, int lateDays, int dailyLimit,
-            boolean hiddenReleased, boolean published, Instant opensAt) {
-    }
+    public record Settings(
+            Instant deadline,
+            int latePenaltyPerDay,
+            int lateDays,
+            int dailyLimit,
+            boolean hiddenReleased,
+            boolean published,
+            Instant opensAt) {}
 
     private final AssignmentDao dao;
     private final Catalog catalog;
@@ -53,8 +71,13 @@ public final class AssignmentService {
     private final CourseTime time;
     private final Clock clock;
 
-    public AssignmentService(AssignmentDao dao, Catalog catalog, CourseMaterial material, Standings standings,
-            CourseTime time, Clock clock) {
+    public AssignmentService(
+            AssignmentDao dao,
+            Catalog catalog,
+            CourseMaterial material,
+            Standings standings,
+            CourseTime time,
+            Clock clock) {
         this.dao = dao;
         this.catalog = catalog;
         this.material = material;
@@ -107,20 +130,36 @@ public final class AssignmentService {
                     max = s.maxScore();
                 }
             }
-            rows.add(new Row(a, a.title(language), best, max, count, a.attemptsLeft(used.getOrDefault(a.id(), 0)),
-                    now.isAfter(a.closesAt()), a.openAt(now)));
+            rows.add(new Row(
+                    a,
+                    a.title(language),
+                    best,
+                    max,
+                    count,
+                    a.attemptsLeft(used.getOrDefault(a.id(), 0)),
+                    now.isAfter(a.closesAt()),
+                    a.openAt(now)));
         }
         return rows;
     }
 
     public Detail detail(Viewer viewer, String id, Language language) {
         Assignment a = readable(viewer, id);
-        Catalog.Entry entry = catalog.find(id).orElseThrow(() -> new NotFoundException(
-                "Assignment '" + id + "' has no entry in the web catalogue (package and classes)."));
+        Catalog.Entry entry = catalog.find(id)
+                .orElseThrow(() -> new NotFoundException(
+                        "Assignment '" + id + "' has no entry in the web catalogue (package and classes)."));
         String handout = material.handoutHtml(id, language).orElse(null);
         int used = standings.usedToday(viewer.id()).getOrDefault(id, 0);
-        return new Detail(a, a.title(language), handout, a.attemptsLeft(used), clock.instant().isAfter(a.closesAt()),
-                standings.summaries(viewer, id), entry.javaPackage(), entry.classes(), files(a, entry),
+        return new Detail(
+                a,
+                a.title(language),
+                handout,
+                a.attemptsLeft(used),
+                clock.instant().isAfter(a.closesAt()),
+                standings.summaries(viewer, id),
+                entry.javaPackage(),
+                entry.classes(),
+                files(a, entry),
                 catalog.usedFiles(entry));
     }
 
@@ -135,8 +174,9 @@ public final class AssignmentService {
             if (other.position() > a.position()) {
                 continue;
             }
-            catalog.find(other.id()).filter(e -> e.javaPackage().equals(entry.javaPackage())).ifPresent(e ->
-                    e.files().forEach(path -> {
+            catalog.find(other.id())
+                    .filter(e -> e.javaPackage().equals(entry.javaPackage()))
+                    .ifPresent(e -> e.files().forEach(path -> {
                         if (!files.contains(path)) {
                             files.add(path);
                         }
@@ -149,22 +189,36 @@ public final class AssignmentService {
     public Assignment update(String id, Settings s) {
         Assignment old = find(id);
         if (s.latePenaltyPerDay() < 0 || s.latePenaltyPerDay() > 100) {
-            throw RefusedException.invalid("bad-settings", "late penalty must be 0 to 100 percent per day, not "
-                    + s.latePenaltyPerDay());
+            throw RefusedException.invalid(
+                    "bad-settings", "late penalty must be 0 to 100 percent per day, not " + s.latePenaltyPerDay());
         }
         if (s.lateDays() < 0 || s.dailyLimit() < 1) {
             throw RefusedException.invalid("bad-settings", "late days must be 0 or more and the daily limit 1 or more");
         }
         if (s.opensAt() != null && !s.opensAt().isBefore(s.deadline())) {
-            throw RefusedException.invalid("bad-settings", "the assignment must open before its deadline (opens "
-                    + time.format(s.opensAt()) + ", deadline " + time.format(s.deadline()) + ")");
+            throw RefusedException.invalid(
+                    "bad-settings",
+                    "the assignment must open before its deadline (opens " + time.format(s.opensAt()) + ", deadline "
+                            + time.format(s.deadline()) + ")");
         }
         if (s.published() && catalog.find(id).isEmpty()) {
-            throw RefusedException.invalid("not-in-catalog", "assignment '" + id + "' cannot be published: the web catalogue"
-                    + " (kadai.web.assignment.Catalog) does not name its package and classes yet");
+            throw RefusedException.invalid(
+                    "not-in-catalog",
+                    "assignment '" + id + "' cannot be published: the web catalogue"
+                            + " (kadai.web.assignment.Catalog) does not name its package and classes yet");
         }
-        Assignment updated = new Assignment(old.id(), old.position(), old.titleEn(), old.titleJa(), s.deadline(),
-                s.latePenaltyPerDay(), s.lateDays(), s.dailyLimit(), s.hiddenReleased(), s.published(), s.opensAt());
+        Assignment updated = new Assignment(
+                old.id(),
+                old.position(),
+                old.titleEn(),
+                old.titleJa(),
+                s.deadline(),
+                s.latePenaltyPerDay(),
+                s.lateDays(),
+                s.dailyLimit(),
+                s.hiddenReleased(),
+                s.published(),
+                s.opensAt());
         dao.updateSettings(updated);
         return updated;
     }
@@ -172,8 +226,14 @@ public final class AssignmentService {
     /** Return the settings an assignment has now (to change some of them). */
     public Settings settings(String id) {
         Assignment a = find(id);
-        return new Settings(a.deadline(), a.latePenaltyPerDay(), a.lateDays(), a.dailyLimit(), a.hiddenReleased(),
-                a.published(), a.opensAt());
+        return new Settings(
+                a.deadline(),
+                a.latePenaltyPerDay(),
+                a.lateDays(),
+                a.dailyLimit(),
+                a.hiddenReleased(),
+                a.published(),
+                a.opensAt());
     }
 
     public Instant now() {

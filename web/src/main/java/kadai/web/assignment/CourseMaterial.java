@@ -1,13 +1,12 @@
 package kadai.web.assignment;
 
-import kadai.grader.api.Language;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import kadai.grader.api.Language;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -27,7 +26,8 @@ public final class CourseMaterial {
     public CourseMaterial() {
         List<Extension> extensions = List.of(TablesExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
-        this.renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).build();
+        this.renderer =
+                HtmlRenderer.builder().extensions(extensions).escapeHtml(true).build();
     }
 
     /**

@@ -19,20 +19,26 @@ public final class RegisteredAssignments {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegisteredAssignments.class);
 
-    private RegisteredAssignments() {
-    }
+    private RegisteredAssignments() {}
 
     /**
      * Insert a row for each registered assignment the database lacks; return the ids added.
      *
      * @param registered the grader's assignments, in course order
      */
-    public static List<String> addMissing(AssignmentDao dao, Catalog catalog,
-            List<kadai.grader.Assignment> registered, CourseTime time, Instant now) {
+    public static List<String> addMissing(
+            AssignmentDao dao,
+            Catalog catalog,
+            List<kadai.grader.Assignment> registered,
+            CourseTime time,
+            Instant now) {
         Set<String> known = new HashSet<>();
         dao.all().forEach(a -> known.add(a.id()));
-        Instant deadline = LocalDate.ofInstant(now, time.zone()).plusWeeks(4).atTime(LocalTime.of(23, 59))
-                .atZone(time.zone()).toInstant();
+        Instant deadline = LocalDate.ofInstant(now, time.zone())
+                .plusWeeks(4)
+                .atTime(LocalTime.of(23, 59))
+                .atZone(time.zone())
+                .toInstant();
         List<String> added = new java.util.ArrayList<>();
         for (int position = 0; position < registered.size(); position++) {
             kadai.grader.Assignment a = registered.get(position);
@@ -41,11 +47,23 @@ public final class RegisteredAssignments {
             }
             Catalog.Entry entry = catalog.find(a.id()).orElse(null);
             if (entry == null) {
-                LOG.warn("Assignment {} is graded but has no line in kadai.web.assignment.Catalog (package and classes);"
-                        + " it is added unpublished and cannot be published until it has one", a.id());
+                LOG.warn(
+                        "Assignment {} is graded but has no line in kadai.web.assignment.Catalog (package and classes);"
+                                + " it is added unpublished and cannot be published until it has one",
+                        a.id());
             }
-            dao.insert(new Assignment(a.id(), position, entry == null ? a.title() : entry.titleEn(),
-                    entry == null ? a.title() : entry.titleJa(), deadline, 10, 3, 10, false, false, null));
+            dao.insert(new Assignment(
+                    a.id(),
+                    position,
+                    entry == null ? a.title() : entry.titleEn(),
+                    entry == null ? a.title() : entry.titleJa(),
+                    deadline,
+                    10,
+                    3,
+                    10,
+                    false,
+                    false,
+                    null));
             added.add(a.id());
         }
         if (!added.isEmpty()) {

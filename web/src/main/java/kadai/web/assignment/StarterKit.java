@@ -20,8 +20,7 @@ public final class StarterKit {
     /** The folder every entry of the kit's zip lives in. */
     public static final String FOLDER = "kadai-starter-kit/";
 
-    private StarterKit() {
-    }
+    private StarterKit() {}
 
     /**
      * Return the kit with {@code kadai.properties} added (entries copied raw, so {@code mvnw} stays
@@ -32,7 +31,9 @@ public final class StarterKit {
      */
     public static byte[] personalised(byte[] kit, String serverUrl, String token, String username) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(kit.length + 1024);
-        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(kit)).get();
+        try (ZipFile in = ZipFile.builder()
+                        .setSeekableByteChannel(new SeekableInMemoryByteChannel(kit))
+                        .get();
                 ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
             Enumeration<ZipArchiveEntry> entries = in.getEntriesInPhysicalOrder();
             while (entries.hasMoreElements()) {

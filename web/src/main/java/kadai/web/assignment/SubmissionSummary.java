@@ -9,6 +9,5 @@ import java.time.Instant;
  * @param status {@code QUEUED}, {@code RUNNING}, {@code GRADED} or {@code FAILED}
  * @param score null until graded
  */
-public record SubmissionSummary(long id, String assignmentId, String status, Instant receivedAt, Double score,
-        Double maxScore) {
-}
+public record SubmissionSummary(
+        long id, String assignmentId, String status, Instant receivedAt, Double score, Double maxScore) {}

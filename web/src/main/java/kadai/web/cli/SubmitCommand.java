@@ -27,13 +27,16 @@ import picocli.CommandLine.Parameters;
  * Submit files to a Kadai server from a terminal or CI, wait for grading, print the feedback
  * and write the results JSON.
  */
-@Command(name = "submit", mixinStandardHelpOptions = true,
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
         description = "Submit .java files (or a zip) to a Kadai server and wait for the grade.")
 public final class SubmitCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
     /** Graded, but not full marks. */
     public static final int EXIT_NOT_FULL_MARKS = 1;
+
     public static final int EXIT_INVALID_INPUT = 2;
     /** The server refused the submission (bad files, deadline, daily limit). */
     public static final int EXIT_REFUSED = 3;
@@ -43,7 +46,10 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, description = "Server URL, e.g. http://localhost:7070/")
     String server;
 
-    @Option(names = "--token", required = true, defaultValue = "${env:KADAI_TOKEN}",
+    @Option(
+            names = "--token",
+            required = true,
+            defaultValue = "${env:KADAI_TOKEN}",
             description = "Personal API token (Account page). Default: $KADAI_TOKEN")
     String token;
 
@@ -53,7 +59,10 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the results JSON (Gradescope format) here.")
     Path json;
 
-    @Option(names = "--timeout", defaultValue = "600", description = "Seconds to wait for grading. Default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--timeout",
+            defaultValue = "600",
+            description = "Seconds to wait for grading. Default: ${DEFAULT-VALUE}")
     int timeoutSeconds;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".java files or one .zip")
@@ -75,10 +84,12 @@ public final class SubmitCommand implements Callable<Integer> {
                 return EXIT_INVALID_INPUT;
             }
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
             String boundary = "kadai-" + UUID.randomUUID();
-            HttpRequest upload = HttpRequest.newBuilder(URI.create(base + "/api/assignments/" + assignment + "/submissions"))
+            HttpRequest upload = HttpRequest.newBuilder(
+                            URI.create(base + "/api/assignments/" + assignment + "/submissions"))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary)))
@@ -95,7 +106,8 @@ public final class SubmitCommand implements Callable<Integer> {
             long id = mapper.readTree(created.body()).get("id").asLong();
             out.println("Submitted as #" + id + "; waiting for grading...");
             out.flush();
-            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            long deadline =
+                    System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
             String lastStatus = "";
             JsonNode status;
             while (true) {
@@ -103,7 +115,9 @@ public final class SubmitCommand implements Callable<Integer> {
                 String now = status.get("status").asText();
                 if (!now.equals(lastStatus)) {
                     out.println("  " + now.toLowerCase()
-                            + (now.equals("QUEUED") ? " (" + status.get("queueAhead").asInt() + " ahead)" : ""));
+                            + (now.equals("QUEUED")
+                                    ? " (" + status.get("queueAhead").asInt() + " ahead)"
+                                    : ""));
                     out.flush();
                     lastStatus = now;
                 }
@@ -111,7 +125,8 @@ public final class SubmitCommand implements Callable<Integer> {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
-                    err.println("Grading did not finish within " + timeoutSeconds + " s; see " + base + "/submissions/" + id);
+                    err.println("Grading did not finish within " + timeoutSeconds + " s; see " + base + "/submissions/"
+                            + id);
                     return EXIT_UNAVAILABLE;
                 }
                 Thread.sleep(500);
@@ -124,8 +139,10 @@ public final class SubmitCommand implements Callable<Integer> {
             }
             out.println("Details: " + base + "/submissions/" + id);
             out.flush();
-            boolean full = results.path("score").isNumber() && results.path("max_score").isNumber()
-                    && results.get("score").asDouble() >= results.get("max_score").asDouble() - 1e-9;
+            boolean full = results.path("score").isNumber()
+                    && results.path("max_score").isNumber()
+                    && results.get("score").asDouble()
+                            >= results.get("max_score").asDouble() - 1e-9;
             return status.get("status").asText().equals("GRADED") && full ? EXIT_OK : EXIT_NOT_FULL_MARKS;
         } catch (IOException e) {
             err.println("Cannot reach " + base + ": " + e.getMessage());
@@ -134,10 +151,15 @@ public final class SubmitCommand implements Callable<Integer> {
     }
 
     private JsonNode get(HttpClient http, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + message(response.body()));
+            throw new IOException(
+                    "GET " + url + " answered " + response.statusCode() + ": " + message(response.body()));
         }
         return mapper.readTree(response.body());
     }
@@ -168,11 +190,17 @@ public final class SubmitCommand implements Callable<Integer> {
     private void print(PrintWriter out, JsonNode results) {
         out.println();
         JsonNode extra = results.path("extra_data");
-        out.printf("%s: %s / %s points%n", extra.path("assignment").asText(),
-                number(results.path("score")), number(results.path("max_score")));
+        out.printf(
+                "%s: %s / %s points%n",
+                extra.path("assignment").asText(), number(results.path("score")), number(results.path("max_score")));
         JsonNode peak = extra.path("peak_memory_bytes");
-        out.printf("Graded in %s s (%s)%s%n", number(results.path("execution_time")), extra.path("sandbox_level").asText("?"),
-                peak.isNumber() ? String.format(java.util.Locale.ROOT, ", peak memory %.1f MiB", peak.asDouble() / (1 << 20)) : "");
+        out.printf(
+                "Graded in %s s (%s)%s%n",
+                number(results.path("execution_time")),
+                extra.path("sandbox_level").asText("?"),
+                peak.isNumber()
+                        ? String.format(java.util.Locale.ROOT, ", peak memory %.1f MiB", peak.asDouble() / (1 << 20))
+                        : "");
         String output = results.path("output").asText("");
         if (!output.isBlank()) {
             out.println(output);
@@ -182,15 +210,20 @@ public final class SubmitCommand implements Callable<Integer> {
                 out.println("  [hidden] a hidden test (shown after the instructor releases it)");
                 continue;
             }
-            out.printf("  [%s] %s  %s/%s%n", test.path("status").asText().equals("passed") ? "PASS" : "FAIL",
-                    test.path("name").asText(), number(test.path("score")), number(test.path("max_score")));
+            out.printf(
+                    "  [%s] %s  %s/%s%n",
+                    test.path("status").asText().equals("passed") ? "PASS" : "FAIL",
+                    test.path("name").asText(),
+                    number(test.path("score")),
+                    number(test.path("max_score")));
             String feedback = test.path("output").asText("");
             if (!feedback.isBlank() && !test.path("status").asText().equals("passed")) {
                 feedback.lines().forEach(line -> out.println("        " + line));
             }
             for (JsonNode tensor : test.path("extra_data").path("tensors")) {
                 try {
-                    out.println("        " + TerminalTable.differingCells(mapper.treeToValue(tensor, TensorDiff.class), false));
+                    out.println("        "
+                            + TerminalTable.differingCells(mapper.treeToValue(tensor, TensorDiff.class), false));
                 } catch (IOException | IllegalArgumentException e) {
                     // A comparison this client cannot read is left to the web page; the text feedback is above.
                 }

@@ -21,8 +21,7 @@ public final class OwnerOnly {
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     private static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -42,8 +41,11 @@ public final class OwnerOnly {
                 Files.setPosixFilePermissions(dir, DIRECTORY);
             } catch (IOException e) {
                 // Someone else's directory (we cannot chmod it): go on, but say so.
-                org.slf4j.LoggerFactory.getLogger(OwnerOnly.class).warn("cannot make {} owner-only (0700): {};"
-                        + " other local users may read the database", dir, e.toString());
+                org.slf4j.LoggerFactory.getLogger(OwnerOnly.class)
+                        .warn(
+                                "cannot make {} owner-only (0700): {};" + " other local users may read the database",
+                                dir,
+                                e.toString());
             }
         }
     }
@@ -73,8 +75,13 @@ public final class OwnerOnly {
                 Files.deleteIfExists(file);
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
             }
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            Files.writeString(
+                    file,
+                    text,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

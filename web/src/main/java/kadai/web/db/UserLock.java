@@ -10,12 +10,13 @@ import org.jdbi.v3.core.Handle;
  */
 public final class UserLock {
 
-    private UserLock() {
-    }
+    private UserLock() {}
 
     /** Lock the user's row until the transaction of {@code handle} ends. */
     public static void lock(Handle handle, long userId) {
-        handle.createQuery("SELECT id FROM users WHERE id = :id FOR UPDATE").bind("id", userId)
-                .mapTo(Long.class).findOne();
+        handle.createQuery("SELECT id FROM users WHERE id = :id FOR UPDATE")
+                .bind("id", userId)
+                .mapTo(Long.class)
+                .findOne();
     }
 }

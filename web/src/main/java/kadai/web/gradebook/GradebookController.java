@@ -21,8 +21,12 @@ public final class GradebookController {
     private final SubmissionDao submissions;
     private final Views views;
 
-    public GradebookController(GradebookService gradebook, RegradeService regrades, AssignmentService assignments,
-            SubmissionDao submissions, Views views) {
+    public GradebookController(
+            GradebookService gradebook,
+            RegradeService regrades,
+            AssignmentService assignments,
+            SubmissionDao submissions,
+            Views views) {
         this.gradebook = gradebook;
         this.regrades = regrades;
         this.assignments = assignments;
@@ -48,7 +52,10 @@ public final class GradebookController {
 
     private void gradebookPage(Context ctx) {
         Web.requireStaff(ctx);
-        views.render(ctx, "gradebook.jte", "book",
+        views.render(
+                ctx,
+                "gradebook.jte",
+                "book",
                 gradebook.gradebook(ctx.queryParam("sort"), "desc".equals(ctx.queryParam("order"))));
     }
 
@@ -64,8 +71,15 @@ public final class GradebookController {
         String id = ctx.pathParam("id");
         List<Submission> all = new java.util.ArrayList<>(submissions.forAssignment(id));
         java.util.Collections.reverse(all);
-        views.render(ctx, "staff-assignment.jte", "assignment", assignments.find(id),
-                "failures", gradebook.failures(id), "submissions", all);
+        views.render(
+                ctx,
+                "staff-assignment.jte",
+                "assignment",
+                assignments.find(id),
+                "failures",
+                gradebook.failures(id),
+                "submissions",
+                all);
     }
 
     private void regradeAll(Context ctx) {
@@ -77,8 +91,10 @@ public final class GradebookController {
     private void regradeOne(Context ctx) {
         Viewer viewer = Web.requireRole(ctx, Role.INSTRUCTOR);
         long submissionId = Web.pathId(ctx, "submission");
-        Submission s = submissions.find(submissionId).orElseThrow(() -> new kadai.web.http.NotFoundException(
-                "There is no submission " + submissionId + "."));
+        Submission s = submissions
+                .find(submissionId)
+                .orElseThrow(
+                        () -> new kadai.web.http.NotFoundException("There is no submission " + submissionId + "."));
         long regradeId = regrades.start(s.assignmentId(), submissionId, viewer.id());
         ctx.redirect("/staff/regrades/" + regradeId);
     }
@@ -97,13 +113,27 @@ public final class GradebookController {
 
     private void gradebookApi(Context ctx) {
         Web.requireStaff(ctx);
-        GradebookService.Gradebook book = gradebook.gradebook(ctx.queryParam("sort"),
-                "desc".equals(ctx.queryParam("order")));
-        ctx.json(Map.of("assignments", book.assignments().stream().map(a -> a.id()).toList(),
-                "tasks", book.tasks(),
-                "rows", book.rows().stream().map(r -> Map.of("username", r.student().username(),
-                        "name", r.student().displayName(), "total", r.total(),
-                        "scores", r.cells(), "taskPoints", r.taskPoints())).toList()));
+        GradebookService.Gradebook book =
+                gradebook.gradebook(ctx.queryParam("sort"), "desc".equals(ctx.queryParam("order")));
+        ctx.json(Map.of(
+                "assignments",
+                book.assignments().stream().map(a -> a.id()).toList(),
+                "tasks",
+                book.tasks(),
+                "rows",
+                book.rows().stream()
+                        .map(r -> Map.of(
+                                "username",
+                                r.student().username(),
+                                "name",
+                                r.student().displayName(),
+                                "total",
+                                r.total(),
+                                "scores",
+                                r.cells(),
+                                "taskPoints",
+                                r.taskPoints()))
+                        .toList()));
     }
 
     private void failuresApi(Context ctx) {
@@ -112,12 +142,12 @@ public final class GradebookController {
     }
 
     /** Body: {@code {"submissionId": 12}} for one submission, or empty for all of the assignment. */
-    public record RegradeBody(Long submissionId) {
-    }
+    public record RegradeBody(Long submissionId) {}
 
     private void regradeApi(Context ctx) {
         Viewer viewer = Web.requireRole(ctx, Role.INSTRUCTOR);
-        Long submissionId = ctx.body().isBlank() ? null : ctx.bodyAsClass(RegradeBody.class).submissionId();
+        Long submissionId =
+                ctx.body().isBlank() ? null : ctx.bodyAsClass(RegradeBody.class).submissionId();
         long id = regrades.start(ctx.pathParam("id"), submissionId, viewer.id());
         ctx.status(201).json(Map.of("id", id, "url", "/api/staff/regrades/" + id));
     }
@@ -125,17 +155,29 @@ public final class GradebookController {
     private void regradeStatusApi(Context ctx) {
         Web.requireStaff(ctx);
         RegradeService.Preview p = regrades.preview(Web.pathId(ctx, "regrade"));
-        ctx.json(Map.of("id", p.regrade().id(), "assignment", p.regrade().assignmentId(),
-                "published", p.regrade().publishedAt() != null, "pending", p.pending(), "changed", p.changed(),
-                "items", p.items().stream().map(i -> {
-                    Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("submissionId", i.submissionId());
-                    m.put("username", i.username());
-                    m.put("oldScore", i.oldScore());
-                    m.put("newScore", i.newScore());
-                    m.put("done", i.done());
-                    return m;
-                }).toList()));
+        ctx.json(Map.of(
+                "id",
+                p.regrade().id(),
+                "assignment",
+                p.regrade().assignmentId(),
+                "published",
+                p.regrade().publishedAt() != null,
+                "pending",
+                p.pending(),
+                "changed",
+                p.changed(),
+                "items",
+                p.items().stream()
+                        .map(i -> {
+                            Map<String, Object> m = new java.util.LinkedHashMap<>();
+                            m.put("submissionId", i.submissionId());
+                            m.put("username", i.username());
+                            m.put("oldScore", i.oldScore());
+                            m.put("newScore", i.newScore());
+                            m.put("done", i.done());
+                            return m;
+                        })
+                        .toList()));
     }
 
     private void publishApi(Context ctx) {

@@ -23,17 +23,15 @@ public final class GradebookService {
      * The gradebook: columns (the assignments students see or have submitted to, then the training
      * tasks that earn points), then one row per student.
      */
-    public record Gradebook(List<Assignment> assignments, List<TaskGrading> tasks, List<Row> rows, String sort,
-            boolean descending) {
-    }
+    public record Gradebook(
+            List<Assignment> assignments, List<TaskGrading> tasks, List<Row> rows, String sort, boolean descending) {}
 
     /**
      * One student's line: best score per assignment id (absent when never submitted) and best
      * training-run points per task id (absent when no run counts yet).
      */
-    public record Row(User student, Map<String, GradebookDao.Cell> cells, Map<String, Double> taskPoints,
-            double total) {
-    }
+    public record Row(
+            User student, Map<String, GradebookDao.Cell> cells, Map<String, Double> taskPoints, double total) {}
 
     /** The sort key of a training task's column ({@code task:cnn}; task and assignment ids may coincide). */
     public static String taskKey(String taskId) {
@@ -54,8 +52,12 @@ public final class GradebookService {
     private final SubmissionDao submissions;
     private final TaskPoints taskPoints;
 
-    public GradebookService(GradebookDao dao, AccountDao accounts, AssignmentDao assignments,
-            SubmissionDao submissions, TaskPoints taskPoints) {
+    public GradebookService(
+            GradebookDao dao,
+            AccountDao accounts,
+            AssignmentDao assignments,
+            SubmissionDao submissions,
+            TaskPoints taskPoints) {
         this.taskPoints = taskPoints;
         this.dao = dao;
         this.accounts = accounts;
@@ -76,16 +78,21 @@ public final class GradebookService {
         }
         // An assignment not published yet has a column only once someone (staff trying it) submitted.
         List<Assignment> columns = assignments.all().stream()
-                .filter(a -> a.published() || submitted.contains(a.id())).toList();
+                .filter(a -> a.published() || submitted.contains(a.id()))
+                .toList();
         List<TaskGrading> tasks = taskPoints.graded();
         Map<Long, Map<String, Double>> runPoints = taskPoints.best();
         List<Row> rows = new ArrayList<>();
         for (User student : accounts.students()) {
             Map<String, GradebookDao.Cell> cells = byUser.getOrDefault(student.id(), Map.of());
             Map<String, Double> earned = runPoints.getOrDefault(student.id(), Map.of());
-            double total = columns.stream().map(a -> cells.get(a.id()))
-                    .mapToDouble(c -> c == null || c.best() == null ? 0 : c.best()).sum()
-                    + tasks.stream().mapToDouble(t -> earned.getOrDefault(t.taskId(), 0.0)).sum();
+            double total = columns.stream()
+                            .map(a -> cells.get(a.id()))
+                            .mapToDouble(c -> c == null || c.best() == null ? 0 : c.best())
+                            .sum()
+                    + tasks.stream()
+                            .mapToDouble(t -> earned.getOrDefault(t.taskId(), 0.0))
+                            .sum();
             rows.add(new Row(student, cells, earned, total));
         }
         String key = sort == null || sort.isBlank() ? "student" : sort;
@@ -118,7 +125,9 @@ public final class GradebookService {
         book.tasks().forEach(t -> out.append(',').append(taskKey(t.taskId())));
         out.append(",total\n");
         for (Row row : book.rows()) {
-            out.append(cell(row.student().username())).append(',').append(cell(row.student().displayName()));
+            out.append(cell(row.student().username()))
+                    .append(',')
+                    .append(cell(row.student().displayName()));
             for (Assignment a : book.assignments()) {
                 GradebookDao.Cell c = row.cells().get(a.id());
                 out.append(',').append(c == null || c.best() == null ? "" : number(c.best()));

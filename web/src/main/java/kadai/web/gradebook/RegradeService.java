@@ -34,7 +34,9 @@ public final class RegradeService {
         }
 
         public long changed() {
-            return items.stream().filter(i -> i.done() && !same(i.oldScore(), i.newScore())).count();
+            return items.stream()
+                    .filter(i -> i.done() && !same(i.oldScore(), i.newScore()))
+                    .count();
         }
 
         private static boolean same(Double a, Double b) {
@@ -50,8 +52,13 @@ public final class RegradeService {
     private final Clock clock;
     private Scheduler scheduler;
 
-    public RegradeService(RegradeDao dao, SubmissionDao submissions, AssignmentDao assignments,
-            SubmissionGrader grader, ObjectMapper json, Clock clock) {
+    public RegradeService(
+            RegradeDao dao,
+            SubmissionDao submissions,
+            AssignmentDao assignments,
+            SubmissionGrader grader,
+            ObjectMapper json,
+            Clock clock) {
         this.dao = dao;
         this.submissions = submissions;
         this.assignments = assignments;
@@ -67,23 +74,26 @@ public final class RegradeService {
 
     /** Start regrading one submission, or every graded submission of the assignment when {@code submissionId} is null. */
     public long start(String assignmentId, Long submissionId, long requestedBy) {
-        assignments.find(assignmentId)
+        assignments
+                .find(assignmentId)
                 .orElseThrow(() -> new NotFoundException("There is no assignment '" + assignmentId + "'."));
         List<Long> ids;
         if (submissionId != null) {
-            Submission s = submissions.find(submissionId)
+            Submission s = submissions
+                    .find(submissionId)
                     .filter(x -> x.assignmentId().equals(assignmentId))
-                    .orElseThrow(() -> new NotFoundException("There is no submission " + submissionId
-                            + " of " + assignmentId + "."));
+                    .orElseThrow(() -> new NotFoundException(
+                            "There is no submission " + submissionId + " of " + assignmentId + "."));
             ids = List.of(s.id());
         } else {
             ids = submissions.forAssignment(assignmentId).stream()
                     .filter(s -> s.status() == Submission.Status.GRADED || s.status() == Submission.Status.FAILED)
-                    .map(Submission::id).toList();
+                    .map(Submission::id)
+                    .toList();
         }
         if (ids.isEmpty()) {
-            throw RefusedException.conflict("nothing-to-regrade", "No graded submission of " + assignmentId
-                    + " to regrade yet.");
+            throw RefusedException.conflict(
+                    "nothing-to-regrade", "No graded submission of " + assignmentId + " to regrade yet.");
         }
         long regradeId = dao.create(assignmentId, requestedBy, clock.instant(), ids);
         ids.forEach(id -> scheduler.enqueueRegrade(regradeId, id));
@@ -96,16 +106,18 @@ public final class RegradeService {
         if (s == null) {
             return;
         }
-        boolean done = dao.items(regradeId).stream()
-                .anyMatch(i -> i.submissionId() == submissionId && i.done());
+        boolean done = dao.items(regradeId).stream().anyMatch(i -> i.submissionId() == submissionId && i.done());
         if (done) {
             return;
         }
-        GradeReport report = grader.grade(new GradeRequest(s.assignmentId(), submissions.sources(submissionId),
-                s.seed(), Language.of(s.language())));
+        GradeReport report = grader.grade(new GradeRequest(
+                s.assignmentId(), submissions.sources(submissionId), s.seed(), Language.of(s.language())));
         Assignment a = assignments.find(s.assignmentId()).orElseThrow();
         try {
-            dao.saveItem(regradeId, submissionId, a.applyLatePolicy(report.score(), s.lateDays()),
+            dao.saveItem(
+                    regradeId,
+                    submissionId,
+                    a.applyLatePolicy(report.score(), s.lateDays()),
                     json.writeValueAsString(report));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a grade report is plain data and always serialises", e);
@@ -113,8 +125,8 @@ public final class RegradeService {
     }
 
     public Preview preview(long regradeId) {
-        RegradeDao.Regrade regrade = dao.find(regradeId)
-                .orElseThrow(() -> new NotFoundException("There is no regrade " + regradeId + "."));
+        RegradeDao.Regrade regrade =
+                dao.find(regradeId).orElseThrow(() -> new NotFoundException("There is no regrade " + regradeId + "."));
         return new Preview(regrade, dao.items(regradeId));
     }
 
@@ -125,8 +137,9 @@ public final class RegradeService {
             throw RefusedException.conflict("published", "Regrade " + regradeId + " was already published.");
         }
         if (preview.pending() > 0) {
-            throw RefusedException.conflict("pending", preview.pending()
-                    + " submissions are still being regraded; publish when the preview is complete.");
+            throw RefusedException.conflict(
+                    "pending",
+                    preview.pending() + " submissions are still being regraded; publish when the preview is complete.");
         }
         if (!dao.markPublished(regradeId, clock.instant())) {
             throw RefusedException.conflict("published", "Regrade " + regradeId + " was already published.");
@@ -138,8 +151,8 @@ public final class RegradeService {
                 submissions.replaceResult(item.submissionId(), report, item.newScore(), clock.instant());
                 published++;
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored regrade report of submission " + item.submissionId()
-                        + " is unreadable", e);
+                throw new IllegalStateException(
+                        "stored regrade report of submission " + item.submissionId() + " is unreadable", e);
             }
         }
         return published;

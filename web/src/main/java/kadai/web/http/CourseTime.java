@@ -30,9 +30,11 @@ public final class CourseTime {
     public CourseTime(ZoneId zone) {
         this.zone = zone;
         // "z" prints the zone's short name for that instant (JST; CET or CEST across a DST change).
-        this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(zone);
+        this.minutes =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(zone);
         this.seconds = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(zone);
-        this.input = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT).withZone(zone);
+        this.input =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT).withZone(zone);
     }
 
     /** Return a course time for a zone id such as {@code Asia/Tokyo}, with a message naming the way out. */
@@ -82,8 +84,10 @@ public final class CourseTime {
             }
             return LocalDateTime.parse(text).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw RefusedException.invalid("bad-time", what + " '" + value + "' is not a date-time like"
-                    + " 2026-12-24T23:59 (" + zone.getId() + "), 2026-12-24T23:59+09:00 or 2026-12-24T14:59:00Z");
+            throw RefusedException.invalid(
+                    "bad-time",
+                    what + " '" + value + "' is not a date-time like" + " 2026-12-24T23:59 (" + zone.getId()
+                            + "), 2026-12-24T23:59+09:00 or 2026-12-24T14:59:00Z");
         }
     }
 

@@ -29,8 +29,7 @@ public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
     /** What a failed request is answered with; {@code ourBug} means a 500 whose trace is logged. */
-    public record Problem(int status, String code, String message, boolean ourBug) {
-    }
+    public record Problem(int status, String code, String message, boolean ourBug) {}
 
     private final Views views;
 
@@ -55,7 +54,8 @@ public final class ErrorMapper {
             respond(ctx, classify(e, isMultipart(ctx)), e);
         });
         routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()
+            if (ctx.result() == null
+                    || ctx.result().isEmpty()
                     || ctx.result().equals("Endpoint " + ctx.method().name() + " " + ctx.path() + " not found")) {
                 respond(ctx, new Problem(404, "not-found", "There is no page " + ctx.path() + ".", false), null);
             }
@@ -65,7 +65,8 @@ public final class ErrorMapper {
     /** Tell whether the client wants errors (and answers) as JSON: API paths, bearer tokens, or Accept. */
     public static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
-        return Web.isApi(ctx) || ctx.header("Authorization") != null
+        return Web.isApi(ctx)
+                || ctx.header("Authorization") != null
                 || (accept != null && accept.contains("application/json"));
     }
 
@@ -103,8 +104,8 @@ public final class ErrorMapper {
         }
         JsonProcessingException json = find(e, JsonProcessingException.class);
         if (json != null) {
-            return new Problem(400, "bad-json", "The request body is not the JSON this API expects: "
-                    + jsonReason(json), false);
+            return new Problem(
+                    400, "bad-json", "The request body is not the JSON this API expects: " + jsonReason(json), false);
         }
         HttpException jetty = find(e, HttpException.class);
         if (jetty != null || (multipart && jettyFailure(e))) {
@@ -115,21 +116,38 @@ public final class ErrorMapper {
 
     private static Problem uploadProblem(Throwable e, int jettyStatus, boolean multipart) {
         String messages = messages(e);
-        if (jettyStatus == 413 || messages.contains("size exceeded") || messages.contains("length exceeded")
+        if (jettyStatus == 413
+                || messages.contains("size exceeded")
+                || messages.contains("length exceeded")
                 || messages.contains("too large")) {
-            return new Problem(413, "too-large", "The request is larger than this server accepts; upload only your"
-                    + " .java files (or one zip of them).", false);
+            return new Problem(
+                    413,
+                    "too-large",
+                    "The request is larger than this server accepts; upload only your"
+                            + " .java files (or one zip of them).",
+                    false);
         }
         if (messages.contains("too many")) {
-            return new Problem(422, "too-many-parts", "The upload has too many parts; upload only the .java files of"
-                    + " this assignment (or one zip of them).", false);
+            return new Problem(
+                    422,
+                    "too-many-parts",
+                    "The upload has too many parts; upload only the .java files of"
+                            + " this assignment (or one zip of them).",
+                    false);
         }
         if (multipart) {
-            return new Problem(422, "bad-multipart", "The upload could not be read as a multipart form (it is"
-                    + " malformed or cut short); send it again from the page or with `java Submit.java`.", false);
+            return new Problem(
+                    422,
+                    "bad-multipart",
+                    "The upload could not be read as a multipart form (it is"
+                            + " malformed or cut short); send it again from the page or with `java Submit.java`.",
+                    false);
         }
-        return new Problem(jettyStatus >= 400 && jettyStatus < 500 ? jettyStatus : 400, code(jettyStatus),
-                "The request could not be read.", false);
+        return new Problem(
+                jettyStatus >= 400 && jettyStatus < 500 ? jettyStatus : 400,
+                code(jettyStatus),
+                "The request could not be read.",
+                false);
     }
 
     private static String code(int status) {
@@ -189,8 +207,14 @@ public final class ErrorMapper {
         if (problem.ourBug()) {
             LOG.error("{} {} -> 500", ctx.method(), ctx.path(), e);
         } else if (problem.status() != 401) {
-            LOG.warn("{} {} -> {} {}: {}{}", ctx.method(), ctx.path(), problem.status(), problem.code(),
-                    oneLine(problem.message()), cause(e));
+            LOG.warn(
+                    "{} {} -> {} {}: {}{}",
+                    ctx.method(),
+                    ctx.path(),
+                    problem.status(),
+                    problem.code(),
+                    oneLine(problem.message()),
+                    cause(e));
         }
         if (wantsJson(ctx)) {
             ctx.status(HttpStatus.forStatus(problem.status()))
@@ -203,7 +227,9 @@ public final class ErrorMapper {
 
     /** Name what a library threw (Jetty, Jackson) for the log line; nothing for our own refusals. */
     private static String cause(Throwable e) {
-        if (e == null || e instanceof RefusedException || e instanceof NotFoundException
+        if (e == null
+                || e instanceof RefusedException
+                || e instanceof NotFoundException
                 || e instanceof HttpResponseException) {
             return "";
         }

@@ -1,12 +1,11 @@
 package kadai.web.http;
 
-import kadai.grader.api.Language;
-
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import kadai.grader.api.Language;
 
 /** Look up the UI's text in English or Japanese ({@code messages_en/ja.properties}). */
 public final class Messages {
@@ -21,7 +20,10 @@ public final class Messages {
 
     /** Return the keys that start with {@code prefix}, sorted (the English bundle's; a test keeps ja in step). */
     public java.util.List<String> keys(String prefix) {
-        return bundles.get(Language.EN).keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+        return bundles.get(Language.EN).keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .sorted()
+                .toList();
     }
 
     /** Tell whether {@code language} has its own text for {@code key} (not a fallback to the key itself). */

@@ -1,9 +1,8 @@
 package kadai.web.http;
 
-import kadai.grader.api.Language;
-
 import java.time.Instant;
 import java.util.Locale;
+import kadai.grader.api.Language;
 
 /**
  * Carry what every page template needs: who is looking, in which language, the CSRF token
@@ -19,7 +18,13 @@ public final class Page {
     private final String notice;
     private final CourseTime time;
 
-    public Page(Messages messages, Language language, Viewer viewer, String csrfToken, String path, String notice,
+    public Page(
+            Messages messages,
+            Language language,
+            Viewer viewer,
+            String csrfToken,
+            String path,
+            String notice,
             CourseTime time) {
         this.time = time;
         this.messages = messages;
@@ -95,8 +100,7 @@ public final class Page {
     }
 
     /** One line of grader feedback and how to show it ({@code fb-bad}, {@code fb-exp}, {@code fb-head} or none). */
-    public record FeedbackLine(String css, String text) {
-    }
+    public record FeedbackLine(String css, String text) {}
 
     /**
      * Split grader feedback into lines and mark what the eye should find first: the failing
@@ -112,7 +116,9 @@ public final class Page {
             String css = "";
             if (t.startsWith("property failed") || t.startsWith("smallest failing case")) {
                 css = "fb-head";
-            } else if (t.startsWith("actual") || t.contains("but got") || t.contains("but should")
+            } else if (t.startsWith("actual")
+                    || t.contains("but got")
+                    || t.contains("but should")
                     || (t.startsWith("got ") || t.contains(" returned "))) {
                 css = "fb-bad";
             } else if (t.startsWith("expected")) {

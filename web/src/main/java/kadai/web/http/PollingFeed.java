@@ -27,8 +27,7 @@ public final class PollingFeed<S> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollingFeed.class);
 
-    private record Listener(SseClient client, Viewer viewer, long id) {
-    }
+    private record Listener(SseClient client, Viewer viewer, long id) {}
 
     private final String event;
     private final BiFunction<Viewer, Long, S> snapshot;

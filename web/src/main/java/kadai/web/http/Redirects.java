@@ -5,10 +5,10 @@ public final class Redirects {
 
     /** Where a login goes when it was given nowhere (acceptable) to go. */
     public static final String HOME = "/assignments";
+
     private static final int MAX_LENGTH = 2000;
 
-    private Redirects() {
-    }
+    private Redirects() {}
 
     /**
      * Return {@code next} when it is a same-origin relative path, else {@link #HOME}.
@@ -27,7 +27,11 @@ public final class Redirects {
         }
         for (int i = 0; i < next.length(); i++) {
             char c = next.charAt(i);
-            if (c <= 0x20 || c == 0x7F || c == '\\' || Character.isWhitespace(c) || Character.isISOControl(c)
+            if (c <= 0x20
+                    || c == 0x7F
+                    || c == '\\'
+                    || Character.isWhitespace(c)
+                    || Character.isISOControl(c)
                     || Character.getType(c) == Character.FORMAT) {
                 return HOME;
             }

@@ -39,8 +39,12 @@ public final class RequestFilters {
      * @param maxRequestBytes the one request cap (UploadLimits), checked here against the declared length
      * @param origin how to tell HTTPS and the client address (direct, or behind a trusted proxy)
      */
-    public RequestFilters(Function<String, Optional<Viewer>> sessions, Function<String, Optional<Viewer>> apiTokens,
-            Tokens tokens, long maxRequestBytes, ClientOrigin origin) {
+    public RequestFilters(
+            Function<String, Optional<Viewer>> sessions,
+            Function<String, Optional<Viewer>> apiTokens,
+            Tokens tokens,
+            long maxRequestBytes,
+            ClientOrigin origin) {
         this.sessions = sessions;
         this.apiTokens = apiTokens;
         this.tokens = tokens;
@@ -59,20 +63,26 @@ public final class RequestFilters {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
-                + " script-src 'self'; frame-ancestors 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self';"
+                        + " script-src 'self'; frame-ancestors 'none'");
         language(ctx);
         long length = ctx.req().getContentLengthLong();
         if (length > maxRequestBytes) {
             // Refuse before anything reads (or stores) the body.
-            throw new RefusedException(RefusedException.Reason.TOO_LARGE, "too-large", "The upload has " + length
-                    + " bytes; a request may have at most " + maxRequestBytes + " (" + maxRequestBytes / 1024
-                    + " KiB). Upload only your .java files.");
+            throw new RefusedException(
+                    RefusedException.Reason.TOO_LARGE,
+                    "too-large",
+                    "The upload has " + length
+                            + " bytes; a request may have at most " + maxRequestBytes + " (" + maxRequestBytes / 1024
+                            + " KiB). Upload only your .java files.");
         }
         boolean bearer = false;
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Viewer viewer = apiTokens.apply(authorization.substring(7).trim())
+            Viewer viewer = apiTokens
+                    .apply(authorization.substring(7).trim())
                     .orElseThrow(() -> new io.javalin.http.UnauthorizedResponse(
                             "Unknown or expired API token; create a new one on your account page."));
             ctx.attribute(Web.VIEWER, viewer);
@@ -95,13 +105,17 @@ public final class RequestFilters {
     /** Send a user with an initial or temporary password to the password page before anything else. */
     private static void requirePasswordChange(Context ctx) {
         Viewer viewer = Web.viewer(ctx);
-        if (viewer == null || !viewer.mustChangePassword() || PASSWORD_CHANGE_PATHS.contains(ctx.path())
+        if (viewer == null
+                || !viewer.mustChangePassword()
+                || PASSWORD_CHANGE_PATHS.contains(ctx.path())
                 || ctx.path().startsWith("/static/")) {
             return;
         }
         if (ErrorMapper.wantsJson(ctx)) {
-            throw RefusedException.forbidden("password-change-required", "Choose your own password first (your"
-                    + " account page, " + PASSWORD_PAGE + "); your current one was given to you.");
+            throw RefusedException.forbidden(
+                    "password-change-required",
+                    "Choose your own password first (your" + " account page, " + PASSWORD_PAGE
+                            + "); your current one was given to you.");
         }
         ctx.redirect(PASSWORD_PAGE);
     }
@@ -114,7 +128,8 @@ public final class RequestFilters {
         }
         String expected = viewer == null ? loginCsrf : viewer.csrfToken();
         if (!Tokens.same(expected, sent)) {
-            throw new ForbiddenResponse("The form's security token is missing or stale; reload the page and try again.");
+            throw new ForbiddenResponse(
+                    "The form's security token is missing or stale; reload the page and try again.");
         }
     }
 

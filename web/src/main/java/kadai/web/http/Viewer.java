@@ -7,8 +7,8 @@ package kadai.web.http;
  * @param mustChangePassword whether the user logged in with an initial or temporary password and
  *     must choose their own before doing anything else
  */
-public record Viewer(long id, String username, String displayName, Role role, String csrfToken,
-        boolean mustChangePassword) {
+public record Viewer(
+        long id, String username, String displayName, Role role, String csrfToken, boolean mustChangePassword) {
 
     public Viewer(long id, String username, String displayName, Role role, String csrfToken) {
         this(id, username, displayName, role, csrfToken, false);

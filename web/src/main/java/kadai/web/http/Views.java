@@ -31,8 +31,14 @@ public final class Views {
     public Page page(Context ctx) {
         Viewer viewer = Web.viewer(ctx);
         String notice = ctx.queryParam("notice");
-        return new Page(messages, Web.language(ctx), viewer, viewer == null ? Web.loginCsrf(ctx) : viewer.csrfToken(),
-                ctx.path(), notice == null ? null : messages.text(Web.language(ctx), "notice." + notice), time);
+        return new Page(
+                messages,
+                Web.language(ctx),
+                viewer,
+                viewer == null ? Web.loginCsrf(ctx) : viewer.csrfToken(),
+                ctx.path(),
+                notice == null ? null : messages.text(Web.language(ctx), "notice." + notice),
+                time);
     }
 
     /** Render {@code template} with the page model and the given parameters as HTML. */

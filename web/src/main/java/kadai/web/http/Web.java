@@ -1,11 +1,10 @@
 package kadai.web.http;
 
-import kadai.grader.api.Language;
-
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.util.Arrays;
+import kadai.grader.api.Language;
 
 /** Read what the request filters put on a request: the viewer, the language, the login CSRF token. */
 public final class Web {
@@ -17,8 +16,7 @@ public final class Web {
     static final String SECURE = "kadai.secure";
     static final String CLIENT_ADDRESS = "kadai.clientAddress";
 
-    private Web() {
-    }
+    private Web() {}
 
     /**
      * Return the number in the path parameter {@code id}; a path with anything else names nothing
@@ -53,7 +51,8 @@ public final class Web {
     public static Viewer requireRole(Context ctx, Role... roles) {
         Viewer viewer = requireViewer(ctx);
         if (Arrays.stream(roles).noneMatch(role -> role == viewer.role())) {
-            throw new ForbiddenResponse("This page is for " + Arrays.toString(roles).toLowerCase() + " only.");
+            throw new ForbiddenResponse(
+                    "This page is for " + Arrays.toString(roles).toLowerCase() + " only.");
         }
         return viewer;
     }

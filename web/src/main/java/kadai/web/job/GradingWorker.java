@@ -32,8 +32,12 @@ public final class GradingWorker {
     private final GradingTimesDao times;
     private final Clock clock;
 
-    public GradingWorker(SubmissionDao submissions, AssignmentDao assignments, SubmissionGrader grader,
-            GradingTimesDao times, Clock clock) {
+    public GradingWorker(
+            SubmissionDao submissions,
+            AssignmentDao assignments,
+            SubmissionGrader grader,
+            GradingTimesDao times,
+            Clock clock) {
         this.submissions = submissions;
         this.assignments = assignments;
         this.grader = grader;
@@ -52,15 +56,20 @@ public final class GradingWorker {
         }
         Submission submission = found.get();
         if (submission.attempts() >= MAX_ATTEMPTS) {
-            submissions.markFailed(id, "Grading did not complete after " + submission.attempts()
-                    + " attempts; the staff has been told. Your submission is kept and will be regraded.",
+            submissions.markFailed(
+                    id,
+                    "Grading did not complete after " + submission.attempts()
+                            + " attempts; the staff has been told. Your submission is kept and will be regraded.",
                     clock.instant());
             return;
         }
         Instant started = clock.instant();
         submissions.markStarted(id, started);
-        GradeRequest request = new GradeRequest(submission.assignmentId(), submissions.sources(id),
-                submission.seed(), Language.of(submission.language()));
+        GradeRequest request = new GradeRequest(
+                submission.assignmentId(),
+                submissions.sources(id),
+                submission.seed(),
+                Language.of(submission.language()));
         GradeReport report;
         try {
             // The grader says when the sources have compiled: the status page moves to "running".
@@ -86,8 +95,13 @@ public final class GradingWorker {
             return;
         }
         GradingTimes timings = report.times()
-                .withFirst(GradingTimes.QUEUE_WAIT,
-                        Math.max(0, Duration.between(submission.receivedAt(), started).toNanos() / 1e9))
+                .withFirst(
+                        GradingTimes.QUEUE_WAIT,
+                        Math.max(
+                                0,
+                                Duration.between(submission.receivedAt(), started)
+                                                .toNanos()
+                                        / 1e9))
                 .withLast(GradingTimes.RESULT_STORE, (System.nanoTime() - storing) / 1e9);
         times.save(id, timings);
     }

@@ -12,8 +12,12 @@ import java.time.Duration;
  *     for {@code missedHeartbeats} intervals is taken as dead (its process was killed) and rerun
  * @param retryDelay wait before a job that failed runs again
  */
-public record JobConfig(int workerThreads, Duration pollingInterval, Duration heartbeatInterval,
-        int missedHeartbeats, Duration retryDelay) {
+public record JobConfig(
+        int workerThreads,
+        Duration pollingInterval,
+        Duration heartbeatInterval,
+        int missedHeartbeats,
+        Duration retryDelay) {
 
     /** Return how the grading queue's threads work. */
     public JobQueue.Workers workers() {

@@ -30,12 +30,20 @@ public final class JobEngine implements GradingQueue, AutoCloseable {
 
     public JobEngine(DataSource dataSource, JobConfig config, LongConsumer grade, RegradeHandler regrade) {
         this.works = config.workerThreads() > 0;
-        this.queue = new JobQueue(dataSource, null, config.workers(), List.of(
-                new JobQueue.JobType(GRADE, id -> grade.accept(Long.parseLong(id)), config.retryDelay()),
-                new JobQueue.JobType(REGRADE, id -> {
-                    String[] ids = id.split("-");
-                    regrade.regrade(Long.parseLong(ids[0]), Long.parseLong(ids[1]));
-                }, config.retryDelay())), List.of());
+        this.queue = new JobQueue(
+                dataSource,
+                null,
+                config.workers(),
+                List.of(
+                        new JobQueue.JobType(GRADE, id -> grade.accept(Long.parseLong(id)), config.retryDelay()),
+                        new JobQueue.JobType(
+                                REGRADE,
+                                id -> {
+                                    String[] ids = id.split("-");
+                                    regrade.regrade(Long.parseLong(ids[0]), Long.parseLong(ids[1]));
+                                },
+                                config.retryDelay())),
+                List.of());
     }
 
     /** Start picking jobs (when this process has workers). */

@@ -38,8 +38,7 @@ public final class JobQueue implements AutoCloseable {
      * A type of job: its name, what runs one (given the instance id), and the wait before a job
      * that threw runs again (null: db-scheduler's default).
      */
-    public record JobType(String name, Consumer<String> run, Duration retryDelay) {
-    }
+    public record JobType(String name, Consumer<String> run, Duration retryDelay) {}
 
     /**
      * How this process works the queue.
@@ -49,8 +48,7 @@ public final class JobQueue implements AutoCloseable {
      * @param heartbeatInterval how often a running job's row is touched
      * @param missedHeartbeats heartbeats missed before a job's process is taken as dead (and the job rerun)
      */
-    public record Workers(int threads, Duration pollingInterval, Duration heartbeatInterval, int missedHeartbeats) {
-    }
+    public record Workers(int threads, Duration pollingInterval, Duration heartbeatInterval, int missedHeartbeats) {}
 
     private final Map<String, OneTimeTask<Void>> types = new LinkedHashMap<>();
     private final Scheduler scheduler;
@@ -62,8 +60,8 @@ public final class JobQueue implements AutoCloseable {
      * @param worked the job types this process runs (when it has threads)
      * @param scheduledOnly job types this process may schedule but never runs
      */
-    public JobQueue(DataSource dataSource, String name, Workers workers, List<JobType> worked,
-            List<JobType> scheduledOnly) {
+    public JobQueue(
+            DataSource dataSource, String name, Workers workers, List<JobType> worked, List<JobType> scheduledOnly) {
         List<Task<?>> known = new ArrayList<>();
         for (JobType type : worked) {
             known.add(define(type));
@@ -97,7 +95,8 @@ public final class JobQueue implements AutoCloseable {
         if (type.retryDelay() != null) {
             builder.onFailure(new FailureHandler.OnFailureRetryLater<>(type.retryDelay()));
         }
-        OneTimeTask<Void> task = builder.execute((instance, context) -> type.run().accept(instance.getId()));
+        OneTimeTask<Void> task =
+                builder.execute((instance, context) -> type.run().accept(instance.getId()));
         types.put(type.name(), task);
         return task;
     }

@@ -17,8 +17,7 @@ import javax.sql.DataSource;
  */
 public final class SchedulerJdbc {
 
-    private SchedulerJdbc() {
-    }
+    private SchedulerJdbc() {}
 
     /** Configure {@code builder} for the database behind {@code dataSource}; returns it. */
     public static SchedulerBuilder configure(SchedulerBuilder builder, DataSource dataSource) {

@@ -28,8 +28,7 @@ import kadai.web.http.Role;
 public final class DemoCourse {
 
     /** A demo login. */
-    public record Login(String username, String password, Role role) {
-    }
+    public record Login(String username, String password, Role role) {}
 
     public static final List<Login> LOGINS = List.of(
             new Login("sensei", "kadai-instructor", Role.INSTRUCTOR),
@@ -38,8 +37,8 @@ public final class DemoCourse {
             new Login("kenji", "kadai-student", Role.STUDENT),
             new Login("mei", "kadai-student", Role.STUDENT));
 
-    private static final List<String> NAMES = List.of("Prof. Sato (佐藤先生)", "Teaching Assistant Ito",
-            "Aiko Tanaka", "Kenji Suzuki", "Mei Takahashi");
+    private static final List<String> NAMES =
+            List.of("Prof. Sato (佐藤先生)", "Teaching Assistant Ito", "Aiko Tanaka", "Kenji Suzuki", "Mei Takahashi");
 
     private final AccountService accounts;
     private final AssignmentDao assignments;
@@ -66,9 +65,12 @@ public final class DemoCourse {
                 if (e == null) {
                     continue;
                 }
-                Instant deadline = firstDay.plusWeeks(position).atTime(LocalTime.of(23, 59)).atZone(zone).toInstant();
-                assignments.insert(new Assignment(e.id(), position, e.titleEn(), e.titleJa(), deadline, 10, 3, 20,
-                        false));
+                Instant deadline = firstDay.plusWeeks(position)
+                        .atTime(LocalTime.of(23, 59))
+                        .atZone(zone)
+                        .toInstant();
+                assignments.insert(
+                        new Assignment(e.id(), position, e.titleEn(), e.titleJa(), deadline, 10, 3, 20, false));
                 position++;
             }
         }
@@ -76,11 +78,20 @@ public final class DemoCourse {
             StringBuilder file = new StringBuilder("# Kadai demo logins (created on first start)\n");
             for (int i = 0; i < LOGINS.size(); i++) {
                 Login login = LOGINS.get(i);
-                User user = accounts.createUser(login.username(), NAMES.get(i), login.username() + "@example.edu",
-                        login.password(), login.role());
+                User user = accounts.createUser(
+                        login.username(),
+                        NAMES.get(i),
+                        login.username() + "@example.edu",
+                        login.password(),
+                        login.role());
                 accounts.markDemo(user);
-                file.append("login ").append(login.role().name().toLowerCase()).append(' ')
-                        .append(login.username()).append(' ').append(login.password()).append('\n');
+                file.append("login ")
+                        .append(login.role().name().toLowerCase())
+                        .append(' ')
+                        .append(login.username())
+                        .append(' ')
+                        .append(login.password())
+                        .append('\n');
             }
             User student = accounts.user("aiko").orElseThrow();
             AccountService.IssuedToken token = accounts.issueToken(student.id(), "demo token");

@@ -20,8 +20,7 @@ import kadai.web.task.TaskPoints;
 public final class SettingsController {
 
     /** A training task on the settings page: its grading (null when it earns no points) and the metrics to choose from. */
-    public record TaskRow(String taskId, String description, TaskGrading grading, List<String> metrics) {
-    }
+    public record TaskRow(String taskId, String description, TaskGrading grading, List<String> metrics) {}
 
     private final AssignmentService assignments;
     private final TaskPoints points;
@@ -29,8 +28,8 @@ public final class SettingsController {
     private final String publicUrl;
     private final Views views;
 
-    public SettingsController(AssignmentService assignments, TaskPoints points, Tasks tasks, String publicUrl,
-            Views views) {
+    public SettingsController(
+            AssignmentService assignments, TaskPoints points, Tasks tasks, String publicUrl, Views views) {
         this.assignments = assignments;
         this.points = points;
         this.tasks = tasks;
@@ -47,8 +46,15 @@ public final class SettingsController {
 
     private void page(Context ctx) {
         Web.requireStaff(ctx);
-        views.render(ctx, "settings.jte", "assignments", assignments.all(), "tasks", taskRows(),
-                "publicUrl", publicUrl == null ? "" : publicUrl);
+        views.render(
+                ctx,
+                "settings.jte",
+                "assignments",
+                assignments.all(),
+                "tasks",
+                taskRows(),
+                "publicUrl",
+                publicUrl == null ? "" : publicUrl);
     }
 
     /** Every registered task, with the metrics its run page explains (the ones a target may use). */
@@ -57,16 +63,21 @@ public final class SettingsController {
         for (Task task : tasks.list()) {
             String prefix = "metric." + task.id() + ".";
             List<String> metrics = new ArrayList<>(List.of(TaskGrading.ACCURACY));
-            views.messages().keys(prefix).stream().map(k -> k.substring(prefix.length()))
-                    .filter(k -> !metrics.contains(k)).forEach(metrics::add);
-            rows.add(new TaskRow(task.id(), task.description(), points.grading(task.id()).orElse(null), metrics));
+            views.messages().keys(prefix).stream()
+                    .map(k -> k.substring(prefix.length()))
+                    .filter(k -> !metrics.contains(k))
+                    .forEach(metrics::add);
+            rows.add(new TaskRow(
+                    task.id(), task.description(), points.grading(task.id()).orElse(null), metrics));
         }
         return rows;
     }
 
     private void saveTask(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
-        points.save(grading(ctx.pathParam("id"), number(ctx.formParam("points"), "points"),
+        points.save(grading(
+                ctx.pathParam("id"),
+                number(ctx.formParam("points"), "points"),
                 ctx.formParam("metric") == null ? "" : ctx.formParam("metric").trim(),
                 number(ctx.formParam("fullAt"), "the value for full points"),
                 number(ctx.formParam("zeroAt"), "the value for no points")));
@@ -104,8 +115,7 @@ public final class SettingsController {
     }
 
     /** Body: {@code {"points": 5, "metric": "accuracy", "fullAt": 0.88, "zeroAt": 0.80}}. */
-    public record GradingBody(Double points, String metric, Double fullAt, Double zeroAt) {
-    }
+    public record GradingBody(Double points, String metric, Double fullAt, Double zeroAt) {}
 
     private void saveTaskApi(Context ctx) {
         Web.requireRole(ctx, Role.INSTRUCTOR);
@@ -116,10 +126,16 @@ public final class SettingsController {
             body = null;
         }
         if (body == null || body.points() == null || body.fullAt() == null || body.zeroAt() == null) {
-            throw RefusedException.invalid("bad-json", "The body must be a JSON object like {\"points\": 5,"
-                    + " \"metric\": \"accuracy\", \"fullAt\": 0.88, \"zeroAt\": 0.80}");
+            throw RefusedException.invalid(
+                    "bad-json",
+                    "The body must be a JSON object like {\"points\": 5,"
+                            + " \"metric\": \"accuracy\", \"fullAt\": 0.88, \"zeroAt\": 0.80}");
         }
-        ctx.json(points.save(grading(ctx.pathParam("id"), body.points(),
-                body.metric() == null ? TaskGrading.ACCURACY : body.metric().trim(), body.fullAt(), body.zeroAt())));
+        ctx.json(points.save(grading(
+                ctx.pathParam("id"),
+                body.points(),
+                body.metric() == null ? TaskGrading.ACCURACY : body.metric().trim(),
+                body.fullAt(),
+                body.zeroAt())));
     }
 }

@@ -29,13 +29,17 @@ public final class GradingTimesDao {
             throw new IllegalStateException("cannot write timings as JSON", e);
         }
         jdbi.useHandle(h -> h.createUpdate("UPDATE submissions SET timings = :json WHERE id = :id")
-                .bind("json", json).bind("id", id).execute());
+                .bind("json", json)
+                .bind("id", id)
+                .execute());
     }
 
     /** Return the timings of submission {@code id}'s grading; empty when none were recorded. */
     public Optional<GradingTimes> find(long id) {
         Optional<String> json = jdbi.withHandle(h -> h.createQuery("SELECT timings FROM submissions WHERE id = :id")
-                .bind("id", id).mapTo(String.class).findOne());
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne());
         if (json.isEmpty() || json.get() == null) {
             return Optional.empty();
         }

@@ -13,8 +13,14 @@ import kadai.grader.result.TestStatus;
  * @param withheld how many tests are shown only as hidden
  * @param sources the submitted files (staff and the author)
  */
-public record ResultView(Submission submission, String assignmentTitle, List<TestView> tests, Double score,
-        Double maxScore, int withheld, Map<String, String> sources) {
+public record ResultView(
+        Submission submission,
+        String assignmentTitle,
+        List<TestView> tests,
+        Double score,
+        Double maxScore,
+        int withheld,
+        Map<String, String> sources) {
 
     /**
      * One test as shown.
@@ -22,8 +28,18 @@ public record ResultView(Submission submission, String assignmentTitle, List<Tes
      * @param hidden true when the viewer may not see this test yet (name, points and output are withheld)
      * @param tensors failed array comparisons, cell by cell (empty when hidden)
      */
-    public record TestView(String id, String name, TestStatus status, Double score, Double maxScore, String output,
-            String visibility, List<String> tags, double seconds, boolean hidden, List<TensorDiff> tensors) {
+    public record TestView(
+            String id,
+            String name,
+            TestStatus status,
+            Double score,
+            Double maxScore,
+            String output,
+            String visibility,
+            List<String> tags,
+            double seconds,
+            boolean hidden,
+            List<TensorDiff> tensors) {
 
         public TestView {
             tensors = tensors == null ? List.of() : List.copyOf(tensors);

@@ -12,8 +12,11 @@ public final class StatusFeed implements AutoCloseable {
     private final PollingFeed<StatusSnapshot> feed;
 
     public StatusFeed(SubmissionService service, long pollMillis) {
-        this.feed = new PollingFeed<>("status", service::status,
-                s -> s.status().equals("GRADED") || s.status().equals("FAILED"), pollMillis);
+        this.feed = new PollingFeed<>(
+                "status",
+                service::status,
+                s -> s.status().equals("GRADED") || s.status().equals("FAILED"),
+                pollMillis);
     }
 
     /** Attach an SSE client asking for {@code /submissions/{id}/events}. */

@@ -7,6 +7,14 @@ import java.time.Instant;
  *
  * @param queueAhead submissions waiting ahead of this one (while queued)
  */
-public record StatusSnapshot(long id, String status, int queueAhead, Instant receivedAt, Instant startedAt,
-        Instant runningAt, Instant gradedAt, int attempts, Double score, Double maxScore) {
-}
+public record StatusSnapshot(
+        long id,
+        String status,
+        int queueAhead,
+        Instant receivedAt,
+        Instant startedAt,
+        Instant runningAt,
+        Instant gradedAt,
+        int attempts,
+        Double score,
+        Double maxScore) {}

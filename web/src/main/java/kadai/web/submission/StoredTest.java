@@ -11,8 +11,17 @@ import kadai.grader.result.Visibility;
  *
  * @param tensors failed array comparisons, cell by cell (empty for rows stored before they were kept)
  */
-public record StoredTest(int position, String testId, String name, double score, double maxScore,
-        TestStatus status, Visibility visibility, List<String> tags, double seconds, String output,
+public record StoredTest(
+        int position,
+        String testId,
+        String name,
+        double score,
+        double maxScore,
+        TestStatus status,
+        Visibility visibility,
+        List<String> tags,
+        double seconds,
+        String output,
         List<TensorDiff> tensors) {
 
     public StoredTest {
@@ -20,8 +29,18 @@ public record StoredTest(int position, String testId, String name, double score,
     }
 
     static StoredTest of(int position, TestResult r) {
-        return new StoredTest(position, r.id(), r.name(), r.score(), r.maxScore(), r.status(), r.visibility(),
-                r.tags(), r.seconds(), r.output(), r.tensors());
+        return new StoredTest(
+                position,
+                r.id(),
+                r.name(),
+                r.score(),
+                r.maxScore(),
+                r.status(),
+                r.visibility(),
+                r.tags(),
+                r.seconds(),
+                r.output(),
+                r.tensors());
     }
 
     public boolean passed() {

@@ -12,11 +12,28 @@ import java.time.Instant;
  * @param attempts how many times a worker started grading it (a retry after a crash adds one)
  * @param peakMemoryBytes peak memory of the sandboxed runner that ran it; null when not measured
  */
-public record Submission(long id, long userId, String username, String assignmentId, Status status,
-        String language, long seed, int lateDays, Instant receivedAt, Instant startedAt, Instant runningAt,
+public record Submission(
+        long id,
+        long userId,
+        String username,
+        String assignmentId,
+        Status status,
+        String language,
+        long seed,
+        int lateDays,
+        Instant receivedAt,
+        Instant startedAt,
+        Instant runningAt,
         Instant gradedAt,
-        int attempts, String outcome, Double rawScore, Double score, Double maxScore, Double executionSeconds,
-        String sandboxLevel, String output, Long peakMemoryBytes) {
+        int attempts,
+        String outcome,
+        Double rawScore,
+        Double score,
+        Double maxScore,
+        Double executionSeconds,
+        String sandboxLevel,
+        String output,
+        Long peakMemoryBytes) {
 
     /** Where a submission is in its life. */
     public enum Status {
@@ -32,7 +49,8 @@ public record Submission(long id, long userId, String username, String assignmen
 
     /** Format the peak memory in MiB ("162.7 MiB"), or null when it was not measured. */
     public String peakMemory() {
-        return peakMemoryBytes == null ? null
+        return peakMemoryBytes == null
+                ? null
                 : String.format(java.util.Locale.ROOT, "%.1f MiB", peakMemoryBytes / (1024.0 * 1024.0));
     }
 

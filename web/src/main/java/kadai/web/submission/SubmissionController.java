@@ -35,8 +35,12 @@ public final class SubmissionController {
     private final GradingTimesDao times;
     private final Views views;
 
-    public SubmissionController(SubmissionService service, AssignmentService assignments, StatusFeed feed,
-            GradingTimesDao times, Views views) {
+    public SubmissionController(
+            SubmissionService service,
+            AssignmentService assignments,
+            StatusFeed feed,
+            GradingTimesDao times,
+            Views views) {
         this.service = service;
         this.assignments = assignments;
         this.feed = feed;
@@ -84,8 +88,13 @@ public final class SubmissionController {
                 throw e;
             }
             ctx.status(ErrorMapper.status(e));
-            views.render(ctx, "assignment.jte", "detail", assignments.detail(viewer, assignmentId, Web.language(ctx)),
-                    "error", e.getMessage());
+            views.render(
+                    ctx,
+                    "assignment.jte",
+                    "detail",
+                    assignments.detail(viewer, assignmentId, Web.language(ctx)),
+                    "error",
+                    e.getMessage());
         }
     }
 
@@ -94,16 +103,27 @@ public final class SubmissionController {
         long id = Web.pathId(ctx, "submission");
         ResultView view = service.result(viewer, id);
         // Where the time went is for the staff (it names hidden tests).
-        TimingsView timings = viewer.isStaff() ? times.find(id).map(t -> TimingsView.of(t, view)).orElse(null) : null;
+        TimingsView timings = viewer.isStaff()
+                ? times.find(id).map(t -> TimingsView.of(t, view)).orElse(null)
+                : null;
         views.render(ctx, "submission.jte", "view", view, "status", service.status(viewer, id), "timings", timings);
     }
 
     private void submitApi(Context ctx) {
         Viewer viewer = Web.requireViewer(ctx);
         long id = service.submit(viewer, ctx.pathParam("id"), uploads(ctx), Web.language(ctx));
-        ctx.status(HttpStatus.CREATED).json(Map.of("id", id, "status", "QUEUED",
-                "statusUrl", "/api/submissions/" + id, "resultsUrl", "/api/submissions/" + id + "/results",
-                "page", "/submissions/" + id));
+        ctx.status(HttpStatus.CREATED)
+                .json(Map.of(
+                        "id",
+                        id,
+                        "status",
+                        "QUEUED",
+                        "statusUrl",
+                        "/api/submissions/" + id,
+                        "resultsUrl",
+                        "/api/submissions/" + id + "/results",
+                        "page",
+                        "/submissions/" + id));
     }
 
     private void statusApi(Context ctx) {
@@ -132,17 +152,36 @@ public final class SubmissionController {
         for (ResultView.TestView t : view.tests()) {
             Visibility visibility = Visibility.valueOf(t.visibility().toUpperCase(Locale.ROOT));
             if (t.hidden()) {
-                TestResult placeholder = new TestResult(t.id(), "", 0, 0, TestStatus.ERROR, "", visibility, List.of(), 0);
+                TestResult placeholder =
+                        new TestResult(t.id(), "", 0, 0, TestStatus.ERROR, "", visibility, List.of(), 0);
                 withheld.add(placeholder);
                 tests.add(placeholder);
             } else {
-                tests.add(new TestResult(t.id(), t.name(), t.score(), t.maxScore(), t.status(), t.output(), visibility,
-                        t.tags(), t.seconds(), t.tensors()));
+                tests.add(new TestResult(
+                        t.id(),
+                        t.name(),
+                        t.score(),
+                        t.maxScore(),
+                        t.status(),
+                        t.output(),
+                        visibility,
+                        t.tags(),
+                        t.seconds(),
+                        t.tensors()));
             }
         }
-        GradeReport report = new GradeReport(s.assignmentId(),
-                s.outcome() == null ? null : GradeReport.Outcome.valueOf(s.outcome().toUpperCase(Locale.ROOT)),
-                0, 0, 0, s.output(), s.seed(), s.sandboxLevel(), tests,
+        GradeReport report = new GradeReport(
+                s.assignmentId(),
+                s.outcome() == null
+                        ? null
+                        : GradeReport.Outcome.valueOf(s.outcome().toUpperCase(Locale.ROOT)),
+                0,
+                0,
+                0,
+                s.output(),
+                s.seed(),
+                s.sandboxLevel(),
+                tests,
                 s.peakMemoryBytes() == null ? -1 : s.peakMemoryBytes());
         ObjectNode out = GradescopeResults.withheld(report, withheld::contains);
         putNullable(out, "score", view.score());

@@ -27,24 +27,46 @@ public final class SubmissionDao {
             + " s.score, s.max_score, s.execution_seconds, s.sandbox_level, s.output, s.peak_memory_bytes";
     private static final String FROM = " FROM submissions s JOIN users u ON u.id = s.user_id";
 
-    private static final RowMapper<Submission> ROW = (rs, ctx) -> new Submission(rs.getLong("id"),
-            rs.getLong("user_id"), rs.getString("username"), rs.getString("assignment_id"),
-            Submission.Status.valueOf(rs.getString("status")), rs.getString("language"), rs.getLong("seed"),
-            rs.getInt("late_days"), instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("started_at")),
-            instant(rs.getTimestamp("running_at")), instant(rs.getTimestamp("graded_at")), rs.getInt("attempts"), rs.getString("outcome"),
-            rs.getObject("raw_score", Double.class), rs.getObject("score", Double.class),
-            rs.getObject("max_score", Double.class), rs.getObject("execution_seconds", Double.class),
-            rs.getString("sandbox_level"), rs.getString("output"), rs.getObject("peak_memory_bytes", Long.class));
+    private static final RowMapper<Submission> ROW = (rs, ctx) -> new Submission(
+            rs.getLong("id"),
+            rs.getLong("user_id"),
+            rs.getString("username"),
+            rs.getString("assignment_id"),
+            Submission.Status.valueOf(rs.getString("status")),
+            rs.getString("language"),
+            rs.getLong("seed"),
+            rs.getInt("late_days"),
+            instant(rs.getTimestamp("received_at")),
+            instant(rs.getTimestamp("started_at")),
+            instant(rs.getTimestamp("running_at")),
+            instant(rs.getTimestamp("graded_at")),
+            rs.getInt("attempts"),
+            rs.getString("outcome"),
+            rs.getObject("raw_score", Double.class),
+            rs.getObject("score", Double.class),
+            rs.getObject("max_score", Double.class),
+            rs.getObject("execution_seconds", Double.class),
+            rs.getString("sandbox_level"),
+            rs.getString("output"),
+            rs.getObject("peak_memory_bytes", Long.class));
 
-    private static final RowMapper<StoredTest> TEST = (rs, ctx) -> new StoredTest(rs.getInt("position"),
-            rs.getString("test_id"), rs.getString("name"), rs.getDouble("score"), rs.getDouble("max_score"),
-            TestStatus.valueOf(rs.getString("status")), Visibility.valueOf(rs.getString("visibility")),
-            rs.getString("tags").isEmpty() ? List.of() : Arrays.asList(rs.getString("tags").split(",")),
-            rs.getDouble("seconds"), rs.getString("output"), tensors(rs.getString("tensors")));
+    private static final RowMapper<StoredTest> TEST = (rs, ctx) -> new StoredTest(
+            rs.getInt("position"),
+            rs.getString("test_id"),
+            rs.getString("name"),
+            rs.getDouble("score"),
+            rs.getDouble("max_score"),
+            TestStatus.valueOf(rs.getString("status")),
+            Visibility.valueOf(rs.getString("visibility")),
+            rs.getString("tags").isEmpty()
+                    ? List.of()
+                    : Arrays.asList(rs.getString("tags").split(",")),
+            rs.getDouble("seconds"),
+            rs.getString("output"),
+            tensors(rs.getString("tensors")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<TensorDiff>> DIFFS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<TensorDiff>> DIFFS = new TypeReference<>() {};
 
     /** Read stored comparisons; a row from before they were kept (NULL) or unreadable JSON has none. */
     static List<TensorDiff> tensors(String json) {
@@ -80,7 +102,13 @@ public final class SubmissionDao {
     }
 
     /** Store a new submission and its sources in one transaction; return its id. */
-    public long insert(long userId, String assignmentId, String language, long seed, int lateDays, Instant now,
+    public long insert(
+            long userId,
+            String assignmentId,
+            String language,
+            long seed,
+            int lateDays,
+            Instant now,
             Map<String, String> sources) {
         return jdbi.inTransaction(h -> insert(h, userId, assignmentId, language, seed, lateDays, now, sources));
     }
@@ -92,15 +120,26 @@ public final class SubmissionDao {
      *
      * @return the new id, or empty when the limit is reached
      */
-    public java.util.OptionalLong insertWithinLimit(long userId, String assignmentId, String language, long seed,
-            int lateDays, Instant now, Map<String, String> sources, Instant since, int limit) {
+    public java.util.OptionalLong insertWithinLimit(
+            long userId,
+            String assignmentId,
+            String language,
+            long seed,
+            int lateDays,
+            Instant now,
+            Map<String, String> sources,
+            Instant since,
+            int limit) {
         return jdbi.inTransaction(h -> {
             UserLock.lock(h, userId);
             long used = h.createQuery("""
                             SELECT COUNT(*) FROM submissions
                             WHERE user_id = :user AND assignment_id = :assignment AND received_at >= :since""")
-                    .bind("user", userId).bind("assignment", assignmentId).bind("since", since)
-                    .mapTo(Long.class).one();
+                    .bind("user", userId)
+                    .bind("assignment", assignmentId)
+                    .bind("since", since)
+                    .mapTo(Long.class)
+                    .one();
             if (used >= limit) {
                 return java.util.OptionalLong.empty();
             }
@@ -108,15 +147,28 @@ public final class SubmissionDao {
         });
     }
 
-    private static long insert(Handle h, long userId, String assignmentId, String language, long seed, int lateDays,
-            Instant now, Map<String, String> sources) {
+    private static long insert(
+            Handle h,
+            long userId,
+            String assignmentId,
+            String language,
+            long seed,
+            int lateDays,
+            Instant now,
+            Map<String, String> sources) {
         long id = h.createUpdate("""
                         INSERT INTO submissions (user_id, assignment_id, status, language, seed, late_days,
                             received_at, attempts)
                         VALUES (:user, :assignment, 'QUEUED', :language, :seed, :late, :now, 0)""")
-                .bind("user", userId).bind("assignment", assignmentId).bind("language", language)
-                .bind("seed", seed).bind("late", lateDays).bind("now", now)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("user", userId)
+                .bind("assignment", assignmentId)
+                .bind("language", language)
+                .bind("seed", seed)
+                .bind("late", lateDays)
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
         var batch = h.prepareBatch("INSERT INTO submission_files (submission_id, path, content) VALUES (?, ?, ?)");
         sources.forEach((path, content) -> batch.add(id, path, content));
         batch.execute();
@@ -125,50 +177,71 @@ public final class SubmissionDao {
 
     public Optional<Submission> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE s.id = :id")
-                .bind("id", id).map(ROW).findOne());
+                .bind("id", id)
+                .map(ROW)
+                .findOne());
     }
 
     public List<Submission> forUser(long userId, String assignmentId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
                         + " WHERE s.user_id = :user AND s.assignment_id = :assignment ORDER BY s.id DESC")
-                .bind("user", userId).bind("assignment", assignmentId).map(ROW).list());
+                .bind("user", userId)
+                .bind("assignment", assignmentId)
+                .map(ROW)
+                .list());
     }
 
     public List<Submission> forUser(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
-                        + " WHERE s.user_id = :user ORDER BY s.id DESC")
-                .bind("user", userId).map(ROW).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE s.user_id = :user ORDER BY s.id DESC")
+                        .bind("user", userId)
+                        .map(ROW)
+                        .list());
     }
 
     public List<Submission> forAssignment(String assignmentId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM
-                        + " WHERE s.assignment_id = :assignment ORDER BY s.id")
-                .bind("assignment", assignmentId).map(ROW).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + FROM + " WHERE s.assignment_id = :assignment ORDER BY s.id")
+                        .bind("assignment", assignmentId)
+                        .map(ROW)
+                        .list());
     }
 
     public List<Submission> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " ORDER BY s.id").map(ROW).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + " ORDER BY s.id")
+                .map(ROW)
+                .list());
     }
 
     /** Return the ids of submissions accepted but not graded (for re-enqueueing at start). */
     public List<Long> unfinished() {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM submissions WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
-                .mapTo(Long.class).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT id FROM submissions WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
+                        .mapTo(Long.class)
+                        .list());
     }
 
     public long countSince(long userId, String assignmentId, Instant since) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT COUNT(*) FROM submissions
                         WHERE user_id = :user AND assignment_id = :assignment AND received_at >= :since""")
-                .bind("user", userId).bind("assignment", assignmentId).bind("since", since)
-                .mapTo(Long.class).one());
+                .bind("user", userId)
+                .bind("assignment", assignmentId)
+                .bind("since", since)
+                .mapTo(Long.class)
+                .one());
     }
 
     /** One submission with its score and the points of its tests per visibility (what a student may see). */
-    public record Summary(long id, String assignmentId, Submission.Status status, Instant receivedAt, int lateDays,
-            Double score, Double maxScore, Map<Visibility, double[]> pointsByVisibility) {
-    }
+    public record Summary(
+            long id,
+            String assignmentId,
+            Submission.Status status,
+            Instant receivedAt,
+            int lateDays,
+            Double score,
+            Double maxScore,
+            Map<Visibility, double[]> pointsByVisibility) {}
 
     /**
      * Return the user's submissions (to one assignment, or all with {@code assignmentId} null), newest
@@ -182,11 +255,11 @@ public final class SubmissionDao {
                             SELECT s.id, s.assignment_id, s.status, s.received_at, s.late_days, s.score, s.max_score,
                                 t.visibility, SUM(t.score) AS points, SUM(t.max_score) AS max_points
                             FROM submissions s LEFT JOIN test_results t ON t.submission_id = s.id
-                            WHERE s.user_id = :user""" + (assignmentId == null ? "" : " AND s.assignment_id = :assignment")
-                            + """
+                            WHERE s.user_id = :user""" + (assignmentId == null ? "" : " AND s.assignment_id = :assignment") + """
                              GROUP BY s.id, s.assignment_id, s.status, s.received_at, s.late_days, s.score,
                                 s.max_score, t.visibility
-                            ORDER BY s.id DESC""").bind("user", userId);
+                            ORDER BY s.id DESC""")
+                    .bind("user", userId);
             if (assignmentId != null) {
                 query.bind("assignment", assignmentId);
             }
@@ -194,10 +267,14 @@ public final class SubmissionDao {
                         long id = rs.getLong("id");
                         Summary summary = byId.computeIfAbsent(id, k -> {
                             try {
-                                return new Summary(id, rs.getString("assignment_id"),
+                                return new Summary(
+                                        id,
+                                        rs.getString("assignment_id"),
                                         Submission.Status.valueOf(rs.getString("status")),
-                                        instant(rs.getTimestamp("received_at")), rs.getInt("late_days"),
-                                        rs.getObject("score", Double.class), rs.getObject("max_score", Double.class),
+                                        instant(rs.getTimestamp("received_at")),
+                                        rs.getInt("late_days"),
+                                        rs.getObject("score", Double.class),
+                                        rs.getObject("max_score", Double.class),
                                         new java.util.EnumMap<>(Visibility.class));
                             } catch (java.sql.SQLException e) {
                                 throw new IllegalStateException(e);
@@ -205,8 +282,9 @@ public final class SubmissionDao {
                         });
                         String visibility = rs.getString("visibility");
                         if (visibility != null) {
-                            summary.pointsByVisibility().put(Visibility.valueOf(visibility),
-                                    new double[] {rs.getDouble("points"), rs.getDouble("max_points")});
+                            summary.pointsByVisibility().put(Visibility.valueOf(visibility), new double[] {
+                                rs.getDouble("points"), rs.getDouble("max_points")
+                            });
                         }
                         return id;
                     })
@@ -222,7 +300,8 @@ public final class SubmissionDao {
             h.createQuery("""
                             SELECT assignment_id, COUNT(*) AS n FROM submissions
                             WHERE user_id = :user AND received_at >= :since GROUP BY assignment_id""")
-                    .bind("user", userId).bind("since", since)
+                    .bind("user", userId)
+                    .bind("since", since)
                     .map((rs, ctx) -> Map.entry(rs.getString("assignment_id"), rs.getInt("n")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts;
@@ -231,9 +310,11 @@ public final class SubmissionDao {
 
     /** Return how many submissions wait ahead of this one (0 when it is next or already running). */
     public int queueAhead(long id) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM submissions WHERE status = 'QUEUED' AND id < :id")
-                .bind("id", id).mapTo(Integer.class).one());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM submissions WHERE status = 'QUEUED' AND id < :id")
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     public Map<String, String> sources(long id) {
@@ -248,24 +329,27 @@ public final class SubmissionDao {
     }
 
     public List<StoredTest> tests(long id) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT * FROM test_results WHERE submission_id = :id ORDER BY position")
-                .bind("id", id).map(TEST).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM test_results WHERE submission_id = :id ORDER BY position")
+                        .bind("id", id)
+                        .map(TEST)
+                        .list());
     }
 
     /** Mark that a worker starts grading; count the attempt. */
     public void markStarted(long id, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE submissions SET status = 'RUNNING', started_at = :now, running_at = NULL, attempts = attempts + 1
-                        WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
-                .bind("now", now).bind("id", id).execute());
+                        WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""").bind("now", now).bind("id", id).execute());
     }
 
     /** Mark that the submission compiled and its tests are running. */
     public void markRunning(long id, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "UPDATE submissions SET running_at = :now WHERE id = :id AND status = 'RUNNING'")
-                .bind("now", now).bind("id", id).execute());
+        jdbi.useHandle(
+                h -> h.createUpdate("UPDATE submissions SET running_at = :now WHERE id = :id AND status = 'RUNNING'")
+                        .bind("now", now)
+                        .bind("id", id)
+                        .execute());
     }
 
     /**
@@ -281,9 +365,15 @@ public final class SubmissionDao {
                                 raw_score = :raw, score = :score, max_score = :max, execution_seconds = :seconds,
                                 sandbox_level = :sandbox, output = :output, peak_memory_bytes = :memory
                             WHERE id = :id AND status <> 'GRADED'""")
-                    .bind("now", now).bind("outcome", report.outcome().name()).bind("raw", report.score())
-                    .bind("score", score).bind("max", report.maxScore()).bind("seconds", report.executionSeconds())
-                    .bind("sandbox", report.sandboxLevel()).bind("output", report.output()).bind("id", id)
+                    .bind("now", now)
+                    .bind("outcome", report.outcome().name())
+                    .bind("raw", report.score())
+                    .bind("score", score)
+                    .bind("max", report.maxScore())
+                    .bind("seconds", report.executionSeconds())
+                    .bind("sandbox", report.sandboxLevel())
+                    .bind("output", report.output())
+                    .bind("id", id)
                     .bind("memory", report.memoryMeasured() ? Long.valueOf(report.peakMemoryBytes()) : null)
                     .execute();
             if (updated == 1) {
@@ -301,9 +391,15 @@ public final class SubmissionDao {
                                 raw_score = :raw, score = :score, max_score = :max, execution_seconds = :seconds,
                                 sandbox_level = :sandbox, output = :output, peak_memory_bytes = :memory
                             WHERE id = :id""")
-                    .bind("now", now).bind("outcome", report.outcome().name()).bind("raw", report.score())
-                    .bind("score", score).bind("max", report.maxScore()).bind("seconds", report.executionSeconds())
-                    .bind("sandbox", report.sandboxLevel()).bind("output", report.output()).bind("id", id)
+                    .bind("now", now)
+                    .bind("outcome", report.outcome().name())
+                    .bind("raw", report.score())
+                    .bind("score", score)
+                    .bind("max", report.maxScore())
+                    .bind("seconds", report.executionSeconds())
+                    .bind("sandbox", report.sandboxLevel())
+                    .bind("output", report.output())
+                    .bind("id", id)
                     .bind("memory", report.memoryMeasured() ? Long.valueOf(report.peakMemoryBytes()) : null)
                     .execute();
             replaceTests(h, id, report.tests());
@@ -314,19 +410,35 @@ public final class SubmissionDao {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE submissions SET status = 'FAILED', graded_at = :now, output = :output
                         WHERE id = :id AND status <> 'GRADED'""")
-                .bind("now", now).bind("output", message).bind("id", id).execute());
+                .bind("now", now)
+                .bind("output", message)
+                .bind("id", id)
+                .execute());
     }
 
     private static void replaceTests(Handle h, long id, List<TestResult> tests) {
-        h.createUpdate("DELETE FROM test_results WHERE submission_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM test_results WHERE submission_id = :id")
+                .bind("id", id)
+                .execute();
         var batch = h.prepareBatch("""
                 INSERT INTO test_results (submission_id, position, test_id, name, score, max_score, status,
                     visibility, tags, seconds, output, tensors)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         for (int i = 0; i < tests.size(); i++) {
             TestResult t = tests.get(i);
-            batch.add(id, i, t.id(), t.name(), t.score(), t.maxScore(), t.status().name(), t.visibility().name(),
-                    String.join(",", t.tags()), t.seconds(), t.output(), tensorsJson(t.tensors()));
+            batch.add(
+                    id,
+                    i,
+                    t.id(),
+                    t.name(),
+                    t.score(),
+                    t.maxScore(),
+                    t.status().name(),
+                    t.visibility().name(),
+                    String.join(",", t.tags()),
+                    t.seconds(),
+                    t.output(),
+                    tensorsJson(t.tensors()));
         }
         if (!tests.isEmpty()) {
             batch.execute();
@@ -335,13 +447,13 @@ public final class SubmissionDao {
 
     /** Return every stored test result of an assignment's latest graded submission per student. */
     public List<StoredTest> latestTests(String assignmentId) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h ->
+                h.createQuery("""
                         SELECT t.* FROM test_results t JOIN submissions s ON s.id = t.submission_id
                         WHERE s.assignment_id = :assignment AND s.status = 'GRADED' AND s.id = (
                             SELECT MAX(s2.id) FROM submissions s2
                             WHERE s2.user_id = s.user_id AND s2.assignment_id = s.assignment_id
                                 AND s2.status = 'GRADED')
-                        ORDER BY t.position""")
-                .bind("assignment", assignmentId).map(TEST).list());
+                        ORDER BY t.position""").bind("assignment", assignmentId).map(TEST).list());
     }
 }

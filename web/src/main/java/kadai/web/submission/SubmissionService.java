@@ -31,8 +31,14 @@ public final class SubmissionService implements Standings {
     private final CourseTime time;
     private final SecureRandom random = new SecureRandom();
 
-    public SubmissionService(SubmissionDao dao, AssignmentDao assignments, Catalog catalog, UploadValidator validator,
-            GradingQueue queue, Clock clock, CourseTime time) {
+    public SubmissionService(
+            SubmissionDao dao,
+            AssignmentDao assignments,
+            Catalog catalog,
+            UploadValidator validator,
+            GradingQueue queue,
+            Clock clock,
+            CourseTime time) {
         this.time = time;
         this.dao = dao;
         this.assignments = assignments;
@@ -51,7 +57,8 @@ public final class SubmissionService implements Standings {
      * @throws RefusedException when the assignment is closed or today's submissions are used up
      */
     public long submit(Viewer viewer, String assignmentId, List<Upload> uploads, Language language) {
-        Assignment assignment = assignments.find(assignmentId)
+        Assignment assignment = assignments
+                .find(assignmentId)
                 .orElseThrow(() -> new NotFoundException("There is no assignment '" + assignmentId + "'."));
         Catalog.Entry entry = catalog.find(assignmentId)
                 .orElseThrow(() -> new NotFoundException("Assignment '" + assignmentId + "' has no grader."));
@@ -61,28 +68,40 @@ public final class SubmissionService implements Standings {
                 throw new NotFoundException("There is no assignment '" + assignmentId + "'.");
             }
             if (!assignment.openAt(now)) {
-                throw RefusedException.conflict("not-open", "Assignment " + assignmentId + " opens at "
-                        + time.format(assignment.opensAt()) + ".");
+                throw RefusedException.conflict(
+                        "not-open",
+                        "Assignment " + assignmentId + " opens at " + time.format(assignment.opensAt()) + ".");
             }
             if (now.isAfter(assignment.closesAt())) {
-                throw RefusedException.conflict("closed", "Assignment " + assignmentId + " closed at "
-                        + time.format(assignment.closesAt()) + " (deadline plus " + assignment.lateDays()
-                        + " late days).");
+                throw RefusedException.conflict(
+                        "closed",
+                        "Assignment " + assignmentId + " closed at "
+                                + time.format(assignment.closesAt()) + " (deadline plus " + assignment.lateDays()
+                                + " late days).");
             }
             if (attemptsLeftToday(viewer.id(), assignment) <= 0) {
                 throw dailyLimit(assignment, now);
             }
         }
-        Map<String, String> sources = validator.validate(uploads, entry.javaPackage(),
-                java.util.Set.copyOf(catalog.usedFiles(entry)));
+        Map<String, String> sources =
+                validator.validate(uploads, entry.javaPackage(), java.util.Set.copyOf(catalog.usedFiles(entry)));
         String lang = (language == null ? Language.EN : language).tag();
         long id;
         if (viewer.isStaff()) {
-            id = dao.insert(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now), now, sources);
+            id = dao.insert(
+                    viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now), now, sources);
         } else {
             // The check above answers early; this one is atomic (parallel uploads cannot all pass it).
-            id = dao.insertWithinLimit(viewer.id(), assignmentId, lang, random.nextLong(), assignment.lateDaysAt(now),
-                    now, sources, time.startOfDay(now), assignment.dailyLimit())
+            id = dao.insertWithinLimit(
+                            viewer.id(),
+                            assignmentId,
+                            lang,
+                            random.nextLong(),
+                            assignment.lateDaysAt(now),
+                            now,
+                            sources,
+                            time.startOfDay(now),
+                            assignment.dailyLimit())
                     .orElseThrow(() -> dailyLimit(assignment, now));
         }
         queue.enqueue(id);
@@ -90,9 +109,11 @@ public final class SubmissionService implements Standings {
     }
 
     private RefusedException dailyLimit(Assignment assignment, Instant now) {
-        return RefusedException.limitReached("daily-limit", "You have used today's " + assignment.dailyLimit()
-                + " submissions for " + assignment.id() + "; the count starts again at "
-                + time.format(time.startOfNextDay(now)) + ".");
+        return RefusedException.limitReached(
+                "daily-limit",
+                "You have used today's " + assignment.dailyLimit()
+                        + " submissions for " + assignment.id() + "; the count starts again at "
+                        + time.format(time.startOfNextDay(now)) + ".");
     }
 
     /** Return how many more submissions the student may make today (the course's day, from local midnight). */
@@ -141,8 +162,8 @@ public final class SubmissionService implements Standings {
 
     /** Return a submission the viewer may see (their own, or any for staff), else fail with not-found. */
     public Submission visible(Viewer viewer, long id) {
-        Submission submission = dao.find(id)
-                .orElseThrow(() -> new NotFoundException("There is no submission " + id + "."));
+        Submission submission =
+                dao.find(id).orElseThrow(() -> new NotFoundException("There is no submission " + id + "."));
         if (!viewer.isStaff() && submission.userId() != viewer.id()) {
             // Same answer as for a missing one: a student learns nothing about others' submissions.
             throw new NotFoundException("There is no submission " + id + ".");
@@ -157,8 +178,17 @@ public final class SubmissionService implements Standings {
     private StatusSnapshot snapshot(Submission s, Viewer viewer) {
         int ahead = s.status() == Submission.Status.QUEUED ? dao.queueAhead(s.id()) : 0;
         ResultView view = s.finished() ? result(viewer, s) : null;
-        return new StatusSnapshot(s.id(), s.status().name(), ahead, s.receivedAt(), s.startedAt(), s.runningAt(), s.gradedAt(),
-                s.attempts(), view == null ? null : view.score(), view == null ? null : view.maxScore());
+        return new StatusSnapshot(
+                s.id(),
+                s.status().name(),
+                ahead,
+                s.receivedAt(),
+                s.startedAt(),
+                s.runningAt(),
+                s.gradedAt(),
+                s.attempts(),
+                view == null ? null : view.score(),
+                view == null ? null : view.maxScore());
     }
 
     /** Return the results of a submission as the viewer may see them. */
@@ -178,12 +208,32 @@ public final class SubmissionService implements Standings {
             if (show) {
                 visibleScore += t.score();
                 visibleMax += t.maxScore();
-                tests.add(new ResultView.TestView(t.testId(), t.name(), t.status(), t.score(), t.maxScore(),
-                        t.output(), t.visibility().gradescopeName(), t.tags(), t.seconds(), false, t.tensors()));
+                tests.add(new ResultView.TestView(
+                        t.testId(),
+                        t.name(),
+                        t.status(),
+                        t.score(),
+                        t.maxScore(),
+                        t.output(),
+                        t.visibility().gradescopeName(),
+                        t.tags(),
+                        t.seconds(),
+                        false,
+                        t.tensors()));
             } else {
                 withheld++;
-                tests.add(new ResultView.TestView("hidden-" + withheld, null, null, null, null, null,
-                        t.visibility().gradescopeName(), List.of(), 0, true, List.of()));
+                tests.add(new ResultView.TestView(
+                        "hidden-" + withheld,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        t.visibility().gradescopeName(),
+                        List.of(),
+                        0,
+                        true,
+                        List.of()));
             }
         }
         Double score = s.score();

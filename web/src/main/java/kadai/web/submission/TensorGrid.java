@@ -19,23 +19,26 @@ import kadai.grader.result.TensorDiff;
  * @param expected the expected values' blocks
  * @param actual the student's values' blocks, the same cells marked
  */
-public record TensorGrid(String label, String shape, int differing, int total, List<Block> expected,
-        List<Block> actual) {
+public record TensorGrid(
+        String label, String shape, int differing, int total, List<Block> expected, List<Block> actual) {
 
     /** One matrix: the leading indices ({@code [n=0, c=1, :, :]}, empty for rank ≤ 2) and its rows. */
-    public record Block(String heading, List<List<Cell>> rows) {
-    }
+    public record Block(String heading, List<List<Cell>> rows) {}
 
     /** One number and whether it differs from the other side beyond the tolerance. */
-    public record Cell(String text, boolean differs) {
-    }
+    public record Cell(String text, boolean differs) {}
 
     /** Lay out {@code diff}. */
     public static TensorGrid of(TensorDiff diff) {
         long[] dims = diff.shape().stream().mapToLong(Long::longValue).toArray();
         Set<Integer> bad = new HashSet<>(diff.differing());
-        return new TensorGrid(diff.label(), shape(dims), bad.size(), diff.expected().size(),
-                blocks(diff.expected(), dims, bad), blocks(diff.actual(), dims, bad));
+        return new TensorGrid(
+                diff.label(),
+                shape(dims),
+                bad.size(),
+                diff.expected().size(),
+                blocks(diff.expected(), dims, bad),
+                blocks(diff.actual(), dims, bad));
     }
 
     private static List<Block> blocks(List<Double> values, long[] dims, Set<Integer> bad) {

@@ -13,8 +13,7 @@ import kadai.grader.result.GradingTimes;
 public record TimingsView(List<GradingTimes.Phase> phases, List<GradingTimes.Phase> cpu, int lanes, List<Row> tests) {
 
     /** One test's line, under the name the viewer reads. */
-    public record Row(String name, GradingTimes.TestTimes times) {
-    }
+    public record Row(String name, GradingTimes.TestTimes times) {}
 
     /** Join the stored timings with the test names of the result view. */
     static TimingsView of(GradingTimes times, ResultView view) {

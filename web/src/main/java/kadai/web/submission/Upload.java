@@ -1,5 +1,4 @@
 package kadai.web.submission;
 
 /** Carry one uploaded file: the name the client gave and its bytes. */
-public record Upload(String filename, byte[] content) {
-}
+public record Upload(String filename, byte[] content) {}

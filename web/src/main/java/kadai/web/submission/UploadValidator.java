@@ -65,23 +65,25 @@ public final class UploadValidator {
             String name = baseName(upload.filename());
             if (name.endsWith(".zip")) {
                 if (uploads.size() > 1) {
-                    throw new UploadRejectedException("zip-with-others",
-                            "Upload either one zip or .java files, not both (" + name + ").");
+                    throw new UploadRejectedException(
+                            "zip-with-others", "Upload either one zip or .java files, not both (" + name + ").");
                 }
                 javaFiles.addAll(unzip(name, upload.content(), javaPackage.replace('.', '/'), alsoAccepted));
             } else if (name.endsWith(".java")) {
                 javaFiles.add(new Upload(name, upload.content()));
             } else {
-                throw new UploadRejectedException("wrong-type",
-                        name + " is neither a .java file nor a .zip; upload only your source files.");
+                throw new UploadRejectedException(
+                        "wrong-type", name + " is neither a .java file nor a .zip; upload only your source files.");
             }
         }
         if (javaFiles.isEmpty()) {
             throw new UploadRejectedException("no-files", "The zip holds no .java files under src/main/java.");
         }
         if (javaFiles.size() > limits.maxFiles()) {
-            throw new UploadRejectedException("too-many-files", javaFiles.size() + " .java files is more than the "
-                    + limits.maxFiles() + " a submission may hold; upload only the classes of this assignment.");
+            throw new UploadRejectedException(
+                    "too-many-files",
+                    javaFiles.size() + " .java files is more than the " + limits.maxFiles()
+                            + " a submission may hold; upload only the classes of this assignment.");
         }
         Map<String, String> sources = new LinkedHashMap<>();
         String packagePath = javaPackage.replace('.', '/');
@@ -91,20 +93,26 @@ public final class UploadValidator {
                 throw new UploadRejectedException("bad-name", name + " is not a Java class file name.");
             }
             if (file.content().length > limits.maxFileBytes()) {
-                throw new UploadRejectedException("file-too-large", name + " has " + file.content().length
-                        + " bytes; one source file may have at most " + limits.maxFileBytes() + ".");
+                throw new UploadRejectedException(
+                        "file-too-large",
+                        name + " has " + file.content().length + " bytes; one source file may have at most "
+                                + limits.maxFileBytes() + ".");
             }
             String text = utf8Text(name, file.content());
             Matcher m = PACKAGE.matcher(stripComments(text));
             if (!m.find()) {
-                throw new UploadRejectedException("wrong-package", name + " declares no package; it must start with"
-                        + " 'package " + javaPackage + ";'.");
+                throw new UploadRejectedException(
+                        "wrong-package",
+                        name + " declares no package; it must start with" + " 'package " + javaPackage + ";'.");
             }
             String path = m.group(1).replace('.', '/') + "/" + name;
             if (!m.group(1).equals(javaPackage) && !alsoAccepted.contains(path)) {
-                throw new UploadRejectedException("wrong-package", name + " declares package " + m.group(1)
-                        + ", but this assignment's classes are in " + javaPackage
-                        + (alsoAccepted.isEmpty() ? "" : " (besides " + String.join(", ", alsoAccepted) + ")") + ".");
+                throw new UploadRejectedException(
+                        "wrong-package",
+                        name + " declares package " + m.group(1)
+                                + ", but this assignment's classes are in " + javaPackage
+                                + (alsoAccepted.isEmpty() ? "" : " (besides " + String.join(", ", alsoAccepted) + ")")
+                                + ".");
             }
             if (sources.put(m.group(1).equals(javaPackage) ? packagePath + "/" + name : path, text) != null) {
                 throw new UploadRejectedException("duplicate", name + " was uploaded twice.");
@@ -128,18 +136,25 @@ public final class UploadValidator {
             while ((entry = zip.getNextEntry()) != null) {
                 entries++;
                 if (entries > limits.maxZipEntries()) {
-                    throw new UploadRejectedException("zip-too-many-entries", zipName + " has more than "
-                            + limits.maxZipEntries() + " entries; zip only your source folder.");
+                    throw new UploadRejectedException(
+                            "zip-too-many-entries",
+                            zipName + " has more than " + limits.maxZipEntries()
+                                    + " entries; zip only your source folder.");
                 }
                 String path = entry.getName().replace('\\', '/');
                 if (escapes(path)) {
-                    throw new UploadRejectedException("zip-slip", zipName + " contains the entry '" + entry.getName()
-                            + "', which points outside the zip's folder; such zips are refused.");
+                    throw new UploadRejectedException(
+                            "zip-slip",
+                            zipName + " contains the entry '" + entry.getName()
+                                    + "', which points outside the zip's folder; such zips are refused.");
                 }
                 byte[] content = readCapped(zip, zipName, limits.maxUnzippedBytes() - expanded);
                 expanded += content.length;
-                if (entry.isDirectory() || !path.endsWith(".java") || path.endsWith("package-info.java")
-                        || ignored(path, packagePath) && alsoAccepted.stream().noneMatch(p -> path.endsWith("src/main/java/" + p))) {
+                if (entry.isDirectory()
+                        || !path.endsWith(".java")
+                        || path.endsWith("package-info.java")
+                        || ignored(path, packagePath)
+                                && alsoAccepted.stream().noneMatch(p -> path.endsWith("src/main/java/" + p))) {
                     continue;
                 }
                 files.add(new Upload(baseName(path), content));
@@ -172,7 +187,9 @@ public final class UploadValidator {
         if (path.contains("src/main/java/") && !path.contains("src/main/java/" + packagePath + "/")) {
             return true;
         }
-        return path.contains("src/test/") || path.startsWith("target/") || path.contains("/target/")
+        return path.contains("src/test/")
+                || path.startsWith("target/")
+                || path.contains("/target/")
                 || path.contains("__MACOSX/");
     }
 
@@ -184,8 +201,10 @@ public final class UploadValidator {
         while ((n = zip.read(buffer)) > 0) {
             read += n;
             if (read > budget) {
-                throw new UploadRejectedException("zip-bomb", zipName + " expands to more than "
-                        + limits.maxUnzippedBytes() + " bytes; such zips are refused (zip only your sources).");
+                throw new UploadRejectedException(
+                        "zip-bomb",
+                        zipName + " expands to more than " + limits.maxUnzippedBytes()
+                                + " bytes; such zips are refused (zip only your sources).");
             }
             out.write(buffer, 0, n);
         }
@@ -199,13 +218,17 @@ public final class UploadValidator {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new UploadRejectedException("not-utf8", name + " is not UTF-8 text; save it as UTF-8"
-                    + " (most editors: File > Save with Encoding > UTF-8) and upload it again.");
+            throw new UploadRejectedException(
+                    "not-utf8",
+                    name + " is not UTF-8 text; save it as UTF-8"
+                            + " (most editors: File > Save with Encoding > UTF-8) and upload it again.");
         }
     }
 

@@ -14,16 +14,17 @@ public record Chart(String name, int count, double min, double max, String point
     public static final int HEIGHT = 200;
     /** Left margin for the axis labels, and the other margins. */
     public static final int LEFT = 64;
+
     public static final int PAD = 12;
     /** Lines longer than this are thinned to this many points (every k-th, and the last). */
     static final int MAX_POINTS = 600;
 
     /** A marked point. */
-    public record Dot(double x, double y) {
-    }
+    public record Dot(double x, double y) {}
 
     public static Chart of(String name, List<Double> values) {
-        List<Double> finite = values.stream().filter(v -> v != null && Double.isFinite(v)).toList();
+        List<Double> finite =
+                values.stream().filter(v -> v != null && Double.isFinite(v)).toList();
         double min = finite.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = finite.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         if (name.contains("accuracy") && min >= 0 && max <= 1) {

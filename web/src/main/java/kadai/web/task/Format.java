@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Format a run's numbers for its pages. */
 public final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     /** Format a fraction in 0..1 as a percentage with one decimal ("88.4 %"), or a dash. */
     public static String percent(Double fraction) {

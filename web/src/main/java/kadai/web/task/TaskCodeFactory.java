@@ -112,7 +112,11 @@ public class TaskCodeFactory {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, source.getValue());
             }
-            return Submissions.open(task, dir.toString(), sandbox, runnerThreads,
+            return Submissions.open(
+                    task,
+                    dir.toString(),
+                    sandbox,
+                    runnerThreads,
                     warning -> LOG.warn("Training run of {}: {}", task.id(), warning));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,22 +20,27 @@ import kadai.web.http.Web;
 /** The task-run pages (list and launch form, live run page, cancel, images) and their JSON API. */
 public final class TaskController {
 
-    private static final String BODY_EXPECTED = "The body must be a JSON object like {\"task\": \"cnn\", \"preset\": \"quick\"}";
+    private static final String BODY_EXPECTED =
+            "The body must be a JSON object like {\"task\": \"cnn\", \"preset\": \"quick\"}";
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
-    private static final TypeReference<Map<String, List<Double>>> CURVES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final TypeReference<Map<String, List<Double>>> CURVES = new TypeReference<>() {};
 
     /**
      * What the run page shows: each metric and curve with its explanation (the messages'
      * {@code metric.<task>.<key>}; null when the task has none yet), and what the run earns.
      */
-    public record RunView(TaskRun run, String description, List<Metric> metrics, List<Chart> charts,
-            Map<String, String> curveTexts, List<String> images, TaskPoints.RunPoints points) {
-    }
+    public record RunView(
+            TaskRun run,
+            String description,
+            List<Metric> metrics,
+            List<Chart> charts,
+            Map<String, String> curveTexts,
+            List<String> images,
+            TaskPoints.RunPoints points) {}
 
     /** One metric of a finished run, with what it means in words. */
-    public record Metric(String key, Object value, String explanation) {
-    }
+    public record Metric(String key, Object value, String explanation) {}
 
     private final TaskRunService service;
     private final TaskFeed feed;
@@ -45,8 +50,13 @@ public final class TaskController {
 
     private final kadai.web.assignment.CourseMaterial material;
 
-    public TaskController(TaskRunService service, Views views, ObjectMapper json, long pollMillis,
-            TaskPoints points, kadai.web.assignment.CourseMaterial material) {
+    public TaskController(
+            TaskRunService service,
+            Views views,
+            ObjectMapper json,
+            long pollMillis,
+            TaskPoints points,
+            kadai.web.assignment.CourseMaterial material) {
         this.points = points;
         this.material = material;
         this.service = service;
@@ -84,8 +94,19 @@ public final class TaskController {
         Viewer viewer = Web.requireViewer(ctx);
         Map<String, TaskGrading> grading = new LinkedHashMap<>();
         points.graded().forEach(g -> grading.put(g.taskId(), g));
-        views.render(ctx, "tasks.jte", "tasks", service.tasks(), "runs", service.list(viewer), "error", error,
-                "form", formValues(ctx), "grading", grading);
+        views.render(
+                ctx,
+                "tasks.jte",
+                "tasks",
+                service.tasks(),
+                "runs",
+                service.list(viewer),
+                "error",
+                error,
+                "form",
+                formValues(ctx),
+                "grading",
+                grading);
     }
 
     private static Map<String, String> formValues(Context ctx) {
@@ -103,12 +124,15 @@ public final class TaskController {
         boolean custom = "custom".equals(preset);
         TaskRunService.LaunchRequest request;
         try {
-            request = new TaskRunService.LaunchRequest(ctx.formParam("task"), custom ? "full" : preset,
+            request = new TaskRunService.LaunchRequest(
+                    ctx.formParam("task"),
+                    custom ? "full" : preset,
                     custom ? integer(ctx.formParam("trainSize"), "train size") : null,
                     custom ? integer(ctx.formParam("testSize"), "test size") : null,
                     custom ? integer(ctx.formParam("epochs"), "epochs") : null,
                     custom ? asLong(integer(ctx.formParam("seed"), "seed")) : null,
-                    ctx.formParam("device"), ctx.formParam("code"));
+                    ctx.formParam("device"),
+                    ctx.formParam("code"));
             long id = service.launch(viewer, request);
             ctx.redirect("/tasks/runs/" + id);
         } catch (RefusedException e) {
@@ -124,7 +148,8 @@ public final class TaskController {
         try {
             return Integer.parseInt(value.trim().replace(",", "").replace("_", ""));
         } catch (NumberFormatException e) {
-            throw RefusedException.invalid("bad-request", "The " + name + " must be a whole number; got '" + value + "'.");
+            throw RefusedException.invalid(
+                    "bad-request", "The " + name + " must be a whole number; got '" + value + "'.");
         }
     }
 
@@ -143,8 +168,13 @@ public final class TaskController {
         if (service.tasks().stream().noneMatch(t -> t.id().equals(id))) {
             throw new kadai.web.http.NotFoundException("There is no training task '" + id + "'.");
         }
-        views.render(ctx, "task-handout.jte", "taskId", id,
-                "html", material.handoutHtml("tasks/" + id, Web.language(ctx)).orElse(null));
+        views.render(
+                ctx,
+                "task-handout.jte",
+                "taskId",
+                id,
+                "html",
+                material.handoutHtml("tasks/" + id, Web.language(ctx)).orElse(null));
     }
 
     private void runPage(Context ctx) {
@@ -155,8 +185,11 @@ public final class TaskController {
     /** Build the run page's model. */
     RunView view(Viewer viewer, long id, Language language) {
         TaskRun run = service.get(viewer, id);
-        String description = service.tasks().stream().filter(t -> t.id().equals(run.taskId()))
-                .map(TaskRunService.TaskInfo::description).findFirst().orElse("");
+        String description = service.tasks().stream()
+                .filter(t -> t.id().equals(run.taskId()))
+                .map(TaskRunService.TaskInfo::description)
+                .findFirst()
+                .orElse("");
         List<Chart> charts = new ArrayList<>();
         Map<String, String> curveTexts = new LinkedHashMap<>();
         curves(run).forEach((name, values) -> {
@@ -166,9 +199,15 @@ public final class TaskController {
             }
         });
         List<Metric> metrics = new ArrayList<>();
-        metrics(run).forEach((key, value) -> metrics.add(new Metric(key, value,
-                explanation(run.taskId(), key, language))));
-        return new RunView(run, description, metrics, charts, curveTexts, service.imageNames(run),
+        metrics(run)
+                .forEach((key, value) -> metrics.add(new Metric(key, value, explanation(run.taskId(), key, language))));
+        return new RunView(
+                run,
+                description,
+                metrics,
+                charts,
+                curveTexts,
+                service.imageNames(run),
                 points.forRun(run).orElse(null));
     }
 
@@ -316,8 +355,18 @@ public final class TaskController {
         }
         out.put("images", images);
         out.put("error", run.error());
-        points.forRun(run).ifPresent(p -> out.put("points", Map.of("counts", p.counts(), "points", p.points(),
-                "of", p.grading().points(), "metric", p.grading().metric())));
+        points.forRun(run)
+                .ifPresent(p -> out.put(
+                        "points",
+                        Map.of(
+                                "counts",
+                                p.counts(),
+                                "points",
+                                p.points(),
+                                "of",
+                                p.grading().points(),
+                                "metric",
+                                p.grading().metric())));
         return out;
     }
 }

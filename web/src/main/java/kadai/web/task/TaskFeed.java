@@ -16,7 +16,8 @@ public final class TaskFeed implements AutoCloseable {
 
     /** @param snapshot the run's JSON as the viewer may see it (throws when they may not) */
     public TaskFeed(BiFunction<Viewer, Long, Map<String, Object>> snapshot, long pollMillis) {
-        this.feed = new PollingFeed<>("progress", snapshot, run -> Boolean.TRUE.equals(run.get("finished")), pollMillis);
+        this.feed =
+                new PollingFeed<>("progress", snapshot, run -> Boolean.TRUE.equals(run.get("finished")), pollMillis);
     }
 
     /** Attach an SSE client asking for {@code /tasks/runs/{id}/events}. */

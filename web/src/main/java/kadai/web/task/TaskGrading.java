@@ -19,12 +19,12 @@ public record TaskGrading(String taskId, double points, String metric, double fu
             throw new IllegalArgumentException("points must be between 0 and 1000, not " + points);
         }
         if (metric == null || !metric.matches("[a-z][a-z0-9_]{0,99}")) {
-            throw new IllegalArgumentException("the metric must be a name like accuracy or fd_submission, not '"
-                    + metric + "'");
+            throw new IllegalArgumentException(
+                    "the metric must be a name like accuracy or fd_submission, not '" + metric + "'");
         }
         if (!Double.isFinite(fullAt) || !Double.isFinite(zeroAt) || fullAt == zeroAt) {
-            throw new IllegalArgumentException("the value for full points (" + fullAt + ") and the value for no points ("
-                    + zeroAt + ") must be two different numbers");
+            throw new IllegalArgumentException("the value for full points (" + fullAt
+                    + ") and the value for no points (" + zeroAt + ") must be two different numbers");
         }
     }
 

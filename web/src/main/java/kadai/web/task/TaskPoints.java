@@ -20,8 +20,7 @@ import kadai.web.http.RefusedException;
 public final class TaskPoints {
 
     /** What one run earns, for its page. */
-    public record RunPoints(TaskGrading grading, boolean counts, Double value, double points) {
-    }
+    public record RunPoints(TaskGrading grading, boolean counts, Double value, double points) {}
 
     private final TaskGradingDao dao;
     private final Tasks tasks;
@@ -39,7 +38,10 @@ public final class TaskPoints {
     public List<TaskGrading> graded() {
         Map<String, TaskGrading> byTask = new HashMap<>();
         dao.all().forEach(g -> byTask.put(g.taskId(), g));
-        return tasks.list().stream().map(t -> byTask.get(t.id())).filter(g -> g != null && g.points() > 0).toList();
+        return tasks.list().stream()
+                .map(t -> byTask.get(t.id()))
+                .filter(g -> g != null && g.points() > 0)
+                .toList();
     }
 
     /** Return the grading of a task, if staff set one. */
@@ -50,8 +52,10 @@ public final class TaskPoints {
     /** Store a task's points and target (instructors). */
     public TaskGrading save(TaskGrading grading) {
         if (tasks.find(grading.taskId()).isEmpty()) {
-            throw RefusedException.invalid("unknown-task", "Unknown task '" + grading.taskId() + "'; the tasks are "
-                    + tasks.list().stream().map(kadai.tasks.Task::id).toList() + ".");
+            throw RefusedException.invalid(
+                    "unknown-task",
+                    "Unknown task '" + grading.taskId() + "'; the tasks are "
+                            + tasks.list().stream().map(kadai.tasks.Task::id).toList() + ".");
         }
         dao.save(grading, clock.instant());
         return grading;

@@ -32,10 +32,16 @@ public final class TaskQueue implements AutoCloseable {
         this.works = config.threads() > 0;
         JobQueue.JobType any = new JobQueue.JobType(ANY_DEVICE, id -> run.accept(Long.parseLong(id)), null);
         JobQueue.JobType gpu = new JobQueue.JobType(GPU, id -> run.accept(Long.parseLong(id)), null);
-        this.queue = new JobQueue(dataSource, workerName() + "-tasks",
-                new JobQueue.Workers(config.threads(), config.pollingInterval(), config.heartbeatInterval(),
+        this.queue = new JobQueue(
+                dataSource,
+                workerName() + "-tasks",
+                new JobQueue.Workers(
+                        config.threads(),
+                        config.pollingInterval(),
+                        config.heartbeatInterval(),
                         config.missedHeartbeats()),
-                takesGpu ? List.of(any, gpu) : List.of(any), takesGpu ? List.of() : List.of(gpu));
+                takesGpu ? List.of(any, gpu) : List.of(any),
+                takesGpu ? List.of() : List.of(gpu));
     }
 
     /** Tell whether DJL's engine sees a GPU here; false when the engine cannot load. */

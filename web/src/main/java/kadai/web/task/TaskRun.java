@@ -12,17 +12,49 @@ import java.time.Instant;
  * @param codeRan how the code ran: the sandbox level ({@code full}, {@code degraded}) or
  *     {@code in-process} with the reason; null until it finished
  */
-public record TaskRun(long id, long userId, String username, String taskId, String code, String submissionIds,
-        int trainSize, int testSize, int epochs, long seed, String deviceChoice, Status status,
-        boolean cancelRequested, int attempts, String phase, Integer epoch, Integer epochCount, Long step,
-        Long stepCount, Double loss, Double elapsedSeconds, Double etaSeconds, String message, String device,
-        String codeRan, Double accuracy, Double seconds, String metricsJson, String curvesJson, String error,
+public record TaskRun(
+        long id,
+        long userId,
+        String username,
+        String taskId,
+        String code,
+        String submissionIds,
+        int trainSize,
+        int testSize,
+        int epochs,
+        long seed,
+        String deviceChoice,
+        Status status,
+        boolean cancelRequested,
+        int attempts,
+        String phase,
+        Integer epoch,
+        Integer epochCount,
+        Long step,
+        Long stepCount,
+        Double loss,
+        Double elapsedSeconds,
+        Double etaSeconds,
+        String message,
+        String device,
+        String codeRan,
+        Double accuracy,
+        Double seconds,
+        String metricsJson,
+        String curvesJson,
+        String error,
         String worker,
-        Instant createdAt, Instant startedAt, Instant finishedAt) {
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
 
     /** Where a run is. */
     public enum Status {
-        QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED;
 
         public boolean finished() {
             return this == SUCCEEDED || this == FAILED || this == CANCELLED;
@@ -42,7 +74,10 @@ public record TaskRun(long id, long userId, String username, String taskId, Stri
         if (submissionIds == null || submissionIds.isBlank()) {
             return java.util.List.of();
         }
-        return java.util.Arrays.stream(submissionIds.split(",")).map(String::trim).map(Long::parseLong).toList();
+        return java.util.Arrays.stream(submissionIds.split(","))
+                .map(String::trim)
+                .map(Long::parseLong)
+                .toList();
     }
 
     public boolean reference() {
@@ -54,7 +89,11 @@ public record TaskRun(long id, long userId, String username, String taskId, Stri
         if (status == Status.SUCCEEDED) {
             return 1;
         }
-        if (epoch == null || epochCount == null || step == null || stepCount == null || epochCount <= 0
+        if (epoch == null
+                || epochCount == null
+                || step == null
+                || stepCount == null
+                || epochCount <= 0
                 || stepCount <= 0) {
             return 0;
         }

@@ -46,8 +46,14 @@ public final class TaskRunner {
     private final Clock clock;
     private final String worker = TaskQueue.workerName();
 
-    public TaskRunner(TaskRunDao runs, SubmissionDao submissions, TaskCodeFactory codes, Tasks tasks,
-            TaskWorkerConfig config, ObjectMapper json, Clock clock) {
+    public TaskRunner(
+            TaskRunDao runs,
+            SubmissionDao submissions,
+            TaskCodeFactory codes,
+            Tasks tasks,
+            TaskWorkerConfig config,
+            ObjectMapper json,
+            Clock clock) {
         this.runs = runs;
         this.submissions = submissions;
         this.codes = codes;
@@ -69,8 +75,12 @@ public final class TaskRunner {
             return;
         }
         if (run.attempts() >= TaskWorkerConfig.MAX_ATTEMPTS) {
-            runs.finish(id, TaskRun.Status.FAILED, "The run did not complete after " + run.attempts()
-                    + " attempts (its worker stopped); launch it again.", clock.instant());
+            runs.finish(
+                    id,
+                    TaskRun.Status.FAILED,
+                    "The run did not complete after " + run.attempts()
+                            + " attempts (its worker stopped); launch it again.",
+                    clock.instant());
             return;
         }
         if (!runs.markStarted(id, worker, clock.instant())) {
@@ -85,15 +95,19 @@ public final class TaskRunner {
             t.setDaemon(true);
             return t;
         });
-        watch.scheduleWithFixedDelay(() -> {
-            try {
-                if (runs.cancelRequested(id)) {
-                    token.cancel();
-                }
-            } catch (RuntimeException e) {
-                LOG.debug("Cannot read the cancel flag of task run {}: {}", id, e.toString());
-            }
-        }, config.cancelPollMillis(), config.cancelPollMillis(), TimeUnit.MILLISECONDS);
+        watch.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        if (runs.cancelRequested(id)) {
+                            token.cancel();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.debug("Cannot read the cancel flag of task run {}: {}", id, e.toString());
+                    }
+                },
+                config.cancelPollMillis(),
+                config.cancelPollMillis(),
+                TimeUnit.MILLISECONDS);
         Path output = null;
         try {
             output = Files.createTempDirectory("kadai-task-run-" + id);
@@ -119,8 +133,11 @@ public final class TaskRunner {
     private TaskResult train(TaskRun run, CancellationToken token, Path output) throws Exception {
         Task task = tasks.find(run.taskId())
                 .orElseThrow(() -> new IllegalArgumentException("There is no task '" + run.taskId() + "'."));
-        TaskConfig taskConfig = TaskConfig.defaults().withTrainSize(run.trainSize()).withTestSize(run.testSize())
-                .withEpochs(run.epochs()).withSeed(run.seed())
+        TaskConfig taskConfig = TaskConfig.defaults()
+                .withTrainSize(run.trainSize())
+                .withTestSize(run.testSize())
+                .withEpochs(run.epochs())
+                .withSeed(run.seed())
                 .withDevice(DeviceChoice.valueOf(run.deviceChoice().toUpperCase(java.util.Locale.ROOT)))
                 .withOutputDir(output);
         FashionMnist data = config.dataDir() != null ? new FashionMnist(config.dataDir()) : FashionMnist.locate();
@@ -156,8 +173,14 @@ public final class TaskRunner {
                 images.put(image.getKey(), Files.readAllBytes(file));
             }
         }
-        return new TaskRunDao.Outcome(result.device(), result.sandbox(), result.accuracy(), result.seconds(),
-                write(result.metrics()), write(result.curves()), images);
+        return new TaskRunDao.Outcome(
+                result.device(),
+                result.sandbox(),
+                result.accuracy(),
+                result.seconds(),
+                write(result.metrics()),
+                write(result.curves()),
+                images);
     }
 
     private String write(Object value) {
@@ -171,7 +194,10 @@ public final class TaskRunner {
     private static String describe(Throwable e) {
         StringBuilder text = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            text.append("\ncaused by ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+            text.append("\ncaused by ")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage());
         }
         return text.toString();
     }

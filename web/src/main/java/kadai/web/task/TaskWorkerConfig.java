@@ -1,9 +1,8 @@
 package kadai.web.task;
 
-import kadai.grader.sandbox.SandboxMode;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import kadai.grader.sandbox.SandboxMode;
 
 /**
  * Tune the task-run queue of one process.
@@ -21,9 +20,17 @@ import java.time.Duration;
  *     reference always runs in-process
  * @param studentRunsPerDay training runs a student may start in any 24 hours (staff: no limit)
  */
-public record TaskWorkerConfig(int threads, Boolean gpu, Duration pollingInterval, Duration heartbeatInterval,
-        int missedHeartbeats, long progressMillis, long cancelPollMillis, Path dataDir,
-        SandboxMode sandbox, int studentRunsPerDay) {
+public record TaskWorkerConfig(
+        int threads,
+        Boolean gpu,
+        Duration pollingInterval,
+        Duration heartbeatInterval,
+        int missedHeartbeats,
+        long progressMillis,
+        long cancelPollMillis,
+        Path dataDir,
+        SandboxMode sandbox,
+        int studentRunsPerDay) {
 
     /** A student's training runs in any 24 hours unless {@code --student-runs-per-day} says otherwise. */
     public static final int DEFAULT_STUDENT_RUNS_PER_DAY = 10;
@@ -33,27 +40,72 @@ public record TaskWorkerConfig(int threads, Boolean gpu, Duration pollingInterva
 
     /** One training at a time, GPU detected, production timings. */
     public static TaskWorkerConfig defaults() {
-        return new TaskWorkerConfig(1, null, Duration.ofSeconds(2), Duration.ofSeconds(10), 6, 1000, 500, null,
-                SandboxMode.AUTO, DEFAULT_STUDENT_RUNS_PER_DAY);
+        return new TaskWorkerConfig(
+                1,
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                6,
+                1000,
+                500,
+                null,
+                SandboxMode.AUTO,
+                DEFAULT_STUDENT_RUNS_PER_DAY);
     }
 
     public TaskWorkerConfig withThreads(int n) {
-        return new TaskWorkerConfig(n, gpu, pollingInterval, heartbeatInterval, missedHeartbeats, progressMillis,
-                cancelPollMillis, dataDir, sandbox, studentRunsPerDay);
+        return new TaskWorkerConfig(
+                n,
+                gpu,
+                pollingInterval,
+                heartbeatInterval,
+                missedHeartbeats,
+                progressMillis,
+                cancelPollMillis,
+                dataDir,
+                sandbox,
+                studentRunsPerDay);
     }
 
     public TaskWorkerConfig withGpu(Boolean takesGpu) {
-        return new TaskWorkerConfig(threads, takesGpu, pollingInterval, heartbeatInterval, missedHeartbeats,
-                progressMillis, cancelPollMillis, dataDir, sandbox, studentRunsPerDay);
+        return new TaskWorkerConfig(
+                threads,
+                takesGpu,
+                pollingInterval,
+                heartbeatInterval,
+                missedHeartbeats,
+                progressMillis,
+                cancelPollMillis,
+                dataDir,
+                sandbox,
+                studentRunsPerDay);
     }
 
     public TaskWorkerConfig withSandbox(SandboxMode mode) {
-        return new TaskWorkerConfig(threads, gpu, pollingInterval, heartbeatInterval, missedHeartbeats,
-                progressMillis, cancelPollMillis, dataDir, mode, studentRunsPerDay);
+        return new TaskWorkerConfig(
+                threads,
+                gpu,
+                pollingInterval,
+                heartbeatInterval,
+                missedHeartbeats,
+                progressMillis,
+                cancelPollMillis,
+                dataDir,
+                mode,
+                studentRunsPerDay);
     }
 
     public TaskWorkerConfig withStudentRunsPerDay(int runs) {
-        return new TaskWorkerConfig(threads, gpu, pollingInterval, heartbeatInterval, missedHeartbeats,
-                progressMillis, cancelPollMillis, dataDir, sandbox, runs);
+        return new TaskWorkerConfig(
+                threads,
+                gpu,
+                pollingInterval,
+                heartbeatInterval,
+                missedHeartbeats,
+                progressMillis,
+                cancelPollMillis,
+                dataDir,
+                sandbox,
+                runs);
     }
 }

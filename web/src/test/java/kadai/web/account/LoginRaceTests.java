@@ -43,8 +43,12 @@ public class LoginRaceTests {
     }
 
     static AccountService service(Database db, PasswordHasher hasher) {
-        return new AccountService(new AccountDao(db.jdbi()), hasher, new LoginThrottle(MAX_PER_USER, 100,
-                Duration.ofMinutes(5), Clock.systemUTC(), new LoginFailureDao(db.jdbi())), new Tokens(),
+        return new AccountService(
+                new AccountDao(db.jdbi()),
+                hasher,
+                new LoginThrottle(
+                        MAX_PER_USER, 100, Duration.ofMinutes(5), Clock.systemUTC(), new LoginFailureDao(db.jdbi())),
+                new Tokens(),
                 Clock.systemUTC());
     }
 
@@ -84,7 +88,9 @@ public class LoginRaceTests {
     }
 
     static long checked(List<AccountService.LoginResult> results) {
-        return results.stream().filter(r -> !(r instanceof AccountService.LoginResult.Throttled)).count();
+        return results.stream()
+                .filter(r -> !(r instanceof AccountService.LoginResult.Throttled))
+                .count();
     }
 
     /** The probes of the issue, on one database; shared with the PostgreSQL run in DatabaseTests. */
@@ -93,12 +99,16 @@ public class LoginRaceTests {
         assertThat(checked(twenty)).as("20 parallel wrong passwords: " + twenty).isEqualTo(MAX_PER_USER);
 
         List<AccountService.LoginResult> twelvePlusRight = burst(db, "sprinter", 12, true);
-        assertThat(twelvePlusRight.stream().filter(r -> r instanceof AccountService.LoginResult.Invalid).count())
-                .as("12 wrong and the right one: wrong passwords checked " + twelvePlusRight).isEqualTo(MAX_PER_USER);
-        boolean loggedInDuringBurst = twelvePlusRight.stream()
-                .anyMatch(r -> r instanceof AccountService.LoginResult.Success);
-        assertThat(burst(db, "sprinter", 0, true).get(0)).as("the right password after the burst (logged in during"
-                + " it: " + loggedInDuringBurst + ")").isInstanceOf(AccountService.LoginResult.Throttled.class);
+        assertThat(twelvePlusRight.stream()
+                        .filter(r -> r instanceof AccountService.LoginResult.Invalid)
+                        .count())
+                .as("12 wrong and the right one: wrong passwords checked " + twelvePlusRight)
+                .isEqualTo(MAX_PER_USER);
+        boolean loggedInDuringBurst =
+                twelvePlusRight.stream().anyMatch(r -> r instanceof AccountService.LoginResult.Success);
+        assertThat(burst(db, "sprinter", 0, true).get(0))
+                .as("the right password after the burst (logged in during" + " it: " + loggedInDuringBurst + ")")
+                .isInstanceOf(AccountService.LoginResult.Throttled.class);
     }
 
     @Test
@@ -118,14 +128,19 @@ public class LoginRaceTests {
 
             hasher.checks.set(0);
             hasher.checked.clear();
-            assertThat(accounts.login("known", "wrong", "10.0.0.1")).isInstanceOf(AccountService.LoginResult.Invalid.class);
+            assertThat(accounts.login("known", "wrong", "10.0.0.1"))
+                    .isInstanceOf(AccountService.LoginResult.Invalid.class);
             assertThat(accounts.login("nobody-here", "wrong", "10.0.0.1"))
                     .isInstanceOf(AccountService.LoginResult.Invalid.class);
-            assertThat(hasher.checks.get()).as("one check for the known user, one for the unknown").isEqualTo(2);
+            assertThat(hasher.checks.get())
+                    .as("one check for the known user, one for the unknown")
+                    .isEqualTo(2);
             String dummy = hasher.checked.get(1);
             assertThat(dummy).isNotEqualTo(knownHash);
-            assertThat(dummy.substring(0, 7)).as("same algorithm and cost as a real hash")
-                    .isEqualTo(knownHash.substring(0, 7)).isEqualTo("$2a$06$");
+            assertThat(dummy.substring(0, 7))
+                    .as("same algorithm and cost as a real hash")
+                    .isEqualTo(knownHash.substring(0, 7))
+                    .isEqualTo("$2a$06$");
         }
     }
 }

@@ -37,9 +37,15 @@ class LoginThrottleTests {
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.begin("aiko", "10.0.0.1")).as("attempt " + i).isPresent();
         }
-        assertThat(throttle.begin("aiko", "10.0.0.2")).as("another address does not help").isEmpty();
-        assertThat(throttle.begin("AIKO ", "10.0.0.1")).as("names are compared normalised").isEmpty();
-        assertThat(throttle.begin("kenji", "10.0.0.1")).as("others on the same address may log in").isPresent();
+        assertThat(throttle.begin("aiko", "10.0.0.2"))
+                .as("another address does not help")
+                .isEmpty();
+        assertThat(throttle.begin("AIKO ", "10.0.0.1"))
+                .as("names are compared normalised")
+                .isEmpty();
+        assertThat(throttle.begin("kenji", "10.0.0.1"))
+                .as("others on the same address may log in")
+                .isPresent();
         clock.now = clock.now.plus(Duration.ofMinutes(5)).plusSeconds(1);
         assertThat(throttle.begin("aiko", "10.0.0.1")).isPresent();
     }
@@ -60,10 +66,15 @@ class LoginThrottleTests {
         throttle.begin("mei", "1.1.1.1").orElseThrow();
         throttle.begin("mei", "1.1.1.1").orElseThrow().succeeded();
         throttle.begin("mei", "1.1.1.1").orElseThrow();
-        assertThat(throttle.begin("mei", "1.1.1.1")).as("two failures, whatever came between").isEmpty();
-        assertThat(throttle.begin("kenji", "1.1.1.1")).as("the address has two failures: one more is allowed")
+        assertThat(throttle.begin("mei", "1.1.1.1"))
+                .as("two failures, whatever came between")
+                .isEmpty();
+        assertThat(throttle.begin("kenji", "1.1.1.1"))
+                .as("the address has two failures: one more is allowed")
                 .isPresent();
-        assertThat(throttle.begin("kenji", "1.1.1.1")).as("the success was taken back, the rest count").isEmpty();
+        assertThat(throttle.begin("kenji", "1.1.1.1"))
+                .as("the success was taken back, the rest count")
+                .isEmpty();
     }
 
     @Test
@@ -76,6 +87,8 @@ class LoginThrottleTests {
             assertThat(throttle.begin("yui", "2.2.2.2")).isEmpty();
         }
         clock.now = clock.now.plusSeconds(101);
-        assertThat(throttle.begin("yui", "2.2.2.2")).as("refusals did not extend the lockout").isPresent();
+        assertThat(throttle.begin("yui", "2.2.2.2"))
+                .as("refusals did not extend the lockout")
+                .isPresent();
     }
 }

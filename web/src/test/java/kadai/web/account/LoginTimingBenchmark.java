@@ -17,16 +17,23 @@ import kadai.web.http.Role;
  */
 public final class LoginTimingBenchmark {
 
-    private LoginTimingBenchmark() {
-    }
+    private LoginTimingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Path dir = Files.createTempDirectory("kadai-login-bench");
         try (Database db = Database.openEmbedded(dir)) {
-            AccountService accounts = new AccountService(new AccountDao(db.jdbi()), new PasswordHasher(12),
-                    new LoginThrottle(1_000_000, 1_000_000, Duration.ofMinutes(5), Clock.systemUTC(),
-                            new LoginFailureDao(db.jdbi())), new Tokens(), Clock.systemUTC());
+            AccountService accounts = new AccountService(
+                    new AccountDao(db.jdbi()),
+                    new PasswordHasher(12),
+                    new LoginThrottle(
+                            1_000_000,
+                            1_000_000,
+                            Duration.ofMinutes(5),
+                            Clock.systemUTC(),
+                            new LoginFailureDao(db.jdbi())),
+                    new Tokens(),
+                    Clock.systemUTC());
             accounts.createUser("known", "Known", null, "Some-good-password-1", Role.STUDENT);
             accounts.login("known", "warm-up", "10.0.0.1");
             accounts.login("unknown", "warm-up", "10.0.0.1");
@@ -37,10 +44,12 @@ public final class LoginTimingBenchmark {
                 String name = "nobody-" + i;
                 unknown[i] = millis(() -> accounts.login(name, "wrong-password", "10.0.0.1"));
             }
-            System.out.printf("known user, wrong password:   median %.1f ms, p90 %.1f ms (n=%d)%n", median(known),
-                    p90(known), rounds);
-            System.out.printf("unknown user:                 median %.1f ms, p90 %.1f ms (n=%d)%n", median(unknown),
-                    p90(unknown), rounds);
+            System.out.printf(
+                    "known user, wrong password:   median %.1f ms, p90 %.1f ms (n=%d)%n",
+                    median(known), p90(known), rounds);
+            System.out.printf(
+                    "unknown user:                 median %.1f ms, p90 %.1f ms (n=%d)%n",
+                    median(unknown), p90(unknown), rounds);
         }
     }
 

@@ -34,8 +34,8 @@ class RosterFileTests {
     }
 
     static HttpResponse<String> uploadRoster(Client client, String filename, byte[] content) {
-        return client.upload("/staff/roster/file", "file", List.of(new Part(filename, content)),
-                Map.of("_csrf", client.csrf()));
+        return client.upload(
+                "/staff/roster/file", "file", List.of(new Part(filename, content)), Map.of("_csrf", client.csrf()));
     }
 
     static byte[] bytes(String text, Charset charset) {
@@ -43,24 +43,38 @@ class RosterFileTests {
     }
 
     static int users() {
-        return server.server().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users")
-                .mapTo(Integer.class).one());
+        return server.server()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     static boolean exists(String username) {
-        return server.server().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM users WHERE username = :u").bind("u", username).mapTo(Integer.class).one()) > 0;
+        return server.server()
+                        .database()
+                        .jdbi()
+                        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE username = :u")
+                                .bind("u", username)
+                                .mapTo(Integer.class)
+                                .one())
+                > 0;
     }
 
     @Test
     void aUtf8FileWithAByteOrderMarkAndWindowsLineEndsCreatesEveryAccount() {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        file.writeBytes(bytes("username,display name,email,role\r\nyui,佐藤 結衣,yui@example.edu,student\r\n"
-                + "riku,Riku Ito,,ta\r\n", StandardCharsets.UTF_8));
+        file.writeBytes(bytes(
+                "username,display name,email,role\r\nyui,佐藤 結衣,yui@example.edu,student\r\n" + "riku,Riku Ito,,ta\r\n",
+                StandardCharsets.UTF_8));
         HttpResponse<String> r = uploadRoster(sensei, "roster.csv", file.toByteArray());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.body()).contains("Created 2, updated 0, refused 0.").contains("yui,").contains("riku,");
+        assertThat(r.body())
+                .contains("Created 2, updated 0, refused 0.")
+                .contains("yui,")
+                .contains("riku,");
         assertThat(sensei.get("/staff/roster").body()).contains("佐藤 結衣").contains("Riku Ito");
         String password = r.body().replaceAll("(?s).*yui,([A-Za-z0-9_-]{16}).*", "$1");
         assertThat(server.client().login("yui", password).statusCode()).isEqualTo(302);
@@ -86,7 +100,8 @@ class RosterFileTests {
                 sora,Sora Again
                 """, StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(422);
-        assertThat(r.body()).contains("Nothing was imported.")
+        assertThat(r.body())
+                .contains("Nothing was imported.")
                 .contains("line 3: user name 'bad user'")
                 .contains("line 4: unknown role 'professor'")
                 .contains("line 5: expected username,display name[,email[,role]], found 1 field")
@@ -99,8 +114,8 @@ class RosterFileTests {
     @Test
     void aFileThatIsNotUtf8IsRefusedWithItsLineAndStoresNothing() {
         int before = users();
-        HttpResponse<String> r = uploadRoster(sensei, "sjis.csv",
-                bytes("hina,Hina\nmio,宮本 澪\n", Charset.forName("Shift_JIS")));
+        HttpResponse<String> r =
+                uploadRoster(sensei, "sjis.csv", bytes("hina,Hina\nmio,宮本 澪\n", Charset.forName("Shift_JIS")));
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("sjis.csv is not UTF-8 text (line 2)").contains("Nothing was imported.");
         assertThat(exists("hina")).isFalse();
@@ -138,10 +153,14 @@ class RosterFileTests {
     @Test
     void onlyInstructorsMayUploadAndOnlyWithTheCsrfToken() {
         Client student = server.client().loggedIn("aiko", "kadai-student");
-        assertThat(uploadRoster(student, "r.csv", bytes("evil,Evil,,instructor\n", StandardCharsets.UTF_8)).statusCode())
+        assertThat(uploadRoster(student, "r.csv", bytes("evil,Evil,,instructor\n", StandardCharsets.UTF_8))
+                        .statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> noCsrf = sensei.upload("/staff/roster/file", "file",
-                List.of(new Part("r.csv", bytes("evil,Evil,,instructor\n", StandardCharsets.UTF_8))), Map.of());
+        HttpResponse<String> noCsrf = sensei.upload(
+                "/staff/roster/file",
+                "file",
+                List.of(new Part("r.csv", bytes("evil,Evil,,instructor\n", StandardCharsets.UTF_8))),
+                Map.of());
         assertThat(noCsrf.statusCode()).isEqualTo(403);
         assertThat(exists("evil")).isFalse();
     }
@@ -149,8 +168,10 @@ class RosterFileTests {
     @Test
     void theRosterPageOffersBothPastingAndAFileUpload() {
         String page = sensei.get("/staff/roster").body();
-        assertThat(page).contains("<textarea id=\"csv\" name=\"csv\"")
-                .contains("enctype=\"multipart/form-data\"").contains("<input type=\"file\" id=\"roster-file\" name=\"file\"")
+        assertThat(page)
+                .contains("<textarea id=\"csv\" name=\"csv\"")
+                .contains("enctype=\"multipart/form-data\"")
+                .contains("<input type=\"file\" id=\"roster-file\" name=\"file\"")
                 .contains("<label for=\"roster-file\">");
     }
 }

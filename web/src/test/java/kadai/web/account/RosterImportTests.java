@@ -26,8 +26,9 @@ class RosterImportTests {
     void aLineWithoutARoleKeepsAStaffRoleAndTheEmail() {
         try (TestServer server = TestServer.start(new FakeGrader())) {
             Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
-            HttpResponse<String> r = sensei.postFormWithCsrf("/staff/roster", Map.of("csv",
-                    "username,name,email,role\nta,Teaching Assistant Ito Jr.\nsensei,Prof. Sato\n"));
+            HttpResponse<String> r = sensei.postFormWithCsrf(
+                    "/staff/roster",
+                    Map.of("csv", "username,name,email,role\nta,Teaching Assistant Ito Jr.\nsensei,Prof. Sato\n"));
             assertThat(r.body()).contains("Created 0, updated 2, refused 0.");
             User ta = user(server, "ta");
             assertThat(ta.role()).isEqualTo(Role.TA);
@@ -35,7 +36,11 @@ class RosterImportTests {
             assertThat(ta.displayName()).isEqualTo("Teaching Assistant Ito Jr.");
             assertThat(user(server, "sensei").role()).isEqualTo(Role.INSTRUCTOR);
             assertThat(server.client().login("ta", "kadai-ta").statusCode()).isEqualTo(302);
-            assertThat(server.client().loggedIn("ta", "kadai-ta").get("/staff/gradebook").statusCode()).isEqualTo(200);
+            assertThat(server.client()
+                            .loggedIn("ta", "kadai-ta")
+                            .get("/staff/gradebook")
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -43,8 +48,9 @@ class RosterImportTests {
     void anExplicitRoleChangesItAndAnEmailReplacesTheOldOne() throws Exception {
         try (TestServer server = TestServer.start(new FakeGrader())) {
             Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
-            JsonNode result = new ObjectMapper().readTree(sensei.postJson("/api/staff/roster",
-                    "ta,Ito,ito@uni.example,student\nkenji,Kenji,,ta\n").body());
+            JsonNode result = new ObjectMapper()
+                    .readTree(sensei.postJson("/api/staff/roster", "ta,Ito,ito@uni.example,student\nkenji,Kenji,,ta\n")
+                            .body());
             assertThat(result.get("updated")).hasSize(2);
             assertThat(user(server, "ta").role()).isEqualTo(Role.STUDENT);
             assertThat(user(server, "ta").email()).isEqualTo("ito@uni.example");
@@ -57,17 +63,22 @@ class RosterImportTests {
     void nobodyChangesTheirOwnRole() throws Exception {
         try (TestServer server = TestServer.start(new FakeGrader())) {
             Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
-            HttpResponse<String> pasted = sensei.postFormWithCsrf("/staff/roster", Map.of("csv",
-                    "sensei,Prof. Sato,,student\nmei,Mei,,student\n"));
-            assertThat(pasted.body()).contains("line 1: you cannot change your own role (instructor)")
+            HttpResponse<String> pasted = sensei.postFormWithCsrf(
+                    "/staff/roster", Map.of("csv", "sensei,Prof. Sato,,student\nmei,Mei,,student\n"));
+            assertThat(pasted.body())
+                    .contains("line 1: you cannot change your own role (instructor)")
                     .contains("Created 0, updated 1, refused 1.");
             assertThat(user(server, "sensei").role()).isEqualTo(Role.INSTRUCTOR);
 
-            HttpResponse<String> file = sensei.upload("/staff/roster/file", "file",
+            HttpResponse<String> file = sensei.upload(
+                    "/staff/roster/file",
+                    "file",
                     java.util.List.of(Client.Part.text("roster.csv", "mei,Mei T,,ta\nsensei,Sato,,ta\n")),
                     Map.of("_csrf", sensei.csrf()));
             assertThat(file.statusCode()).isEqualTo(422);
-            assertThat(user(server, "mei").role()).as("a file is all or nothing").isEqualTo(Role.STUDENT);
+            assertThat(user(server, "mei").role())
+                    .as("a file is all or nothing")
+                    .isEqualTo(Role.STUDENT);
         }
     }
 }

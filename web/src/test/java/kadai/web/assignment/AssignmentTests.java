@@ -22,7 +22,8 @@ class AssignmentTests {
     void everyStartedDayAfterTheDeadlineCounts() {
         assertThat(CONV.lateDaysAt(DEADLINE.plusSeconds(1))).isEqualTo(1);
         assertThat(CONV.lateDaysAt(DEADLINE.plus(Duration.ofDays(1)))).isEqualTo(1);
-        assertThat(CONV.lateDaysAt(DEADLINE.plus(Duration.ofDays(1)).plusSeconds(1))).isEqualTo(2);
+        assertThat(CONV.lateDaysAt(DEADLINE.plus(Duration.ofDays(1)).plusSeconds(1)))
+                .isEqualTo(2);
     }
 
     @Test

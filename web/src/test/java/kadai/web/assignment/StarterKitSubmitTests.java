@@ -46,8 +46,7 @@ class StarterKitSubmitTests {
     }
 
     /** A run of the client: exit code and everything it printed. */
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     @Test
     void aKitDownloadedWhileLoggedInSubmitsWithNothingButTheAssignmentId(@TempDir Path dir) throws Exception {
@@ -64,57 +63,76 @@ class StarterKitSubmitTests {
         assertThat(properties.getProperty("server")).isEqualTo(server.url() + "/");
         String token = properties.getProperty("token");
         assertThat(token).startsWith("kadai_");
-        assertThat(aiko.get("/account").body()).as("the kit's token is listed, so it can be revoked")
+        assertThat(aiko.get("/account").body())
+                .as("the kit's token is listed, so it can be revoked")
                 .contains("starter kit");
         assertThat(Files.getPosixFilePermissions(kit.resolve("mvnw"))).contains(PosixFilePermission.OWNER_EXECUTE);
         assertThat(kit.resolve("mvnw.cmd")).exists();
         assertThat(kit.resolve("Submit.java")).exists();
 
         Path convOps = kit.resolve("src/main/java/kadai/assignments/conv/ConvOps.java");
-        Files.copy(resource("submissions/conv-op/wrong/ConvOps.java"), convOps,
+        Files.copy(
+                resource("submissions/conv-op/wrong/ConvOps.java"),
+                convOps,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Run wrong = submit(kit, "--assignment", "conv-op");
         assertThat(wrong.exit()).as(wrong.output()).isEqualTo(1);
-        assertThat(wrong.output()).contains("Submitting conv-op (src/main/java/kadai/assignments/conv/ConvOps.java)")
-                .contains("[FAIL]").contains("Smallest failing case").contains("  graded")
+        assertThat(wrong.output())
+                .contains("Submitting conv-op (src/main/java/kadai/assignments/conv/ConvOps.java)")
+                .contains("[FAIL]")
+                .contains("Smallest failing case")
+                .contains("  graded")
                 .doesNotContain("kadai grade");
 
-        Files.copy(resource("submissions/conv-op/right/ConvOps.java"), convOps,
+        Files.copy(
+                resource("submissions/conv-op/right/ConvOps.java"),
+                convOps,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Run right = submit(kit, "--assignment", "conv-op", "--json", "results.json");
         assertThat(right.exit()).as(right.output()).isZero();
         assertThat(right.output()).doesNotContain("[FAIL]").contains("Details: " + server.url() + "/submissions/");
         JsonNode results = JSON.readTree(kit.resolve("results.json").toFile());
-        assertThat(results.get("score").asDouble()).isPositive().isEqualTo(results.get("max_score").asDouble());
+        assertThat(results.get("score").asDouble())
+                .isPositive()
+                .isEqualTo(results.get("max_score").asDouble());
         assertThat(results.get("extra_data").get("assignment").asText()).isEqualTo("conv-op");
 
         // A MaxPooling that calls the student's own ConvOps (as the pool handout suggests) takes it along.
         Path root = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent();
-        Files.copy(root.resolve("reference/src/main/java/kadai/assignments/pool/MaxPooling.java"),
+        Files.copy(
+                root.resolve("reference/src/main/java/kadai/assignments/pool/MaxPooling.java"),
                 kit.resolve("src/main/java/kadai/assignments/pool/MaxPooling.java"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Run pool = submit(kit, "--assignment", "pool");
         assertThat(pool.exit()).as(pool.output()).isZero();
-        assertThat(pool.output()).contains("Submitting pool (src/main/java/kadai/assignments/pool/MaxPooling.java,"
-                + " src/main/java/kadai/assignments/conv/ConvOps.java)");
+        assertThat(pool.output())
+                .contains("Submitting pool (src/main/java/kadai/assignments/pool/MaxPooling.java,"
+                        + " src/main/java/kadai/assignments/conv/ConvOps.java)");
     }
 
     @Test
     void theClientSendsTheFilesOfTheAssignmentAndTheEarlierOnesOfItsPackage() throws IOException {
-        JsonNode conv = JSON.readTree(server.client().withToken(server.demoToken()).get("/api/assignments/conv").body());
+        JsonNode conv = JSON.readTree(server.client()
+                .withToken(server.demoToken())
+                .get("/api/assignments/conv")
+                .body());
         assertThat(conv.get("files").toString())
                 .isEqualTo("[\"kadai/assignments/conv/ConvOps.java\",\"kadai/assignments/conv/Convolution.java\"]");
-        JsonNode convOp = JSON.readTree(server.client().withToken(server.demoToken()).get("/api/assignments/conv-op")
+        JsonNode convOp = JSON.readTree(server.client()
+                .withToken(server.demoToken())
+                .get("/api/assignments/conv-op")
                 .body());
         assertThat(convOp.get("files").toString()).isEqualTo("[\"kadai/assignments/conv/ConvOps.java\"]");
-        JsonNode pool = JSON.readTree(server.client().withToken(server.demoToken()).get("/api/assignments/pool").body());
+        JsonNode pool = JSON.readTree(server.client()
+                .withToken(server.demoToken())
+                .get("/api/assignments/pool")
+                .body());
         assertThat(pool.get("files").toString()).isEqualTo("[\"kadai/assignments/pool/MaxPooling.java\"]");
         assertThat(pool.get("usedFiles").toString()).isEqualTo("[\"kadai/assignments/conv/ConvOps.java\"]");
     }
 
     @Test
-    void aKitFetchedWithATokenCarriesThatTokenAndMistakesEndWithTheirOwnExitCodes(@TempDir Path dir)
-            throws Exception {
+    void aKitFetchedWithATokenCarriesThatTokenAndMistakesEndWithTheirOwnExitCodes(@TempDir Path dir) throws Exception {
         String token = server.demoToken();
         HttpResponse<byte[]> download = server.client().withToken(token).getBytes("/api/starter-kit.zip");
         Path kit = unzip(download.body(), dir).resolve("kadai-starter-kit");
@@ -147,7 +165,8 @@ class StarterKitSubmitTests {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("Submit.java");
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(kit.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(kit.toFile()).redirectErrorStream(true);
         builder.environment().remove("KADAI_TOKEN");
         builder.environment().remove("KADAI_SERVER");
         Process process = builder.start();
@@ -161,7 +180,9 @@ class StarterKitSubmitTests {
 
     /** Unzip as unzip(1) does, Unix modes included (they live in the zip's central directory). */
     static Path unzip(byte[] zip, Path dir) throws IOException {
-        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
+        try (ZipFile in = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
+                .get()) {
             for (ZipArchiveEntry entry : java.util.Collections.list(in.getEntries())) {
                 Path target = dir.resolve(entry.getName()).normalize();
                 assertThat(target.startsWith(dir)).isTrue();
@@ -183,7 +204,10 @@ class StarterKitSubmitTests {
 
     private static Path resource(String name) {
         try {
-            return Path.of(StarterKitSubmitTests.class.getClassLoader().getResource(name).toURI());
+            return Path.of(StarterKitSubmitTests.class
+                    .getClassLoader()
+                    .getResource(name)
+                    .toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

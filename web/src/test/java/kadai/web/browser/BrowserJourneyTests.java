@@ -79,12 +79,13 @@ class BrowserJourneyTests {
     /** Submit a file on the open assignment page and wait until the status page shows the result. */
     static void submitAndAwaitResult(Path file) {
         browser.findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
-        assertThat(browser.findElement(By.id("chosen")).getText()).contains(file.getFileName().toString());
+        assertThat(browser.findElement(By.id("chosen")).getText())
+                .contains(file.getFileName().toString());
         browser.findElement(By.id("submit-button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches("/submissions/\\d+$"));
         // kadai.js follows the grading over SSE and reloads the page with the results.
-        new WebDriverWait(browser, Duration.ofSeconds(180)).until(
-                ExpectedConditions.presenceOfElementLocated(By.id("score")));
+        new WebDriverWait(browser, Duration.ofSeconds(180))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("score")));
     }
 
     @Test
@@ -104,7 +105,8 @@ class BrowserJourneyTests {
         submitAndAwaitResult(Fixtures.submission("conv-op", "wrong", "ConvOps.java"));
         List<WebElement> failed = browser.findElements(By.cssSelector(".test.failed"));
         assertThat(failed).isNotEmpty();
-        String feedback = failed.get(0).findElement(By.cssSelector("pre.feedback")).getText();
+        String feedback =
+                failed.get(0).findElement(By.cssSelector("pre.feedback")).getText();
         assertThat(feedback).as("the counterexample is shown").isNotBlank();
         assertThat(browser.findElements(By.cssSelector("#phases li.done"))).hasSize(5);
         shot("04-wrong-submission-feedback");
@@ -135,9 +137,15 @@ class BrowserJourneyTests {
     void theInstructorSeesTheScoreInTheGradebookAndExportsCsv() throws Exception {
         // A second student's wrong submission, so the statistics have a failure to show.
         kadai.web.testing.Client kenji = server.client().loggedIn("kenji", "kadai-student");
-        String location = kenji.upload("/assignments/conv-op/submissions", List.of(new kadai.web.testing.Client.Part(
-                "ConvOps.java", Files.readAllBytes(Fixtures.submission("conv-op", "wrong", "ConvOps.java")))),
-                Map.of("_csrf", kenji.csrf())).headers().firstValue("Location").orElseThrow();
+        String location = kenji.upload(
+                        "/assignments/conv-op/submissions",
+                        List.of(new kadai.web.testing.Client.Part(
+                                "ConvOps.java",
+                                Files.readAllBytes(Fixtures.submission("conv-op", "wrong", "ConvOps.java")))),
+                        Map.of("_csrf", kenji.csrf()))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         kenji.awaitGraded(Long.parseLong(location.replace("/submissions/", "")), Duration.ofSeconds(120));
 
         login("sensei", "kadai-instructor");
@@ -155,9 +163,15 @@ class BrowserJourneyTests {
         }
         assertThat(csv).exists();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("username,name," + new kadai.web.assignment.Catalog().entries().stream()
-                .map(kadai.web.assignment.Catalog.Entry::id).collect(java.util.stream.Collectors.joining(",")) + ",total");
-        String aiko = lines.stream().filter(l -> l.startsWith("aiko,")).findFirst().orElseThrow();
+        assertThat(lines.get(0))
+                .isEqualTo("username,name,"
+                        + new kadai.web.assignment.Catalog()
+                                .entries().stream()
+                                        .map(kadai.web.assignment.Catalog.Entry::id)
+                                        .collect(java.util.stream.Collectors.joining(","))
+                        + ",total");
+        String aiko =
+                lines.stream().filter(l -> l.startsWith("aiko,")).findFirst().orElseThrow();
         String best = aiko.split(",")[2];
         assertThat(Double.parseDouble(best)).isPositive();
 
@@ -174,14 +188,15 @@ class BrowserJourneyTests {
         // Course settings: the cnn training task earns 5 points at test accuracy 0.88 (none at 0.80).
         open("/staff/settings");
         assertThat(browser.findElement(By.id("time-zone")).getText()).isEqualTo("Asia/Tokyo");
-        assertThat(browser.findElement(By.id("deadline-conv-op")).getAttribute("value")).endsWith("T23:59");
+        assertThat(browser.findElement(By.id("deadline-conv-op")).getAttribute("value"))
+                .endsWith("T23:59");
         browser.findElement(By.id("points-cnn")).clear();
         browser.findElement(By.id("points-cnn")).sendKeys("5");
         browser.findElement(By.id("full-cnn")).sendKeys("0.88");
         browser.findElement(By.id("zero-cnn")).sendKeys("0.80");
         browser.findElement(By.id("save-task-cnn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
-                ExpectedConditions.presenceOfElementLocated(By.id("task-rule-cnn")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("task-rule-cnn")));
         assertThat(browser.findElement(By.id("task-rule-cnn")).getText())
                 .isEqualTo("5 points: all at accuracy ≥ 0.88, none at accuracy ≤ 0.8, linear in between.");
         HeadlessChromium.fullShot(browser, "18-course-settings", 1280);
@@ -192,11 +207,14 @@ class BrowserJourneyTests {
     void theInstructorRegradesEverythingAndPublishesAfterThePreview() throws IOException {
         open("/staff/assignments/conv-op");
         browser.findElement(By.cssSelector("form[action$='/regrade'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/staff/regrades/\\d+$"));
-        new WebDriverWait(browser, Duration.ofSeconds(180)).pollingEvery(Duration.ofSeconds(1)).until(b -> {
-            b.navigate().refresh();
-            return !b.findElements(By.id("publish")).isEmpty();
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlMatches("/staff/regrades/\\d+$"));
+        new WebDriverWait(browser, Duration.ofSeconds(180))
+                .pollingEvery(Duration.ofSeconds(1))
+                .until(b -> {
+                    b.navigate().refresh();
+                    return !b.findElements(By.id("publish")).isEmpty();
+                });
         assertThat(browser.findElement(By.id("regrade-summary")).getText()).contains("3 submissions, 0 still running");
         shot("11-regrade-preview");
         browser.findElement(By.id("publish")).click();
@@ -222,13 +240,16 @@ class BrowserJourneyTests {
             double e = Double.parseDouble(expected.get(i).getText().trim().split("\\s+")[0]);
             double a = Double.parseDouble(actual.get(i).getText().trim().split("\\s+")[0]);
             boolean differs = Math.abs(a - e) > 1e-9 + 1e-7 * Math.abs(e); // Tolerance.FLOAT64
-            assertThat(actual.get(i).getAttribute("class")).as("cell %d: expected %s, actual %s", i, e, a)
+            assertThat(actual.get(i).getAttribute("class"))
+                    .as("cell %d: expected %s, actual %s", i, e, a)
                     .isEqualTo(differs ? "differs" : "");
             marked += differs ? 1 : 0;
         }
-        assertThat(marked).as("the random case may shrink to a single wrong cell").isPositive();
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                first);
+        assertThat(marked)
+                .as("the random case may shrink to a single wrong cell")
+                .isPositive();
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", first);
         shot("17-failing-cells");
     }
 }

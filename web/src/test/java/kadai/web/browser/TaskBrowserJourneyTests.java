@@ -76,15 +76,20 @@ class TaskBrowserJourneyTests {
         browser.findElement(By.id("launch-button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/tasks/runs/\\d+$"));
         // kadai.js follows the run over SSE and reloads the page with the results when it ends.
-        new WebDriverWait(browser, Duration.ofSeconds(120)).until(
-                ExpectedConditions.presenceOfElementLocated(By.id("results")));
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
         String accuracy = browser.findElement(By.id("accuracy")).getText();
         assertThat(Double.parseDouble(accuracy.replace("%", "").trim())).isGreaterThan(50);
         assertThat(browser.findElement(By.id("device")).getText()).isEqualTo("cpu");
-        assertThat(browser.findElements(By.cssSelector("svg.line-chart polyline"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(browser.findElement(By.id("metrics")).getText()).contains("train_images").contains("2,000")
+        assertThat(browser.findElements(By.cssSelector("svg.line-chart polyline")))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.findElement(By.id("metrics")).getText())
+                .contains("train_images")
+                .contains("2,000")
                 .contains("Training images used.");
-        assertThat(browser.findElement(By.id("curve-train_loss")).findElement(By.xpath("..")).getText())
+        assertThat(browser.findElement(By.id("curve-train_loss"))
+                        .findElement(By.xpath(".."))
+                        .getText())
                 .contains("Cross-entropy loss of each training batch");
         assertThat(browser.findElements(By.id("cancel-form"))).isEmpty();
         fullShot("12-training-run-cnn", 1280);
@@ -103,14 +108,14 @@ class TaskBrowserJourneyTests {
         browser.findElement(By.id("epochs")).sendKeys("1");
         browser.findElement(By.id("launch-button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/tasks/runs/\\d+$"));
-        new WebDriverWait(browser, Duration.ofSeconds(120)).until(
-                ExpectedConditions.presenceOfElementLocated(By.id("results")));
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
         var images = browser.findElements(By.cssSelector(".image-grid img"));
         assertThat(images).isNotEmpty();
         // The images load after the page; on a busy machine that takes a while, so wait for it.
-        Boolean loaded = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
-                (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                        "return Array.prototype.every.call(document.querySelectorAll('.image-grid img'),"
+        Boolean loaded = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript("return Array.prototype.every.call(document.querySelectorAll('.image-grid img'),"
                                 + " function (i) { return i.complete && i.naturalWidth > 0; }) || null;"));
         assertThat(loaded).as("every image of the grids loaded").isTrue();
         fullShot("13-training-run-dcgan", 1280);
@@ -138,11 +143,13 @@ class TaskBrowserJourneyTests {
         assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("Training");
         shot("15-training-run-live");
         browser.findElement(By.id("cancel-button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-                ExpectedConditions.textToBe(By.id("run-status"), "Cancelled"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBe(By.id("run-status"), "Cancelled"));
         assertThat(browser.findElements(By.id("results"))).isEmpty();
         open("/tasks");
-        assertThat(browser.findElement(By.id("runs")).getText()).contains("Cancelled").contains("Finished");
+        assertThat(browser.findElement(By.id("runs")).getText())
+                .contains("Cancelled")
+                .contains("Finished");
         fullShot("16-training-runs", 1280);
     }
 }

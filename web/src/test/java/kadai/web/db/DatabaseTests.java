@@ -33,10 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The production migrations and DAOs on the embedded default (H2) and on a real PostgreSQL. */
 class DatabaseTests {
 
-    static final GradeReport REPORT = new GradeReport("conv-op", GradeReport.Outcome.GRADED, 3, 4, 0.5, "ok", 7,
-            "in-process", List.of(new TestResult("a", "first", 3, 3, TestStatus.PASSED, "", Visibility.VISIBLE,
-                    List.of("x"), 0.1), new TestResult("b", "second", 0, 1, TestStatus.FAILED, "why",
-                    Visibility.HIDDEN, List.of(), 0.1)));
+    static final GradeReport REPORT = new GradeReport(
+            "conv-op",
+            GradeReport.Outcome.GRADED,
+            3,
+            4,
+            0.5,
+            "ok",
+            7,
+            "in-process",
+            List.of(
+                    new TestResult("a", "first", 3, 3, TestStatus.PASSED, "", Visibility.VISIBLE, List.of("x"), 0.1),
+                    new TestResult("b", "second", 0, 1, TestStatus.FAILED, "why", Visibility.HIDDEN, List.of(), 0.1)));
 
     /** Exercise one database through the DAOs the platform uses. */
     static void roundTrip(Database db) {
@@ -45,22 +53,34 @@ class DatabaseTests {
         SubmissionDao submissions = new SubmissionDao(db.jdbi());
         Instant now = Instant.parse("2026-11-28T10:15:30.123456Z");
         long user = accounts.insertUser("kaito", "Kaito 海斗", null, "$2a$04$hash", Role.STUDENT, now);
-        assignments.insert(new Assignment("conv-op", 0, "im2col", "im2col 日本語", now.plus(Duration.ofDays(1)), 10, 2,
-                5, false));
-        long id = submissions.insert(user, "conv-op", "ja", -42L, 0, now,
+        assignments.insert(
+                new Assignment("conv-op", 0, "im2col", "im2col 日本語", now.plus(Duration.ofDays(1)), 10, 2, 5, false));
+        long id = submissions.insert(
+                user,
+                "conv-op",
+                "ja",
+                -42L,
+                0,
+                now,
                 Map.of("kadai/assignments/conv/ConvOps.java", "// 日本語のコメント\nclass ConvOps {}"));
 
         assertThat(accounts.findUser("kaito").orElseThrow().displayName()).isEqualTo("Kaito 海斗");
         assertThat(assignments.find("conv-op").orElseThrow().deadline()).isEqualTo(now.plus(Duration.ofDays(1)));
-        assertThat(submissions.sources(id)).containsEntry("kadai/assignments/conv/ConvOps.java",
-                "// 日本語のコメント\nclass ConvOps {}");
+        assertThat(submissions.sources(id))
+                .containsEntry("kadai/assignments/conv/ConvOps.java", "// 日本語のコメント\nclass ConvOps {}");
         assertThat(submissions.unfinished()).containsExactly(id);
         assertThat(submissions.queueAhead(id)).isZero();
 
         submissions.markStarted(id, now);
         assertThat(submissions.saveResult(id, REPORT, 2.7, now)).isTrue();
-        assertThat(submissions.saveResult(id, REPORT, 2.7, now)).as("a second write is refused").isFalse();
-        assertThat(submissions.tests(id)).hasSize(2).first().extracting(t -> t.tags()).isEqualTo(List.of("x"));
+        assertThat(submissions.saveResult(id, REPORT, 2.7, now))
+                .as("a second write is refused")
+                .isFalse();
+        assertThat(submissions.tests(id))
+                .hasSize(2)
+                .first()
+                .extracting(t -> t.tags())
+                .isEqualTo(List.of("x"));
         var stored = submissions.find(id).orElseThrow();
         assertThat(stored.score()).isEqualTo(2.7);
         assertThat(stored.attempts()).isEqualTo(1);
@@ -85,7 +105,8 @@ class DatabaseTests {
         void theEmbeddedDatabaseRefusesConnectionsWithoutItsPassword() {
             Database.openEmbedded(dir).close();
             assertThat(dir.resolve("db-password")).exists();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(Database.embeddedUrl(dir), "kadai", ""))
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> Database.open(Database.embeddedUrl(dir), "kadai", ""))
                     .hasMessageContaining("password");
         }
 
@@ -117,7 +138,8 @@ class DatabaseTests {
 
         String url(String database) {
             postgres.getPostgresDatabase();
-            try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            try (var c = postgres.getPostgresDatabase().getConnection();
+                    var s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + database);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
@@ -141,8 +163,8 @@ class DatabaseTests {
 
         @Test
         void theDailyLimitHoldsUnderSixteenParallelUploads(@TempDir Path dir) throws Exception {
-            ServerConfig config = TestServer.config(dir, new FakeGrader())
-                    .withDatabase(url("quota"), "postgres", "postgres");
+            ServerConfig config =
+                    TestServer.config(dir, new FakeGrader()).withDatabase(url("quota"), "postgres", "postgres");
             try (TestServer server = TestServer.start(config)) {
                 kadai.web.QuotaRaceTests.sixteenParallelUploadsWithTwoLeft(server);
             }
@@ -150,13 +172,18 @@ class DatabaseTests {
 
         @Test
         void theWholePlatformRunsOnPostgres(@TempDir Path dir) throws IOException {
-            ServerConfig config = TestServer.config(dir, new FakeGrader())
-                    .withDatabase(url("platform"), "postgres", "postgres");
+            ServerConfig config =
+                    TestServer.config(dir, new FakeGrader()).withDatabase(url("platform"), "postgres", "postgres");
             try (TestServer server = TestServer.start(config)) {
                 Client aiko = server.client().withToken(server.demoToken());
-                String created = aiko.submitApi("conv-op", Part.text("ConvOps.java",
-                        "package kadai.assignments.conv;\nclass ConvOps {}")).body();
-                long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).get("id").asLong();
+                String created = aiko.submitApi(
+                                "conv-op",
+                                Part.text("ConvOps.java", "package kadai.assignments.conv;\nclass ConvOps {}"))
+                        .body();
+                long id = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(created)
+                        .get("id")
+                        .asLong();
                 assertThat(aiko.awaitGraded(id, Duration.ofSeconds(30))).contains("\"GRADED\"");
                 Client sensei = server.client().loggedIn("sensei", "kadai-instructor");
                 assertThat(sensei.get("/staff/gradebook.csv").body()).contains("aiko,Aiko Tanaka,10");

@@ -40,7 +40,8 @@ class FilesAndPortsTests {
 
     @Test
     void anExistingDataDirectoryIsTightened(@TempDir Path tmp) throws Exception {
-        Path data = Files.createDirectory(tmp.resolve("open"),
+        Path data = Files.createDirectory(
+                tmp.resolve("open"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         Database.openEmbedded(data).close();
@@ -85,8 +86,12 @@ class FilesAndPortsTests {
             int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
             List<String> addresses = listeners(port);
             assertThat(addresses).as("listening sockets on port " + port).isNotEmpty();
-            assertThat(addresses).allMatch(a -> a.equals("0100007F") || a.equals("00000000000000000000000001000000")
-                    || a.equals("0000000000000000FFFF00000100007F"), "loopback");
+            assertThat(addresses)
+                    .allMatch(
+                            a -> a.equals("0100007F")
+                                    || a.equals("00000000000000000000000001000000")
+                                    || a.equals("0000000000000000FFFF00000100007F"),
+                            "loopback");
         }
     }
 }

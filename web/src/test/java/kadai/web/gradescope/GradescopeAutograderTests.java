@@ -33,8 +33,13 @@ class GradescopeAutograderTests {
     void theZipsScriptsGradeASubmissionIntoResultsJson(@TempDir Path dir) throws Exception {
         Path root = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent();
         Path out = Files.createDirectories(dir.resolve("out"));
-        Run made = run(root, Map.of("KADAI_NO_BUILD", "1"), "bash", root.resolve("gradescope/make-autograder.sh")
-                .toString(), "conv-op", out.toString());
+        Run made = run(
+                root,
+                Map.of("KADAI_NO_BUILD", "1"),
+                "bash",
+                root.resolve("gradescope/make-autograder.sh").toString(),
+                "conv-op",
+                out.toString());
         assertThat(made.exit()).as(made.output()).isZero();
         Path zip = out.resolve("kadai-autograder-conv-op.zip");
         assertThat(made.output()).contains(zip.toString());
@@ -50,12 +55,15 @@ class GradescopeAutograderTests {
         assertThat(setup.output()).contains("Kadai autograder for assignment conv-op is set up");
 
         JsonNode right = grade(autograder, env, "submissions/conv-op/right/ConvOps.java");
-        assertThat(right.get("score").asDouble()).isPositive().isEqualTo(right.get("max_score").asDouble());
+        assertThat(right.get("score").asDouble())
+                .isPositive()
+                .isEqualTo(right.get("max_score").asDouble());
         assertThat(right.get("tests").size()).isGreaterThan(8);
         assertThat(right.toString()).contains("\"visibility\":\"hidden\"");
 
         JsonNode wrong = grade(autograder, env, "submissions/conv-op/wrong/ConvOps.java");
-        assertThat(wrong.get("score").asDouble()).isLessThan(wrong.get("max_score").asDouble());
+        assertThat(wrong.get("score").asDouble())
+                .isLessThan(wrong.get("max_score").asDouble());
         assertThat(wrong.toString()).contains("Smallest failing case").doesNotContain("kadai grade");
     }
 
@@ -66,7 +74,8 @@ class GradescopeAutograderTests {
         for (Path folder : List.of(submission, results)) {
             if (Files.exists(folder)) {
                 try (var files = Files.walk(folder)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             Files.createDirectories(folder);
@@ -74,16 +83,17 @@ class GradescopeAutograderTests {
         try (InputStream in = GradescopeAutograderTests.class.getResourceAsStream("/" + resource)) {
             Files.copy(in, submission.resolve("ConvOps.java"));
         }
-        Run graded = run(autograder, env, autograder.resolve("source/run_autograder").toString());
+        Run graded =
+                run(autograder, env, autograder.resolve("source/run_autograder").toString());
         assertThat(graded.exit()).as(graded.output()).isZero();
         return JSON.readTree(results.resolve("results.json").toFile());
     }
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     private static Run run(Path dir, Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Path log = Files.createTempFile("kadai-gradescope", ".log");
         Process process = builder.redirectOutput(log.toFile()).start();

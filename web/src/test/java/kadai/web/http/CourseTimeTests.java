@@ -22,8 +22,7 @@ class CourseTimeTests {
     @Test
     void instantsAndOffsetsAreTakenAsWritten() {
         assertThat(berlin.parse("2026-12-24T14:59:00Z", "deadline")).isEqualTo(Instant.parse("2026-12-24T14:59:00Z"));
-        assertThat(berlin.parse("2026-12-24T23:59+09:00", "deadline"))
-                .isEqualTo(Instant.parse("2026-12-24T14:59:00Z"));
+        assertThat(berlin.parse("2026-12-24T23:59+09:00", "deadline")).isEqualTo(Instant.parse("2026-12-24T14:59:00Z"));
     }
 
     @Test
@@ -55,9 +54,11 @@ class CourseTimeTests {
 
     @Test
     void nonsenseIsRefusedNamingTheFormsAccepted() {
-        assertThatThrownBy(() -> tokyo.parse("tomorrow", "deadline")).isInstanceOf(RefusedException.class)
+        assertThatThrownBy(() -> tokyo.parse("tomorrow", "deadline"))
+                .isInstanceOf(RefusedException.class)
                 .hasMessageContaining("deadline 'tomorrow' is not a date-time like 2026-12-24T23:59 (Asia/Tokyo)");
-        assertThatThrownBy(() -> CourseTime.of("Tokyo")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CourseTime.of("Tokyo"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Asia/Tokyo");
     }
 }

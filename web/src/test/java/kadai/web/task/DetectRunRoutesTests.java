@@ -43,15 +43,19 @@ class DetectRunRoutesTests {
     void aStudentsDetectRunOnTheirDetectionClassesShowsMapExplainedAndTheirBoxes() throws IOException {
         List<Part> parts = new ArrayList<>();
         for (String name : List.of("Boxes", "Anchors", "RoiPool", "RoiAlign", "Rois")) {
-            parts.add(Part.text(name + ".java",
-                    Files.readString(Path.of("../reference/src/main/java/kadai/assignments/detection/" + name + ".java"))));
+            parts.add(Part.text(
+                    name + ".java",
+                    Files.readString(
+                            Path.of("../reference/src/main/java/kadai/assignments/detection/" + name + ".java"))));
         }
         Client token = server.client().withToken(server.demoToken());
         HttpResponse<String> submitted = token.submitApi("detection", parts.toArray(Part[]::new));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
 
-        HttpResponse<String> r = aiko.postJson("/api/task-runs", "{\"task\":\"detect\",\"preset\":\"full\","
-                + "\"trainSize\":48,\"testSize\":16,\"epochs\":1,\"device\":\"cpu\"}");
+        HttpResponse<String> r = aiko.postJson(
+                "/api/task-runs",
+                "{\"task\":\"detect\",\"preset\":\"full\","
+                        + "\"trainSize\":48,\"testSize\":16,\"epochs\":1,\"device\":\"cpu\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         long id = TaskRunRoutesTests.json(r).get("id").asLong();
         JsonNode run = TaskRunRoutesTests.await(aiko, id, TaskRunRoutesTests.FINISHED, Duration.ofSeconds(300));
@@ -61,9 +65,13 @@ class DetectRunRoutesTests {
         assertThat(run.get("codeRan").asText()).matches("full|degraded|in-process.*");
 
         String page = aiko.get("/tasks/runs/" + id + "?lang=en").body();
-        assertThat(page).contains("<code>map50</code>").contains("Mean average precision at IoU 0.5")
-                .contains("id=\"curve-train_loss\"").contains("/images/test_predictions.png");
-        assertThat(aiko.get("/tasks/runs/" + id + "?lang=ja").body()).contains("IoU 0.5 での平均適合率")
+        assertThat(page)
+                .contains("<code>map50</code>")
+                .contains("Mean average precision at IoU 0.5")
+                .contains("id=\"curve-train_loss\"")
+                .contains("/images/test_predictions.png");
+        assertThat(aiko.get("/tasks/runs/" + id + "?lang=ja").body())
+                .contains("IoU 0.5 での平均適合率")
                 .doesNotContain("metric.detect.");
         HttpResponse<byte[]> png = aiko.getBytes("/tasks/runs/" + id + "/images/test_predictions.png");
         assertThat(png.statusCode()).isEqualTo(200);

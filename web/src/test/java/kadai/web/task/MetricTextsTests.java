@@ -53,8 +53,10 @@ class MetricTextsTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tasks")
     void everyMetricAndCurveOfTheTaskIsExplainedInBothLanguagesAndItsHandout(String task) throws IOException {
-        HttpResponse<String> r = sensei.postJson("/api/task-runs", "{\"task\":\"" + task + "\",\"code\":\"reference\","
-                + "\"preset\":\"full\",\"trainSize\":64,\"testSize\":32,\"epochs\":1,\"device\":\"cpu\"}");
+        HttpResponse<String> r = sensei.postJson(
+                "/api/task-runs",
+                "{\"task\":\"" + task + "\",\"code\":\"reference\","
+                        + "\"preset\":\"full\",\"trainSize\":64,\"testSize\":32,\"epochs\":1,\"device\":\"cpu\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         long id = TaskRunRoutesTests.json(r).get("id").asLong();
         JsonNode run = TaskRunRoutesTests.await(sensei, id, TaskRunRoutesTests.FINISHED, Duration.ofMinutes(5));
@@ -70,19 +72,28 @@ class MetricTextsTests {
         String handoutJa = handout(task, "ja");
         for (String key : keys) {
             String message = "metric." + task + "." + key;
-            assertThat(en.getProperty(message)).as("English text %s in messages_en.properties", message)
+            assertThat(en.getProperty(message))
+                    .as("English text %s in messages_en.properties", message)
                     .isNotBlank();
-            assertThat(ja.getProperty(message)).as("Japanese text %s in messages_ja.properties", message)
+            assertThat(ja.getProperty(message))
+                    .as("Japanese text %s in messages_ja.properties", message)
                     .isNotBlank();
-            assertThat(handoutEn).as("handouts/tasks/%s.en.md explains `%s`", task, key).contains("`" + key + "`");
-            assertThat(handoutJa).as("handouts/tasks/%s.ja.md explains `%s`", task, key).contains("`" + key + "`");
+            assertThat(handoutEn)
+                    .as("handouts/tasks/%s.en.md explains `%s`", task, key)
+                    .contains("`" + key + "`");
+            assertThat(handoutJa)
+                    .as("handouts/tasks/%s.ja.md explains `%s`", task, key)
+                    .contains("`" + key + "`");
         }
         String page = sensei.get("/tasks/runs/" + id).body();
         assertThat(page).contains(escaped(en.getProperty("metric." + task + "." + keys.get(0))));
     }
 
     private static String escaped(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&#34;")
                 .replace("'", "&#39;");
     }
 
@@ -98,7 +109,9 @@ class MetricTextsTests {
     private static String handout(String task, String language) throws IOException {
         try (InputStream in = MetricTextsTests.class.getResourceAsStream(
                 "/kadai/web/course/handouts/tasks/" + task + "." + language + ".md")) {
-            assertThat(in).as("handout assignments/handouts/tasks/%s.%s.md", task, language).isNotNull();
+            assertThat(in)
+                    .as("handout assignments/handouts/tasks/%s.%s.md", task, language)
+                    .isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

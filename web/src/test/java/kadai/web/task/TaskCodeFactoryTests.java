@@ -65,17 +65,27 @@ class TaskCodeFactoryTests {
     @Test
     void aTaskThatCannotBeSandboxedIsRefusedForStudentCodeUnlessTheServerTrustsItsCode() {
         for (SandboxMode mode : new SandboxMode[] {SandboxMode.AUTO, SandboxMode.REQUIRED}) {
-            assertThat(new TaskCodeFactory(mode, 0).refusal(UNSANDBOXABLE)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                    .contains("blocks").contains("DJL blocks cannot cross").contains("./kadai task run blocks");
+            assertThat(new TaskCodeFactory(mode, 0).refusal(UNSANDBOXABLE))
+                    .get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("blocks")
+                    .contains("DJL blocks cannot cross")
+                    .contains("./kadai task run blocks");
         }
-        assertThat(new TaskCodeFactory(SandboxMode.OFF, 0).refusal(UNSANDBOXABLE)).isEmpty();
-        assertThat(new TaskCodeFactory(SandboxMode.AUTO, 0).refusal(SANDBOXABLE)).isEmpty();
+        assertThat(new TaskCodeFactory(SandboxMode.OFF, 0).refusal(UNSANDBOXABLE))
+                .isEmpty();
+        assertThat(new TaskCodeFactory(SandboxMode.AUTO, 0).refusal(SANDBOXABLE))
+                .isEmpty();
     }
 
     @Test
     void aWorkerRefusesToOpenStudentCodeForSuchATaskEvenWhenTheLaunchingNodeAllowedIt() {
-        assertThatThrownBy(() -> new TaskCodeFactory(SandboxMode.AUTO, 0).open(UNSANDBOXABLE,
-                Map.of("kadai/assignments/resnet/ResNetBlocks.java", "package kadai.assignments.resnet;\n")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only in the sandbox");
+        assertThatThrownBy(() -> new TaskCodeFactory(SandboxMode.AUTO, 0)
+                        .open(
+                                UNSANDBOXABLE,
+                                Map.of(
+                                        "kadai/assignments/resnet/ResNetBlocks.java",
+                                        "package kadai.assignments.resnet;\n")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only in the sandbox");
     }
 }

@@ -38,36 +38,48 @@ class TaskPointsTests {
     }
 
     /** Store a finished run as the task worker would (no training needed to test the points). */
-    static long finishedRun(String user, String task, String code, String status, int testSize, Double accuracy,
-            String metrics) {
-        return server.server().database().jdbi().withHandle(h -> h.createUpdate("""
+    static long finishedRun(
+            String user, String task, String code, String status, int testSize, Double accuracy, String metrics) {
+        return server.server()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createUpdate("""
                         INSERT INTO task_runs (user_id, task_id, code, train_size, test_size, epochs, seed,
                             device_choice, status, accuracy, metrics_json, curves_json, device, seconds, created_at,
                             finished_at)
                         VALUES ((SELECT id FROM users WHERE username = :user), :task, :code, 0, :test, 0, 1, 'cpu',
                             :status, :accuracy, :metrics, '{}', 'cpu', 1.0, :now, :now)""")
-                .bind("user", user).bind("task", task).bind("code", code).bind("status", status)
-                .bind("test", testSize).bind("accuracy", accuracy).bind("metrics", metrics)
-                .bind("now", Instant.now())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                        .bind("user", user)
+                        .bind("task", task)
+                        .bind("code", code)
+                        .bind("status", status)
+                        .bind("test", testSize)
+                        .bind("accuracy", accuracy)
+                        .bind("metrics", metrics)
+                        .bind("now", Instant.now())
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Test
     void theBestCountingRunOfEachStudentEarnsALinearShareInTheGradebookAndItsCsv() throws IOException {
-        HttpResponse<String> saved = sensei.postJson("/api/staff/task-grading/cnn",
+        HttpResponse<String> saved = sensei.postJson(
+                "/api/staff/task-grading/cnn",
                 "{\"points\": 5, \"metric\": \"accuracy\", \"fullAt\": 0.88, \"zeroAt\": 0.80}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        sensei.postJson("/api/staff/task-grading/dcgan",
+        sensei.postJson(
+                "/api/staff/task-grading/dcgan",
                 "{\"points\": 4, \"metric\": \"fd_submission\", \"fullAt\": 100, \"zeroAt\": 200}");
 
-        finishedRun("aiko", "cnn", "submission", "SUCCEEDED", 0, 0.84, "{}");       // 2.5 points
-        finishedRun("aiko", "cnn", "submission", "SUCCEEDED", 0, 0.82, "{}");       // worse: the best stays
-        finishedRun("aiko", "cnn", "submission", "SUCCEEDED", 1000, 0.95, "{}");    // a smaller test set: not counted
+        finishedRun("aiko", "cnn", "submission", "SUCCEEDED", 0, 0.84, "{}"); // 2.5 points
+        finishedRun("aiko", "cnn", "submission", "SUCCEEDED", 0, 0.82, "{}"); // worse: the best stays
+        finishedRun("aiko", "cnn", "submission", "SUCCEEDED", 1000, 0.95, "{}"); // a smaller test set: not counted
         finishedRun("aiko", "cnn", "submission", "FAILED", 0, null, "{}");
-        finishedRun("kenji", "cnn", "submission", "SUCCEEDED", 0, 0.91, "{}");      // above the target: all 5
+        finishedRun("kenji", "cnn", "submission", "SUCCEEDED", 0, 0.91, "{}"); // above the target: all 5
         finishedRun("sensei", "cnn", "reference", "SUCCEEDED", 0, 0.89, "{}");
         finishedRun("kenji", "dcgan", "submission", "SUCCEEDED", 0, null, "{\"fd_submission\": 125.0}"); // 3 of 4
-        finishedRun("mei", "dcgan", "submission", "SUCCEEDED", 0, null, "{\"fd_submission\": 250.0}");   // 0
+        finishedRun("mei", "dcgan", "submission", "SUCCEEDED", 0, null, "{\"fd_submission\": 250.0}"); // 0
 
         JsonNode book = JSON.readTree(sensei.get("/api/staff/gradebook").body());
         assertThat(book.get("tasks").size()).isEqualTo(2);
@@ -80,11 +92,12 @@ class TaskPointsTests {
                 }
                 case "kenji" -> {
                     assertThat(points.get("cnn").asDouble()).isEqualTo(5.0);
-                    assertThat(points.get("dcgan").asDouble()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(points.get("dcgan").asDouble())
+                            .isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
                     assertThat(row.get("total").asDouble()).isEqualTo(8.0);
                 }
                 case "mei" -> assertThat(points.get("dcgan").asDouble()).isZero();
-                default -> { }
+                default -> {}
             }
         }
         String csv = sensei.get("/api/staff/gradebook.csv").body();
@@ -92,18 +105,21 @@ class TaskPointsTests {
         assertThat(csv).containsPattern("(?m)^kenji,Kenji Suzuki,.*,5,3,8$").containsPattern("(?m)^aiko,.*,2\\.5,,");
         String page = sensei.get("/staff/gradebook").body();
         assertThat(page).contains("cnn (training)").contains("dcgan (training)");
-        assertThat(sensei.get("/staff/settings").body()).contains("id=\"task-rule-cnn\"")
+        assertThat(sensei.get("/staff/settings").body())
+                .contains("id=\"task-rule-cnn\"")
                 .contains("5 points: all at accuracy ≥ 0.88, none at accuracy ≤ 0.8, linear in between.");
     }
 
     @Test
     void aRunPageSaysWhatTheRunEarnsOrWhyItEarnsNothing() {
-        sensei.postJson("/api/staff/task-grading/resnet",
+        sensei.postJson(
+                "/api/staff/task-grading/resnet",
                 "{\"points\": 10, \"metric\": \"accuracy\", \"fullAt\": 0.9, \"zeroAt\": 0.5}");
         long counted = finishedRun("mei", "resnet", "submission", "SUCCEEDED", 0, 0.7, "{}");
         long small = finishedRun("mei", "resnet", "submission", "SUCCEEDED", 500, 0.7, "{}");
         Client mei = server.client().loggedIn("mei", "kadai-student");
-        assertThat(mei.get("/tasks/runs/" + counted).body()).contains("id=\"run-points\"")
+        assertThat(mei.get("/tasks/runs/" + counted).body())
+                .contains("id=\"run-points\"")
                 .contains("This run earns 5 of 10 points (measured on accuracy)");
         assertThat(mei.get("/tasks/runs/" + small).body()).contains("This run earns no points");
         assertThat(mei.get("/tasks").body()).contains("id=\"grading-resnet\"");
@@ -111,17 +127,21 @@ class TaskPointsTests {
 
     @Test
     void nonsenseTargetsAndUnknownTasksAreRefusedWithTheirReason() {
-        HttpResponse<String> same = sensei.postJson("/api/staff/task-grading/cnn",
+        HttpResponse<String> same = sensei.postJson(
+                "/api/staff/task-grading/cnn",
                 "{\"points\": 5, \"metric\": \"accuracy\", \"fullAt\": 0.8, \"zeroAt\": 0.8}");
         assertThat(same.statusCode()).isEqualTo(400);
         assertThat(same.body()).contains("must be two different numbers");
-        HttpResponse<String> unknown = sensei.postJson("/api/staff/task-grading/nope",
+        HttpResponse<String> unknown = sensei.postJson(
+                "/api/staff/task-grading/nope",
                 "{\"points\": 5, \"metric\": \"accuracy\", \"fullAt\": 0.9, \"zeroAt\": 0.8}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("Unknown task 'nope'");
         Client kenji = server.client().loggedIn("kenji", "kadai-student");
-        assertThat(kenji.postJson("/api/staff/task-grading/cnn",
-                "{\"points\": 5, \"metric\": \"accuracy\", \"fullAt\": 0.9, \"zeroAt\": 0.8}").statusCode())
+        assertThat(kenji.postJson(
+                                "/api/staff/task-grading/cnn",
+                                "{\"points\": 5, \"metric\": \"accuracy\", \"fullAt\": 0.9, \"zeroAt\": 0.8}")
+                        .statusCode())
                 .isEqualTo(403);
     }
 

@@ -25,13 +25,18 @@ class TaskRestartTests {
 
     @Test
     void aRunKilledMidTrainingIsRevivedAfterRestartAndStoredOnce() throws Exception {
-        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                TaskCrashFixtureMain.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        Process first = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dai.djl.offline=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TaskCrashFixtureMain.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
         long id;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int port = -1;
             while ((line = out.readLine()) != null) {
@@ -42,9 +47,13 @@ class TaskRestartTests {
             }
             assertThat(port).as("the fixture process printed its port").isPositive();
             Client sensei = Client.forUrl("http://localhost:" + port).loggedIn("sensei", "kadai-instructor");
-            id = TaskRunRoutesTests.json(sensei.postJson("/api/task-runs", "{\"task\":\"cnn\",\"code\":\"reference\","
-                    + "\"trainSize\":50000,\"testSize\":200,\"epochs\":1,\"device\":\"cpu\",\"preset\":\"full\"}"))
-                    .get("id").asLong();
+            id = TaskRunRoutesTests.json(
+                            sensei.postJson(
+                                    "/api/task-runs",
+                                    "{\"task\":\"cnn\",\"code\":\"reference\","
+                                            + "\"trainSize\":50000,\"testSize\":200,\"epochs\":1,\"device\":\"cpu\",\"preset\":\"full\"}"))
+                    .get("id")
+                    .asLong();
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             JsonNode run = TaskRunRoutesTests.json(sensei.get("/api/task-runs/" + id));
             while (System.nanoTime() < end && run.get("progress").get("step").asLong() == 0) {
@@ -61,21 +70,26 @@ class TaskRestartTests {
 
         // Only to keep the test short: the revived job trains a small slice instead of 50,000 images.
         try (kadai.web.db.Database db = kadai.web.db.Database.openEmbedded(data)) {
-            db.jdbi().useHandle(h -> h.createUpdate("UPDATE task_runs SET train_size = 300 WHERE id = :id")
-                    .bind("id", id).execute());
+            db.jdbi()
+                    .useHandle(h -> h.createUpdate("UPDATE task_runs SET train_size = 300 WHERE id = :id")
+                            .bind("id", id)
+                            .execute());
         }
         try (TestServer second = TestServer.start(TestServer.config(data, new FakeGrader()), TestServer.fastTasks())) {
             Client sensei = second.client().loggedIn("sensei", "kadai-instructor");
-            JsonNode done = TaskRunRoutesTests.await(sensei, id, Set.of("SUCCEEDED", "FAILED", "CANCELLED"),
-                    Duration.ofSeconds(60));
+            JsonNode done = TaskRunRoutesTests.await(
+                    sensei, id, Set.of("SUCCEEDED", "FAILED", "CANCELLED"), Duration.ofSeconds(60));
             assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
             assertThat(done.get("attempts").asInt()).isEqualTo(2);
             assertThat(done.get("metrics").get("train_images").asInt()).isEqualTo(300);
             assertThat(second.count("task_runs")).isEqualTo(1);
             Thread.sleep(1500);
             assertThat(second.server().taskRuns().find(id).orElseThrow().attempts())
-                    .as("no third run after the result is stored").isEqualTo(2);
-            assertThat(second.count("scheduled_tasks")).as("the job is done and gone").isZero();
+                    .as("no third run after the result is stored")
+                    .isEqualTo(2);
+            assertThat(second.count("scheduled_tasks"))
+                    .as("the job is done and gone")
+                    .isZero();
         }
     }
 }

@@ -83,14 +83,21 @@ class TaskRunRoutesTests {
     @Order(1)
     void theTasksPageListsTheTasksAndAStudentsFormOffersOnlyTheirOwnCode() {
         String page = kenji.get("/tasks").body();
-        assertThat(page).contains("id=\"launch-form\"").contains("value=\"cnn\"").contains("value=\"resnet\"")
-                .contains("value=\"dcgan\"").contains("conv-op, conv, pool").contains("name=\"_csrf\"")
-                .doesNotContain("value=\"reference\"").contains("href=\"/tasks\"");
+        assertThat(page)
+                .contains("id=\"launch-form\"")
+                .contains("value=\"cnn\"")
+                .contains("value=\"resnet\"")
+                .contains("value=\"dcgan\"")
+                .contains("conv-op, conv, pool")
+                .contains("name=\"_csrf\"")
+                .doesNotContain("value=\"reference\"")
+                .contains("href=\"/tasks\"");
         assertThat(sensei.get("/tasks").body()).contains("value=\"reference\"");
         assertThat(kenji.get("/tasks?lang=ja").body()).contains("学習ラン").contains("お試し: 2,000 枚");
         kenji.get("/tasks?lang=en");
         assertThat(server.client().get("/tasks").statusCode()).isEqualTo(302);
-        assertThat(json(kenji.get("/api/tasks")).get("tasks")).hasSize(kadai.tasks.Tasks.all().list().size());
+        assertThat(json(kenji.get("/api/tasks")).get("tasks"))
+                .hasSize(kadai.tasks.Tasks.all().list().size());
         assertThat(server.client().get("/api/task-runs").statusCode()).isEqualTo(401);
     }
 
@@ -107,8 +114,8 @@ class TaskRunRoutesTests {
     @Test
     @Order(3)
     void aStudentWithoutTheNeededSubmissionsIsToldWhichAssignmentToSubmitFirst() {
-        HttpResponse<String> page = kenji.postFormWithCsrf("/tasks", Map.of("task", "cnn", "preset", "quick",
-                "code", "submission"));
+        HttpResponse<String> page =
+                kenji.postFormWithCsrf("/tasks", Map.of("task", "cnn", "preset", "quick", "code", "submission"));
         assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.body()).contains("id=\"launch-error\"").contains("submit assignment 'conv-op' first");
         HttpResponse<String> api = kenji.postJson("/api/task-runs", "{\"task\":\"dcgan\"}");
@@ -130,8 +137,8 @@ class TaskRunRoutesTests {
         HttpResponse<String> epochs = sensei.postJson("/api/task-runs", "{\"task\":\"cnn\",\"epochs\":1000}");
         assertThat(epochs.statusCode()).isEqualTo(400);
         assertThat(json(epochs).get("message").asText()).contains("epochs must be between 0");
-        HttpResponse<String> form = sensei.postFormWithCsrf("/tasks", Map.of("task", "cnn", "preset", "custom",
-                "trainSize", "lots"));
+        HttpResponse<String> form =
+                sensei.postFormWithCsrf("/tasks", Map.of("task", "cnn", "preset", "custom", "trainSize", "lots"));
         assertThat(form.statusCode()).isEqualTo(400);
         assertThat(form.body()).contains("must be a whole number");
         for (String body : new String[] {"null", "{\"task\":", "[]"}) {
@@ -146,30 +153,38 @@ class TaskRunRoutesTests {
     @Order(5)
     void aGpuOnlyRunIsNotTakenByACpuOnlyWorkerAndCanBeCancelledWhileQueued() {
         assertThat(server.server().takesGpuTaskRuns()).isFalse();
-        JsonNode launched = json(sensei.postJson("/api/task-runs",
-                "{\"task\":\"cnn\",\"code\":\"reference\",\"device\":\"gpu\",\"preset\":\"quick\"}"));
+        JsonNode launched = json(sensei.postJson(
+                "/api/task-runs", "{\"task\":\"cnn\",\"code\":\"reference\",\"device\":\"gpu\",\"preset\":\"quick\"}"));
         long id = launched.get("id").asLong();
         assertThat(launched.get("status").asText()).isEqualTo("QUEUED");
         sleep(2_000); // ten polls of the task workers and of the grading workers
         JsonNode run = json(sensei.get("/api/task-runs/" + id));
         assertThat(run.get("status").asText()).isEqualTo("QUEUED");
         assertThat(run.get("attempts").asInt()).isZero();
-        Map<String, Object> job = server.server().database().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT task_name, picked FROM scheduled_tasks WHERE task_instance = :id")
-                .bind("id", Long.toString(id)).mapToMap().one());
+        Map<String, Object> job = server.server()
+                .database()
+                .jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT task_name, picked FROM scheduled_tasks WHERE task_instance = :id")
+                                .bind("id", Long.toString(id))
+                                .mapToMap()
+                                .one());
         assertThat(job).containsEntry("task_name", TaskQueue.GPU).containsEntry("picked", false);
 
         HttpResponse<String> cancelled = sensei.postJson("/api/task-runs/" + id + "/cancel", "");
         assertThat(cancelled.statusCode()).isEqualTo(202);
         assertThat(json(cancelled).get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(sensei.postJson("/api/task-runs/" + id + "/cancel", "").statusCode()).isEqualTo(409);
+        assertThat(sensei.postJson("/api/task-runs/" + id + "/cancel", "").statusCode())
+                .isEqualTo(409);
     }
 
     @Test
     @Order(6)
     void aSmallCnnRunOnTheReferenceTrainsThroughTheQueueAndStoresAccuracyDeviceAndCurves() {
-        HttpResponse<String> r = sensei.postJson("/api/task-runs", "{\"task\":\"cnn\",\"code\":\"reference\","
-                + "\"preset\":\"full\",\"trainSize\":300,\"testSize\":200,\"epochs\":1,\"device\":\"cpu\"}");
+        HttpResponse<String> r = sensei.postJson(
+                "/api/task-runs",
+                "{\"task\":\"cnn\",\"code\":\"reference\","
+                        + "\"preset\":\"full\",\"trainSize\":300,\"testSize\":200,\"epochs\":1,\"device\":\"cpu\"}");
         assertThat(r.statusCode()).isEqualTo(201);
         long id = json(r).get("id").asLong();
         JsonNode run = await(sensei, id, FINISHED, Duration.ofSeconds(90));
@@ -184,11 +199,20 @@ class TaskRunRoutesTests {
         assertThat(run.get("progress").get("phase").isNull()).isFalse();
 
         String page = sensei.get("/tasks/runs/" + id).body();
-        assertThat(page).contains("id=\"accuracy\"").contains(Format.percent(run.get("accuracy").asDouble()))
-                .contains("id=\"device\">cpu<").contains("id=\"curve-train_loss\"").contains("<polyline points=\"")
-                .contains("id=\"metrics\"").doesNotContain("id=\"cancel-form\"");
-        assertThat(sensei.get("/tasks/runs/" + id + "?lang=ja").body()).contains("テスト正解率").contains("使用デバイス")
-                .contains("完了").doesNotContain("run.").doesNotContain("tasks.");
+        assertThat(page)
+                .contains("id=\"accuracy\"")
+                .contains(Format.percent(run.get("accuracy").asDouble()))
+                .contains("id=\"device\">cpu<")
+                .contains("id=\"curve-train_loss\"")
+                .contains("<polyline points=\"")
+                .contains("id=\"metrics\"")
+                .doesNotContain("id=\"cancel-form\"");
+        assertThat(sensei.get("/tasks/runs/" + id + "?lang=ja").body())
+                .contains("テスト正解率")
+                .contains("使用デバイス")
+                .contains("完了")
+                .doesNotContain("run.")
+                .doesNotContain("tasks.");
         sensei.get("/tasks?lang=en");
         String list = sensei.get("/tasks").body();
         assertThat(list).contains("href=\"/tasks/runs/" + id + "\"");
@@ -208,8 +232,10 @@ class TaskRunRoutesTests {
         assertThat(submitted.statusCode()).isEqualTo(201);
         long submission = json(submitted).get("id").asLong();
 
-        HttpResponse<String> r = aiko.postJson("/api/task-runs", "{\"task\":\"dcgan\",\"preset\":\"full\","
-                + "\"trainSize\":128,\"testSize\":100,\"epochs\":1,\"device\":\"cpu\"}");
+        HttpResponse<String> r = aiko.postJson(
+                "/api/task-runs",
+                "{\"task\":\"dcgan\",\"preset\":\"full\","
+                        + "\"trainSize\":128,\"testSize\":100,\"epochs\":1,\"device\":\"cpu\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         long id = json(r).get("id").asLong();
         assertThat(json(r).get("code").asText()).isEqualTo("submission");
@@ -232,7 +258,9 @@ class TaskRunRoutesTests {
         assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
         String name = run.get("images").get(0).get("name").asText();
-        assertThat(aiko.getBytes("/tasks/runs/" + id + "/images/" + name + ".png").statusCode()).isEqualTo(200);
+        assertThat(aiko.getBytes("/tasks/runs/" + id + "/images/" + name + ".png")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(kenji.getBytes(url).statusCode()).isEqualTo(404);
         assertThat(aiko.get("/tasks/runs/" + id).body()).contains("<img src=\"/tasks/runs/" + id + "/images/");
     }
@@ -240,22 +268,30 @@ class TaskRunRoutesTests {
     @Test
     @Order(8)
     void cancellingARunningRunStopsItsTrainingAndEndsItCancelled() {
-        HttpResponse<String> r = sensei.postJson("/api/task-runs", "{\"task\":\"cnn\",\"code\":\"reference\","
-                + "\"preset\":\"full\",\"trainSize\":50000,\"testSize\":200,\"epochs\":1,\"device\":\"cpu\"}");
+        HttpResponse<String> r = sensei.postJson(
+                "/api/task-runs",
+                "{\"task\":\"cnn\",\"code\":\"reference\","
+                        + "\"preset\":\"full\",\"trainSize\":50000,\"testSize\":200,\"epochs\":1,\"device\":\"cpu\"}");
         long id = json(r).get("id").asLong();
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode run = json(sensei.get("/api/task-runs/" + id));
-        while (System.nanoTime() < end && !(run.get("status").asText().equals("RUNNING")
-                && run.get("progress").get("step").asLong() > 0)) {
+        while (System.nanoTime() < end
+                && !(run.get("status").asText().equals("RUNNING")
+                        && run.get("progress").get("step").asLong() > 0)) {
             sleep(100);
             run = json(sensei.get("/api/task-runs/" + id));
         }
         assertThat(run.get("status").asText()).isEqualTo("RUNNING");
         String page = sensei.get("/tasks/runs/" + id).body();
-        assertThat(page).contains("id=\"cancel-form\"").contains("<progress id=\"run-progress\"")
+        assertThat(page)
+                .contains("id=\"cancel-form\"")
+                .contains("<progress id=\"run-progress\"")
                 .contains("data-events=\"/tasks/runs/" + id + "/events\"");
-        assertThat(kenji.postFormWithCsrf("/tasks/runs/" + id + "/cancel", Map.of()).statusCode()).isEqualTo(404);
-        assertThat(sensei.postForm("/tasks/runs/" + id + "/cancel", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(kenji.postFormWithCsrf("/tasks/runs/" + id + "/cancel", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(sensei.postForm("/tasks/runs/" + id + "/cancel", Map.of()).statusCode())
+                .isEqualTo(403);
         HttpResponse<String> cancel = sensei.postFormWithCsrf("/tasks/runs/" + id + "/cancel", Map.of());
         assertThat(cancel.statusCode()).isEqualTo(302);
         long asked = System.nanoTime();
@@ -268,14 +304,22 @@ class TaskRunRoutesTests {
     @Test
     @Order(9)
     void theLiveFeedSendsTheRunAsJsonAndEndsWithAFinishedRun() {
-        long id = json(sensei.get("/api/task-runs")).get("runs").get(0).get("id").asLong();
+        long id =
+                json(sensei.get("/api/task-runs")).get("runs").get(0).get("id").asLong();
         // The stream closes itself after a finished run, so reading it to the end terminates.
         HttpResponse<String> events = sensei.send(sensei.request("/tasks/runs/" + id + "/events")
-                .header("Accept", "text/event-stream").GET().build());
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build());
         assertThat(events.statusCode()).isEqualTo(200);
         assertThat(events.body()).contains("event: progress").contains("\"finished\":true");
-        assertThat(kenji.send(kenji.request("/tasks/runs/" + id + "/events").header("Accept", "text/event-stream")
-                .GET().build()).body()).contains("event: error").doesNotContain("finished");
+        assertThat(kenji.send(kenji.request("/tasks/runs/" + id + "/events")
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build())
+                        .body())
+                .contains("event: error")
+                .doesNotContain("finished");
     }
 
     @Test
@@ -285,8 +329,10 @@ class TaskRunRoutesTests {
         // runs until the next one is refused. Cancelled runs count: each one took a queue slot.
         int started = json(aiko.get("/api/task-runs")).get("runs").size();
         while (started < 3) {
-            HttpResponse<String> r = aiko.postJson("/api/task-runs", "{\"task\":\"dcgan\",\"preset\":\"full\","
-                    + "\"trainSize\":64,\"testSize\":50,\"epochs\":1,\"device\":\"cpu\"}");
+            HttpResponse<String> r = aiko.postJson(
+                    "/api/task-runs",
+                    "{\"task\":\"dcgan\",\"preset\":\"full\","
+                            + "\"trainSize\":64,\"testSize\":50,\"epochs\":1,\"device\":\"cpu\"}");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
             long id = json(r).get("id").asLong();
             aiko.postJson("/api/task-runs/" + id + "/cancel", "{}");
@@ -296,7 +342,8 @@ class TaskRunRoutesTests {
         HttpResponse<String> refused = aiko.postJson("/api/task-runs", "{\"task\":\"dcgan\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
         assertThat(json(refused).get("error").asText()).isEqualTo("daily-limit");
-        assertThat(json(refused).get("message").asText()).contains("3 training runs in the last 24 hours")
+        assertThat(json(refused).get("message").asText())
+                .contains("3 training runs in the last 24 hours")
                 .containsPattern("next one can start at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} JST"); // the course's zone
         assertThat(json(aiko.get("/api/task-runs")).get("runs").size()).isEqualTo(3);
     }

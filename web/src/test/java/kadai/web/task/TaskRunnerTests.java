@@ -33,10 +33,20 @@ class TaskRunnerTests {
         server = TestServer.start(new FakeGrader(), TestServer.fastTasks().withThreads(0));
         runs = server.server().taskRuns();
         submissions = new SubmissionDao(server.server().database().jdbi());
-        runner = new TaskRunner(runs, submissions, new TaskCodeFactory(TestServer.fastTasks().sandbox(), 0), Tasks.all(), TestServer.fastTasks(),
-                new ObjectMapper(), Clock.systemUTC());
-        sensei = server.server().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT id FROM users WHERE username = 'sensei'").mapTo(Long.class).one());
+        runner = new TaskRunner(
+                runs,
+                submissions,
+                new TaskCodeFactory(TestServer.fastTasks().sandbox(), 0),
+                Tasks.all(),
+                TestServer.fastTasks(),
+                new ObjectMapper(),
+                Clock.systemUTC());
+        sensei = server.server()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT id FROM users WHERE username = 'sensei'")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @AfterAll
@@ -45,8 +55,8 @@ class TaskRunnerTests {
     }
 
     static long newRun(String task, String code, String submissionIds) {
-        return runs.insert(new TaskRunDao.NewRun(sensei, task, code, submissionIds, 100, 100, 1, 7, "cpu"),
-                Instant.now());
+        return runs.insert(
+                new TaskRunDao.NewRun(sensei, task, code, submissionIds, 100, 100, 1, 7, "cpu"), Instant.now());
     }
 
     @Test
@@ -94,7 +104,13 @@ class TaskRunnerTests {
 
     @Test
     void submittedSourcesThatDoNotCompileFailTheRunWithTheCompilersMessage() {
-        long submission = submissions.insert(sensei, "gan", "en", 1, 0, Instant.now(),
+        long submission = submissions.insert(
+                sensei,
+                "gan",
+                "en",
+                1,
+                0,
+                Instant.now(),
                 Map.of("kadai/assignments/gan/GanLoss.java", "package kadai.assignments.gan;\npublic class GanLoss {"));
         long id = newRun("dcgan", "submission", Long.toString(submission));
         runner.run(id);
@@ -117,7 +133,8 @@ class TaskRunnerTests {
     void aStudentsAugmentSubmissionTrainsWithTheirRandomAugmentation() throws java.io.IOException {
         java.nio.file.Path reference = java.nio.file.Path.of("../reference/src/main/java/kadai/assignments/augment");
         Map<String, String> sources = Map.of(
-                "kadai/assignments/augment/Augment.java", java.nio.file.Files.readString(reference.resolve("Augment.java")),
+                "kadai/assignments/augment/Augment.java",
+                java.nio.file.Files.readString(reference.resolve("Augment.java")),
                 "kadai/assignments/augment/RandomAugmentation.java",
                 java.nio.file.Files.readString(reference.resolve("RandomAugmentation.java")));
         long submission = submissions.insert(sensei, "augment", "en", 1, 0, Instant.now(), sources);
@@ -125,7 +142,10 @@ class TaskRunnerTests {
         runner.run(id);
         TaskRun run = runs.find(id).orElseThrow();
         assertThat(run.status()).as(run.error()).isEqualTo(TaskRun.Status.SUCCEEDED);
-        assertThat(run.metricsJson()).contains("gap_without").contains("gap_with").contains("augment_seconds_per_epoch_with");
+        assertThat(run.metricsJson())
+                .contains("gap_without")
+                .contains("gap_with")
+                .contains("augment_seconds_per_epoch_with");
         assertThat(run.curvesJson()).contains("train_loss_vflip");
     }
 }

@@ -10,8 +10,7 @@ import kadai.web.KadaiServer;
  */
 public final class CrashFixtureMain {
 
-    private CrashFixtureMain() {
-    }
+    private CrashFixtureMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         SubmissionGrader hangs = request -> {

@@ -32,26 +32,37 @@ public final class HeadlessChromium {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Dimension WINDOW = new Dimension(1280, 900);
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** Skip (outside CI) or fail (in CI) when chromium and chromium-driver are not installed. */
     public static void requireInstalled() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed"
-                    + " (apt-get install -y chromium chromium-driver); .ci/run installs them");
+            Assumptions.assumeTrue(
+                    present,
+                    "chromium and chromium-driver are not installed"
+                            + " (apt-get install -y chromium chromium-driver); .ci/run installs them");
         }
-        assertThat(present).as("CI must have chromium and chromium-driver (.ci/run installs them)").isTrue();
+        assertThat(present)
+                .as("CI must have chromium and chromium-driver (.ci/run installs them)")
+                .isTrue();
     }
 
     /** Start a browser with a fresh profile; downloads land in {@code downloads} when it is not null. */
     public static WebDriver start(Path downloads) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=en-US",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
+                "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory("kadai-chromium"));
         if (downloads != null) {
             Map<String, Object> prefs = new HashMap<>();
@@ -60,7 +71,9 @@ public final class HeadlessChromium {
             options.setExperimentalOption("prefs", prefs);
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return browser;
@@ -80,7 +93,8 @@ public final class HeadlessChromium {
 
     /** Save the whole page height at {@code width} (headless chromium captures the window only). */
     public static void fullShot(WebDriver browser, String name, int width) throws IOException {
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+        long height =
+                (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
         browser.manage().window().setSize(new Dimension(width, (int) Math.min(4000, height + 140)));
         shot(browser, name);
         browser.manage().window().setSize(WINDOW);

@@ -26,16 +26,28 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static ServerConfig config(Path dataDir, SubmissionGrader grader) {
-        return new ServerConfig(0, dataDir, null, null, null, grader, fastJobs(), UploadLimits.defaults(), 4, true,
-                Clock.systemUTC(), 100);
+        return new ServerConfig(
+                0,
+                dataDir,
+                null,
+                null,
+                null,
+                grader,
+                fastJobs(),
+                UploadLimits.defaults(),
+                4,
+                true,
+                Clock.systemUTC(),
+                100);
     }
 
     /** Start a server grading with the real engine, compile and run phases reported. */
     public static TestServer startWithRealGrader() {
         try {
             Path dir = Files.createTempDirectory("kadai-test");
-            ServerConfig config = config(dir, new DefaultSubmissionGrader(DefaultSubmissionGrader.inProcess(),
-                    ReferenceImplementation::classes));
+            ServerConfig config = config(
+                    dir,
+                    new DefaultSubmissionGrader(DefaultSubmissionGrader.inProcess(), ReferenceImplementation::classes));
             return new TestServer(KadaiServer.start(config), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,8 +69,17 @@ public final class TestServer implements AutoCloseable {
 
     /** Return task-run workers for tests: one thread, no GPU runs, fast polling and progress. */
     public static kadai.web.task.TaskWorkerConfig fastTasks() {
-        return new kadai.web.task.TaskWorkerConfig(1, false, Duration.ofMillis(200), Duration.ofMillis(500), 4, 200,
-                100, null, kadai.grader.sandbox.SandboxMode.AUTO, 3);
+        return new kadai.web.task.TaskWorkerConfig(
+                1,
+                false,
+                Duration.ofMillis(200),
+                Duration.ofMillis(500),
+                4,
+                200,
+                100,
+                null,
+                kadai.grader.sandbox.SandboxMode.AUTO,
+                3);
     }
 
     /** Start a server with the given grader and task-run workers. */
@@ -99,13 +120,20 @@ public final class TestServer implements AutoCloseable {
 
     /** Return the demo student's API token that the seed wrote. */
     public String demoToken() {
-        return kadai.web.seed.DemoCourse.credentials(dataDir).lines().filter(l -> l.startsWith("token "))
-                .map(l -> l.split(" ")[2]).findFirst().orElseThrow();
+        return kadai.web.seed.DemoCourse.credentials(dataDir)
+                .lines()
+                .filter(l -> l.startsWith("token "))
+                .map(l -> l.split(" ")[2])
+                .findFirst()
+                .orElseThrow();
     }
 
     public long count(String table) {
-        return server.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
-                .mapTo(Long.class).one());
+        return server.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Override

@@ -2,11 +2,10 @@ package kadai.grader.sandbox.remote;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.grader.api.RemoteParameters;
 import kadai.grader.api.StudentObject;
-
-import java.util.Map;
 
 /** Stand in, in the grader, for a student layer that lives in the runner. */
 final class RemoteLayer implements Layer, RemoteParameters, StudentObject {

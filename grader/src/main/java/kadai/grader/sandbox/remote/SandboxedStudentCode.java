@@ -3,6 +3,12 @@ package kadai.grader.sandbox.remote;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
@@ -17,13 +23,6 @@ import kadai.runner.protocol.ValueCodec;
 import kadai.runner.protocol.Wire;
 import kadai.runner.protocol.WireIn;
 import kadai.runner.protocol.WireOut;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Call student code that runs in a sandboxed runner JVM, with the semantics of the in-process
@@ -87,13 +86,16 @@ public final class SandboxedStudentCode implements StudentCode {
     }
 
     private static SandboxedStudentCode over(Sandbox sandbox, Sandbox.Runner runner) {
-        return new SandboxedStudentCode(runner.process(), runner.channel(), sandbox.config().callTimeout(),
+        return new SandboxedStudentCode(
+                runner.process(),
+                runner.channel(),
+                sandbox.config().callTimeout(),
                 "sandbox:" + sandbox.level().label());
     }
 
     @Override
-    public synchronized Object invokeStatic(String className, String method, Class<?>[] parameterTypes,
-                                            Object... args) {
+    public synchronized Object invokeStatic(
+            String className, String method, Class<?>[] parameterTypes, Object... args) {
         String what = shortName(className) + "." + method;
         WireOut request = WireOut.frame(Wire.CALL_STATIC, nextRequestId++);
         request.writeString(className);
@@ -113,8 +115,12 @@ public final class SandboxedStudentCode implements StudentCode {
         try {
             Object result = call(what, request, managerOf(args, ownManager));
             if (result instanceof RemoteObject object && object.code() == this) {
-                throw new StudentCodeException(Kind.MISSING, className + " does not implement kadai.assignments.Layer;"
-                        + " declare it as `public class " + shortName(className) + " implements Layer`", null, null);
+                throw new StudentCodeException(
+                        Kind.MISSING,
+                        className + " does not implement kadai.assignments.Layer;" + " declare it as `public class "
+                                + shortName(className) + " implements Layer`",
+                        null,
+                        null);
             }
             if (!(result instanceof RemoteLayer layer) || layer.code() != this) {
                 throw protocolViolation(what, "the reply to a constructor was not a new runner object");
@@ -219,13 +225,13 @@ public final class SandboxedStudentCode implements StudentCode {
         if (output.stderr().isEmpty()) {
             return output.stdout();
         }
-        return output.stdout() + (output.stdout().isEmpty() || output.stdout().endsWith("\n") ? "" : "\n")
+        return output.stdout()
+                + (output.stdout().isEmpty() || output.stdout().endsWith("\n") ? "" : "\n")
                 + output.stderr();
     }
 
     /** What student code printed. */
-    public record StudentOutput(String stdout, String stderr) {
-    }
+    public record StudentOutput(String stdout, String stderr) {}
 
     /**
      * Ask the runner to start the submission afresh (RELOAD: new class loader, system properties
@@ -318,8 +324,8 @@ public final class SandboxedStudentCode implements StudentCode {
         writeArguments(request, RemoteLayer.arrayParameter(), new Object[] {x}, what);
         Object result = call(what, request, x == null ? ownManager : x.getManager());
         if (result != null && !(result instanceof NDArray)) {
-            throw protocolViolation(what, "the runner returned a " + result.getClass().getSimpleName()
-                    + " where an NDArray belongs");
+            throw protocolViolation(
+                    what, "the runner returned a " + result.getClass().getSimpleName() + " where an NDArray belongs");
         }
         return (NDArray) result;
     }
@@ -336,8 +342,8 @@ public final class SandboxedStudentCode implements StudentCode {
             return null;
         }
         if (!(result instanceof Map<?, ?> map)) {
-            throw protocolViolation(what, "the runner returned a " + result.getClass().getSimpleName()
-                    + " where a Map belongs");
+            throw protocolViolation(
+                    what, "the runner returned a " + result.getClass().getSimpleName() + " where a Map belongs");
         }
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -350,8 +356,8 @@ public final class SandboxedStudentCode implements StudentCode {
     }
 
     /** Call any public method of a runner object (a layer's other methods too); one round trip. */
-    synchronized Object callObject(long handle, String className, NDManager home, String method,
-                                   Class<?>[] parameterTypes, Object[] args) {
+    synchronized Object callObject(
+            long handle, String className, NDManager home, String method, Class<?>[] parameterTypes, Object[] args) {
         String what = shortName(className) + "." + method;
         if (released.contains(handle)) {
             throw new IllegalStateException(what + ": the object was released (SandboxedStudentCode.release)");
@@ -415,11 +421,14 @@ public final class SandboxedStudentCode implements StudentCode {
             }
             if (item == null) {
                 String note = runner.memoryNote();
-                fail("the runner was stopped after " + what + " ran past its time limit of "
-                        + seconds(callTimeout) + "; the remaining calls of this submission cannot run");
-                throw new StudentCodeException(Kind.TIMEOUT, what + " did not return within its time limit of "
-                        + seconds(callTimeout) + (note.isEmpty() ? " (an endless loop, or far too slow?)" : note),
-                        null, null);
+                fail("the runner was stopped after " + what + " ran past its time limit of " + seconds(callTimeout)
+                        + "; the remaining calls of this submission cannot run");
+                throw new StudentCodeException(
+                        Kind.TIMEOUT,
+                        what + " did not return within its time limit of " + seconds(callTimeout)
+                                + (note.isEmpty() ? " (an endless loop, or far too slow?)" : note),
+                        null,
+                        null);
             }
             if (item instanceof RunnerChannel.Closed closed) {
                 if (closed.protocolError()) {
@@ -431,7 +440,8 @@ public final class SandboxedStudentCode implements StudentCode {
             try {
                 if (reply.type() == Wire.CALLBACK) {
                     if (++callbacks > MAX_CALLBACKS_PER_CALL) {
-                        throw protocolViolation(what, "more than " + MAX_CALLBACKS_PER_CALL + " call backs in one call");
+                        throw protocolViolation(
+                                what, "more than " + MAX_CALLBACKS_PER_CALL + " call backs in one call");
                     }
                     long started = System.nanoTime();
                     serveCallback(reply, codec);
@@ -439,8 +449,10 @@ public final class SandboxedStudentCode implements StudentCode {
                     continue;
                 }
                 if (reply.requestId() != requestId) {
-                    throw protocolViolation(what, "a reply to request #" + reply.requestId() + " arrived while #"
-                            + requestId + " was waiting");
+                    throw protocolViolation(
+                            what,
+                            "a reply to request #" + reply.requestId() + " arrived while #" + requestId
+                                    + " was waiting");
                 }
                 if (reply.type() == Wire.RETURN) {
                     Object value = codec.read(reply);
@@ -512,7 +524,8 @@ public final class SandboxedStudentCode implements StudentCode {
 
     private static NDArray requireArray(Object arg) throws ProtocolException {
         if (arg != null && !(arg instanceof NDArray)) {
-            throw new ProtocolException("call back argument is a " + arg.getClass().getSimpleName() + ", not an NDArray");
+            throw new ProtocolException(
+                    "call back argument is a " + arg.getClass().getSimpleName() + ", not an NDArray");
         }
         return (NDArray) arg;
     }
@@ -520,8 +533,8 @@ public final class SandboxedStudentCode implements StudentCode {
     private void writeArguments(WireOut request, Class<?>[] types, Object[] args, String what) {
         Object[] values = args == null ? new Object[0] : args;
         if (types.length != values.length) {
-            throw new IllegalArgumentException(what + ": " + types.length + " parameter types but "
-                    + values.length + " arguments");
+            throw new IllegalArgumentException(
+                    what + ": " + types.length + " parameter types but " + values.length + " arguments");
         }
         request.writeInt(types.length);
         for (Class<?> type : types) {
@@ -603,9 +616,10 @@ public final class SandboxedStudentCode implements StudentCode {
                 return;
             }
             if (!(object instanceof Layer layer)) {
-                throw new IllegalArgumentException("a value of type " + object.getClass().getName()
-                        + " cannot cross the runner boundary (allowed: NDArray, NDList, Shape, DataType, String,"
-                        + " boxed primitives, primitive arrays, List, Map<String, value>, Layer, StudentObject, null)");
+                throw new IllegalArgumentException(
+                        "a value of type " + object.getClass().getName()
+                                + " cannot cross the runner boundary (allowed: NDArray, NDList, Shape, DataType, String,"
+                                + " boxed primitives, primitive arrays, List, Map<String, value>, Layer, StudentObject, null)");
             }
             Long id = graderLayerIds.get(layer);
             if (id == null) {
@@ -642,7 +656,8 @@ public final class SandboxedStudentCode implements StudentCode {
                 return known;
             }
             String name = pendingClassName != null ? pendingClassName : RemoteObject.printable(reportedName);
-            StudentObject made = layer ? new RemoteLayer(SandboxedStudentCode.this, id, name, pendingHome)
+            StudentObject made = layer
+                    ? new RemoteLayer(SandboxedStudentCode.this, id, name, pendingHome)
                     : new RemoteObject(SandboxedStudentCode.this, id, name, pendingHome);
             remoteObjects.put(id, made);
             return made;

@@ -1,13 +1,12 @@
 package kadai.grader.sandbox.remote;
 
+import java.util.Map;
 import kadai.grader.StudentCodeFactory;
 import kadai.grader.api.StudentCode;
 import kadai.grader.sandbox.Sandbox;
 import kadai.grader.sandbox.SandboxConfig;
 import kadai.grader.sandbox.SandboxMode;
 import kadai.grader.sandbox.SandboxUnavailableException;
-
-import java.util.Map;
 
 /**
  * Open each submission in its own sandboxed runner: what {@code kadai grade --sandbox auto|required}
@@ -27,8 +26,12 @@ public final class SandboxedStudentCodeFactory implements StudentCodeFactory, Au
      * @throws SandboxUnavailableException when {@code mode} is REQUIRED and the level is below full
      */
     public static SandboxedStudentCodeFactory forOneSubmission(SandboxMode mode) {
-        return new SandboxedStudentCodeFactory(Sandbox.create(SandboxConfig.builder()
-                .optWarmRunners(1).optRefill(SandboxConfig.Refill.ONCE).build(), mode));
+        return new SandboxedStudentCodeFactory(Sandbox.create(
+                SandboxConfig.builder()
+                        .optWarmRunners(1)
+                        .optRefill(SandboxConfig.Refill.ONCE)
+                        .build(),
+                mode));
     }
 
     @Override

@@ -1,13 +1,12 @@
 package kadai.grader.suites.augment;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One call of an {@code Augment} operation: the operation, the batch (N, C, H, W) and how its
@@ -87,8 +86,15 @@ record OpCase(Operation op, int n, int c, int h, int w, Values values, long valu
 
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja ? "%s; x の形状 (%d, %d, %d, %d), 値: %s" : "%s; x (%d, %d, %d, %d), values: %s",
-                call(), n, c, h, w, values.describe(ja));
+        return String.format(
+                Locale.ROOT,
+                ja ? "%s; x の形状 (%d, %d, %d, %d), 値: %s" : "%s; x (%d, %d, %d, %d), values: %s",
+                call(),
+                n,
+                c,
+                h,
+                w,
+                values.describe(ja));
     }
 
     @Override

@@ -1,14 +1,13 @@
 package kadai.grader.suites.augment;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-import kadai.grader.suites.augment.OpCase.Values;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
+import kadai.grader.suites.augment.OpCase.Values;
 
 /**
  * Generate calls of one or more {@code Augment} operations on batches of N, C &lt;= 3 and H, W
@@ -57,7 +56,14 @@ final class OpCases implements Gen<OpCase> {
         Operation op = operations[r.nextInt(operations.length)];
         int h = r.nextInt(minSize, maxSize + 1);
         int w = square || r.nextInt(4) == 0 ? h : r.nextInt(minSize, maxSize + 1);
-        return new OpCase(op, 1 + r.nextInt(3), 1 + r.nextInt(3), h, w, values[r.nextInt(values.length)], r.nextLong(),
+        return new OpCase(
+                op,
+                1 + r.nextInt(3),
+                1 + r.nextInt(3),
+                h,
+                w,
+                values[r.nextInt(values.length)],
+                r.nextLong(),
                 op.draw(r, h, w));
     }
 

@@ -1,7 +1,6 @@
 package kadai.grader.suites.augment;
 
 import ai.djl.ndarray.NDArray;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +49,15 @@ enum Operation {
             case CROP -> {
                 int top = r.nextInt(h);
                 int left = r.nextInt(w);
-                yield List.of((double) top, (double) left, (double) (1 + r.nextInt(h - top)), (double) (1 + r.nextInt(w - left)));
+                yield List.of((double) top, (double) left, (double) (1 + r.nextInt(h - top)), (double)
+                        (1 + r.nextInt(w - left)));
             }
-            case CUTOUT -> List.of((double) r.nextInt(-h, h + 1), (double) r.nextInt(-w, w + 1), (double) r.nextInt(h + 2),
-                    (double) r.nextInt(w + 2));
+            case CUTOUT ->
+                List.of(
+                        (double) r.nextInt(-h, h + 1),
+                        (double) r.nextInt(-w, w + 1),
+                        (double) r.nextInt(h + 2),
+                        (double) r.nextInt(w + 2));
             case AFFINE -> affine(r, h, w);
             case ROTATE -> List.of(r.nextInt(4) == 0 ? 45.0 * r.nextInt(-4, 5) : round(r.nextDouble(-180, 180)));
             case SCALE -> List.of(round(Math.exp(r.nextDouble(Math.log(0.3), Math.log(3)))));
@@ -68,13 +72,13 @@ enum Operation {
     private static List<Double> affine(SplittableRandom r, int h, int w) {
         double[] m = new double[6];
         switch (r.nextInt(3)) {
-            case 0 -> {   // near the identity
+            case 0 -> { // near the identity
                 m[0] = 1 + r.nextDouble(-0.3, 0.3);
                 m[1] = r.nextDouble(-0.3, 0.3);
                 m[3] = r.nextDouble(-0.3, 0.3);
                 m[4] = 1 + r.nextDouble(-0.3, 0.3);
             }
-            case 1 -> {   // a rotation and a zoom about some point
+            case 1 -> { // a rotation and a zoom about some point
                 double t = r.nextDouble(-Math.PI, Math.PI);
                 double s = r.nextDouble(0.5, 2);
                 m[0] = s * Math.cos(t);
@@ -154,8 +158,7 @@ enum Operation {
                 out.add(List.of(p.get(0), 0.0, 1.0));
                 out.add(List.of(Math.round(p.get(0) * 10) / 10.0, p.get(1), p.get(2)));
             }
-            default -> {
-            }
+            default -> {}
         }
         out.removeIf(q -> q.equals(p));
         return out;
@@ -168,8 +171,13 @@ enum Operation {
     /** Tell whether the parameters are a valid call on an h x w image (only a crop window can leave the image). */
     boolean valid(List<Double> p, int h, int w) {
         return switch (this) {
-            case CROP -> p.get(0) >= 0 && p.get(1) >= 0 && p.get(2) >= 1 && p.get(3) >= 1 && p.get(0) + p.get(2) <= h
-                    && p.get(1) + p.get(3) <= w;
+            case CROP ->
+                p.get(0) >= 0
+                        && p.get(1) >= 0
+                        && p.get(2) >= 1
+                        && p.get(3) >= 1
+                        && p.get(0) + p.get(2) <= h
+                        && p.get(1) + p.get(3) <= w;
             case CUTOUT -> p.get(2) >= 0 && p.get(3) >= 0;
             case SCALE -> p.get(0) > 0;
             case BRIGHTNESS -> p.get(1) <= p.get(2);
@@ -185,7 +193,8 @@ enum Operation {
             case SHIFT -> api.shift(x, i(p, 0), i(p, 1));
             case CROP -> api.crop(x, i(p, 0), i(p, 1), i(p, 2), i(p, 3));
             case CUTOUT -> api.cutout(x, i(p, 0), i(p, 1), i(p, 2), i(p, 3));
-            case AFFINE -> api.affine(x, p.stream().mapToDouble(Double::doubleValue).toArray());
+            case AFFINE ->
+                api.affine(x, p.stream().mapToDouble(Double::doubleValue).toArray());
             case ROTATE -> api.rotate(x, p.get(0));
             case SCALE -> api.scale(x, p.get(0));
             case SHEAR -> api.shear(x, p.get(0));
@@ -200,7 +209,8 @@ enum Operation {
     /** Write the call, e.g. {@code rotate(x, degrees=30.5)}. */
     String render(List<Double> p) {
         if (this == AFFINE) {
-            return method + "(x, matrix2x3={" + p.stream().map(Operation::number).collect(Collectors.joining(", ")) + "})";
+            return method + "(x, matrix2x3={"
+                    + p.stream().map(Operation::number).collect(Collectors.joining(", ")) + "})";
         }
         StringBuilder out = new StringBuilder(method).append("(x");
         for (int k = 0; k < names.length; k++) {

@@ -3,13 +3,12 @@ package kadai.grader.suites.augment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import kadai.assignments.augment.RandomAugmentation.Policy;
-import kadai.grader.api.Language;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.assignments.augment.RandomAugmentation.Policy;
+import kadai.grader.api.Language;
 
 /**
  * One use of {@code RandomAugmentation}: a policy, a seed and a batch (N, C, H, W) of values in
@@ -67,8 +66,8 @@ record PolicyCase(Policy policy, long seed, int n, int c, int h, int w, boolean 
             parts.add("shift " + n(p.shift()) + " within ±" + p.maxShift() + " px");
         }
         if (p.brightness() > 0) {
-            parts.add("brightness " + n(p.brightness()) + " within ±" + n(p.maxDelta()) + " clamped to [" + n(p.min()) + ", "
-                    + n(p.max()) + "]");
+            parts.add("brightness " + n(p.brightness()) + " within ±" + n(p.maxDelta()) + " clamped to [" + n(p.min())
+                    + ", " + n(p.max()) + "]");
         }
         if (p.cutout() > 0) {
             parts.add("cutout " + n(p.cutout()) + " of " + p.cutoutSize() + "x" + p.cutoutSize());
@@ -82,9 +81,20 @@ record PolicyCase(Policy policy, long seed, int n, int c, int h, int w, boolean 
 
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja ? "方針: %s; シード %d; バッチ (%d, %d, %d, %d), 値: %s"
-                        : "policy: %s; seed %d; batch (%d, %d, %d, %d), values: %s", describe(policy), seed, n, c, h, w,
-                counting ? (ja ? "0 から 1 へ等間隔" : "evenly spaced from 0 to 1") : (ja ? "[0, 1) のランダムな実数" : "random doubles in [0, 1)"));
+        return String.format(
+                Locale.ROOT,
+                ja
+                        ? "方針: %s; シード %d; バッチ (%d, %d, %d, %d), 値: %s"
+                        : "policy: %s; seed %d; batch (%d, %d, %d, %d), values: %s",
+                describe(policy),
+                seed,
+                n,
+                c,
+                h,
+                w,
+                counting
+                        ? (ja ? "0 から 1 へ等間隔" : "evenly spaced from 0 to 1")
+                        : (ja ? "[0, 1) のランダムな実数" : "random doubles in [0, 1)"));
     }
 
     @Override

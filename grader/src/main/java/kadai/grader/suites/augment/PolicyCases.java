@@ -1,14 +1,13 @@
 package kadai.grader.suites.augment;
 
-import kadai.assignments.augment.RandomAugmentation.Policy;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.assignments.augment.RandomAugmentation.Policy;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /**
  * Generate policies (each kind of augmentation on or off, with a probability of 1, 1/2 or another
@@ -60,8 +59,15 @@ final class PolicyCases implements Gen<PolicyCase> {
             p = p.withCutout(probability(r), r.nextInt(1, 5));
         }
         int h = r.nextInt(3, 8);
-        return new PolicyCase(p, r.nextLong(1 << 20), r.nextInt(1, maxBatch + 1), r.nextInt(1, 3), h,
-                r.nextBoolean() ? h : r.nextInt(3, 8), false, r.nextLong());
+        return new PolicyCase(
+                p,
+                r.nextLong(1 << 20),
+                r.nextInt(1, maxBatch + 1),
+                r.nextInt(1, 3),
+                h,
+                r.nextBoolean() ? h : r.nextInt(3, 8),
+                false,
+                r.nextLong());
     }
 
     private static double probability(SplittableRandom r) {
@@ -81,8 +87,15 @@ final class PolicyCases implements Gen<PolicyCase> {
         out.add(c.withDims(c.n(), 1, c.h(), c.w()));
         out.add(c.withDims(c.n() - 1, c.c(), c.h(), c.w()));
         out.add(c.withDims(c.n(), c.c(), c.h() - 1, c.w() - 1));
-        List<Policy> simpler = List.of(p.withFlipHorizontal(0), p.withFlipVertical(0), p.withScale(0, 1, 1), p.withRotate(0, 0),
-                p.withShear(0, 0), p.withShift(0, 0), p.withBrightness(0, 0, 0, 1), p.withCutout(0, 0));
+        List<Policy> simpler = List.of(
+                p.withFlipHorizontal(0),
+                p.withFlipVertical(0),
+                p.withScale(0, 1, 1),
+                p.withRotate(0, 0),
+                p.withShear(0, 0),
+                p.withShift(0, 0),
+                p.withBrightness(0, 0, 0, 1),
+                p.withCutout(0, 0));
         for (Policy q : simpler) {
             out.add(c.with(q));
         }

@@ -1,11 +1,10 @@
 package kadai.grader.suites.augment;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
+import kadai.grader.api.Language;
 
 /**
  * A square linear image {@code x[v, u] = a u + b v + c} (1, 1, size, size) and an angle: bilinear
@@ -45,9 +44,17 @@ record RampCase(int size, double a, double b, double c, double degrees) {
     }
 
     String describe(Language language) {
-        return String.format(Locale.ROOT, language == Language.JA
-                ? "x[v, u] = %s u + %s v + %s (1, 1, %d, %d), 角度 %s 度" : "x[v, u] = %s u + %s v + %s (1, 1, %d, %d), degrees %s",
-                Operation.number(a), Operation.number(b), Operation.number(c), size, size, Operation.number(degrees));
+        return String.format(
+                Locale.ROOT,
+                language == Language.JA
+                        ? "x[v, u] = %s u + %s v + %s (1, 1, %d, %d), 角度 %s 度"
+                        : "x[v, u] = %s u + %s v + %s (1, 1, %d, %d), degrees %s",
+                Operation.number(a),
+                Operation.number(b),
+                Operation.number(c),
+                size,
+                size,
+                Operation.number(degrees));
     }
 
     @Override

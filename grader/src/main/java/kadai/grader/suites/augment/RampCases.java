@@ -1,13 +1,12 @@
 package kadai.grader.suites.augment;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /** Generate linear images of 9 to 14 pixels a side and angles; shrink toward 9 pixels, whole coefficients and 45 degrees. */
 final class RampCases implements Gen<RampCase> {
@@ -20,8 +19,12 @@ final class RampCases implements Gen<RampCase> {
 
     @Override
     public RampCase next(SplittableRandom r) {
-        return new RampCase(r.nextInt(9, 15), Operation.round(r.nextDouble(-1, 1)), Operation.round(r.nextDouble(-1, 1)),
-                Operation.round(r.nextDouble(-2, 2)), Operation.round(r.nextDouble(-180, 180)));
+        return new RampCase(
+                r.nextInt(9, 15),
+                Operation.round(r.nextDouble(-1, 1)),
+                Operation.round(r.nextDouble(-1, 1)),
+                Operation.round(r.nextDouble(-2, 2)),
+                Operation.round(r.nextDouble(-180, 180)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package kadai.grader.suites.augment;
 
 import ai.djl.ndarray.NDArray;
-
 import java.util.List;
 
 /** Mirror the instance methods of {@code kadai.assignments.augment.RandomAugmentation}, for {@code StudentCode.view}. */

@@ -5,6 +5,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import kadai.assignments.augment.RandomAugmentation.Draw;
 import kadai.assignments.augment.RandomAugmentation.Policy;
 import kadai.grader.api.Language;
@@ -13,11 +17,6 @@ import kadai.grader.api.StudentObject;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
-
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The checks of {@code RandomAugmentation}: build one in an implementation, apply it, read its
@@ -33,12 +32,18 @@ final class RandomChecks {
     static final int FREQUENCY_SIGMAS = 5;
 
     /** Every kind of augmentation with probability 1/2: thousands of outcomes per image. */
-    static final Policy RICH = Policy.none().withFlipHorizontal(0.5).withFlipVertical(0.5).withScale(0.5, 0.8, 1.25)
-            .withRotate(0.5, 30).withShear(0.5, 0.3).withShift(0.5, 2).withBrightness(0.5, 0.2, 0, 1).withCutout(0.5, 3);
+    static final Policy RICH = Policy.none()
+            .withFlipHorizontal(0.5)
+            .withFlipVertical(0.5)
+            .withScale(0.5, 0.8, 1.25)
+            .withRotate(0.5, 30)
+            .withShear(0.5, 0.3)
+            .withShift(0.5, 2)
+            .withBrightness(0.5, 0.2, 0, 1)
+            .withCutout(0.5, 3);
 
     /** The result of one apply call: the augmented batch and the draws read back. */
-    record Run(NDArray out, List<Draw> draws) {
-    }
+    record Run(NDArray out, List<Draw> draws) {}
 
     private final StudentCode student;
     private final StudentCode reference;
@@ -53,7 +58,12 @@ final class RandomChecks {
      * @param referenceOps the reference's {@code Augment}: only to tell whether a constant result
      *     could be right
      */
-    RandomChecks(StudentCode student, StudentCode reference, AugmentApi studentOps, AugmentApi referenceOps, Language language) {
+    RandomChecks(
+            StudentCode student,
+            StudentCode reference,
+            AugmentApi studentOps,
+            AugmentApi referenceOps,
+            Language language) {
         this.student = student;
         this.reference = reference;
         this.studentOps = studentOps;
@@ -103,10 +113,13 @@ final class RandomChecks {
     List<Draw> draws(StudentCode code, RandomAugmentationApi augmentation, long images) {
         List<?> handles = augmentation.lastDraws();
         if (handles == null || handles.size() != images) {
-            throw new AssertionError(String.format(Locale.ROOT, t(
-                    "lastDraws() after apply on a batch of %d images returned %s; it must hold one Draw per image, in batch order",
-                    "%d 枚のバッチに apply した後の lastDraws() が %s を返しました。画像ごとに 1 つの Draw をバッチの順に返してください"),
-                    images, handles == null ? "null" : handles.size() + (ja ? " 個" : " draws")));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    t(
+                            "lastDraws() after apply on a batch of %d images returned %s; it must hold one Draw per image, in batch order",
+                            "%d 枚のバッチに apply した後の lastDraws() が %s を返しました。画像ごとに 1 つの Draw をバッチの順に返してください"),
+                    images,
+                    handles == null ? "null" : handles.size() + (ja ? " 個" : " draws")));
         }
         List<Draw> draws = new ArrayList<>();
         for (Object handle : handles) {
@@ -114,8 +127,18 @@ final class RandomChecks {
                 throw new AssertionError(t("lastDraws() holds null", "lastDraws() に null が入っています"));
             }
             DrawApi d = code.view(DrawApi.class, handle);
-            draws.add(new Draw(d.flipHorizontal(), d.flipVertical(), d.factor(), d.degrees(), d.shearX(), d.shiftY(), d.shiftX(),
-                    d.delta(), d.cutoutTop(), d.cutoutLeft(), d.cutoutSize()));
+            draws.add(new Draw(
+                    d.flipHorizontal(),
+                    d.flipVertical(),
+                    d.factor(),
+                    d.degrees(),
+                    d.shearX(),
+                    d.shiftY(),
+                    d.shiftX(),
+                    d.delta(),
+                    d.cutoutTop(),
+                    d.cutoutLeft(),
+                    d.cutoutSize()));
         }
         return draws;
     }
@@ -173,10 +196,13 @@ final class RandomChecks {
         }
         NDArray possible = replay(referenceOps, batch.toType(DataType.FLOAT64, false), run.draws(), c.policy());
         if (!constant(possible)) {
-            throw new AssertionError(String.format(Locale.ROOT, t(
-                    "apply(batch) returned a constant array (every element %s), but the draws %s do not make one",
-                    "apply(batch) が定数の配列 (すべての要素が %s) を返しましたが、draw %s からはそうなりません"),
-                    Operation.number(run.out().toType(DataType.FLOAT64, false).toDoubleArray()[0]), drawsText(run.draws())));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    t(
+                            "apply(batch) returned a constant array (every element %s), but the draws %s do not make one",
+                            "apply(batch) が定数の配列 (すべての要素が %s) を返しましたが、draw %s からはそうなりません"),
+                    Operation.number(run.out().toType(DataType.FLOAT64, false).toDoubleArray()[0]),
+                    drawsText(run.draws())));
         }
     }
 
@@ -204,9 +230,15 @@ final class RandomChecks {
 
     private void agreesWithReplay(PolicyCase c, NDArray batch, Run run, Tolerance tolerance) {
         NDArray expected = replay(studentOps, batch, run.draws(), c.policy());
-        compare.agrees(t("apply(batch): image i is image i of the batch put through your draw i by your Augment (",
-                        "apply(batch): 画像 i はバッチの画像 i にあなたの draw i をあなたの Augment で施したもの (") + drawsText(run.draws()) + ")",
-                expected, run.out(), tolerance, Shown.of("batch", batch));
+        compare.agrees(
+                t(
+                                "apply(batch): image i is image i of the batch put through your draw i by your Augment (",
+                                "apply(batch): 画像 i はバッチの画像 i にあなたの draw i をあなたの Augment で施したもの (")
+                        + drawsText(run.draws()) + ")",
+                expected,
+                run.out(),
+                tolerance,
+                Shown.of("batch", batch));
     }
 
     /** An operation of probability 1 happens in every draw (a shift may still draw (0, 0)). */
@@ -214,14 +246,34 @@ final class RandomChecks {
         for (int i = 0; i < draws.size(); i++) {
             Draw d = draws.get(i);
             String where = String.format(Locale.ROOT, t("draw %d %s", "draw %d %s"), i, short_(d));
-            require(p.flipHorizontal() < 1 || d.flipHorizontal(), where, t("flipHorizontal has probability 1", "flipHorizontal の確率は 1"));
-            require(p.flipVertical() < 1 || d.flipVertical(), where, t("flipVertical has probability 1", "flipVertical の確率は 1"));
-            require(p.scale() < 1 || p.maxFactor() == 1 || d.factor() != 1, where, t("scale has probability 1", "scale の確率は 1"));
-            require(p.rotate() < 1 || p.maxDegrees() == 0 || d.degrees() != 0, where, t("rotate has probability 1", "rotate の確率は 1"));
-            require(p.shear() < 1 || p.maxShear() == 0 || d.shearX() != 0, where, t("shear has probability 1", "shear の確率は 1"));
-            require(p.brightness() < 1 || p.maxDelta() == 0 || d.delta() != 0, where,
+            require(
+                    p.flipHorizontal() < 1 || d.flipHorizontal(),
+                    where,
+                    t("flipHorizontal has probability 1", "flipHorizontal の確率は 1"));
+            require(
+                    p.flipVertical() < 1 || d.flipVertical(),
+                    where,
+                    t("flipVertical has probability 1", "flipVertical の確率は 1"));
+            require(
+                    p.scale() < 1 || p.maxFactor() == 1 || d.factor() != 1,
+                    where,
+                    t("scale has probability 1", "scale の確率は 1"));
+            require(
+                    p.rotate() < 1 || p.maxDegrees() == 0 || d.degrees() != 0,
+                    where,
+                    t("rotate has probability 1", "rotate の確率は 1"));
+            require(
+                    p.shear() < 1 || p.maxShear() == 0 || d.shearX() != 0,
+                    where,
+                    t("shear has probability 1", "shear の確率は 1"));
+            require(
+                    p.brightness() < 1 || p.maxDelta() == 0 || d.delta() != 0,
+                    where,
                     t("brightness has probability 1", "brightness の確率は 1"));
-            require(p.cutout() < 1 || d.cutoutSize() == p.cutoutSize(), where, t("cutout has probability 1", "cutout の確率は 1"));
+            require(
+                    p.cutout() < 1 || d.cutoutSize() == p.cutoutSize(),
+                    where,
+                    t("cutout has probability 1", "cutout の確率は 1"));
         }
     }
 
@@ -235,20 +287,37 @@ final class RandomChecks {
             String where = String.format(Locale.ROOT, t("draw %d %s", "draw %d %s"), i, d);
             require(!d.flipHorizontal() || p.flipHorizontal() > 0, where, "flipHorizontal has probability 0");
             require(!d.flipVertical() || p.flipVertical() > 0, where, "flipVertical has probability 0");
-            require(d.factor() == 1 || p.scale() > 0 && d.factor() >= p.minFactor() && d.factor() <= p.maxFactor(), where,
+            require(
+                    d.factor() == 1 || p.scale() > 0 && d.factor() >= p.minFactor() && d.factor() <= p.maxFactor(),
+                    where,
                     "factor must be 1 (not zoomed) or in [minFactor, maxFactor)");
-            require(Math.abs(d.degrees()) <= p.maxDegrees() && (d.degrees() == 0 || p.rotate() > 0), where,
+            require(
+                    Math.abs(d.degrees()) <= p.maxDegrees() && (d.degrees() == 0 || p.rotate() > 0),
+                    where,
                     "degrees must be within ±maxDegrees, and 0 when rotate has probability 0");
-            require(Math.abs(d.shearX()) <= p.maxShear() && (d.shearX() == 0 || p.shear() > 0), where,
+            require(
+                    Math.abs(d.shearX()) <= p.maxShear() && (d.shearX() == 0 || p.shear() > 0),
+                    where,
                     "shearX must be within ±maxShear, and 0 when shear has probability 0");
-            require(Math.abs(d.shiftY()) <= p.maxShift() && Math.abs(d.shiftX()) <= p.maxShift()
-                    && (d.shiftY() == 0 && d.shiftX() == 0 || p.shift() > 0), where,
+            require(
+                    Math.abs(d.shiftY()) <= p.maxShift()
+                            && Math.abs(d.shiftX()) <= p.maxShift()
+                            && (d.shiftY() == 0 && d.shiftX() == 0 || p.shift() > 0),
+                    where,
                     "shiftY and shiftX must be within ±maxShift, and 0 when shift has probability 0");
-            require(Math.abs(d.delta()) <= p.maxDelta() && (d.delta() == 0 || p.brightness() > 0), where,
+            require(
+                    Math.abs(d.delta()) <= p.maxDelta() && (d.delta() == 0 || p.brightness() > 0),
+                    where,
                     "delta must be within ±maxDelta, and 0 when brightness has probability 0");
-            require(d.cutoutSize() == 0 || p.cutout() > 0 && d.cutoutSize() == p.cutoutSize()
-                    && d.cutoutTop() >= -p.cutoutSize() / 2 && d.cutoutTop() <= c.h() - 1 - p.cutoutSize() / 2
-                    && d.cutoutLeft() >= -p.cutoutSize() / 2 && d.cutoutLeft() <= c.w() - 1 - p.cutoutSize() / 2, where,
+            require(
+                    d.cutoutSize() == 0
+                            || p.cutout() > 0
+                                    && d.cutoutSize() == p.cutoutSize()
+                                    && d.cutoutTop() >= -p.cutoutSize() / 2
+                                    && d.cutoutTop() <= c.h() - 1 - p.cutoutSize() / 2
+                                    && d.cutoutLeft() >= -p.cutoutSize() / 2
+                                    && d.cutoutLeft() <= c.w() - 1 - p.cutoutSize() / 2,
+                    where,
                     "a cutout has the policy's size and its centre pixel inside the image (top = r.nextInt(H) - size / 2)");
         }
     }
@@ -274,10 +343,17 @@ final class RandomChecks {
         double sigma = Math.sqrt(n * p * (1 - p));
         double allowed = FREQUENCY_SIGMAS * sigma;
         if (count < n * p - allowed - 1e-9 || count > n * p + allowed + 1e-9) {
-            throw new AssertionError(String.format(Locale.ROOT, t(
-                    "%s happened in %d of %d draws, but its probability is %s (expected %.0f ± %.0f): draw it when r.nextDouble() < p",
-                    "%s が %d / %d 回起きましたが、確率は %s です (期待値 %.0f ± %.0f)。r.nextDouble() < p のときに起こしてください"),
-                    what, count, n, Operation.number(p), n * p, allowed));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    t(
+                            "%s happened in %d of %d draws, but its probability is %s (expected %.0f ± %.0f): draw it when r.nextDouble() < p",
+                            "%s が %d / %d 回起きましたが、確率は %s です (期待値 %.0f ± %.0f)。r.nextDouble() < p のときに起こしてください"),
+                    what,
+                    count,
+                    n,
+                    Operation.number(p),
+                    n * p,
+                    allowed));
         }
     }
 
@@ -286,18 +362,30 @@ final class RandomChecks {
         NDArray batch = c.batch(m);
         Run first = apply(c, m);
         Run again = run(student, studentAugmentation(c.policy(), c.seed()), batch);
-        compare.agrees(t("a second RandomAugmentation with the same policy and seed, on the same batch",
-                "同じ方針とシードの 2 つ目の RandomAugmentation を同じバッチに"), first.out(), again.out(), Tolerance.EXACT,
+        compare.agrees(
+                t(
+                        "a second RandomAugmentation with the same policy and seed, on the same batch",
+                        "同じ方針とシードの 2 つ目の RandomAugmentation を同じバッチに"),
+                first.out(),
+                again.out(),
+                Tolerance.EXACT,
                 Shown.of("batch", batch));
         if (!first.draws().equals(again.draws())) {
             throw new AssertionError(t("the same policy and seed drew ", "同じ方針とシードで draw が異なりました: ")
-                    + drawsText(first.draws()) + t(" and then ", " と ") + drawsText(again.draws()));
+                    + drawsText(first.draws())
+                    + t(" and then ", " と ")
+                    + drawsText(again.draws()));
         }
         Run other = run(student, studentAugmentation(c.policy(), c.seed() + 1), batch);
         if (first.draws().equals(other.draws())) {
-            throw new AssertionError(String.format(Locale.ROOT, t("seeds %d and %d drew exactly the same %s: draw from new"
-                    + " SplittableRandom(seed)", "シード %d と %d がまったく同じ %s を引きました。new SplittableRandom(seed) から引いてください"),
-                    c.seed(), c.seed() + 1, drawsText(first.draws())));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    t(
+                            "seeds %d and %d drew exactly the same %s: draw from new" + " SplittableRandom(seed)",
+                            "シード %d と %d がまったく同じ %s を引きました。new SplittableRandom(seed) から引いてください"),
+                    c.seed(),
+                    c.seed() + 1,
+                    drawsText(first.draws())));
         }
     }
 
@@ -310,9 +398,13 @@ final class RandomChecks {
         Run second = run(student, augmentation, batch);
         notDegenerate(c, batch, second);
         if (first.draws().equals(second.draws())) {
-            throw new AssertionError(t("the second apply call on the same object repeated the first call's draws ",
-                    "同じオブジェクトの 2 回目の apply が 1 回目と同じ draw を繰り返しました ") + drawsText(first.draws())
-                    + t(": keep one SplittableRandom for the object's whole life", ": SplittableRandom はオブジェクトに 1 つだけ持ってください"));
+            throw new AssertionError(t(
+                            "the second apply call on the same object repeated the first call's draws ",
+                            "同じオブジェクトの 2 回目の apply が 1 回目と同じ draw を繰り返しました ")
+                    + drawsText(first.draws())
+                    + t(
+                            ": keep one SplittableRandom for the object's whole life",
+                            ": SplittableRandom はオブジェクトに 1 つだけ持ってください"));
         }
     }
 
@@ -321,10 +413,14 @@ final class RandomChecks {
         Run run = apply(c, m);
         long distinct = run.draws().stream().distinct().count();
         if (distinct < 4) {
-            throw new AssertionError(String.format(Locale.ROOT, t(
-                    "%d images got only %d different draws %s: draw once per image, in batch order, not once per batch",
-                    "%d 枚の画像に %d 種類の draw しかありません %s。バッチごとではなく画像ごとに、バッチの順に引いてください"),
-                    run.draws().size(), distinct, drawsText(run.draws())));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    t(
+                            "%d images got only %d different draws %s: draw once per image, in batch order, not once per batch",
+                            "%d 枚の画像に %d 種類の draw しかありません %s。バッチごとではなく画像ごとに、バッチの順に引いてください"),
+                    run.draws().size(),
+                    distinct,
+                    drawsText(run.draws())));
         }
     }
 
@@ -336,9 +432,18 @@ final class RandomChecks {
         Run run = run(student, studentAugmentation(c.policy(), c.seed()), batch);
         notDegenerate(three, batch, run);
         for (int ch = 1; ch < 3; ch++) {
-            compare.agrees(String.format(Locale.ROOT, t("channel %d of apply(batch) vs its channel 0 (the batch's three channels are"
-                            + " equal; draws %s)", "apply(batch) のチャンネル %d とチャンネル 0 (バッチの 3 チャンネルは等しい; draw %s)"), ch,
-                    drawsText(run.draws())), run.out().get(":, 0:1"), run.out().get(":, {}:{}", ch, ch + 1), Tolerance.EXACT,
+            compare.agrees(
+                    String.format(
+                            Locale.ROOT,
+                            t(
+                                    "channel %d of apply(batch) vs its channel 0 (the batch's three channels are"
+                                            + " equal; draws %s)",
+                                    "apply(batch) のチャンネル %d とチャンネル 0 (バッチの 3 チャンネルは等しい; draw %s)"),
+                            ch,
+                            drawsText(run.draws())),
+                    run.out().get(":, 0:1"),
+                    run.out().get(":, {}:{}", ch, ch + 1),
+                    Tolerance.EXACT,
                     Shown.of("batch[:, 0]", plane));
         }
     }
@@ -352,23 +457,35 @@ final class RandomChecks {
             Draw e = expected.draws().get(i);
             Draw a = mine.draws().get(i);
             if (!same(e, a)) {
-                throw new AssertionError(String.format(Locale.ROOT, t(
-                        "draw %d of the batch is %s, but the documented order of random numbers gives %s (same policy and seed)."
-                                + " Per image: 8 tests r.nextDouble() < p in the order flipHorizontal, flipVertical, scale, rotate,"
-                                + " shear, shift, brightness, cutout, each followed by its parameters only when taken",
-                        "バッチの draw %d が %s ですが、決められた乱数の順序では %s になります (同じ方針とシード)。画像ごとに"
-                                + " flipHorizontal, flipVertical, scale, rotate, shear, shift, brightness, cutout の順に"
-                                + " r.nextDouble() < p を調べ、起こすときだけ続けてそのパラメータを引きます"), i, short_(a), short_(e)));
+                throw new AssertionError(String.format(
+                        Locale.ROOT,
+                        t(
+                                "draw %d of the batch is %s, but the documented order of random numbers gives %s (same policy and seed)."
+                                        + " Per image: 8 tests r.nextDouble() < p in the order flipHorizontal, flipVertical, scale, rotate,"
+                                        + " shear, shift, brightness, cutout, each followed by its parameters only when taken",
+                                "バッチの draw %d が %s ですが、決められた乱数の順序では %s になります (同じ方針とシード)。画像ごとに"
+                                        + " flipHorizontal, flipVertical, scale, rotate, shear, shift, brightness, cutout の順に"
+                                        + " r.nextDouble() < p を調べ、起こすときだけ続けてそのパラメータを引きます"),
+                        i,
+                        short_(a),
+                        short_(e)));
             }
         }
     }
 
     /** Compare two draws: flags and integers exactly, real numbers to rounding (a*(2r-1) written another way). */
     static boolean same(Draw e, Draw a) {
-        return e.flipHorizontal() == a.flipHorizontal() && e.flipVertical() == a.flipVertical() && close(e.factor(), a.factor())
-                && close(e.degrees(), a.degrees()) && close(e.shearX(), a.shearX()) && e.shiftY() == a.shiftY()
-                && e.shiftX() == a.shiftX() && close(e.delta(), a.delta()) && e.cutoutTop() == a.cutoutTop()
-                && e.cutoutLeft() == a.cutoutLeft() && e.cutoutSize() == a.cutoutSize();
+        return e.flipHorizontal() == a.flipHorizontal()
+                && e.flipVertical() == a.flipVertical()
+                && close(e.factor(), a.factor())
+                && close(e.degrees(), a.degrees())
+                && close(e.shearX(), a.shearX())
+                && e.shiftY() == a.shiftY()
+                && e.shiftX() == a.shiftX()
+                && close(e.delta(), a.delta())
+                && e.cutoutTop() == a.cutoutTop()
+                && e.cutoutLeft() == a.cutoutLeft()
+                && e.cutoutSize() == a.cutoutSize();
     }
 
     private static boolean close(double e, double a) {

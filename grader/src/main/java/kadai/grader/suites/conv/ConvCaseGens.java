@@ -3,20 +3,18 @@ package kadai.grader.suites.conv;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.SplittableRandom;
 import kadai.grader.api.Language;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.ConvCase.Values;
 import kadai.grader.property.ConvCases;
 import kadai.grader.property.Gen;
 
-import java.util.List;
-import java.util.SplittableRandom;
-
 /** Convolution cases restricted to one kind of values, for checks that need it. */
 final class ConvCaseGens {
 
-    private ConvCaseGens() {
-    }
+    private ConvCaseGens() {}
 
     /**
      * Return cases whose values are all {@code values} (shrinking keeps them): small integers make
@@ -31,7 +29,9 @@ final class ConvCaseGens {
 
             @Override
             public List<ConvCase> shrink(ConvCase value) {
-                return base.shrink(value).stream().filter(c -> c.values() == values).toList();
+                return base.shrink(value).stream()
+                        .filter(c -> c.values() == values)
+                        .toList();
             }
 
             @Override
@@ -41,9 +41,10 @@ final class ConvCaseGens {
                     return text;
                 }
                 int cut = text.lastIndexOf(';');
-                return text.substring(0, cut) + (language == Language.JA
-                        ? "; 値: [0.5, 1.5) のランダムな実数 (勾配が 0 に近づかないよう正の値)"
-                        : "; values: random doubles in [0.5, 1.5) (positive, so no gradient is close to 0)");
+                return text.substring(0, cut)
+                        + (language == Language.JA
+                                ? "; 値: [0.5, 1.5) のランダムな実数 (勾配が 0 に近づかないよう正の値)"
+                                : "; values: random doubles in [0.5, 1.5) (positive, so no gradient is close to 0)");
             }
         };
     }

@@ -3,19 +3,18 @@ package kadai.grader.suites.conv;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
-import kadai.grader.suite.GradingContext;
-import kadai.grader.suites.SuiteChecks;
-import kadai.grader.suites.InvalidConfigurations;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
 import kadai.grader.property.Tolerance;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.InvalidConfigurations;
+import kadai.grader.suites.SuiteChecks;
 
 /**
  * The checks the conv suite repeats: build the student's and the reference's layer over the same
@@ -52,8 +51,7 @@ final class ConvChecks extends SuiteChecks<StudentCode> {
     }
 
     /** A student layer and a reference layer built over copies of the same parameters. */
-    record Pair(Layer student, Layer reference, String call) {
-    }
+    record Pair(Layer student, Layer reference, String call) {}
 
     Pair pair(NDArray w, NDArray b, int stride, int pad) {
         Layer r = reference.newLayer(CLASS, CONSTRUCTOR, w.duplicate(), b.duplicate(), stride, pad);
@@ -66,7 +64,8 @@ final class ConvChecks extends SuiteChecks<StudentCode> {
     }
 
     static String constructorCall(Shape w, int stride, int pad) {
-        return String.format(Locale.ROOT, "new Convolution(W %s, b, stride=%d, pad=%d)", TensorText.shape(w), stride, pad);
+        return String.format(
+                Locale.ROOT, "new Convolution(W %s, b, stride=%d, pad=%d)", TensorText.shape(w), stride, pad);
     }
 
     /** Check forward, then dx, dW and db of the case against the reference (float64). */
@@ -115,8 +114,13 @@ final class ConvChecks extends SuiteChecks<StudentCode> {
         Map<String, NDArray> actual = p.student().grads();
         for (String key : KEYS) {
             NDArray grad = gradient(actual, key, expected.get(key).getShape(), p.call());
-            compare.agrees(String.format(Locale.ROOT, "%s: grads().get(\"%s\") after backward(dout) (d%s)", p.call(), key, key),
-                    expected.get(key), grad, tolerance, shown);
+            compare.agrees(
+                    String.format(
+                            Locale.ROOT, "%s: grads().get(\"%s\") after backward(dout) (d%s)", p.call(), key, key),
+                    expected.get(key),
+                    grad,
+                    tolerance,
+                    shown);
         }
     }
 
@@ -133,25 +137,43 @@ final class ConvChecks extends SuiteChecks<StudentCode> {
         }
         if (grads != null) {
             List<String> sameShape = grads.entrySet().stream()
-                    .filter(e -> !KEYS.contains(e.getKey()) && e.getValue() != null && e.getValue().getShape().equals(shape))
-                    .map(Map.Entry::getKey).toList();
+                    .filter(e -> !KEYS.contains(e.getKey())
+                            && e.getValue() != null
+                            && e.getValue().getShape().equals(shape))
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (sameShape.size() == 1) {
                 String found = sameShape.get(0);
                 // No shapes in the text: the note is added once per test, not once per case.
-                context.note(ja
-                        ? String.format(Locale.ROOT, "注記: grads() にキー \"%s\" がないため、%s と同じ形の唯一の配列"
-                                + " grads().get(\"%s\") をその勾配として採点しました。キーは契約どおり \"W\", \"b\" にしてください"
-                                + " (点を失うのはキーのテストだけです)。", key, key, found)
-                        : String.format(Locale.ROOT, "Note: grads() has no key \"%s\", so the tests used grads().get(\"%s\"),"
-                                + " the only array of %s's shape, as its gradient. Name the keys as the contract says"
-                                + " (\"W\", \"b\"); only the key test loses points for it.", key, found, key));
+                context.note(
+                        ja
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "注記: grads() にキー \"%s\" がないため、%s と同じ形の唯一の配列"
+                                                + " grads().get(\"%s\") をその勾配として採点しました。キーは契約どおり \"W\", \"b\" にしてください"
+                                                + " (点を失うのはキーのテストだけです)。",
+                                        key,
+                                        key,
+                                        found)
+                                : String.format(
+                                        Locale.ROOT,
+                                        "Note: grads() has no key \"%s\", so the tests used grads().get(\"%s\"),"
+                                                + " the only array of %s's shape, as its gradient. Name the keys as the contract says"
+                                                + " (\"W\", \"b\"); only the key test loses points for it.",
+                                        key,
+                                        found,
+                                        key));
                 return grads.get(sameShape.get(0));
             }
         }
-        throw new AssertionError(String.format(Locale.ROOT, ja
-                ? "%s: backward の後の grads() にキー \"%s\" がありません (%s)。grads() は Map.of(\"W\", dW, \"b\", db) を返してください"
-                : "%s: after backward, grads() has no entry \"%s\" (it returned %s); return Map.of(\"W\", dW, \"b\", db)",
-                call, key, grads == null ? "null" : grads.keySet()));
+        throw new AssertionError(String.format(
+                Locale.ROOT,
+                ja
+                        ? "%s: backward の後の grads() にキー \"%s\" がありません (%s)。grads() は Map.of(\"W\", dW, \"b\", db) を返してください"
+                        : "%s: after backward, grads() has no entry \"%s\" (it returned %s); return Map.of(\"W\", dW, \"b\", db)",
+                call,
+                key,
+                grads == null ? "null" : grads.keySet()));
     }
 
     /** Run forward on both layers without comparing: a backward test is about backward only. */

@@ -3,15 +3,14 @@ package kadai.grader.suites.convop;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.suites.InvalidConfigurations;
-import kadai.grader.suite.GradingContext;
-import kadai.grader.suites.SuiteChecks;
+import java.util.Locale;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
 import kadai.grader.property.Tolerance;
-
-import java.util.Locale;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.InvalidConfigurations;
+import kadai.grader.suites.SuiteChecks;
 
 /** The checks the conv-op suite repeats: agreement of each operation with the reference on one case. */
 final class ConvOpChecks extends SuiteChecks<ConvOpsApi> {
@@ -47,10 +46,17 @@ final class ConvOpChecks extends SuiteChecks<ConvOpsApi> {
         int expected = reference.outputSize(in, filter, stride, pad);
         int actual = student.outputSize(in, filter, stride, pad);
         if (expected != actual) {
-            throw new AssertionError(String.format(Locale.ROOT, ja
-                    ? "outputSize(in=%d, filter=%d, stride=%d, pad=%d) の結果が %d ですが、正しくは %d です (floor((in + 2*pad - filter) / stride) + 1)"
-                    : "outputSize(in=%d, filter=%d, stride=%d, pad=%d) returned %d but should return %d (floor((in + 2*pad - filter) / stride) + 1)",
-                    in, filter, stride, pad, actual, expected));
+            throw new AssertionError(String.format(
+                    Locale.ROOT,
+                    ja
+                            ? "outputSize(in=%d, filter=%d, stride=%d, pad=%d) の結果が %d ですが、正しくは %d です (floor((in + 2*pad - filter) / stride) + 1)"
+                            : "outputSize(in=%d, filter=%d, stride=%d, pad=%d) returned %d but should return %d (floor((in + 2*pad - filter) / stride) + 1)",
+                    in,
+                    filter,
+                    stride,
+                    pad,
+                    actual,
+                    expected));
         }
     }
 
@@ -85,7 +91,14 @@ final class ConvOpChecks extends SuiteChecks<ConvOpsApi> {
     }
 
     static String col2imCall(ConvCase c, String colName) {
-        return String.format(Locale.ROOT, "col2im(%s, xShape=%s, fh=%d, fw=%d, stride=%d, pad=%d)", colName,
-                TensorText.shape(c.xShape()), c.fh(), c.fw(), c.stride(), c.pad());
+        return String.format(
+                Locale.ROOT,
+                "col2im(%s, xShape=%s, fh=%d, fw=%d, stride=%d, pad=%d)",
+                colName,
+                TensorText.shape(c.xShape()),
+                c.fh(),
+                c.fw(),
+                c.stride(),
+                c.pad());
     }
 }

@@ -1,13 +1,12 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One case of boxes: {@code a} boxes and {@code b} boxes (for IoU), the first {@code a} of the second
@@ -84,9 +83,9 @@ record BoxCase(int a, int b, Layout layout, int weights, Deltas deltas, long val
             if (deltas == Deltas.BEYOND_CLAMP) {
                 int k = 2 + r.nextInt(2);
                 d[4 * i + k] = switch (i % 3) {
-                    case 0 -> w[k] * r.nextDouble(clamp + 0.2, 12);                   // clamped
-                    case 1 -> Math.max(w[k], 1.2) * r.nextDouble(clamp + 0.2, 6);     // beyond before dividing (ww > 1)
-                    default -> -w[k] * r.nextDouble(6, 12);                           // very negative: never clamped
+                    case 0 -> w[k] * r.nextDouble(clamp + 0.2, 12); // clamped
+                    case 1 -> Math.max(w[k], 1.2) * r.nextDouble(clamp + 0.2, 6); // beyond before dividing (ww > 1)
+                    default -> -w[k] * r.nextDouble(6, 12); // very negative: never clamped
                 };
                 if (i % 3 == 1 && w[k] > 1) {
                     d[4 * i + k] = Math.min(d[4 * i + k], w[k] * (clamp - 0.2));
@@ -145,9 +144,16 @@ record BoxCase(int a, int b, Layout layout, int weights, Deltas deltas, long val
     /** Describe the case in one line. */
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja ? "A = %d 個, B = %d 個のボックス (%s); weights %s" : "A = %d boxes, B = %d boxes (%s); weights %s",
-                a, b, ja ? layout.ja : layout.en, Arrays.toString(WEIGHTS[weights]))
-                + (deltas == Deltas.BEYOND_CLAMP ? (ja ? "; 打ち切りを超える tw, th を含む deltas" : "; deltas with tw, th beyond the clamp") : "");
+        return String.format(
+                        Locale.ROOT,
+                        ja ? "A = %d 個, B = %d 個のボックス (%s); weights %s" : "A = %d boxes, B = %d boxes (%s); weights %s",
+                        a,
+                        b,
+                        ja ? layout.ja : layout.en,
+                        Arrays.toString(WEIGHTS[weights]))
+                + (deltas == Deltas.BEYOND_CLAMP
+                        ? (ja ? "; 打ち切りを超える tw, th を含む deltas" : "; deltas with tw, th beyond the clamp")
+                        : "");
     }
 
     @Override

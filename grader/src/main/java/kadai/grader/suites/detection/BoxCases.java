@@ -1,15 +1,14 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-import kadai.grader.suites.detection.BoxCase.Deltas;
-import kadai.grader.suites.detection.BoxCase.Layout;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
+import kadai.grader.suites.detection.BoxCase.Deltas;
+import kadai.grader.suites.detection.BoxCase.Layout;
 
 /** Generate {@link BoxCase}s: 1-7 boxes a set, any layout and weights; shrink toward one box each and half pixels. */
 final class BoxCases implements Gen<BoxCase> {
@@ -43,7 +42,8 @@ final class BoxCases implements Gen<BoxCase> {
     public BoxCase next(SplittableRandom r) {
         int a = 1 + r.nextInt(7);
         int b = a + r.nextInt(4);
-        return new BoxCase(a, b, layouts[r.nextInt(layouts.length)], r.nextInt(BoxCase.WEIGHTS.length), deltas, r.nextLong());
+        return new BoxCase(
+                a, b, layouts[r.nextInt(layouts.length)], r.nextInt(BoxCase.WEIGHTS.length), deltas, r.nextLong());
     }
 
     @Override

@@ -1,14 +1,13 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /** Generate anchor grids: maps of 1-5 x 1-5 cells (often not square), strides 1-32, 1-3 sizes and ratios. */
 final class GridCases implements Gen<GridCase> {
@@ -25,8 +24,14 @@ final class GridCases implements Gen<GridCase> {
 
     @Override
     public GridCase next(SplittableRandom r) {
-        return new GridCase(1 + r.nextInt(2), 1 + r.nextInt(3), 1 + r.nextInt(5), 1 + r.nextInt(5), STRIDES[r.nextInt(STRIDES.length)],
-                pick(r, SIZES), pick(r, RATIOS));
+        return new GridCase(
+                1 + r.nextInt(2),
+                1 + r.nextInt(3),
+                1 + r.nextInt(5),
+                1 + r.nextInt(5),
+                STRIDES[r.nextInt(STRIDES.length)],
+                pick(r, SIZES),
+                pick(r, RATIOS));
     }
 
     private static double[] pick(SplittableRandom r, double[] from) {

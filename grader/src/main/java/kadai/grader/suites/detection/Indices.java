@@ -1,12 +1,11 @@
 package kadai.grader.suites.detection;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
+import java.util.Locale;
 import kadai.assignments.testing.Tensors;
 import kadai.grader.api.Language;
 import kadai.grader.property.Shown;
-
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Compare index lists ({@code nms}, {@code match}) and check that an array result is not degenerate,
@@ -29,7 +28,8 @@ final class Indices {
         if (actual != null && Arrays.equals(expected, actual)) {
             return;
         }
-        StringBuilder out = new StringBuilder(call).append(ja ? " が参照実装と一致しません。\n" : " does not agree with the reference.\n");
+        StringBuilder out =
+                new StringBuilder(call).append(ja ? " が参照実装と一致しません。\n" : " does not agree with the reference.\n");
         if (actual == null) {
             out.append(ja ? "  null が返されました\n" : "  it returned null\n");
         } else {
@@ -37,9 +37,16 @@ final class Indices {
             while (first < Math.min(expected.length, actual.length) && expected[first] == actual[first]) {
                 first++;
             }
-            out.append(String.format(Locale.ROOT, ja ? "  期待値 %s (%d 個)\n  実際   %s (%d 個); 最初の違いは位置 %d\n"
+            out.append(String.format(
+                    Locale.ROOT,
+                    ja
+                            ? "  期待値 %s (%d 個)\n  実際   %s (%d 個); 最初の違いは位置 %d\n"
                             : "  expected %s (%d entries)\n  actual   %s (%d entries); first difference at position %d\n",
-                    Arrays.toString(expected), expected.length, Arrays.toString(actual), actual.length, first));
+                    Arrays.toString(expected),
+                    expected.length,
+                    Arrays.toString(actual),
+                    actual.length,
+                    first));
         }
         for (Shown s : inputs) {
             out.append("  ").append(s.name()).append(":\n").append(s.text());
@@ -65,9 +72,15 @@ final class Indices {
             }
         }
         String value = v.length == 0 ? "-" : String.valueOf(v[0]);
-        throw new AssertionError(ja
-                ? String.format(Locale.ROOT, "%s は %d 個の要素すべてが %s です (定数の出力は得点になりません)", call, v.length, value)
-                : String.format(Locale.ROOT, "%s returned %s in all %d elements (a constant result earns no points)", call, value, v.length));
+        throw new AssertionError(
+                ja
+                        ? String.format(Locale.ROOT, "%s は %d 個の要素すべてが %s です (定数の出力は得点になりません)", call, v.length, value)
+                        : String.format(
+                                Locale.ROOT,
+                                "%s returned %s in all %d elements (a constant result earns no points)",
+                                call,
+                                value,
+                                v.length));
     }
 
     private static boolean constant(NDArray x) {
@@ -95,8 +108,11 @@ final class Indices {
             return;
         }
         if (Tensors.compare(first, second, 0, 0) == null) {
-            throw new AssertionError(call + (ja ? " は異なる入力に同じ結果を返しました (入力によらない出力は得点になりません)"
-                    : " returned the same result for different inputs (a result that ignores its input earns no points)"));
+            throw new AssertionError(
+                    call
+                            + (ja
+                                    ? " は異なる入力に同じ結果を返しました (入力によらない出力は得点になりません)"
+                                    : " returned the same result for different inputs (a result that ignores its input earns no points)"));
         }
     }
 }

@@ -26,8 +26,14 @@ final class InvalidArguments {
     private final Indices indices;
     private final boolean ja;
 
-    InvalidArguments(BoxesApi boxes, BoxesApi referenceBoxes, AnchorsApi anchors, AnchorsApi referenceAnchors, StudentCode code,
-                     StudentCode referenceCode, Language language) {
+    InvalidArguments(
+            BoxesApi boxes,
+            BoxesApi referenceBoxes,
+            AnchorsApi anchors,
+            AnchorsApi referenceAnchors,
+            StudentCode code,
+            StudentCode referenceCode,
+            Language language) {
         this.boxes = boxes;
         this.referenceBoxes = referenceBoxes;
         this.anchors = anchors;
@@ -51,43 +57,73 @@ final class InvalidArguments {
         context.part(1, "Boxes", () -> {
             rejected("area(boxes of shape (3, 3))", () -> boxes.area(b.get(":, :3")));
             rejected("iou(a (3, 4), b (3, 2))", () -> boxes.iou(b.duplicate(), t.get(":, :2")));
-            rejected("encode(anchors (3, 4), targets (2, 4), w)", () -> boxes.encode(b.duplicate(), t.get(":2"), w.clone()));
-            rejected("encode(anchors, targets, weights [10, 10, 5])", () -> boxes.encode(b.duplicate(), t.duplicate(), new double[] {10, 10, 5}));
-            rejected("decode(anchors, deltas, weights [10, 10, 0, 5])", () -> boxes.decode(b.duplicate(), t.duplicate(), new double[] {10, 10, 0, 5}));
+            rejected(
+                    "encode(anchors (3, 4), targets (2, 4), w)",
+                    () -> boxes.encode(b.duplicate(), t.get(":2"), w.clone()));
+            rejected(
+                    "encode(anchors, targets, weights [10, 10, 5])",
+                    () -> boxes.encode(b.duplicate(), t.duplicate(), new double[] {10, 10, 5}));
+            rejected(
+                    "decode(anchors, deltas, weights [10, 10, 0, 5])",
+                    () -> boxes.decode(b.duplicate(), t.duplicate(), new double[] {10, 10, 0, 5}));
             rejected("nms(boxes (3, 4), scores (2))", () -> boxes.nms(b.duplicate(), s.get(":2"), 0.5));
-            rejected("batchedNms(boxes (3, 4), scores (3), classes of length 2)", () -> boxes.batchedNms(b.duplicate(), s.duplicate(),
-                    new int[] {0, 1}, 0.5));
-            indices.notConstant("encode(anchors, targets, w)", boxes.encode(b.duplicate(), t.duplicate(), w.clone()),
+            rejected(
+                    "batchedNms(boxes (3, 4), scores (3), classes of length 2)",
+                    () -> boxes.batchedNms(b.duplicate(), s.duplicate(), new int[] {0, 1}, 0.5));
+            indices.notConstant(
+                    "encode(anchors, targets, w)",
+                    boxes.encode(b.duplicate(), t.duplicate(), w.clone()),
                     referenceBoxes.encode(b.duplicate(), t.duplicate(), w.clone()));
         });
         context.part(1, "Anchors", () -> {
             NDArray features = m.zeros(new Shape(1, 1, 2, 3), DataType.FLOAT64);
-            rejected("grid(features of shape (2, 3), 8, [8], [1])", () -> anchors.grid(m.zeros(new Shape(2, 3)), 8, new double[] {8},
-                    new double[] {1}));
-            rejected("grid(features, stride 0, [8], [1])", () -> anchors.grid(features.duplicate(), 0, new double[] {8}, new double[] {1}));
-            rejected("grid(features, 8, sizes [], [1])", () -> anchors.grid(features.duplicate(), 8, new double[0], new double[] {1}));
-            rejected("grid(features, 8, sizes [8, 0], [1])", () -> anchors.grid(features.duplicate(), 8, new double[] {8, 0},
-                    new double[] {1}));
-            rejected("grid(features, 8, [8], ratios [1, -2])", () -> anchors.grid(features.duplicate(), 8, new double[] {8},
-                    new double[] {1, -2}));
-            rejected("match(iou, positive 0.3, negative 0.7)", () -> anchors.match(m.create(new double[] {0.5, 0.2}, new Shape(2, 1)), 0.3, 0.7));
-            indices.notConstant("grid(features (1, 1, 2, 3), 8, [8], [1])", anchors.grid(features.duplicate(), 8, new double[] {8},
-                    new double[] {1}), referenceAnchors.grid(features.duplicate(), 8, new double[] {8}, new double[] {1}));
+            rejected(
+                    "grid(features of shape (2, 3), 8, [8], [1])",
+                    () -> anchors.grid(m.zeros(new Shape(2, 3)), 8, new double[] {8}, new double[] {1}));
+            rejected(
+                    "grid(features, stride 0, [8], [1])",
+                    () -> anchors.grid(features.duplicate(), 0, new double[] {8}, new double[] {1}));
+            rejected(
+                    "grid(features, 8, sizes [], [1])",
+                    () -> anchors.grid(features.duplicate(), 8, new double[0], new double[] {1}));
+            rejected(
+                    "grid(features, 8, sizes [8, 0], [1])",
+                    () -> anchors.grid(features.duplicate(), 8, new double[] {8, 0}, new double[] {1}));
+            rejected(
+                    "grid(features, 8, [8], ratios [1, -2])",
+                    () -> anchors.grid(features.duplicate(), 8, new double[] {8}, new double[] {1, -2}));
+            rejected(
+                    "match(iou, positive 0.3, negative 0.7)",
+                    () -> anchors.match(m.create(new double[] {0.5, 0.2}, new Shape(2, 1)), 0.3, 0.7));
+            indices.notConstant(
+                    "grid(features (1, 1, 2, 3), 8, [8], [1])",
+                    anchors.grid(features.duplicate(), 8, new double[] {8}, new double[] {1}),
+                    referenceAnchors.grid(features.duplicate(), 8, new double[] {8}, new double[] {1}));
         });
         NDArray f = m.arange(0, 32, 1, DataType.FLOAT64).reshape(2, 1, 4, 4);
         NDArray r = m.create(new double[] {0, 0, 0, 3, 3, 1, 1, 0, 3, 2}, new Shape(2, 5));
         for (boolean align : new boolean[] {false, true}) {
             String name = align ? "RoiAlign" : "RoiPool";
             context.part(1, name, () -> {
-                rejected("new " + name + "(0, 2, 1.0) (outH 0)", () -> op(code, align, 0, 2, 1.0).forward(f.duplicate(), r.duplicate()));
-                rejected("new " + name + "(2, 2, 0.0) (spatialScale 0)", () -> op(code, align, 2, 2, 0.0).forward(f.duplicate(), r.duplicate()));
-                rejected(name + ".forward(features, rois of shape (2, 4))",
+                rejected(
+                        "new " + name + "(0, 2, 1.0) (outH 0)",
+                        () -> op(code, align, 0, 2, 1.0).forward(f.duplicate(), r.duplicate()));
+                rejected(
+                        "new " + name + "(2, 2, 0.0) (spatialScale 0)",
+                        () -> op(code, align, 2, 2, 0.0).forward(f.duplicate(), r.duplicate()));
+                rejected(
+                        name + ".forward(features, rois of shape (2, 4))",
                         () -> op(code, align, 2, 2, 1.0).forward(f.duplicate(), r.get(":, 1:")));
-                rejected(name + ".forward(features (2, 1, 4, 4), a RoI of batch index 2)",
-                        () -> op(code, align, 2, 2, 1.0).forward(f.duplicate(), m.create(new double[] {2, 0, 0, 3, 3}, new Shape(1, 5))));
-                rejected(name + ".forward(features of shape (1, 4, 4), rois)",
+                rejected(
+                        name + ".forward(features (2, 1, 4, 4), a RoI of batch index 2)",
+                        () -> op(code, align, 2, 2, 1.0)
+                                .forward(f.duplicate(), m.create(new double[] {2, 0, 0, 3, 3}, new Shape(1, 5))));
+                rejected(
+                        name + ".forward(features of shape (1, 4, 4), rois)",
                         () -> op(code, align, 2, 2, 1.0).forward(f.get("0"), r.get("0:1")));
-                indices.notConstant(name + ".forward(features, rois)", op(code, align, 2, 2, 1.0).forward(f.duplicate(), r.duplicate()),
+                indices.notConstant(
+                        name + ".forward(features, rois)",
+                        op(code, align, 2, 2, 1.0).forward(f.duplicate(), r.duplicate()),
                         op(referenceCode, align, 2, 2, 1.0).forward(f.duplicate(), r.duplicate()));
             });
         }
@@ -95,9 +131,16 @@ final class InvalidArguments {
 
     private static RoiOpApi op(StudentCode code, boolean align, int outH, int outW, double scale) {
         Object handle = align
-                ? code.newObject(RoiChecks.ALIGN, new Class<?>[] {int.class, int.class, double.class, int.class, boolean.class},
-                        outH, outW, scale, 2, true)
-                : code.newObject(RoiChecks.POOL, new Class<?>[] {int.class, int.class, double.class}, outH, outW, scale);
+                ? code.newObject(
+                        RoiChecks.ALIGN,
+                        new Class<?>[] {int.class, int.class, double.class, int.class, boolean.class},
+                        outH,
+                        outW,
+                        scale,
+                        2,
+                        true)
+                : code.newObject(
+                        RoiChecks.POOL, new Class<?>[] {int.class, int.class, double.class}, outH, outW, scale);
         return code.view(RoiOpApi.class, handle);
     }
 }

@@ -1,12 +1,11 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One case of anchor matching: an IoU matrix of {@code anchors x targets} and the thresholds. A value:
@@ -28,7 +27,8 @@ record MatchCase(int anchors, int targets, Kind kind, int thresholds, long value
         /** Distinct random IoUs in (0, 1) that avoid the thresholds: no ties anywhere. */
         DISTINCT("distinct IoUs", "すべて異なる IoU"),
         /** IoUs from a few values (0, 0.1, 0.3, 0.4, 0.5, 0.6, 0.7, 0.9): ties, thresholds hit exactly, targets without overlap. */
-        COARSE("IoUs from {0, 0.1, 0.3, 0.4, 0.5, 0.6, 0.7, 0.9} (ties, thresholds hit exactly)",
+        COARSE(
+                "IoUs from {0, 0.1, 0.3, 0.4, 0.5, 0.6, 0.7, 0.9} (ties, thresholds hit exactly)",
                 "{0, 0.1, 0.3, 0.4, 0.5, 0.6, 0.7, 0.9} の IoU (同点、閾値ちょうどを含む)");
 
         final String en;
@@ -85,8 +85,16 @@ record MatchCase(int anchors, int targets, Kind kind, int thresholds, long value
     /** Describe the case in one line. */
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja ? "%d アンカー x %d 正解, %s; positive %s, negative %s" : "%d anchors x %d targets, %s; positive %s, negative %s",
-                anchors, targets, ja ? kind.ja : kind.en, positive(), negative());
+        return String.format(
+                Locale.ROOT,
+                ja
+                        ? "%d アンカー x %d 正解, %s; positive %s, negative %s"
+                        : "%d anchors x %d targets, %s; positive %s, negative %s",
+                anchors,
+                targets,
+                ja ? kind.ja : kind.en,
+                positive(),
+                negative());
     }
 
     @Override

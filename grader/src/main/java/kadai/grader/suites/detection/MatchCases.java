@@ -1,13 +1,12 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /** Generate {@link MatchCase}s of one kind: 1-12 anchors, 1-4 targets; shrink toward fewer of both. */
 final class MatchCases implements Gen<MatchCase> {

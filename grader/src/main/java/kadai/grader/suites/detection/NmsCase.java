@@ -1,12 +1,11 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One case of non-maximum suppression: {@code k} boxes in clusters, their scores, classes for
@@ -47,7 +46,8 @@ record NmsCase(int k, Scores scores, boolean exactPairs, double threshold, int c
             for (; from + 1 < k && from < 4; from += 2) {
                 double x = 20 + 4 * from;
                 double y = 20;
-                double[] pair = threshold == 0.5 ? new double[] {x, y, x + 2, y + 1, x, y, x + 1, y + 1}
+                double[] pair = threshold == 0.5
+                        ? new double[] {x, y, x + 2, y + 1, x, y, x + 1, y + 1}
                         : new double[] {x, y, x + 2, y + 1, x + 1, y, x + 3, y + 1};
                 System.arraycopy(pair, 0, v, 4 * from, 8);
             }
@@ -105,9 +105,16 @@ record NmsCase(int k, Scores scores, boolean exactPairs, double threshold, int c
     /** Describe the case in one line. */
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja ? "%d 個のボックス, %s, IoU 閾値 %s, %d クラス%s" : "%d boxes, %s, IoU threshold %s, %d classes%s",
-                k, ja ? scores.ja : scores.en, threshold == 1 / 3.0 ? "1/3" : String.valueOf(threshold), classes,
-                exactPairs ? (ja ? "; IoU がちょうど閾値に等しい組を含む" : "; includes pairs whose IoU equals the threshold exactly") : "");
+        return String.format(
+                Locale.ROOT,
+                ja ? "%d 個のボックス, %s, IoU 閾値 %s, %d クラス%s" : "%d boxes, %s, IoU threshold %s, %d classes%s",
+                k,
+                ja ? scores.ja : scores.en,
+                threshold == 1 / 3.0 ? "1/3" : String.valueOf(threshold),
+                classes,
+                exactPairs
+                        ? (ja ? "; IoU がちょうど閾値に等しい組を含む" : "; includes pairs whose IoU equals the threshold exactly")
+                        : "");
     }
 
     @Override

@@ -1,14 +1,13 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-import kadai.grader.suites.detection.NmsCase.Scores;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
+import kadai.grader.suites.detection.NmsCase.Scores;
 
 /** Generate {@link NmsCase}s: 1-14 boxes in three clusters; shrink toward fewer boxes and one class. */
 final class NmsCases implements Gen<NmsCase> {
@@ -39,7 +38,8 @@ final class NmsCases implements Gen<NmsCase> {
     public NmsCase next(SplittableRandom r) {
         int k = 1 + r.nextInt(14);
         double threshold = exactPairs ? (r.nextBoolean() ? 0.5 : 1 / 3.0) : THRESHOLDS[r.nextInt(THRESHOLDS.length)];
-        return new NmsCase(exactPairs ? Math.max(k, 4) : k, scores, exactPairs, threshold, 1 + r.nextInt(3), r.nextLong());
+        return new NmsCase(
+                exactPairs ? Math.max(k, 4) : k, scores, exactPairs, threshold, 1 + r.nextInt(3), r.nextLong());
     }
 
     @Override

@@ -2,13 +2,12 @@ package kadai.grader.suites.detection;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import kadai.grader.api.Language;
-import kadai.grader.property.Shown;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import kadai.grader.api.Language;
+import kadai.grader.property.Shown;
 
 /** The checks of {@code Boxes.nms} and {@code Boxes.batchedNms} on one {@link NmsCase}. */
 final class NmsChecks {
@@ -32,18 +31,25 @@ final class NmsChecks {
     void nmsAgrees(NmsCase c, NDManager m) {
         NDArray boxes = c.boxes(m);
         NDArray scores = c.scoreValues(m);
-        indices.agree("nms(boxes, scores, " + threshold(c) + ")", reference.nms(boxes.duplicate(), scores.duplicate(), c.threshold()),
-                student.nms(boxes.duplicate(), scores.duplicate(), c.threshold()), Shown.of("boxes", boxes), Shown.of("scores", scores));
+        indices.agree(
+                "nms(boxes, scores, " + threshold(c) + ")",
+                reference.nms(boxes.duplicate(), scores.duplicate(), c.threshold()),
+                student.nms(boxes.duplicate(), scores.duplicate(), c.threshold()),
+                Shown.of("boxes", boxes),
+                Shown.of("scores", scores));
     }
 
     void batchedNmsAgrees(NmsCase c, NDManager m) {
         NDArray boxes = c.boxes(m);
         NDArray scores = c.scoreValues(m);
         int[] classes = c.classValues();
-        indices.agree("batchedNms(boxes, scores, classes, " + threshold(c) + ")",
+        indices.agree(
+                "batchedNms(boxes, scores, classes, " + threshold(c) + ")",
                 reference.batchedNms(boxes.duplicate(), scores.duplicate(), classes.clone(), c.threshold()),
                 student.batchedNms(boxes.duplicate(), scores.duplicate(), classes.clone(), c.threshold()),
-                Shown.of("boxes", boxes), Shown.of("scores", scores), Shown.value("classes", Arrays.toString(classes)));
+                Shown.of("boxes", boxes),
+                Shown.of("scores", scores),
+                Shown.value("classes", Arrays.toString(classes)));
     }
 
     /**
@@ -67,18 +73,40 @@ final class NmsChecks {
         for (int n = 0; n < keep.length; n++) {
             int i = keep[n];
             if (i < 0 || i >= c.k() || !kept.add(i)) {
-                fail(call, String.format(Locale.ROOT, ja ? "インデックス %d が範囲外か重複しています" : "index %d is out of range or repeated", i), shown);
+                fail(
+                        call,
+                        String.format(
+                                Locale.ROOT, ja ? "インデックス %d が範囲外か重複しています" : "index %d is out of range or repeated", i),
+                        shown);
             }
             if (n > 0 && !above(score, keep[n - 1], i)) {
-                fail(call, String.format(Locale.ROOT, ja ? "%d (スコア %s) が %d (スコア %s) の後にあります: スコアの高い順 (同点はインデックス順) のはず"
-                        : "%d (score %s) comes after %d (score %s): the order must be by decreasing score, ties by index",
-                        i, score[i], keep[n - 1], score[keep[n - 1]]), shown);
+                fail(
+                        call,
+                        String.format(
+                                Locale.ROOT,
+                                ja
+                                        ? "%d (スコア %s) が %d (スコア %s) の後にあります: スコアの高い順 (同点はインデックス順) のはず"
+                                        : "%d (score %s) comes after %d (score %s): the order must be by decreasing score, ties by index",
+                                i,
+                                score[i],
+                                keep[n - 1],
+                                score[keep[n - 1]]),
+                        shown);
             }
             for (int p = 0; p < n; p++) {
                 double iou = iou(box, keep[p], i);
                 if (iou > c.threshold()) {
-                    fail(call, String.format(Locale.ROOT, ja ? "残したボックス %d と %d の IoU %s が閾値を超えています"
-                            : "kept boxes %d and %d overlap by IoU %s, more than the threshold", keep[p], i, iou), shown);
+                    fail(
+                            call,
+                            String.format(
+                                    Locale.ROOT,
+                                    ja
+                                            ? "残したボックス %d と %d の IoU %s が閾値を超えています"
+                                            : "kept boxes %d and %d overlap by IoU %s, more than the threshold",
+                                    keep[p],
+                                    i,
+                                    iou),
+                            shown);
                 }
             }
         }
@@ -91,8 +119,15 @@ final class NmsChecks {
                 suppressed |= above(score, i, j) && iou(box, i, j) > c.threshold();
             }
             if (!suppressed) {
-                fail(call, String.format(Locale.ROOT, ja ? "捨てたボックス %d は、それより上の残したボックスのどれとも閾値を超えて重なっていません"
-                        : "dropped box %d overlaps no kept box ranked above it by more than the threshold", j), shown);
+                fail(
+                        call,
+                        String.format(
+                                Locale.ROOT,
+                                ja
+                                        ? "捨てたボックス %d は、それより上の残したボックスのどれとも閾値を超えて重なっていません"
+                                        : "dropped box %d overlaps no kept box ranked above it by more than the threshold",
+                                j),
+                        shown);
             }
         }
     }
@@ -107,7 +142,8 @@ final class NmsChecks {
         double h = Math.max(0, Math.min(box[4 * i + 3], box[4 * j + 3]) - Math.max(box[4 * i + 1], box[4 * j + 1]));
         double inter = w * h;
         double union = (box[4 * i + 2] - box[4 * i]) * (box[4 * i + 3] - box[4 * i + 1])
-                + (box[4 * j + 2] - box[4 * j]) * (box[4 * j + 3] - box[4 * j + 1]) - inter;
+                + (box[4 * j + 2] - box[4 * j]) * (box[4 * j + 3] - box[4 * j + 1])
+                - inter;
         return inter / union;
     }
 

@@ -1,20 +1,31 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One case of RoI pooling or RoI Align: a feature map {@code (n, c, h, w)}, {@code r} RoIs, the output
  * grid and the operation's settings ({@code sampling} and {@code aligned} matter to RoI Align only). A
  * value: the arrays come from it deterministically.
  */
-record RoiCase(int n, int c, int h, int w, int r, int outH, int outW, double scale, int sampling, boolean aligned,
-               Rois rois, Values values, long valueSeed) {
+record RoiCase(
+        int n,
+        int c,
+        int h,
+        int w,
+        int r,
+        int outH,
+        int outW,
+        double scale,
+        int sampling,
+        boolean aligned,
+        Rois rois,
+        Values values,
+        long valueSeed) {
 
     /** How RoIs are drawn (coordinates in image pixels, i.e. cells / scale). */
     enum Rois {
@@ -147,9 +158,22 @@ record RoiCase(int n, int c, int h, int w, int r, int outH, int outW, double sca
     String describe(Language language, boolean align) {
         boolean ja = language == Language.JA;
         String settings = align ? String.format(Locale.ROOT, ", samplingRatio %d, aligned %s", sampling, aligned) : "";
-        return String.format(Locale.ROOT, ja ? "features (%d, %d, %d, %d), %d 個の RoI, 出力 %dx%d, spatialScale %s%s; %s; %s"
+        return String.format(
+                Locale.ROOT,
+                ja
+                        ? "features (%d, %d, %d, %d), %d 個の RoI, 出力 %dx%d, spatialScale %s%s; %s; %s"
                         : "features (%d, %d, %d, %d), %d RoIs, output %dx%d, spatialScale %s%s; %s; %s",
-                n, c, h, w, r, outH, outW, scale, settings, ja ? rois.ja : rois.en, ja ? values.ja : values.en);
+                n,
+                c,
+                h,
+                w,
+                r,
+                outH,
+                outW,
+                scale,
+                settings,
+                ja ? rois.ja : rois.en,
+                ja ? values.ja : values.en);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package kadai.grader.suites.detection;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-import kadai.grader.suites.detection.RoiCase.Rois;
-import kadai.grader.suites.detection.RoiCase.Values;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
+import kadai.grader.suites.detection.RoiCase.Rois;
+import kadai.grader.suites.detection.RoiCase.Values;
 
 /**
  * Generate {@link RoiCase}s: maps of 1-2 images, 1-3 channels, 2-7 x 2-7 cells, 1-5 RoIs, outputs of
@@ -62,9 +61,20 @@ final class RoiCases implements Gen<RoiCase> {
 
     @Override
     public RoiCase next(SplittableRandom r) {
-        return new RoiCase(1 + r.nextInt(2), 1 + r.nextInt(3), 2 + r.nextInt(maxSide - 1), 2 + r.nextInt(maxSide - 1), 1 + r.nextInt(5),
-                1 + r.nextInt(4), 1 + r.nextInt(4), SCALES[r.nextInt(SCALES.length)], sampling[r.nextInt(sampling.length)],
-                r.nextBoolean(), rois[r.nextInt(rois.length)], values[r.nextInt(values.length)], r.nextLong());
+        return new RoiCase(
+                1 + r.nextInt(2),
+                1 + r.nextInt(3),
+                2 + r.nextInt(maxSide - 1),
+                2 + r.nextInt(maxSide - 1),
+                1 + r.nextInt(5),
+                1 + r.nextInt(4),
+                1 + r.nextInt(4),
+                SCALES[r.nextInt(SCALES.length)],
+                sampling[r.nextInt(sampling.length)],
+                r.nextBoolean(),
+                rois[r.nextInt(rois.length)],
+                values[r.nextInt(values.length)],
+                r.nextLong());
     }
 
     @Override

@@ -42,15 +42,30 @@ final class RoiChecks {
     /** Build the operation of case {@code c} in {@code code}. */
     RoiOpApi make(StudentCode code, RoiCase c) {
         Object handle = align
-                ? code.newObject(ALIGN, new Class<?>[] {int.class, int.class, double.class, int.class, boolean.class},
-                        c.outH(), c.outW(), c.scale(), c.sampling(), c.aligned())
-                : code.newObject(POOL, new Class<?>[] {int.class, int.class, double.class}, c.outH(), c.outW(), c.scale());
+                ? code.newObject(
+                        ALIGN,
+                        new Class<?>[] {int.class, int.class, double.class, int.class, boolean.class},
+                        c.outH(),
+                        c.outW(),
+                        c.scale(),
+                        c.sampling(),
+                        c.aligned())
+                : code.newObject(
+                        POOL, new Class<?>[] {int.class, int.class, double.class}, c.outH(), c.outW(), c.scale());
         return code.view(RoiOpApi.class, handle);
     }
 
     String name(RoiCase c) {
-        return align ? String.format(java.util.Locale.ROOT, "new RoiAlign(%d, %d, %s, %d, %s)", c.outH(), c.outW(), c.scale(),
-                c.sampling(), c.aligned()) : String.format(java.util.Locale.ROOT, "new RoiPool(%d, %d, %s)", c.outH(), c.outW(), c.scale());
+        return align
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "new RoiAlign(%d, %d, %s, %d, %s)",
+                        c.outH(),
+                        c.outW(),
+                        c.scale(),
+                        c.sampling(),
+                        c.aligned())
+                : String.format(java.util.Locale.ROOT, "new RoiPool(%d, %d, %s)", c.outH(), c.outW(), c.scale());
     }
 
     private Shown[] shown(NDArray features, NDArray rois) {
@@ -62,8 +77,12 @@ final class RoiChecks {
         NDArray f = c.features(m);
         NDArray r = c.roiValues(m);
         NDArray actual = make(student, c).forward(f.duplicate(), r.duplicate());
-        compare.agrees(name(c) + ".forward(features, rois)", make(reference, c).forward(f.duplicate(), r.duplicate()), actual,
-                Tolerance.FLOAT64, shown(f, r));
+        compare.agrees(
+                name(c) + ".forward(features, rois)",
+                make(reference, c).forward(f.duplicate(), r.duplicate()),
+                actual,
+                Tolerance.FLOAT64,
+                shown(f, r));
         return actual;
     }
 
@@ -75,9 +94,20 @@ final class RoiChecks {
         RoiOpApi mine = make(student, c);
         RoiOpApi theirs = make(reference, c);
         NDArray y = mine.forward(f.duplicate(), r.duplicate());
-        compare.agrees(name(c) + ".forward(features, rois)", theirs.forward(f.duplicate(), r.duplicate()), y, Tolerance.FLOAT64, shown(f, r));
-        compare.agrees(name(c) + ".backward(dout)", theirs.backward(dout.duplicate()), mine.backward(dout.duplicate()), Tolerance.FLOAT64,
-                Shown.of("features", f), Shown.of("rois", r), Shown.of("dout", dout));
+        compare.agrees(
+                name(c) + ".forward(features, rois)",
+                theirs.forward(f.duplicate(), r.duplicate()),
+                y,
+                Tolerance.FLOAT64,
+                shown(f, r));
+        compare.agrees(
+                name(c) + ".backward(dout)",
+                theirs.backward(dout.duplicate()),
+                mine.backward(dout.duplicate()),
+                Tolerance.FLOAT64,
+                Shown.of("features", f),
+                Shown.of("rois", r),
+                Shown.of("dout", dout));
     }
 
     /** Check backward against centred differences of the student's own forward (which must agree with the reference). */
@@ -89,7 +119,8 @@ final class RoiChecks {
         RoiOpApi mine = make(student, c);
         mine.forward(f.duplicate(), r.duplicate());
         NDArray analytic = mine.backward(dout.duplicate());
-        NDArray numerical = GradientCheck.numericalGradient(x -> make(student, c).forward(x, r.duplicate()), f, dout);
+        NDArray numerical =
+                GradientCheck.numericalGradient(x -> make(student, c).forward(x, r.duplicate()), f, dout);
         compare.gradient(name(c) + ".backward(dout)", analytic, numerical, GRADIENT_THRESHOLD, shown(f, r));
     }
 
@@ -106,20 +137,35 @@ final class RoiChecks {
         RoiOpApi ref = make(reference, c);
         NDArray y = op.forward(f.duplicate(), r.duplicate());
         NDArray yg = op.forward(g.duplicate(), r.duplicate());
-        indices.differ(name(c) + ".forward", y, yg, ref.forward(f.duplicate(), r.duplicate()), ref.forward(g.duplicate(), r.duplicate()));
+        indices.differ(
+                name(c) + ".forward",
+                y,
+                yg,
+                ref.forward(f.duplicate(), r.duplicate()),
+                ref.forward(g.duplicate(), r.duplicate()));
         int[] order = new int[c.r()];
         for (int i = 0; i < order.length; i++) {
             order[i] = (i + 1) % order.length;
         }
         NDArray index = m.create(order);
-        compare.agrees(name(c) + ".forward(features, rois[" + java.util.Arrays.toString(order) + "])"
+        compare.agrees(
+                name(c) + ".forward(features, rois[" + java.util.Arrays.toString(order) + "])"
                         + (ja ? " (RoI を並べ替えると出力も同じく並べ替わるはず)" : " (must be the outputs permuted the same way)"),
-                y.get(index), op.forward(f.duplicate(), r.get(index)), Tolerance.FLOAT64, shown(f, r));
+                y.get(index),
+                op.forward(f.duplicate(), r.get(index)),
+                Tolerance.FLOAT64,
+                shown(f, r));
         if (align) {
             NDArray mix = op.forward(f.mul(2).add(g.mul(-3)), r.duplicate());
-            compare.agrees(name(c) + ".forward(2 f - 3 g, rois)" + (ja ? " (特徴について線形: 2 forward(f) - 3 forward(g) のはず)"
-                            : " (linear in the features: must be 2 forward(f) - 3 forward(g))"),
-                    y.mul(2).add(yg.mul(-3)), mix, new Tolerance(1e-9, 1e-12), shown(f, r));
+            compare.agrees(
+                    name(c) + ".forward(2 f - 3 g, rois)"
+                            + (ja
+                                    ? " (特徴について線形: 2 forward(f) - 3 forward(g) のはず)"
+                                    : " (linear in the features: must be 2 forward(f) - 3 forward(g))"),
+                    y.mul(2).add(yg.mul(-3)),
+                    mix,
+                    new Tolerance(1e-9, 1e-12),
+                    shown(f, r));
         }
     }
 

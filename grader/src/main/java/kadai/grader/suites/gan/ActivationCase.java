@@ -1,12 +1,11 @@
 package kadai.grader.suites.gan;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One case of an element-wise activation: the input shape, the slope {@code alpha} and how the
@@ -74,8 +73,12 @@ record ActivationCase(Shape shape, double alpha, Values values, long valueSeed) 
 
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja ? "x の形状 %s, alpha=%s; 値: %s" : "x %s, alpha=%s; values: %s",
-                LogitsCase.shape(shape), alpha, ja ? values.ja : values.en);
+        return String.format(
+                Locale.ROOT,
+                ja ? "x の形状 %s, alpha=%s; 値: %s" : "x %s, alpha=%s; values: %s",
+                LogitsCase.shape(shape),
+                alpha,
+                ja ? values.ja : values.en);
     }
 
     @Override

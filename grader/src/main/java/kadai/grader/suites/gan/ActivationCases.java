@@ -1,15 +1,14 @@
 package kadai.grader.suites.gan;
 
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-import kadai.grader.suites.gan.ActivationCase.Values;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
+import kadai.grader.suites.gan.ActivationCase.Values;
 
 /** Generate activation inputs of shape (n), (n, k) or (N, C, H, W); shrink toward one element and integers. */
 final class ActivationCases implements Gen<ActivationCase> {
@@ -25,7 +24,8 @@ final class ActivationCases implements Gen<ActivationCase> {
         Shape shape = switch (random.nextInt(3)) {
             case 0 -> new Shape(1 + random.nextInt(8));
             case 1 -> new Shape(1 + random.nextInt(4), 1 + random.nextInt(4));
-            default -> new Shape(1 + random.nextInt(2), 1 + random.nextInt(3), 1 + random.nextInt(3), 1 + random.nextInt(3));
+            default ->
+                new Shape(1 + random.nextInt(2), 1 + random.nextInt(3), 1 + random.nextInt(3), 1 + random.nextInt(3));
         };
         double alpha = ActivationCase.ALPHAS[random.nextInt(ActivationCase.ALPHAS.length)];
         Values values = random.nextInt(3) == 0 ? Values.SMALL_INTEGERS : Values.RANDOM;

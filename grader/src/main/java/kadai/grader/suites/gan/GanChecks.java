@@ -4,16 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.Locale;
+import java.util.function.Function;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
 import kadai.grader.property.Shown;
-import kadai.grader.suite.GradingContext;
-import kadai.grader.suites.SuiteChecks;
 import kadai.grader.property.TensorText;
 import kadai.grader.property.Tolerance;
-
-import java.util.Locale;
-import java.util.function.Function;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 
 /** The checks the gan suite repeats: each loss and gradient of {@code GanLoss} against the reference on one case. */
 final class GanChecks extends SuiteChecks<GanLossApi> {
@@ -49,8 +48,16 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
     NDArray saturatingAgrees(LogitsCase c, NDManager m) {
         NDArray fake = c.fakeLogits(m);
         NDArray actual = student.generatorLossSaturating(fake.duplicate());
-        swapHint(() -> agrees(G_SAT, reference.generatorLossSaturating(fake.duplicate()), actual, Tolerance.FLOAT64,
-                Shown.of("fake", fake)), reference.generatorLossNonSaturating(fake.duplicate()), actual, G_NONSAT);
+        swapHint(
+                () -> agrees(
+                        G_SAT,
+                        reference.generatorLossSaturating(fake.duplicate()),
+                        actual,
+                        Tolerance.FLOAT64,
+                        Shown.of("fake", fake)),
+                reference.generatorLossNonSaturating(fake.duplicate()),
+                actual,
+                G_NONSAT);
         return actual;
     }
 
@@ -58,8 +65,16 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
     NDArray nonSaturatingAgrees(LogitsCase c, NDManager m) {
         NDArray fake = c.fakeLogits(m);
         NDArray actual = student.generatorLossNonSaturating(fake.duplicate());
-        swapHint(() -> agrees(G_NONSAT, reference.generatorLossNonSaturating(fake.duplicate()), actual, Tolerance.FLOAT64,
-                Shown.of("fake", fake)), reference.generatorLossSaturating(fake.duplicate()), actual, G_SAT);
+        swapHint(
+                () -> agrees(
+                        G_NONSAT,
+                        reference.generatorLossNonSaturating(fake.duplicate()),
+                        actual,
+                        Tolerance.FLOAT64,
+                        Shown.of("fake", fake)),
+                reference.generatorLossSaturating(fake.duplicate()),
+                actual,
+                G_SAT);
         return actual;
     }
 
@@ -68,10 +83,15 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
         try {
             comparison.run();
         } catch (AssertionError e) {
-            if (actual != null && Tensors.compare(otherLoss, actual, Tolerance.FLOAT64.rtol(), Tolerance.FLOAT64.atol()) == null) {
-                throw new AssertionError(e.getMessage() + (ja
-                        ? "  あなたの値は " + other + " の値です: Saturating と NonSaturating が入れ替わっていませんか?\n"
-                        : "  your value is the value of " + other + ": are the saturating and non-saturating losses swapped?\n"), e);
+            if (actual != null
+                    && Tensors.compare(otherLoss, actual, Tolerance.FLOAT64.rtol(), Tolerance.FLOAT64.atol()) == null) {
+                throw new AssertionError(
+                        e.getMessage()
+                                + (ja
+                                        ? "  あなたの値は " + other + " の値です: Saturating と NonSaturating が入れ替わっていませんか?\n"
+                                        : "  your value is the value of " + other
+                                                + ": are the saturating and non-saturating losses swapped?\n"),
+                        e);
             }
             throw e;
         }
@@ -99,8 +119,10 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
         agrees(D_GRAD + "[1] (dFake)", expected.get(1), actual.get(1), Tolerance.FLOAT64, shown);
         if (numerical) {
             discriminatorAgrees(c, m);
-            NDArray dReal = GradientCheck.numericalGradient(r -> student.discriminatorLoss(r, fake.duplicate()), real, null);
-            NDArray dFake = GradientCheck.numericalGradient(f -> student.discriminatorLoss(real.duplicate(), f), fake, null);
+            NDArray dReal =
+                    GradientCheck.numericalGradient(r -> student.discriminatorLoss(r, fake.duplicate()), real, null);
+            NDArray dFake =
+                    GradientCheck.numericalGradient(f -> student.discriminatorLoss(real.duplicate(), f), fake, null);
             compare.gradient(D_GRAD + "[0] (dReal)", actual.get(0), dReal, LOSS_GRADIENT_THRESHOLD, shown);
             compare.gradient(D_GRAD + "[1] (dFake)", actual.get(1), dFake, LOSS_GRADIENT_THRESHOLD, shown);
         }
@@ -108,19 +130,39 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
 
     /** Check generatorLossSaturatingGrad (and, with {@code numerical}, against the student's own loss). */
     void saturatingGradAgrees(LogitsCase c, NDManager m, boolean numerical) {
-        generatorGradAgrees(c, m, numerical, G_SAT_GRAD, reference::generatorLossSaturatingGrad,
-                student::generatorLossSaturatingGrad, student::generatorLossSaturating, () -> saturatingAgrees(c, m));
+        generatorGradAgrees(
+                c,
+                m,
+                numerical,
+                G_SAT_GRAD,
+                reference::generatorLossSaturatingGrad,
+                student::generatorLossSaturatingGrad,
+                student::generatorLossSaturating,
+                () -> saturatingAgrees(c, m));
     }
 
     /** Check generatorLossNonSaturatingGrad (and, with {@code numerical}, against the student's own loss). */
     void nonSaturatingGradAgrees(LogitsCase c, NDManager m, boolean numerical) {
-        generatorGradAgrees(c, m, numerical, G_NONSAT_GRAD, reference::generatorLossNonSaturatingGrad,
-                student::generatorLossNonSaturatingGrad, student::generatorLossNonSaturating, () -> nonSaturatingAgrees(c, m));
+        generatorGradAgrees(
+                c,
+                m,
+                numerical,
+                G_NONSAT_GRAD,
+                reference::generatorLossNonSaturatingGrad,
+                student::generatorLossNonSaturatingGrad,
+                student::generatorLossNonSaturating,
+                () -> nonSaturatingAgrees(c, m));
     }
 
-    private void generatorGradAgrees(LogitsCase c, NDManager m, boolean numerical, String call,
-                                     Function<NDArray, NDArray> referenceGrad, Function<NDArray, NDArray> studentGrad,
-                                     Function<NDArray, NDArray> studentLoss, Runnable lossAgrees) {
+    private void generatorGradAgrees(
+            LogitsCase c,
+            NDManager m,
+            boolean numerical,
+            String call,
+            Function<NDArray, NDArray> referenceGrad,
+            Function<NDArray, NDArray> studentGrad,
+            Function<NDArray, NDArray> studentLoss,
+            Runnable lossAgrees) {
         NDArray fake = c.fakeLogits(m);
         NDArray actual = studentGrad.apply(fake.duplicate());
         agrees(call, referenceGrad.apply(fake.duplicate()), actual, Tolerance.FLOAT64, Shown.of("fake", fake));
@@ -180,7 +222,10 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
         NDArray real2 = c.array(m, "real2", c.real());
         NDArray fake2 = c.array(m, "fake2", c.fake());
         String both = "(real, fake)";
-        compare.dependsOn(D_LOSS, both, student.discriminatorLoss(real.duplicate(), fake.duplicate()),
+        compare.dependsOn(
+                D_LOSS,
+                both,
+                student.discriminatorLoss(real.duplicate(), fake.duplicate()),
                 student.discriminatorLoss(real2.duplicate(), fake2.duplicate()));
         NDList grads = gradPair(student.discriminatorLossGrad(real.duplicate(), fake.duplicate()));
         NDList grads2 = gradPair(student.discriminatorLossGrad(real2.duplicate(), fake2.duplicate()));
@@ -199,10 +244,12 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
     /** Return discriminatorLossGrad's result, failing clearly unless it holds two arrays. */
     private NDList gradPair(NDList actual) {
         if (actual == null || actual.size() != 2) {
-            throw new AssertionError(D_GRAD + (ja
-                    ? " は NDList(dReal, dFake) の 2 つの配列を返すべきですが、" + (actual == null ? "null" : actual.size() + " 個")
-                      + " を返しました"
-                    : " must return NDList(dReal, dFake), two arrays, but returned " + (actual == null ? "null" : actual.size() + " arrays")));
+            throw new AssertionError(D_GRAD
+                    + (ja
+                            ? " は NDList(dReal, dFake) の 2 つの配列を返すべきですが、"
+                                    + (actual == null ? "null" : actual.size() + " 個") + " を返しました"
+                            : " must return NDList(dReal, dFake), two arrays, but returned "
+                                    + (actual == null ? "null" : actual.size() + " arrays")));
         }
         return actual;
     }
@@ -216,18 +263,26 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
             double[] values = Tensors.toDoubles(actual);
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isFinite(values[i])) {
-                    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, ja
-                            ? "%s が有限でない値 %s を返しました (要素 %d)。ロジットが大きいと exp が溢れ、sigmoid が 0 や 1 に丸まって"
-                              + " log が -Infinity になります。softplus(t) = max(t, 0) + log(1 + exp(-|t|)) を使ってください%n"
-                            : "%s returned %s (element %d), which is not finite. For large logits exp overflows and sigmoid rounds"
-                              + " to 0 or 1, so log gives -Infinity: use softplus(t) = max(t, 0) + log(1 + exp(-|t|))%n",
-                            call, values[i], i));
+                    StringBuilder out = new StringBuilder(String.format(
+                            Locale.ROOT,
+                            ja
+                                    ? "%s が有限でない値 %s を返しました (要素 %d)。ロジットが大きいと exp が溢れ、sigmoid が 0 や 1 に丸まって"
+                                            + " log が -Infinity になります。softplus(t) = max(t, 0) + log(1 + exp(-|t|)) を使ってください%n"
+                                    : "%s returned %s (element %d), which is not finite. For large logits exp overflows and sigmoid rounds"
+                                            + " to 0 or 1, so log gives -Infinity: use softplus(t) = max(t, 0) + log(1 + exp(-|t|))%n",
+                            call,
+                            values[i],
+                            i));
                     for (Shown s : inputs) {
                         out.append("  ").append(s.name()).append(":\n").append(s.text());
                     }
-                    out.append(ja ? "  期待値 " : "  expected ").append(TensorText.shape(expected.getShape())).append(":\n")
+                    out.append(ja ? "  期待値 " : "  expected ")
+                            .append(TensorText.shape(expected.getShape()))
+                            .append(":\n")
                             .append(TensorText.grid(expected, 4));
-                    out.append(ja ? "  あなたの出力 " : "  actual ").append(TensorText.shape(actual.getShape())).append(":\n")
+                    out.append(ja ? "  あなたの出力 " : "  actual ")
+                            .append(TensorText.shape(actual.getShape()))
+                            .append(":\n")
                             .append(TensorText.grid(actual, 4));
                     throw new AssertionError(out.toString());
                 }
@@ -235,5 +290,4 @@ final class GanChecks extends SuiteChecks<GanLossApi> {
         }
         compare.agrees(call, expected, actual, tolerance, inputs);
     }
-
 }

@@ -3,16 +3,15 @@ package kadai.grader.suites.gan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.Locale;
 import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
 import kadai.grader.api.StudentCode;
-import kadai.grader.suite.GradingContext;
-import kadai.grader.suites.SuiteChecks;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
-
-import java.util.Locale;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 
 /** The checks of {@code LeakyRelu}: forward and backward against the reference on one case. */
 final class LeakyReluChecks extends SuiteChecks<StudentCode> {
@@ -55,7 +54,8 @@ final class LeakyReluChecks extends SuiteChecks<StudentCode> {
         NDArray x = c.x(m);
         Layer layer = studentLayer(c.alpha());
         NDArray actual = layer.forward(x.duplicate());
-        agreesToTheLastDigit(forwardCall(c), referenceLayer(c.alpha()).forward(x.duplicate()), actual, Shown.of("x", x));
+        agreesToTheLastDigit(
+                forwardCall(c), referenceLayer(c.alpha()).forward(x.duplicate()), actual, Shown.of("x", x));
         return layer;
     }
 
@@ -67,14 +67,21 @@ final class LeakyReluChecks extends SuiteChecks<StudentCode> {
         try {
             compare.agrees(call, expected, actual, PRODUCT, inputs);
         } catch (AssertionError e) {
-            Tensors.Mismatch m = actual == null ? null : Tensors.compare(expected, actual, PRODUCT.rtol(), PRODUCT.atol());
+            Tensors.Mismatch m =
+                    actual == null ? null : Tensors.compare(expected, actual, PRODUCT.rtol(), PRODUCT.atol());
             if (m == null || m.shapeMismatch()) {
                 throw e;
             }
-            throw new AssertionError(e.getMessage() + String.format(Locale.ROOT, ja
-                    ? "  最も大きな差の要素を全桁で: 期待値 %.17g, 実際 %.17g (alpha は double のまま掛けてください)%n"
-                    : "  the worst element with all its digits: expected %.17g, got %.17g (multiply by alpha as a double)%n",
-                    m.expected(), m.actual()), e);
+            throw new AssertionError(
+                    e.getMessage()
+                            + String.format(
+                                    Locale.ROOT,
+                                    ja
+                                            ? "  最も大きな差の要素を全桁で: 期待値 %.17g, 実際 %.17g (alpha は double のまま掛けてください)%n"
+                                            : "  the worst element with all its digits: expected %.17g, got %.17g (multiply by alpha as a double)%n",
+                                    m.expected(),
+                                    m.actual()),
+                    e);
         }
     }
 
@@ -89,12 +96,18 @@ final class LeakyReluChecks extends SuiteChecks<StudentCode> {
         Layer ref = referenceLayer(c.alpha());
         ref.forward(x.duplicate());
         NDArray dx = layer.backward(dout.duplicate());
-        agreesToTheLastDigit(backwardCall(c), ref.backward(dout.duplicate()), dx, Shown.of("x", x), Shown.of("dout", dout));
+        agreesToTheLastDigit(
+                backwardCall(c), ref.backward(dout.duplicate()), dx, Shown.of("x", x), Shown.of("dout", dout));
         if (numerical) {
             Layer fresh = studentLayer(c.alpha());
             NDArray numeric = GradientCheck.numericalGradient(fresh::forward, x, dout);
-            compare.gradient("dx of " + backwardCall(c), dx, numeric, GRADIENT_THRESHOLD,
-                    Shown.of("x", x), Shown.of("dout", dout));
+            compare.gradient(
+                    "dx of " + backwardCall(c),
+                    dx,
+                    numeric,
+                    GRADIENT_THRESHOLD,
+                    Shown.of("x", x),
+                    Shown.of("dout", dout));
         }
     }
 

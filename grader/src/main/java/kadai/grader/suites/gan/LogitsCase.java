@@ -1,12 +1,11 @@
 package kadai.grader.suites.gan;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One case of GAN logits: the shapes of the real and the fake batch (their sizes may differ)
@@ -93,8 +92,12 @@ record LogitsCase(Shape real, Shape fake, Values values, long valueSeed) {
     /** Describe the case in one line. */
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja ? "real の形状 %s, fake の形状 %s; 値: %s" : "real logits %s, fake logits %s; values: %s",
-                shape(real), shape(fake), values.describe(ja));
+        return String.format(
+                Locale.ROOT,
+                ja ? "real の形状 %s, fake の形状 %s; 値: %s" : "real logits %s, fake logits %s; values: %s",
+                shape(real),
+                shape(fake),
+                values.describe(ja));
     }
 
     static String shape(Shape s) {

@@ -1,15 +1,14 @@
 package kadai.grader.suites.gan;
 
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-import kadai.grader.suites.gan.LogitsCase.Values;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
+import kadai.grader.suites.gan.LogitsCase.Values;
 
 /**
  * Generate GAN logits: real and fake batches of independent shapes ((n), (n, 1) or (n, k)),

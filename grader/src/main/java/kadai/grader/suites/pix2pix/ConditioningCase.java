@@ -1,13 +1,12 @@
 package kadai.grader.suites.pix2pix;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One case of conditioning inputs: N samples of K classes, noise of width Z, images of C channels
@@ -25,8 +24,8 @@ import java.util.SplittableRandom;
  * @param integers whether array values are small integers (else random doubles in [-1, 1))
  * @param valueSeed seed of the values
  */
-record ConditioningCase(int n, int k, int z, int c, int c2, int h, int w, DataType labelType, boolean integers,
-                        long valueSeed) {
+record ConditioningCase(
+        int n, int k, int z, int c, int c2, int h, int w, DataType labelType, boolean integers, long valueSeed) {
 
     /** Return (N) labels in [0, K) of {@link #labelType}; with N >= 2 and K >= 2 at least two differ. */
     NDArray labels(NDManager m) {
@@ -44,7 +43,7 @@ record ConditioningCase(int n, int k, int z, int c, int c2, int h, int w, DataTy
     /** Return other labels of the same shape that differ from {@link #labels} in at least one place. */
     NDArray otherLabels(NDManager m) {
         long[] values = labels(m).toType(DataType.INT64, false).toLongArray();
-        values[0] = (values[0] + 1) % k;      // K >= 2 in every generated case
+        values[0] = (values[0] + 1) % k; // K >= 2 in every generated case
         return m.create(values).toType(labelType, false);
     }
 
@@ -112,11 +111,21 @@ record ConditioningCase(int n, int k, int z, int c, int c2, int h, int w, DataTy
     /** Describe the case in one line. */
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja
+        return String.format(
+                Locale.ROOT,
+                ja
                         ? "N=%d, K=%d, Z=%d, C=%d, C2=%d, H=%d, W=%d; ラベルの dtype %s; 値: %s"
                         : "N=%d, K=%d, Z=%d, C=%d, C2=%d, H=%d, W=%d; labels %s; values: %s",
-                n, k, z, c, c2, h, w, labelType.name().toLowerCase(Locale.ROOT),
-                integers ? (ja ? "[-3, 3] の整数" : "integers in [-3, 3]")
+                n,
+                k,
+                z,
+                c,
+                c2,
+                h,
+                w,
+                labelType.name().toLowerCase(Locale.ROOT),
+                integers
+                        ? (ja ? "[-3, 3] の整数" : "integers in [-3, 3]")
                         : (ja ? "[-1, 1) のランダムな実数" : "random doubles in [-1, 1)"));
     }
 

@@ -1,14 +1,13 @@
 package kadai.grader.suites.pix2pix;
 
 import ai.djl.ndarray.types.DataType;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /**
  * Generate conditioning cases: N in 1..4, K in 2..10, Z in 1..5, C and C2 in 1..3, H and W in
@@ -39,9 +38,17 @@ final class ConditioningCases implements Gen<ConditioningCase> {
 
     @Override
     public ConditioningCase next(SplittableRandom random) {
-        return new ConditioningCase(random.nextInt(minBatch, 5), random.nextInt(2, 11), random.nextInt(1, 6),
-                random.nextInt(1, 4), random.nextInt(1, 4), random.nextInt(1, 5), random.nextInt(1, 5),
-                LABEL_TYPES[random.nextInt(LABEL_TYPES.length)], random.nextBoolean(), random.nextLong());
+        return new ConditioningCase(
+                random.nextInt(minBatch, 5),
+                random.nextInt(2, 11),
+                random.nextInt(1, 6),
+                random.nextInt(1, 4),
+                random.nextInt(1, 4),
+                random.nextInt(1, 5),
+                random.nextInt(1, 5),
+                LABEL_TYPES[random.nextInt(LABEL_TYPES.length)],
+                random.nextBoolean(),
+                random.nextLong());
     }
 
     @Override

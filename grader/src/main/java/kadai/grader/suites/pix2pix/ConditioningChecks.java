@@ -4,14 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Locale;
 import kadai.grader.api.Language;
 import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
 import kadai.grader.property.Tolerance;
 import kadai.grader.suites.InvalidConfigurations;
-
-import java.util.Locale;
 
 /** The checks the pix2pix suite repeats on {@code Conditioning}: each method against the reference on one case. */
 final class ConditioningChecks {
@@ -29,12 +28,18 @@ final class ConditioningChecks {
     }
 
     static String oneHotCall(ConditioningCase c, DataType type) {
-        return String.format(Locale.ROOT, "oneHot(labels %s %s, classes=%d, %s)", TensorText.shape(new Shape(c.n())),
-                c.labelType().name().toLowerCase(Locale.ROOT), c.k(), type);
+        return String.format(
+                Locale.ROOT,
+                "oneHot(labels %s %s, classes=%d, %s)",
+                TensorText.shape(new Shape(c.n())),
+                c.labelType().name().toLowerCase(Locale.ROOT),
+                c.k(),
+                type);
     }
 
     static String withLabelsCall(ConditioningCase c) {
-        return "withLabels(z " + TensorText.shape(new Shape(c.n(), c.z())) + ", oneHot " + TensorText.shape(new Shape(c.n(), c.k())) + ")";
+        return "withLabels(z " + TensorText.shape(new Shape(c.n(), c.z())) + ", oneHot "
+                + TensorText.shape(new Shape(c.n(), c.k())) + ")";
     }
 
     static String labelPlanesCall(ConditioningCase c) {
@@ -59,16 +64,25 @@ final class ConditioningChecks {
     void withLabelsAgrees(ConditioningCase c, NDManager m) {
         NDArray z = c.noise(m);
         NDArray y = c.oneHot(m);
-        compare.agrees(withLabelsCall(c), reference.withLabels(z.duplicate(), y.duplicate()),
-                student.withLabels(z.duplicate(), y.duplicate()), Tolerance.EXACT, Shown.of("z", z), Shown.of("oneHot", y));
+        compare.agrees(
+                withLabelsCall(c),
+                reference.withLabels(z.duplicate(), y.duplicate()),
+                student.withLabels(z.duplicate(), y.duplicate()),
+                Tolerance.EXACT,
+                Shown.of("z", z),
+                Shown.of("oneHot", y));
     }
 
     /** Check labelPlanes against the reference with one-hot labels, or with smoothed labels ({@code soft}). */
     void labelPlanesAgrees(ConditioningCase c, NDManager m, boolean soft) {
         NDArray images = c.images(m);
         NDArray y = soft ? c.softLabels(m) : c.oneHot(m);
-        compare.agrees(labelPlanesCall(c), reference.labelPlanes(images.duplicate(), y.duplicate()),
-                student.labelPlanes(images.duplicate(), y.duplicate()), Tolerance.EXACT, Shown.of("images", images),
+        compare.agrees(
+                labelPlanesCall(c),
+                reference.labelPlanes(images.duplicate(), y.duplicate()),
+                student.labelPlanes(images.duplicate(), y.duplicate()),
+                Tolerance.EXACT,
+                Shown.of("images", images),
                 Shown.of("oneHot", y));
     }
 
@@ -76,8 +90,12 @@ final class ConditioningChecks {
     void pairsAgrees(ConditioningCase c, NDManager m) {
         NDArray condition = c.images(m);
         NDArray image = c.image(m);
-        compare.agrees(pairsCall(c), reference.pairs(condition.duplicate(), image.duplicate()),
-                student.pairs(condition.duplicate(), image.duplicate()), Tolerance.EXACT, Shown.of("condition", condition),
+        compare.agrees(
+                pairsCall(c),
+                reference.pairs(condition.duplicate(), image.duplicate()),
+                student.pairs(condition.duplicate(), image.duplicate()),
+                Tolerance.EXACT,
+                Shown.of("condition", condition),
                 Shown.of("image", image));
     }
 
@@ -112,7 +130,8 @@ final class ConditioningChecks {
         NDArray l = labels.duplicate();
         NDArray y = student.oneHot(l, c.k(), DataType.FLOAT64);
         compare.unchanged(oneHotCall(c, DataType.FLOAT64), "labels", labels, l);
-        NonDegenerate.differ(oneHotCall(c, DataType.FLOAT64), y, student.oneHot(c.otherLabels(m), c.k(), DataType.FLOAT64), ja);
+        NonDegenerate.differ(
+                oneHotCall(c, DataType.FLOAT64), y, student.oneHot(c.otherLabels(m), c.k(), DataType.FLOAT64), ja);
 
         NDArray z = c.noise(m);
         NDArray oneHot = c.oneHot(m);

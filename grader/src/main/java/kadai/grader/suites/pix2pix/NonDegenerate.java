@@ -11,8 +11,7 @@ import kadai.assignments.testing.Tensors;
  */
 final class NonDegenerate {
 
-    private NonDegenerate() {
-    }
+    private NonDegenerate() {}
 
     /** Fail unless two calls on different inputs gave different results. */
     static void differ(String call, NDArray first, NDArray second, boolean ja) {
@@ -20,10 +19,11 @@ final class NonDegenerate {
             throw new AssertionError(call + (ja ? " が null を返しました" : " returned null"));
         }
         if (first.getShape().equals(second.getShape()) && Tensors.compare(first, second, 0, 0) == null) {
-            throw new AssertionError(call + (ja
-                    ? " が異なる 2 つの入力に同じ結果を返しました。入力に依存しない結果 (0 や定数) では、この構造のテストの点は得られません"
-                    : " returned the same result for two different inputs; a result that does not depend on its input"
-                            + " (zeros, a constant) earns no points in this structural test"));
+            throw new AssertionError(call
+                    + (ja
+                            ? " が異なる 2 つの入力に同じ結果を返しました。入力に依存しない結果 (0 や定数) では、この構造のテストの点は得られません"
+                            : " returned the same result for two different inputs; a result that does not depend on its input"
+                                    + " (zeros, a constant) earns no points in this structural test"));
         }
     }
 
@@ -37,8 +37,9 @@ final class NonDegenerate {
                 return;
             }
         }
-        throw new AssertionError(call + (ja
-                ? " がすべて 0 の勾配を返しました。この入力では 0 でない要素があるはずです"
-                : " returned a gradient of zeros only; for this input some elements must be non-zero"));
+        throw new AssertionError(call
+                + (ja
+                        ? " がすべて 0 の勾配を返しました。この入力では 0 でない要素があるはずです"
+                        : " returned a gradient of zeros only; for this input some elements must be non-zero"));
     }
 }

@@ -3,11 +3,10 @@ package kadai.grader.suites.pix2pix;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.Language;
-import kadai.grader.property.TensorText;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.TensorText;
 
 /**
  * One case of pix2pix losses: PatchGAN logits on real and on generated pairs (their shapes may
@@ -102,7 +101,8 @@ record PatchCase(Shape real, Shape fake, Shape image, double lambda, Values valu
         double[] values = new double[generated.length];
         for (int i = 0; i < values.length; i++) {
             // SOME: pixel 0 ties, pixel 1 does not (cases of SOME have at least two), the rest at random.
-            boolean tie = ties == Ties.ALL || (ties == Ties.SOME && (i % 3 == 0 || i % 3 == 2 && random.nextInt(3) == 0));
+            boolean tie =
+                    ties == Ties.ALL || (ties == Ties.SOME && (i % 3 == 0 || i % 3 == 2 && random.nextInt(3) == 0));
             double offset = random.nextDouble(TIE_MARGIN, 1) * (random.nextBoolean() ? 1 : -1);
             values[i] = tie ? generated[i] : generated[i] + offset;
         }
@@ -157,11 +157,17 @@ record PatchCase(Shape real, Shape fake, Shape image, double lambda, Values valu
     /** Describe the case in one line. */
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja
+        return String.format(
+                Locale.ROOT,
+                ja
                         ? "real ロジット %s, fake ロジット %s, 画像 %s, lambda=%s; ロジットの値: %s; %s"
                         : "real logits %s, fake logits %s, images %s, lambda=%s; logits: %s; %s",
-                TensorText.shape(real), TensorText.shape(fake), TensorText.shape(image), TensorText.number(lambda),
-                values.describe(ja), ties.describe(ja));
+                TensorText.shape(real),
+                TensorText.shape(fake),
+                TensorText.shape(image),
+                TensorText.number(lambda),
+                values.describe(ja),
+                ties.describe(ja));
     }
 
     @Override

@@ -1,16 +1,15 @@
 package kadai.grader.suites.pix2pix;
 
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-import kadai.grader.suites.pix2pix.PatchCase.Ties;
-import kadai.grader.suites.pix2pix.PatchCase.Values;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
+import kadai.grader.suites.pix2pix.PatchCase.Ties;
+import kadai.grader.suites.pix2pix.PatchCase.Values;
 
 /**
  * Generate pix2pix loss cases: PatchGAN logit maps (N, 1, h, w) (sometimes flat (N)) of independent
@@ -57,18 +56,29 @@ final class PatchCases implements Gen<PatchCase> {
     public PatchCase next(SplittableRandom random) {
         // Some ties need a pixel that does not tie: two at least.
         int minWidth = ties == Ties.SOME ? 2 : 1;
-        Shape image = new Shape(random.nextInt(1, 3), random.nextInt(1, 3), random.nextInt(1, maxSide + 1),
+        Shape image = new Shape(
+                random.nextInt(1, 3),
+                random.nextInt(1, 3),
+                random.nextInt(1, maxSide + 1),
                 random.nextInt(minWidth, maxSide + 1));
         int pick = random.nextInt(positiveLambda ? 1 : 0, LAMBDAS.length + 1);
         double lambda = pick < LAMBDAS.length ? LAMBDAS[pick] : Math.round(random.nextDouble(0.5, 50) * 100) / 100.0;
-        return new PatchCase(logits(random), logits(random), image, lambda, values[random.nextInt(values.length)], ties,
+        return new PatchCase(
+                logits(random),
+                logits(random),
+                image,
+                lambda,
+                values[random.nextInt(values.length)],
+                ties,
                 random.nextLong());
     }
 
     private Shape logits(SplittableRandom random) {
         int side = Math.min(3, maxSide);
         int n = random.nextInt(1, side + 1);
-        return random.nextInt(5) == 0 ? new Shape(n) : new Shape(n, 1, random.nextInt(1, side + 1), random.nextInt(1, side + 1));
+        return random.nextInt(5) == 0
+                ? new Shape(n)
+                : new Shape(n, 1, random.nextInt(1, side + 1), random.nextInt(1, side + 1));
     }
 
     @Override

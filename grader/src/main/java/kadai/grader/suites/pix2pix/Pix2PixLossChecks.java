@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.Locale;
 import kadai.assignments.testing.GradientCheck;
 import kadai.assignments.testing.Tensors;
 import kadai.grader.api.Language;
@@ -12,8 +13,6 @@ import kadai.grader.property.Shown;
 import kadai.grader.property.TensorText;
 import kadai.grader.property.Tolerance;
 import kadai.grader.suites.InvalidConfigurations;
-
-import java.util.Locale;
 
 /** The checks the pix2pix suite repeats on {@code Pix2PixLoss}: each loss and gradient against the reference on one case. */
 final class Pix2PixLossChecks {
@@ -60,8 +59,11 @@ final class Pix2PixLossChecks {
     void discriminatorLossAgrees(PatchCase c, NDManager m) {
         NDArray real = c.realLogits(m);
         NDArray fake = c.fakeLogits(m);
-        agrees(D_LOSS, reference.discriminatorLoss(real.duplicate(), fake.duplicate()),
-                student.discriminatorLoss(real.duplicate(), fake.duplicate()), discriminatorInputs(real, fake));
+        agrees(
+                D_LOSS,
+                reference.discriminatorLoss(real.duplicate(), fake.duplicate()),
+                student.discriminatorLoss(real.duplicate(), fake.duplicate()),
+                discriminatorInputs(real, fake));
     }
 
     /** Check discriminatorLossGrad against the reference (the closed form ½ (sigmoid(r) - 1) / |r|, ½ sigmoid(f) / |f|). */
@@ -69,7 +71,8 @@ final class Pix2PixLossChecks {
         NDArray real = c.realLogits(m);
         NDArray fake = c.fakeLogits(m);
         NDList expected = reference.discriminatorLossGrad(real.duplicate(), fake.duplicate());
-        NDList actual = pair(D_GRAD, "NDList(dReal, dFake)", student.discriminatorLossGrad(real.duplicate(), fake.duplicate()));
+        NDList actual =
+                pair(D_GRAD, "NDList(dReal, dFake)", student.discriminatorLossGrad(real.duplicate(), fake.duplicate()));
         agrees(D_GRAD + "[0] (dReal)", expected.get(0), actual.get(0), discriminatorInputs(real, fake));
         agrees(D_GRAD + "[1] (dFake)", expected.get(1), actual.get(1), discriminatorInputs(real, fake));
     }
@@ -79,7 +82,9 @@ final class Pix2PixLossChecks {
         NDArray logits = c.fakeLogits(m);
         NDArray fake = c.generated(m);
         NDArray target = c.target(m);
-        agrees(gLossCall(c), reference.generatorLoss(logits.duplicate(), fake.duplicate(), target.duplicate(), c.lambda()),
+        agrees(
+                gLossCall(c),
+                reference.generatorLoss(logits.duplicate(), fake.duplicate(), target.duplicate(), c.lambda()),
                 student.generatorLoss(logits.duplicate(), fake.duplicate(), target.duplicate(), c.lambda()),
                 generatorInputs(logits, fake, target));
     }
@@ -89,8 +94,11 @@ final class Pix2PixLossChecks {
         NDArray logits = c.fakeLogits(m);
         NDArray fake = c.generated(m);
         NDArray target = c.target(m);
-        NDList expected = reference.generatorLossGrad(logits.duplicate(), fake.duplicate(), target.duplicate(), c.lambda());
-        NDList actual = pair(gGradCall(c), "NDList(dLogits, dFake)",
+        NDList expected =
+                reference.generatorLossGrad(logits.duplicate(), fake.duplicate(), target.duplicate(), c.lambda());
+        NDList actual = pair(
+                gGradCall(c),
+                "NDList(dLogits, dFake)",
                 student.generatorLossGrad(logits.duplicate(), fake.duplicate(), target.duplicate(), c.lambda()));
         Shown[] shown = generatorInputs(logits, fake, target);
         agrees(gGradCall(c) + "[0] (dLogits)", expected.get(0), actual.get(0), shown);
@@ -108,25 +116,34 @@ final class Pix2PixLossChecks {
         NDArray logits = c.fakeLogits(m);
         NDArray fake = c.generated(m);
         NDArray target = c.target(m);
-        NDList actual = pair(gGradCall(c), "NDList(dLogits, dFake)",
+        NDList actual = pair(
+                gGradCall(c),
+                "NDList(dLogits, dFake)",
                 student.generatorLossGrad(logits.duplicate(), fake.duplicate(), target.duplicate(), c.lambda()));
         NDArray dFake = actual.get(1);
         if (dFake == null || !dFake.getShape().equals(fake.getShape())) {
-            throw new AssertionError(gGradCall(c) + "[1] (dFake)" + (ja ? " の形状は fake と同じ " : " must have fake's shape ")
-                    + TensorText.shape(fake.getShape()) + (ja ? " であるべきですが " : " but has ")
-                    + (dFake == null ? "null" : TensorText.shape(dFake.getShape())));
+            throw new AssertionError(
+                    gGradCall(c) + "[1] (dFake)" + (ja ? " の形状は fake と同じ " : " must have fake's shape ")
+                            + TensorText.shape(fake.getShape()) + (ja ? " であるべきですが " : " but has ")
+                            + (dFake == null ? "null" : TensorText.shape(dFake.getShape())));
         }
         double[] mask = c.tieMask(m).toDoubleArray();
         double[] d = Tensors.toDoubles(dFake);
         for (int i = 0; i < d.length; i++) {
             if (mask[i] == 1 && d[i] != 0) {
-                NDArray expected = dFake.toType(DataType.FLOAT64, false).mul(c.tieMask(m).neg().add(1));
-                throw new AssertionError(String.format(Locale.ROOT, ja
-                        ? "%s[1] (dFake) の要素 %d は fake = target (|fake - target| の折れ目) なので 0 であるべきですが %s でした。"
-                          + " PyTorch の L1 損失と同じく sign(0) = 0 の劣勾配を使います (x.sign() は 0 に 0 を返します)%n%s"
-                        : "%s[1] (dFake) at element %d must be 0 where fake = target (the kink of |fake - target|), but"
-                          + " it is %s. Use the subgradient sign(0) = 0, as PyTorch's L1 loss does (x.sign() gives 0 at 0)%n%s",
-                        gGradCall(c), i, TensorText.number(d[i]), shownText(generatorInputs(logits, fake, target)))
+                NDArray expected = dFake.toType(DataType.FLOAT64, false)
+                        .mul(c.tieMask(m).neg().add(1));
+                throw new AssertionError(String.format(
+                                Locale.ROOT,
+                                ja
+                                        ? "%s[1] (dFake) の要素 %d は fake = target (|fake - target| の折れ目) なので 0 であるべきですが %s でした。"
+                                                + " PyTorch の L1 損失と同じく sign(0) = 0 の劣勾配を使います (x.sign() は 0 に 0 を返します)%n%s"
+                                        : "%s[1] (dFake) at element %d must be 0 where fake = target (the kink of |fake - target|), but"
+                                                + " it is %s. Use the subgradient sign(0) = 0, as PyTorch's L1 loss does (x.sign() gives 0 at 0)%n%s",
+                                gGradCall(c),
+                                i,
+                                TensorText.number(d[i]),
+                                shownText(generatorInputs(logits, fake, target)))
                         + (ja ? "  タイの位置を 0 にした値:\n" : "  your dFake with the tied elements set to 0:\n")
                         + TensorText.grid(expected, 4));
             }
@@ -144,24 +161,41 @@ final class Pix2PixLossChecks {
         NDArray fake = c.generated(m);
         NDArray target = c.target(m);
         double lambda = c.lambda();
-        NDList d = pair(D_GRAD, "NDList(dReal, dFake)", student.discriminatorLossGrad(real.duplicate(), logits.duplicate()));
+        NDList d = pair(
+                D_GRAD, "NDList(dReal, dFake)", student.discriminatorLossGrad(real.duplicate(), logits.duplicate()));
         Shown[] dShown = discriminatorInputs(real, logits);
-        compare.gradient(D_GRAD + "[0] (dReal)", d.get(0),
+        compare.gradient(
+                D_GRAD + "[0] (dReal)",
+                d.get(0),
                 GradientCheck.numericalGradient(r -> student.discriminatorLoss(r, logits.duplicate()), real, null),
-                GRADIENT_THRESHOLD, dShown);
-        compare.gradient(D_GRAD + "[1] (dFake)", d.get(1),
+                GRADIENT_THRESHOLD,
+                dShown);
+        compare.gradient(
+                D_GRAD + "[1] (dFake)",
+                d.get(1),
                 GradientCheck.numericalGradient(f -> student.discriminatorLoss(real.duplicate(), f), logits, null),
-                GRADIENT_THRESHOLD, dShown);
+                GRADIENT_THRESHOLD,
+                dShown);
         NonDegenerate.nonZero(D_GRAD + "[0] (dReal)", d.get(0), ja);
-        NDList g = pair(gGradCall(c), "NDList(dLogits, dFake)",
+        NDList g = pair(
+                gGradCall(c),
+                "NDList(dLogits, dFake)",
                 student.generatorLossGrad(logits.duplicate(), fake.duplicate(), target.duplicate(), lambda));
         Shown[] gShown = generatorInputs(logits, fake, target);
-        compare.gradient(gGradCall(c) + "[0] (dLogits)", g.get(0),
-                GradientCheck.numericalGradient(f -> student.generatorLoss(f, fake.duplicate(), target.duplicate(), lambda),
-                        logits, null), GRADIENT_THRESHOLD, gShown);
-        compare.gradient(gGradCall(c) + "[1] (dFake)", g.get(1),
-                GradientCheck.numericalGradient(x -> student.generatorLoss(logits.duplicate(), x, target.duplicate(), lambda),
-                        fake, null), GRADIENT_THRESHOLD, gShown);
+        compare.gradient(
+                gGradCall(c) + "[0] (dLogits)",
+                g.get(0),
+                GradientCheck.numericalGradient(
+                        f -> student.generatorLoss(f, fake.duplicate(), target.duplicate(), lambda), logits, null),
+                GRADIENT_THRESHOLD,
+                gShown);
+        compare.gradient(
+                gGradCall(c) + "[1] (dFake)",
+                g.get(1),
+                GradientCheck.numericalGradient(
+                        x -> student.generatorLoss(logits.duplicate(), x, target.duplicate(), lambda), fake, null),
+                GRADIENT_THRESHOLD,
+                gShown);
         NonDegenerate.nonZero(gGradCall(c) + "[0] (dLogits)", g.get(0), ja);
     }
 
@@ -175,14 +209,21 @@ final class Pix2PixLossChecks {
         NDArray loss = student.discriminatorLoss(real.duplicate(), logits.duplicate());
         compare.dtype(D_LOSS, DataType.FLOAT32, loss);
         NonDegenerate.differ(D_LOSS, loss, student.discriminatorLoss(real.add(1), logits.duplicate()), ja);
-        NDList d = pair(D_GRAD, "NDList(dReal, dFake)", student.discriminatorLossGrad(real.duplicate(), logits.duplicate()));
+        NDList d = pair(
+                D_GRAD, "NDList(dReal, dFake)", student.discriminatorLossGrad(real.duplicate(), logits.duplicate()));
         compare.dtype(D_GRAD + "[0] (dReal)", DataType.FLOAT32, d.get(0));
         compare.dtype(D_GRAD + "[1] (dFake)", DataType.FLOAT32, d.get(1));
         NonDegenerate.nonZero(D_GRAD + "[0] (dReal)", d.get(0), ja);
         NDArray g = student.generatorLoss(logits.duplicate(), fake.duplicate(), target.duplicate(), lambda);
         compare.dtype(gLossCall(c), DataType.FLOAT32, g);
-        NonDegenerate.differ(gLossCall(c), g, student.generatorLoss(logits.add(1), fake.duplicate(), target.duplicate(), lambda), ja);
-        NDList gg = pair(gGradCall(c), "NDList(dLogits, dFake)",
+        NonDegenerate.differ(
+                gLossCall(c),
+                g,
+                student.generatorLoss(logits.add(1), fake.duplicate(), target.duplicate(), lambda),
+                ja);
+        NDList gg = pair(
+                gGradCall(c),
+                "NDList(dLogits, dFake)",
                 student.generatorLossGrad(logits.duplicate(), fake.duplicate(), target.duplicate(), lambda));
         compare.dtype(gGradCall(c) + "[0] (dLogits)", DataType.FLOAT32, gg.get(0));
         compare.dtype(gGradCall(c) + "[1] (dFake)", DataType.FLOAT32, gg.get(1));
@@ -205,19 +246,27 @@ final class Pix2PixLossChecks {
         NDList d = student.discriminatorLossGrad(r, f);
         compare.unchanged(D_GRAD, "real", real, r);
         compare.unchanged(D_GRAD, "fake", logits, f);
-        NonDegenerate.nonZero(D_GRAD + "[0] (dReal)", pair(D_GRAD, "NDList(dReal, dFake)", d).get(0), ja);
+        NonDegenerate.nonZero(
+                D_GRAD + "[0] (dReal)", pair(D_GRAD, "NDList(dReal, dFake)", d).get(0), ja);
         NDArray x = fake.duplicate();
         NDArray y = target.duplicate();
         NDArray g = student.generatorLoss(f, x, y, lambda);
         compare.unchanged(gLossCall(c), "fakeLogits", logits, f);
         compare.unchanged(gLossCall(c), "fake", fake, x);
         compare.unchanged(gLossCall(c), "target", target, y);
-        NonDegenerate.differ(gLossCall(c), g, student.generatorLoss(logits.add(1), fake.duplicate(), target.duplicate(), lambda), ja);
+        NonDegenerate.differ(
+                gLossCall(c),
+                g,
+                student.generatorLoss(logits.add(1), fake.duplicate(), target.duplicate(), lambda),
+                ja);
         NDList gg = student.generatorLossGrad(f, x, y, lambda);
         compare.unchanged(gGradCall(c), "fakeLogits", logits, f);
         compare.unchanged(gGradCall(c), "fake", fake, x);
         compare.unchanged(gGradCall(c), "target", target, y);
-        NonDegenerate.nonZero(gGradCall(c) + "[0] (dLogits)", pair(gGradCall(c), "NDList(dLogits, dFake)", gg).get(0), ja);
+        NonDegenerate.nonZero(
+                gGradCall(c) + "[0] (dLogits)",
+                pair(gGradCall(c), "NDList(dLogits, dFake)", gg).get(0),
+                ja);
     }
 
     /** Check that a call is refused with IllegalArgumentException. */
@@ -228,10 +277,12 @@ final class Pix2PixLossChecks {
     /** Fail unless a gradient method returned two arrays. */
     private NDList pair(String call, String form, NDList actual) {
         if (actual == null || actual.size() != 2) {
-            throw new AssertionError(call + (ja
-                    ? " は " + form + " の 2 つの配列を返すべきですが、" + (actual == null ? "null" : actual.size() + " 個")
-                      + " を返しました"
-                    : " must return " + form + ", two arrays, but returned " + (actual == null ? "null" : actual.size() + " arrays")));
+            throw new AssertionError(call
+                    + (ja
+                            ? " は " + form + " の 2 つの配列を返すべきですが、" + (actual == null ? "null" : actual.size() + " 個")
+                                    + " を返しました"
+                            : " must return " + form + ", two arrays, but returned "
+                                    + (actual == null ? "null" : actual.size() + " arrays")));
         }
         return actual;
     }
@@ -245,12 +296,17 @@ final class Pix2PixLossChecks {
             double[] values = Tensors.toDoubles(actual);
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isFinite(values[i])) {
-                    throw new AssertionError(String.format(Locale.ROOT, ja
-                            ? "%s が有限でない値 %s を返しました (要素 %d)。ロジットが大きいと exp が溢れ、sigmoid が 0 や 1 に丸まって"
-                              + " log が -Infinity になります。softplus(t) = max(t, 0) + log(1 + exp(-|t|)) を使ってください%n"
-                            : "%s returned %s (element %d), which is not finite. For large logits exp overflows and sigmoid rounds"
-                              + " to 0 or 1, so log gives -Infinity: use softplus(t) = max(t, 0) + log(1 + exp(-|t|))%n",
-                            call, values[i], i) + shownText(inputs)
+                    throw new AssertionError(String.format(
+                                    Locale.ROOT,
+                                    ja
+                                            ? "%s が有限でない値 %s を返しました (要素 %d)。ロジットが大きいと exp が溢れ、sigmoid が 0 や 1 に丸まって"
+                                                    + " log が -Infinity になります。softplus(t) = max(t, 0) + log(1 + exp(-|t|)) を使ってください%n"
+                                            : "%s returned %s (element %d), which is not finite. For large logits exp overflows and sigmoid rounds"
+                                                    + " to 0 or 1, so log gives -Infinity: use softplus(t) = max(t, 0) + log(1 + exp(-|t|))%n",
+                                    call,
+                                    values[i],
+                                    i)
+                            + shownText(inputs)
                             + (ja ? "  期待値 " : "  expected ") + TensorText.shape(expected.getShape()) + ":\n"
                             + TensorText.grid(expected, 4));
                 }

@@ -1,13 +1,12 @@
 package kadai.grader.suites.pool;
 
+import java.util.List;
+import java.util.SplittableRandom;
 import kadai.grader.api.Language;
 import kadai.grader.property.ConvCase;
 import kadai.grader.property.ConvCase.Values;
 import kadai.grader.property.ConvCases;
 import kadai.grader.property.Gen;
-
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Generate max-pooling configurations as {@link ConvCase}s (FH x FW is the window): valid ones
@@ -25,8 +24,15 @@ final class PoolCases implements Gen<ConvCase> {
     private final String note;
     private final ConvCases shrinker;
 
-    private PoolCases(int maxSize, int maxPool, int maxStride, int minPad, boolean overlapping, Values[] values,
-                      Language language, String note) {
+    private PoolCases(
+            int maxSize,
+            int maxPool,
+            int maxStride,
+            int minPad,
+            boolean overlapping,
+            Values[] values,
+            Language language,
+            String note) {
         this.maxSize = maxSize;
         this.maxPool = maxPool;
         this.maxStride = maxStride;
@@ -59,13 +65,15 @@ final class PoolCases implements Gen<ConvCase> {
 
     /** Say how the check transforms the case's values (shown after the case in counterexamples). */
     PoolCases note(String en, String ja) {
-        return new PoolCases(maxSize, maxPool, maxStride, minPad, overlapping, values, language,
-                language == Language.JA ? ja : en);
+        return new PoolCases(
+                maxSize, maxPool, maxStride, minPad, overlapping, values, language, language == Language.JA ? ja : en);
     }
 
     /** Tell whether a configuration is one MaxPooling accepts (and this generator's extra rules hold). */
     boolean accepts(ConvCase c) {
-        return c.valid() && c.pad() <= Math.min(c.fh(), c.fw()) / 2 && c.pad() >= minPad
+        return c.valid()
+                && c.pad() <= Math.min(c.fh(), c.fw()) / 2
+                && c.pad() >= minPad
                 && (!overlapping || c.stride() < Math.max(c.fh(), c.fw()))
                 && java.util.Arrays.asList(values).contains(c.values());
     }
@@ -110,8 +118,8 @@ final class PoolCases implements Gen<ConvCase> {
             int h = Math.max(1, fh - 2 * pad) + r.nextInt(maxSize);
             int w = Math.max(1, fw - 2 * pad) + r.nextInt(maxSize);
             int stride = 1 + r.nextInt(overlapping ? Math.max(1, Math.max(fh, fw) - 1) : maxStride);
-            ConvCase candidate = new ConvCase(n, c, h, w, fh, fw, stride, pad, 0, values[r.nextInt(values.length)],
-                    r.nextLong());
+            ConvCase candidate =
+                    new ConvCase(n, c, h, w, fh, fw, stride, pad, 0, values[r.nextInt(values.length)], r.nextLong());
             if (accepts(candidate)) {
                 return candidate;
             }
@@ -126,8 +134,19 @@ final class PoolCases implements Gen<ConvCase> {
     @Override
     public String describe(ConvCase c) {
         boolean ja = language == Language.JA;
-        return String.format(java.util.Locale.ROOT, "N=%d, C=%d, H=%d, W=%d, %s=%dx%d, stride=%d, pad=%d; %s",
-                c.n(), c.c(), c.h(), c.w(), ja ? "窓" : "window", c.fh(), c.fw(), c.stride(), c.pad(),
-                c.describe(language).substring(c.describe(language).lastIndexOf(';') + 2)) + note;
+        return String.format(
+                        java.util.Locale.ROOT,
+                        "N=%d, C=%d, H=%d, W=%d, %s=%dx%d, stride=%d, pad=%d; %s",
+                        c.n(),
+                        c.c(),
+                        c.h(),
+                        c.w(),
+                        ja ? "窓" : "window",
+                        c.fh(),
+                        c.fw(),
+                        c.stride(),
+                        c.pad(),
+                        c.describe(language).substring(c.describe(language).lastIndexOf(';') + 2))
+                + note;
     }
 }

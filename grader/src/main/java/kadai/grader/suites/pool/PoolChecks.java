@@ -3,19 +3,18 @@ package kadai.grader.suites.pool;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import kadai.assignments.Layer;
-import kadai.grader.api.StudentCode;
-import kadai.grader.suite.GradingContext;
-import kadai.grader.suites.SuiteChecks;
-import kadai.grader.suites.InvalidConfigurations;
-import kadai.grader.property.ConvCase;
-import kadai.grader.property.Shown;
-import kadai.grader.property.Tolerance;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import kadai.assignments.Layer;
+import kadai.grader.api.StudentCode;
+import kadai.grader.property.ConvCase;
+import kadai.grader.property.Shown;
+import kadai.grader.property.Tolerance;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.InvalidConfigurations;
+import kadai.grader.suites.SuiteChecks;
 
 /**
  * The checks the pool suite repeats: build the student's and the reference's layer with the same
@@ -31,8 +30,7 @@ final class PoolChecks extends SuiteChecks<StudentCode> {
     }
 
     /** A student layer and a reference layer with the same window. */
-    record Pair(Layer student, Layer reference, String call) {
-    }
+    record Pair(Layer student, Layer reference, String call) {}
 
     Pair pair(ConvCase c) {
         Layer r = reference.newLayer(CLASS, CONSTRUCTOR, c.fh(), c.fw(), c.stride(), c.pad());
@@ -45,8 +43,13 @@ final class PoolChecks extends SuiteChecks<StudentCode> {
     }
 
     static String constructorCall(ConvCase c) {
-        return String.format(Locale.ROOT, "new MaxPooling(poolH=%d, poolW=%d, stride=%d, pad=%d)", c.fh(), c.fw(),
-                c.stride(), c.pad());
+        return String.format(
+                Locale.ROOT,
+                "new MaxPooling(poolH=%d, poolW=%d, stride=%d, pad=%d)",
+                c.fh(),
+                c.fw(),
+                c.stride(),
+                c.pad());
     }
 
     /** Run forward on both layers (each on its own copy of x) and compare. */
@@ -61,7 +64,12 @@ final class PoolChecks extends SuiteChecks<StudentCode> {
     NDArray backward(Pair p, NDArray x, NDArray dout, Tolerance tolerance) {
         NDArray expected = p.reference().backward(dout.duplicate());
         NDArray actual = p.student().backward(dout.duplicate());
-        compare.agrees(p.call() + ".backward(dout) (dx)", expected, actual, tolerance, Shown.of("x", x),
+        compare.agrees(
+                p.call() + ".backward(dout) (dx)",
+                expected,
+                actual,
+                tolerance,
+                Shown.of("x", x),
                 Shown.of("dout", dout));
         return actual;
     }

@@ -1,14 +1,13 @@
 package kadai.grader.suites.resnet;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /**
  * One residual block to test: its kind, the input (N, C, H, W), the channels, the stride and the
@@ -19,7 +18,8 @@ import java.util.SplittableRandom;
  * @param mid the bottleneck's inner width (unused by the basic block)
  * @param out output channels (equal to {@code c} with an identity shortcut)
  */
-record BlockCase(Kind kind, int n, int c, int h, int w, int mid, int out, int stride, boolean projection, long valueSeed) {
+record BlockCase(
+        Kind kind, int n, int c, int h, int w, int mid, int out, int stride, boolean projection, long valueSeed) {
 
     enum Kind {
         BASIC("BasicBlock", "kadai.assignments.resnet.BasicBlock"),
@@ -46,8 +46,16 @@ record BlockCase(Kind kind, int n, int c, int h, int w, int mid, int out, int st
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "%s %dx%d %d->%d stride %d pad %d", name, size, size, inChannels, outChannels,
-                    stride, pad);
+            return String.format(
+                    Locale.ROOT,
+                    "%s %dx%d %d->%d stride %d pad %d",
+                    name,
+                    size,
+                    size,
+                    inChannels,
+                    outChannels,
+                    stride,
+                    pad);
         }
     }
 
@@ -70,7 +78,9 @@ record BlockCase(Kind kind, int n, int c, int h, int w, int mid, int out, int st
 
     /** Return the names of the constructor's layer arguments (the shortcut included, even when null). */
     List<String> argumentNames() {
-        return kind == Kind.BASIC ? List.of("conv1", "conv2", "shortcut") : List.of("conv1x1a", "conv3x3", "conv1x1b", "shortcut");
+        return kind == Kind.BASIC
+                ? List.of("conv1", "conv2", "shortcut")
+                : List.of("conv1x1a", "conv3x3", "conv1x1b", "shortcut");
     }
 
     Shape xShape() {
@@ -96,7 +106,11 @@ record BlockCase(Kind kind, int n, int c, int h, int w, int mid, int out, int st
     }
 
     NDArray weights(NDManager m, Conv conv) {
-        return array(m, conv.name() + ".W", conv.weightShape(), 1 / Math.sqrt(conv.inChannels() * conv.size() * conv.size()));
+        return array(
+                m,
+                conv.name() + ".W",
+                conv.weightShape(),
+                1 / Math.sqrt(conv.inChannels() * conv.size() * conv.size()));
     }
 
     NDArray bias(NDManager m, Conv conv) {

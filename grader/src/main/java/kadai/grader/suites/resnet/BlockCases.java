@@ -1,14 +1,13 @@
 package kadai.grader.suites.resnet;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-import kadai.grader.suites.resnet.BlockCase.Kind;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
+import kadai.grader.suites.resnet.BlockCase.Kind;
 
 /**
  * Generate residual blocks: N <= 2, C <= 3, H, W <= 4, identity or projection shortcut (stride 1 or
@@ -17,7 +16,11 @@ import java.util.SplittableRandom;
 final class BlockCases implements Gen<BlockCase> {
 
     /** Which shortcuts to draw. */
-    enum Shortcuts { IDENTITY, PROJECTION, BOTH }
+    enum Shortcuts {
+        IDENTITY,
+        PROJECTION,
+        BOTH
+    }
 
     private final Kind kind;
     private final Shortcuts shortcuts;

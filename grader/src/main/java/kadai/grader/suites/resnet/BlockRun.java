@@ -3,13 +3,12 @@ package kadai.grader.suites.resnet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import kadai.assignments.Layer;
-import kadai.grader.api.StudentCode;
-import kadai.grader.suites.resnet.BlockCase.Conv;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kadai.assignments.Layer;
+import kadai.grader.api.StudentCode;
+import kadai.grader.suites.resnet.BlockCase.Conv;
 
 /**
  * The reference's run of one block case: its inputs, output, input gradient and the inner
@@ -86,7 +85,8 @@ final class BlockRun {
         int mainPath = c.kind() == BlockCase.Kind.BASIC ? 2 : 3;
         double margin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < mainPath - 1; i++) {
-            margin = Math.min(margin, layers.get(convs.get(i).name()).last().abs().min().getDouble());
+            margin = Math.min(
+                    margin, layers.get(convs.get(i).name()).last().abs().min().getDouble());
         }
         NDArray residual = layers.get(convs.get(mainPath - 1).name()).last();
         NDArray z = residual.add(c.projection() ? layers.get("shortcut").last() : x);

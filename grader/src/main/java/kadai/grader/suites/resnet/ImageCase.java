@@ -1,12 +1,11 @@
 package kadai.grader.suites.resnet;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /** One input (N, C, H, W) for global average pooling, with values counting up or random. */
 record ImageCase(int n, int c, int h, int w, boolean counting, long valueSeed) {
@@ -49,8 +48,16 @@ record ImageCase(int n, int c, int h, int w, boolean counting, long valueSeed) {
 
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, "N=%d, C=%d, H=%d, W=%d; %s%s", n, c, h, w, ja ? "値: " : "values: ",
-                counting ? (ja ? "1, 2, 3, ... と数え上げ" : "counting 1, 2, 3, ...")
+        return String.format(
+                Locale.ROOT,
+                "N=%d, C=%d, H=%d, W=%d; %s%s",
+                n,
+                c,
+                h,
+                w,
+                ja ? "値: " : "values: ",
+                counting
+                        ? (ja ? "1, 2, 3, ... と数え上げ" : "counting 1, 2, 3, ...")
                         : (ja ? "[-2, 2) のランダムな実数" : "random doubles in [-2, 2)"));
     }
 

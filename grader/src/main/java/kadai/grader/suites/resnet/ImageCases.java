@@ -1,13 +1,12 @@
 package kadai.grader.suites.resnet;
 
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /** Generate inputs (N, C, H, W) with N, C <= 3 and H, W <= 6; shrink toward 1s and counting values. */
 final class ImageCases implements Gen<ImageCase> {
@@ -20,7 +19,12 @@ final class ImageCases implements Gen<ImageCase> {
 
     @Override
     public ImageCase next(SplittableRandom r) {
-        return new ImageCase(1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(6), 1 + r.nextInt(6), r.nextInt(3) == 0,
+        return new ImageCase(
+                1 + r.nextInt(3),
+                1 + r.nextInt(3),
+                1 + r.nextInt(6),
+                1 + r.nextInt(6),
+                r.nextInt(3) == 0,
                 r.nextLong());
     }
 

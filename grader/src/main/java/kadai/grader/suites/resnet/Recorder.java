@@ -1,9 +1,8 @@
 package kadai.grader.suites.resnet;
 
 import ai.djl.ndarray.NDArray;
-import kadai.assignments.Layer;
-
 import java.util.Map;
+import kadai.assignments.Layer;
 
 /**
  * A grader-side layer that passes every call to another layer and keeps a copy of the last

@@ -4,18 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.TreeSet;
 import kadai.assignments.Layer;
 import kadai.assignments.testing.GradientCheck;
 import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
 import kadai.grader.api.StudentCodeException;
-import kadai.grader.suite.GradingContext;
-import kadai.grader.suites.SuiteChecks;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
-
-import java.util.Map;
-import java.util.TreeSet;
+import kadai.grader.suite.GradingContext;
+import kadai.grader.suites.SuiteChecks;
 
 /**
  * The checks the resnet suite repeats: GlobalAveragePooling and the residual blocks, against the
@@ -47,8 +46,12 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
         NDArray x = c.x(m);
         Layer layer = student.newLayer(GAP, NO_ARGS);
         NDArray y = layer.forward(x.duplicate());
-        compare.agrees("GlobalAveragePooling.forward(x)", reference.newLayer(GAP, NO_ARGS).forward(x.duplicate()), y,
-                Tolerance.FLOAT64, Shown.of("x", x));
+        compare.agrees(
+                "GlobalAveragePooling.forward(x)",
+                reference.newLayer(GAP, NO_ARGS).forward(x.duplicate()),
+                y,
+                Tolerance.FLOAT64,
+                Shown.of("x", x));
         return layer;
     }
 
@@ -65,11 +68,13 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
         ref.forward(x.duplicate());
         NDArray dx = layer.backward(dout.duplicate());
         String call = "GlobalAveragePooling.backward(dout) after forward(x)";
-        compare.agrees(call, ref.backward(dout.duplicate()), dx, Tolerance.FLOAT64, Shown.of("x", x), Shown.of("dout", dout));
+        compare.agrees(
+                call, ref.backward(dout.duplicate()), dx, Tolerance.FLOAT64, Shown.of("x", x), Shown.of("dout", dout));
         if (numerical && x.size() <= NUMERICAL_MAX_ELEMENTS) {
             Layer fresh = student.newLayer(GAP, NO_ARGS);
             NDArray numeric = GradientCheck.numericalGradient(fresh::forward, x, dout);
-            compare.gradient("dx of " + call, dx, numeric, GRADIENT_THRESHOLD, Shown.of("x", x), Shown.of("dout", dout));
+            compare.gradient(
+                    "dx of " + call, dx, numeric, GRADIENT_THRESHOLD, Shown.of("x", x), Shown.of("dout", dout));
         }
     }
 
@@ -143,9 +148,14 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
             Map<String, NDArray> innerGrads = innerGrads(layers, conv, blockName);
             for (String p : new String[] {"W", "b"}) {
                 String inner = conv.name() + ".grads().get(\"" + p + "\")";
-                compare.agrees(ja ? blockName + ".backward の後の " + inner + " (内側の層自身の勾配)"
+                compare.agrees(
+                        ja
+                                ? blockName + ".backward の後の " + inner + " (内側の層自身の勾配)"
                                 : inner + " (the inner layer's own gradient) after " + blockName + ".backward",
-                        run.grads.get(conv.name() + "." + p), innerGrads.get(p), Tolerance.FLOAT64, shown);
+                        run.grads.get(conv.name() + "." + p),
+                        innerGrads.get(p),
+                        Tolerance.FLOAT64,
+                        shown);
             }
         }
     }
@@ -159,10 +169,13 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
             grads = null; // the grader's own Convolution before any backward
         }
         if (grads == null || grads.get("W") == null || grads.get("b") == null) {
-            throw new AssertionError(String.format(ja
-                    ? "%s.backward の後、内側の層 %s に勾配がありません。backward で %s.backward を呼んでください\n"
-                    : "after %s.backward, the inner layer %s holds no gradients: backward must call %s.backward\n",
-                    blockName, conv.name(), conv.name()));
+            throw new AssertionError(String.format(
+                    ja
+                            ? "%s.backward の後、内側の層 %s に勾配がありません。backward で %s.backward を呼んでください\n"
+                            : "after %s.backward, the inner layer %s holds no gradients: backward must call %s.backward\n",
+                    blockName,
+                    conv.name(),
+                    conv.name()));
         }
         return grads;
     }
@@ -183,8 +196,12 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
         for (BlockCase.Conv conv : run.c.convs()) {
             for (String p : new String[] {"W", "b"}) {
                 String key = conv.name() + "." + p;
-                compare.same(blockName + ".params().get(\"" + key + "\")", ownArray(conv.name() + ".params().get(\"" + p + "\")"),
-                        run.weights.get(key), params.get(key), Tolerance.EXACT);
+                compare.same(
+                        blockName + ".params().get(\"" + key + "\")",
+                        ownArray(conv.name() + ".params().get(\"" + p + "\")"),
+                        run.weights.get(key),
+                        params.get(key),
+                        Tolerance.EXACT);
             }
         }
         block.forward(run.x.duplicate());
@@ -195,8 +212,12 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
             Map<String, NDArray> innerGrads = innerGrads(layers, conv, blockName);
             for (String p : new String[] {"W", "b"}) {
                 String key = conv.name() + "." + p;
-                compare.same(blockName + ".grads().get(\"" + key + "\")", ownArray(conv.name() + ".grads().get(\"" + p + "\")"),
-                        innerGrads.get(p), grads.get(key), Tolerance.FLOAT64);
+                compare.same(
+                        blockName + ".grads().get(\"" + key + "\")",
+                        ownArray(conv.name() + ".grads().get(\"" + p + "\")"),
+                        innerGrads.get(p),
+                        grads.get(key),
+                        Tolerance.FLOAT64);
             }
         }
     }
@@ -209,11 +230,15 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
         TreeSet<String> expected = new TreeSet<>(run.weights.keySet());
         TreeSet<String> actual = map == null ? new TreeSet<>() : new TreeSet<>(map.keySet());
         if (!expected.equals(actual)) {
-            throw new AssertionError(String.format(ja
-                    ? "%s のキーは %s であるべきですが %s でした。内側の層のキーにコンストラクタ引数の名前を付けてください (\"conv1.W\" など; 恒等ショートカットにはパラメータがありません)\n  ケース: %s\n"
-                    : "%s should have the keys %s but has %s: prefix each inner layer's keys with its constructor argument's name"
-                            + " (\"conv1.W\", ...; an identity shortcut has none)\n  case: %s\n",
-                    what, expected, actual, run.c.call()));
+            throw new AssertionError(String.format(
+                    ja
+                            ? "%s のキーは %s であるべきですが %s でした。内側の層のキーにコンストラクタ引数の名前を付けてください (\"conv1.W\" など; 恒等ショートカットにはパラメータがありません)\n  ケース: %s\n"
+                            : "%s should have the keys %s but has %s: prefix each inner layer's keys with its constructor argument's name"
+                                    + " (\"conv1.W\", ...; an identity shortcut has none)\n  case: %s\n",
+                    what,
+                    expected,
+                    actual,
+                    run.c.call()));
         }
     }
 
@@ -235,9 +260,14 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
                 return;
             } catch (AssertionError e) {
                 if (first == null) {
-                    first = new AssertionError(text("On the block ", "ブロック ") + run.c.describe(ja ? Language.JA : Language.EN)
-                            + text(" (and " + (WITNESSES - 1) + " more drawn like it):\n",
-                                    " (と同様に作った他の " + (WITNESSES - 1) + " 個) で:\n") + e.getMessage(), e);
+                    first = new AssertionError(
+                            text("On the block ", "ブロック ")
+                                    + run.c.describe(ja ? Language.JA : Language.EN)
+                                    + text(
+                                            " (and " + (WITNESSES - 1) + " more drawn like it):\n",
+                                            " (と同様に作った他の " + (WITNESSES - 1) + " 個) で:\n")
+                                    + e.getMessage(),
+                            e);
                 }
             }
         }
@@ -248,15 +278,18 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
         NDArray x2 = run.c.other(m, "x2", run.c.xShape());
         Layer first = run.studentBlock(student, reference, DataType.FLOAT64).get("");
         NDArray y = first.forward(run.x.duplicate());
-        NDArray y2 = run.studentBlock(student, reference, DataType.FLOAT64).get("").forward(x2.duplicate());
-        NDArray referenceY2 = run.studentBlock(reference, reference, DataType.FLOAT64).get("").forward(x2.duplicate());
+        NDArray y2 =
+                run.studentBlock(student, reference, DataType.FLOAT64).get("").forward(x2.duplicate());
+        NDArray referenceY2 =
+                run.studentBlock(reference, reference, DataType.FLOAT64).get("").forward(x2.duplicate());
         compare.dependsOn(forwardCall(run.c), "x", y, y2, run.y, referenceY2);
         NDArray dout2 = run.c.other(m, "dout2", run.c.yShape());
         NDArray dx = first.backward(run.dout.duplicate());
         Layer third = run.studentBlock(student, reference, DataType.FLOAT64).get("");
         third.forward(run.x.duplicate());
         NDArray dx2 = third.backward(dout2.duplicate());
-        Layer referenceThird = run.studentBlock(reference, reference, DataType.FLOAT64).get("");
+        Layer referenceThird =
+                run.studentBlock(reference, reference, DataType.FLOAT64).get("");
         referenceThird.forward(run.x.duplicate());
         compare.dependsOn(backwardCall(run.c), "dout", dx, dx2, run.dx, referenceThird.backward(dout2.duplicate()));
     }
@@ -280,7 +313,12 @@ final class ResNetChecks extends SuiteChecks<StudentCode> {
         NDArray dx = block.backward(dout.duplicate());
         Layer fresh = run.studentBlock(student, reference, DataType.FLOAT64).get("");
         NDArray numeric = GradientCheck.numericalGradient(fresh::forward, run.x, dout);
-        compare.gradient("dx of " + backwardCall(run.c), dx, numeric, GRADIENT_THRESHOLD, Shown.of("x", run.x),
+        compare.gradient(
+                "dx of " + backwardCall(run.c),
+                dx,
+                numeric,
+                GRADIENT_THRESHOLD,
+                Shown.of("x", run.x),
                 Shown.of("dout", dout));
     }
 

@@ -3,13 +3,12 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /**
  * One per-pixel cross-entropy case: logits {@code (N, K, H, W)} of {@code scale} times random
@@ -37,10 +36,19 @@ record LossCase(int n, int k, int h, int w, double scale, int ignoredPercent, lo
 
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, ja
+        return String.format(
+                Locale.ROOT,
+                ja
                         ? "logits (%d, %d, %d, %d) = %s x [-2, 2) の乱数, labels (%d, %d, %d) int64 (約 %d%% が -1)"
                         : "logits (%d, %d, %d, %d) = %s x random doubles in [-2, 2), labels (%d, %d, %d) int64 (about %d%% are -1)",
-                n, k, h, w, scale == Math.rint(scale) ? String.valueOf((long) scale) : String.valueOf(scale), n, h, w,
+                n,
+                k,
+                h,
+                w,
+                scale == Math.rint(scale) ? String.valueOf((long) scale) : String.valueOf(scale),
+                n,
+                h,
+                w,
                 ignoredPercent);
     }
 
@@ -63,8 +71,14 @@ record LossCase(int n, int k, int h, int w, double scale, int ignoredPercent, lo
 
         @Override
         public LossCase next(SplittableRandom r) {
-            return new LossCase(1 + r.nextInt(2), 2 + r.nextInt(4), 1 + r.nextInt(4), 1 + r.nextInt(4), scale,
-                    withIgnored ? 25 * (1 + r.nextInt(2)) : 0, r.nextLong());
+            return new LossCase(
+                    1 + r.nextInt(2),
+                    2 + r.nextInt(4),
+                    1 + r.nextInt(4),
+                    1 + r.nextInt(4),
+                    scale,
+                    withIgnored ? 25 * (1 + r.nextInt(2)) : 0,
+                    r.nextLong());
         }
 
         @Override

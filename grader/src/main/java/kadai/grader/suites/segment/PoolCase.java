@@ -3,9 +3,6 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /**
  * One SegNet pooling configuration: x {@code (N, C, H, W)} pooled by {@code pool x pool} windows
@@ -79,8 +78,18 @@ record PoolCase(int n, int c, int h, int w, int pool, Values values, long valueS
 
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, "N=%d, C=%d, H=%d, W=%d, pool=%d (OH=%d, OW=%d); %s%s", n, c, h, w, pool, oh(),
-                ow(), ja ? "値: " : "values: ", values.describe(language));
+        return String.format(
+                Locale.ROOT,
+                "N=%d, C=%d, H=%d, W=%d, pool=%d (OH=%d, OW=%d); %s%s",
+                n,
+                c,
+                h,
+                w,
+                pool,
+                oh(),
+                ow(),
+                ja ? "値: " : "values: ",
+                values.describe(language));
     }
 
     PoolCase with(int n, int c, int h, int w, int pool, Values values) {
@@ -103,8 +112,14 @@ record PoolCase(int n, int c, int h, int w, int pool, Values values, long valueS
         @Override
         public PoolCase next(SplittableRandom r) {
             int pool = minPool + r.nextInt(4 - minPool);
-            return new PoolCase(1 + r.nextInt(2), 1 + r.nextInt(3), pool + r.nextInt(2 * pool + 2),
-                    pool + r.nextInt(2 * pool + 2), pool, values[r.nextInt(values.length)], r.nextLong());
+            return new PoolCase(
+                    1 + r.nextInt(2),
+                    1 + r.nextInt(3),
+                    pool + r.nextInt(2 * pool + 2),
+                    pool + r.nextInt(2 * pool + 2),
+                    pool,
+                    values[r.nextInt(values.length)],
+                    r.nextLong());
         }
 
         @Override
@@ -125,7 +140,10 @@ record PoolCase(int n, int c, int h, int w, int pool, Values values, long valueS
         }
 
         private void add(List<PoolCase> out, PoolCase candidate, PoolCase from) {
-            if (!candidate.equals(from) && candidate.valid() && candidate.pool() >= minPool && !out.contains(candidate)) {
+            if (!candidate.equals(from)
+                    && candidate.valid()
+                    && candidate.pool() >= minPool
+                    && !out.contains(candidate)) {
                 out.add(candidate);
             }
         }

@@ -44,8 +44,7 @@ final class PoolingChecks {
     }
 
     /** An encoder of each implementation with the same pool. */
-    record Pair(Layer studentLayer, EncoderView student, EncoderView reference, String call) {
-    }
+    record Pair(Layer studentLayer, EncoderView student, EncoderView reference, String call) {}
 
     Pair pair(PoolCase k) {
         Layer s = encoder(student, k.pool());
@@ -64,7 +63,8 @@ final class PoolingChecks {
 
     /** Build the student's unpooling over the student's encoder (the handle arrives as the object itself). */
     Layer studentDecoder(Layer studentEncoder) {
-        return student.newLayer(DECODER, new Class<?>[] {kadai.assignments.segment.IndexedMaxPooling.class}, studentEncoder);
+        return student.newLayer(
+                DECODER, new Class<?>[] {kadai.assignments.segment.IndexedMaxPooling.class}, studentEncoder);
     }
 
     /** Compare forward values; return the student's. */
@@ -81,12 +81,14 @@ final class PoolingChecks {
         p.student().forward(x.duplicate());
         int pool = p.reference().pool();
         if (p.student().pool() != pool) {
-            throw new AssertionError(p.call() + ".pool() " + text("returned ", "が ") + p.student().pool()
+            throw new AssertionError(p.call() + ".pool() " + text("returned ", "が ")
+                    + p.student().pool()
                     + text(", not the constructor's " + pool, " を返しました。コンストラクタの " + pool + " であるべきです"));
         }
         if (!x.getShape().equals(p.student().inputShape())) {
-            throw new AssertionError(p.call() + ".inputShape() " + text("after forward(x " + x.getShape() + ") returned ",
-                    "(forward(x " + x.getShape() + ") の後) が ") + p.student().inputShape()
+            throw new AssertionError(p.call() + ".inputShape() "
+                    + text("after forward(x " + x.getShape() + ") returned ", "(forward(x " + x.getShape() + ") の後) が ")
+                    + p.student().inputShape()
                     + text("", " を返しました"));
         }
     }
@@ -99,12 +101,16 @@ final class PoolingChecks {
         NDArray actual = p.student().indices();
         if (actual != null && actual.getDataType() != DataType.INT64) {
             throw new AssertionError(p.call() + ".indices() " + text("returned ", "が ") + actual.getDataType()
-                    + text("; indices are int64 (toType(DataType.INT64, false))",
-                    " を返しました。インデックスは int64 です (toType(DataType.INT64, false))"));
+                    + text(
+                            "; indices are int64 (toType(DataType.INT64, false))",
+                            " を返しました。インデックスは int64 です (toType(DataType.INT64, false))"));
         }
-        compare.agrees(p.call() + ".indices() " + text("after forward(x)", "(forward(x) の後)"),
-                expected.toType(DataType.FLOAT64, false), actual == null ? null : actual.toType(DataType.FLOAT64, false),
-                Tolerance.EXACT, Shown.of("x", x));
+        compare.agrees(
+                p.call() + ".indices() " + text("after forward(x)", "(forward(x) の後)"),
+                expected.toType(DataType.FLOAT64, false),
+                actual == null ? null : actual.toType(DataType.FLOAT64, false),
+                Tolerance.EXACT,
+                Shown.of("x", x));
     }
 
     /** Run forward on both (unchecked) and compare backward's dx. */
@@ -113,7 +119,12 @@ final class PoolingChecks {
         p.student().forward(x.duplicate());
         NDArray expected = p.reference().backward(dout.duplicate());
         NDArray actual = p.student().backward(dout.duplicate());
-        compare.agrees(p.call() + ".backward(dout) (dx)", expected, actual, Tolerance.FLOAT64, Shown.of("x", x),
+        compare.agrees(
+                p.call() + ".backward(dout) (dx)",
+                expected,
+                actual,
+                Tolerance.FLOAT64,
+                Shown.of("x", x),
                 Shown.of("dout", dout));
     }
 
@@ -128,7 +139,8 @@ final class PoolingChecks {
             own = p.student().indices();
         } catch (RuntimeException e) {
             note.append(text("(your encoder's indices() failed: ", "(あなたのエンコーダの indices() が失敗しました: "))
-                    .append(e.getMessage()).append(")\n");
+                    .append(e.getMessage())
+                    .append(")\n");
         }
         if (own != null && own.getShape().equals(k.yShape())) {
             double[] v = own.toType(DataType.FLOAT64, false).toDoubleArray();
@@ -142,9 +154,11 @@ final class PoolingChecks {
                 return out;
             }
         }
-        note.append(text("(your encoder's indices() are not flat indices into the input plane of shape ",
-                "(あなたのエンコーダの indices() は形状 ")).append(k.yShape()).append(text(
-                        ", so the reference's are expected)\n", " の入力平面への平坦なインデックスではないので、参照実装のものを使います)\n"));
+        note.append(text(
+                        "(your encoder's indices() are not flat indices into the input plane of shape ",
+                        "(あなたのエンコーダの indices() は形状 "))
+                .append(k.yShape())
+                .append(text(", so the reference's are expected)\n", " の入力平面への平坦なインデックスではないので、参照実装のものを使います)\n"));
         return p.reference().indices().toLongArray();
     }
 

@@ -3,13 +3,12 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /** One skip connection: skip {@code (N, Cs, Hu + dh, Wu + dw)} cropped to up {@code (N, Cu, Hu, Wu)}. */
 record SkipCase(int n, int cs, int cu, int hu, int wu, int dh, int dw, Values values, long valueSeed) {
@@ -40,8 +39,19 @@ record SkipCase(int n, int cs, int cu, int hu, int wu, int dh, int dw, Values va
 
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, "skip (%d, %d, %d, %d), up (%d, %d, %d, %d); %s%s", n, cs, hu + dh, wu + dw,
-                n, cu, hu, wu, ja ? "値: " : "values: ", values.describe(language));
+        return String.format(
+                Locale.ROOT,
+                "skip (%d, %d, %d, %d), up (%d, %d, %d, %d); %s%s",
+                n,
+                cs,
+                hu + dh,
+                wu + dw,
+                n,
+                cu,
+                hu,
+                wu,
+                ja ? "値: " : "values: ",
+                values.describe(language));
     }
 
     SkipCase with(int n, int cs, int cu, int hu, int wu, int dh, int dw, Values values) {
@@ -62,9 +72,16 @@ record SkipCase(int n, int cs, int cu, int hu, int wu, int dh, int dw, Values va
 
         @Override
         public SkipCase next(SplittableRandom r) {
-            return new SkipCase(1 + r.nextInt(2), 1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(4), 1 + r.nextInt(4),
-                    minDifference + r.nextInt(4 - minDifference), minDifference + r.nextInt(4 - minDifference),
-                    r.nextBoolean() ? Values.RANDOM : Values.COUNTING, r.nextLong());
+            return new SkipCase(
+                    1 + r.nextInt(2),
+                    1 + r.nextInt(3),
+                    1 + r.nextInt(3),
+                    1 + r.nextInt(4),
+                    1 + r.nextInt(4),
+                    minDifference + r.nextInt(4 - minDifference),
+                    minDifference + r.nextInt(4 - minDifference),
+                    r.nextBoolean() ? Values.RANDOM : Values.COUNTING,
+                    r.nextLong());
         }
 
         @Override
@@ -75,8 +92,30 @@ record SkipCase(int n, int cs, int cu, int hu, int wu, int dh, int dw, Values va
             add(out, k.with(k.n(), k.cs(), Math.max(1, k.cu() - 1), k.hu(), k.wu(), k.dh(), k.dw(), k.values()), k);
             add(out, k.with(k.n(), k.cs(), k.cu(), Math.max(1, k.hu() - 1), k.wu(), k.dh(), k.dw(), k.values()), k);
             add(out, k.with(k.n(), k.cs(), k.cu(), k.hu(), Math.max(1, k.wu() - 1), k.dh(), k.dw(), k.values()), k);
-            add(out, k.with(k.n(), k.cs(), k.cu(), k.hu(), k.wu(), Math.max(minDifference, k.dh() - 1), k.dw(), k.values()), k);
-            add(out, k.with(k.n(), k.cs(), k.cu(), k.hu(), k.wu(), k.dh(), Math.max(minDifference, k.dw() - 1), k.values()), k);
+            add(
+                    out,
+                    k.with(
+                            k.n(),
+                            k.cs(),
+                            k.cu(),
+                            k.hu(),
+                            k.wu(),
+                            Math.max(minDifference, k.dh() - 1),
+                            k.dw(),
+                            k.values()),
+                    k);
+            add(
+                    out,
+                    k.with(
+                            k.n(),
+                            k.cs(),
+                            k.cu(),
+                            k.hu(),
+                            k.wu(),
+                            k.dh(),
+                            Math.max(minDifference, k.dw() - 1),
+                            k.values()),
+                    k);
             add(out, k.with(k.n(), k.cs(), k.cu(), k.hu(), k.wu(), k.dh(), k.dw(), Values.COUNTING), k);
             return out;
         }

@@ -3,21 +3,20 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import kadai.grader.api.Language;
-import kadai.grader.property.Gen;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
+import kadai.grader.property.Gen;
 
 /**
  * One transposed-convolution configuration: x {@code (N, C, H, W)}, w {@code (C, OC, FH, FW)},
  * b {@code (OC)}, stride, pad; {@code OH = (H - 1) * stride - 2 * pad + FH}. A valid case has
  * {@code OH, OW >= 1}.
  */
-record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int stride, int pad, Values values,
-                      long valueSeed) {
+record TransposedCase(
+        int n, int c, int oc, int h, int w, int fh, int fw, int stride, int pad, Values values, long valueSeed) {
 
     int oh() {
         return (h - 1) * stride - 2 * pad + fh;
@@ -87,15 +86,33 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
     }
 
     String constructor() {
-        return String.format(Locale.ROOT, "new TransposedConvolution(w %s, b (%d), stride=%d, pad=%d)",
-                "(" + c + ", " + oc + ", " + fh + ", " + fw + ")", oc, stride, pad);
+        return String.format(
+                Locale.ROOT,
+                "new TransposedConvolution(w %s, b (%d), stride=%d, pad=%d)",
+                "(" + c + ", " + oc + ", " + fh + ", " + fw + ")",
+                oc,
+                stride,
+                pad);
     }
 
     String describe(Language language) {
         boolean ja = language == Language.JA;
-        return String.format(Locale.ROOT, "N=%d, C=%d, OC=%d, H=%d, W=%d, FH=%d, FW=%d, stride=%d, pad=%d"
-                        + " (OH=%d, OW=%d); %s%s", n, c, oc, h, w, fh, fw, stride, pad, oh(), ow(),
-                ja ? "値: " : "values: ", values.describe(language));
+        return String.format(
+                Locale.ROOT,
+                "N=%d, C=%d, OC=%d, H=%d, W=%d, FH=%d, FW=%d, stride=%d, pad=%d" + " (OH=%d, OW=%d); %s%s",
+                n,
+                c,
+                oc,
+                h,
+                w,
+                fh,
+                fw,
+                stride,
+                pad,
+                oh(),
+                ow(),
+                ja ? "値: " : "values: ",
+                values.describe(language));
     }
 
     TransposedCase with(int n, int c, int oc, int h, int w, int fh, int fw, int stride, int pad, Values values) {
@@ -121,9 +138,18 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
         @Override
         public TransposedCase next(SplittableRandom r) {
             while (true) {
-                TransposedCase k = new TransposedCase(1 + r.nextInt(2), 1 + r.nextInt(3), 1 + r.nextInt(3),
-                        1 + r.nextInt(maxSize), 1 + r.nextInt(maxSize), 1 + r.nextInt(4), 1 + r.nextInt(4),
-                        1 + r.nextInt(3), r.nextInt(3), values[r.nextInt(values.length)], r.nextLong());
+                TransposedCase k = new TransposedCase(
+                        1 + r.nextInt(2),
+                        1 + r.nextInt(3),
+                        1 + r.nextInt(3),
+                        1 + r.nextInt(maxSize),
+                        1 + r.nextInt(maxSize),
+                        1 + r.nextInt(4),
+                        1 + r.nextInt(4),
+                        1 + r.nextInt(3),
+                        r.nextInt(3),
+                        values[r.nextInt(values.length)],
+                        r.nextLong());
                 if (k.violation() == null && k.reachesTheOutput()) {
                     return k;
                 }
@@ -134,13 +160,104 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
         public List<TransposedCase> shrink(TransposedCase k) {
             List<TransposedCase> out = new ArrayList<>();
             add(out, k.with(1, 1, 1, k.h(), k.w(), k.fh(), k.fw(), k.stride(), k.pad(), k.values()), k);
-            add(out, k.with(Math.max(1, k.n() - 1), k.c(), k.oc(), k.h(), k.w(), k.fh(), k.fw(), k.stride(), k.pad(), k.values()), k);
-            add(out, k.with(k.n(), Math.max(1, k.c() - 1), k.oc(), k.h(), k.w(), k.fh(), k.fw(), k.stride(), k.pad(), k.values()), k);
-            add(out, k.with(k.n(), k.c(), Math.max(1, k.oc() - 1), k.h(), k.w(), k.fh(), k.fw(), k.stride(), k.pad(), k.values()), k);
-            add(out, k.with(k.n(), k.c(), k.oc(), Math.max(1, k.h() - 1), k.w(), k.fh(), k.fw(), k.stride(), k.pad(), k.values()), k);
-            add(out, k.with(k.n(), k.c(), k.oc(), k.h(), Math.max(1, k.w() - 1), k.fh(), k.fw(), k.stride(), k.pad(), k.values()), k);
-            add(out, k.with(k.n(), k.c(), k.oc(), k.h(), k.w(), Math.max(1, k.fh() - 1), k.fw(), k.stride(), k.pad(), k.values()), k);
-            add(out, k.with(k.n(), k.c(), k.oc(), k.h(), k.w(), k.fh(), Math.max(1, k.fw() - 1), k.stride(), k.pad(), k.values()), k);
+            add(
+                    out,
+                    k.with(
+                            Math.max(1, k.n() - 1),
+                            k.c(),
+                            k.oc(),
+                            k.h(),
+                            k.w(),
+                            k.fh(),
+                            k.fw(),
+                            k.stride(),
+                            k.pad(),
+                            k.values()),
+                    k);
+            add(
+                    out,
+                    k.with(
+                            k.n(),
+                            Math.max(1, k.c() - 1),
+                            k.oc(),
+                            k.h(),
+                            k.w(),
+                            k.fh(),
+                            k.fw(),
+                            k.stride(),
+                            k.pad(),
+                            k.values()),
+                    k);
+            add(
+                    out,
+                    k.with(
+                            k.n(),
+                            k.c(),
+                            Math.max(1, k.oc() - 1),
+                            k.h(),
+                            k.w(),
+                            k.fh(),
+                            k.fw(),
+                            k.stride(),
+                            k.pad(),
+                            k.values()),
+                    k);
+            add(
+                    out,
+                    k.with(
+                            k.n(),
+                            k.c(),
+                            k.oc(),
+                            Math.max(1, k.h() - 1),
+                            k.w(),
+                            k.fh(),
+                            k.fw(),
+                            k.stride(),
+                            k.pad(),
+                            k.values()),
+                    k);
+            add(
+                    out,
+                    k.with(
+                            k.n(),
+                            k.c(),
+                            k.oc(),
+                            k.h(),
+                            Math.max(1, k.w() - 1),
+                            k.fh(),
+                            k.fw(),
+                            k.stride(),
+                            k.pad(),
+                            k.values()),
+                    k);
+            add(
+                    out,
+                    k.with(
+                            k.n(),
+                            k.c(),
+                            k.oc(),
+                            k.h(),
+                            k.w(),
+                            Math.max(1, k.fh() - 1),
+                            k.fw(),
+                            k.stride(),
+                            k.pad(),
+                            k.values()),
+                    k);
+            add(
+                    out,
+                    k.with(
+                            k.n(),
+                            k.c(),
+                            k.oc(),
+                            k.h(),
+                            k.w(),
+                            k.fh(),
+                            Math.max(1, k.fw() - 1),
+                            k.stride(),
+                            k.pad(),
+                            k.values()),
+                    k);
             add(out, k.with(k.n(), k.c(), k.oc(), k.h(), k.w(), k.fh(), k.fw(), 1, k.pad(), k.values()), k);
             add(out, k.with(k.n(), k.c(), k.oc(), k.h(), k.w(), k.fh(), k.fw(), k.stride(), 0, k.values()), k);
             for (Values v : Values.values()) {
@@ -152,7 +269,9 @@ record TransposedCase(int n, int c, int oc, int h, int w, int fh, int fw, int st
         }
 
         private static void add(List<TransposedCase> out, TransposedCase candidate, TransposedCase from) {
-            if (!candidate.equals(from) && candidate.violation() == null && candidate.reachesTheOutput()
+            if (!candidate.equals(from)
+                    && candidate.violation() == null
+                    && candidate.reachesTheOutput()
                     && !out.contains(candidate)) {
                 out.add(candidate);
             }

@@ -3,6 +3,7 @@ package kadai.grader.suites.segment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.grader.api.Language;
 import kadai.grader.api.StudentCode;
@@ -10,8 +11,6 @@ import kadai.grader.property.Compare;
 import kadai.grader.property.Shown;
 import kadai.grader.property.Tolerance;
 import kadai.grader.suites.InvalidConfigurations;
-
-import java.util.Map;
 
 /**
  * The checks the transposed-convolution tests repeat: student and reference layers over copies
@@ -44,14 +43,16 @@ final class TransposedChecks {
     }
 
     /** A student layer and a reference layer over copies of the same parameters. */
-    record Pair(Layer student, Layer reference, NDArray w, NDArray b, String call) {
-    }
+    record Pair(Layer student, Layer reference, NDArray w, NDArray b, String call) {}
 
     Pair pair(TransposedCase k, NDManager m) {
         NDArray w = k.weights(m);
         NDArray b = k.bias(m);
-        return new Pair(studentLayer(k, w.duplicate(), b.duplicate()),
-                reference.newLayer(CLASS, CONSTRUCTOR, w.duplicate(), b.duplicate(), k.stride(), k.pad()), w, b,
+        return new Pair(
+                studentLayer(k, w.duplicate(), b.duplicate()),
+                reference.newLayer(CLASS, CONSTRUCTOR, w.duplicate(), b.duplicate(), k.stride(), k.pad()),
+                w,
+                b,
                 k.constructor());
     }
 
@@ -61,15 +62,16 @@ final class TransposedChecks {
 
     /** The reference's convolution with the same filters read as (out = C, in = OC): the map this layer transposes. */
     Layer referenceConvolution(TransposedCase k, NDArray w, NDManager m) {
-        return reference.newLayer(CONVOLUTION, CONSTRUCTOR, w, m.zeros(new Shape(k.c()), w.getDataType()), k.stride(),
-                k.pad());
+        return reference.newLayer(
+                CONVOLUTION, CONSTRUCTOR, w, m.zeros(new Shape(k.c()), w.getDataType()), k.stride(), k.pad());
     }
 
     /** Run forward on both layers and compare y. */
     NDArray forward(Pair p, NDArray x) {
         NDArray expected = p.reference().forward(x.duplicate());
         NDArray actual = p.student().forward(x.duplicate());
-        compare.agrees(p.call() + ".forward(x)", expected, actual, Tolerance.FLOAT64, Shown.of("x", x), Shown.of("w", p.w()));
+        compare.agrees(
+                p.call() + ".forward(x)", expected, actual, Tolerance.FLOAT64, Shown.of("x", x), Shown.of("w", p.w()));
         return actual;
     }
 
@@ -79,7 +81,12 @@ final class TransposedChecks {
         p.student().forward(x.duplicate());
         NDArray expected = p.reference().backward(dout.duplicate());
         NDArray actual = p.student().backward(dout.duplicate());
-        compare.agrees(p.call() + ".backward(dout) (dx)", expected, actual, Tolerance.FLOAT64, Shown.of("w", p.w()),
+        compare.agrees(
+                p.call() + ".backward(dout) (dx)",
+                expected,
+                actual,
+                Tolerance.FLOAT64,
+                Shown.of("w", p.w()),
                 Shown.of("dout", dout));
     }
 
@@ -91,10 +98,19 @@ final class TransposedChecks {
         p.student().backward(dout.duplicate());
         Map<String, NDArray> expected = p.reference().grads();
         Map<String, NDArray> actual = p.student().grads();
-        compare.agrees(p.call() + ": grads().get(\"W\") after backward(dout)", expected.get("W"), actual == null ? null
-                : actual.get("W"), Tolerance.FLOAT64, Shown.of("x", x), Shown.of("dout", dout));
-        compare.agrees(p.call() + ": grads().get(\"b\") after backward(dout)", expected.get("b"), actual.get("b"),
-                Tolerance.FLOAT64, Shown.of("dout", dout));
+        compare.agrees(
+                p.call() + ": grads().get(\"W\") after backward(dout)",
+                expected.get("W"),
+                actual == null ? null : actual.get("W"),
+                Tolerance.FLOAT64,
+                Shown.of("x", x),
+                Shown.of("dout", dout));
+        compare.agrees(
+                p.call() + ": grads().get(\"b\") after backward(dout)",
+                expected.get("b"),
+                actual.get("b"),
+                Tolerance.FLOAT64,
+                Shown.of("dout", dout));
     }
 
     /** Fail unless the student's forward depends on x: two different inputs give different outputs. */

@@ -1,11 +1,10 @@
 package kadai.grader.suites.segment;
 
-import kadai.grader.api.Language;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.SplittableRandom;
+import kadai.grader.api.Language;
 
 /** How a case's arrays are drawn; shrinking prefers the readable kinds (earlier constants). */
 enum Values {

@@ -1,7 +1,16 @@
 package kadai.grader.sandbox.remote;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import kadai.grader.api.StudentCodeException;
 import kadai.grader.api.StudentCodeException.Kind;
 import kadai.grader.sandbox.ConvOpsApi;
@@ -16,16 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 /**
  * A runner that lies: every malformed, oversized, out-of-order or missing reply fails the call
  * and every later call with RUNNER_FAILED (or TIMEOUT), never a value.
@@ -37,6 +36,7 @@ class ProtocolViolationTests {
 
     @TempDir
     Path slot;
+
     Process stand;
     OutputStream runnerWrites;
     SandboxedStudentCode code;
@@ -48,7 +48,7 @@ class ProtocolViolationTests {
         PipedInputStream graderReads = new PipedInputStream(1 << 16);
         runnerWrites = new PipedOutputStream(graderReads);
         SandboxConfig config = SandboxConfig.builder().optMaxFrameBytes(1 << 20).build();
-        RunnerProcess process = new RunnerProcess(stand, null, config, slot.resolve("slot"), () -> { });
+        RunnerProcess process = new RunnerProcess(stand, null, config, slot.resolve("slot"), () -> {});
         RunnerChannel channel = new RunnerChannel(graderReads, OutputStream.nullOutputStream(), 1 << 20, "fake");
         // long enough that a loaded machine still parses every frame before the limit
         code = new SandboxedStudentCode(process, channel, Duration.ofSeconds(30), "sandbox:test");
@@ -67,7 +67,8 @@ class ProtocolViolationTests {
     }
 
     private StudentCodeException outputSizeFails() {
-        return catchThrowableOfType(StudentCodeException.class,
+        return catchThrowableOfType(
+                StudentCodeException.class,
                 () -> code.invokeStatic(ConvOpsApi.CLASS, "outputSize", FOUR_INTS, 5, 3, 1, 0));
     }
 
@@ -83,7 +84,8 @@ class ProtocolViolationTests {
         reply.writeByte(Wire.INT);
         reply.writeInt(3);
         runnerSends(reply);
-        assertThat(code.invokeStatic(ConvOpsApi.CLASS, "outputSize", FOUR_INTS, 5, 3, 1, 0)).isEqualTo(3);
+        assertThat(code.invokeStatic(ConvOpsApi.CLASS, "outputSize", FOUR_INTS, 5, 3, 1, 0))
+                .isEqualTo(3);
     }
 
     @Test
@@ -93,7 +95,8 @@ class ProtocolViolationTests {
         reply.writeInt(3);
         runnerSends(reply);
         RemoteLayer layer = new RemoteLayer(code, 5, "kadai.assignments.conv.Convolution", manager);
-        StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
+        StudentCodeException e = catchThrowableOfType(
+                StudentCodeException.class,
                 () -> layer.assignParams(java.util.Map.of("W", manager.zeros(new ai.djl.ndarray.types.Shape(2)))));
         assertThat(e.kind()).isEqualTo(Kind.RUNNER_FAILED);
         assertThat(e).hasMessageContaining("Convolution.params (assigning").hasMessageContaining("a value where none");
@@ -133,8 +136,8 @@ class ProtocolViolationTests {
         reply.writeLong(0);
         runnerSends(reply);
         NDArray x = manager.zeros(new ai.djl.ndarray.types.Shape(1, 1, 3, 3));
-        StudentCodeException e = catchThrowableOfType(StudentCodeException.class,
-                () -> code.invokeStatic(ConvOpsApi.CLASS, "im2col", IM2COL, x, 3, 3, 1, 0));
+        StudentCodeException e = catchThrowableOfType(
+                StudentCodeException.class, () -> code.invokeStatic(ConvOpsApi.CLASS, "im2col", IM2COL, x, 3, 3, 1, 0));
         assertThat(e.kind()).isEqualTo(Kind.RUNNER_FAILED);
         assertThat(e).hasMessageContaining("declares 16 data bytes, needs 8000");
         laterCallsFailToo();
