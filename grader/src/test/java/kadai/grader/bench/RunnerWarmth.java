@@ -19,6 +19,9 @@ import kadai.grader.sandbox.remote.SandboxedStudentCode;
 
 /** Experiment: the runner's CPU for the same suite run twice on one runner (cold, then warm). */
 public final class RunnerWarmth {
+
+    private RunnerWarmth() {}
+
     public static void main(String[] args) throws Exception {
         String assignment = args.length > 0 ? args[0] : "conv";
         Map<String, String> sources = SuiteProfile.sources(assignment, null);

@@ -16,6 +16,9 @@ import kadai.grader.internal.SubmissionLimits;
  * options, one set per argument). Not a test: run it by hand.
  */
 public final class CompilerWarmth {
+
+    private CompilerWarmth() {}
+
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         Map<String, String> sources = SuiteProfile.sources("conv", null);
