@@ -1,12 +1,98 @@
 package kadai.grader.mutation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import kadai.grader.suite.Graded;
+import kadai.grader.suites.conv.ConvSuite;
 import org.junit.jupiter.api.Test;
 
-/** The conv suite kills a mutant of the reference when it gives the mutated reference less than full marks. */
+/**
+ * The conv suite kills a mutant of the reference when it gives the mutated reference less than full marks;
+ * the unmutated reference it compares with runs in a runner JVM of its own (see {@link MutationDriver}: in
+ * process, PIT would insert the mutant into the reference's copy too, and agreement would kill nothing).
+ *
+ * <p>One JUnit test per graded test: PIT then runs only the graded tests that execute a mutated line and stops
+ * at the first that kills it. {@link #everyGradedTestHasItsDriverTest()} keeps the list complete.
+ */
 class ConvMutationTests {
 
+    private static void one(String graded) {
+        MutationDriver.requireFullMarksOnOneTest("conv", graded, "kadai.assignments.conv.Convolution");
+    }
+
     @Test
-    void theSuiteGivesTheReferenceFullMarks() {
-        MutationDriver.requireFullMarks("conv", "kadai.assignments.conv.Convolution");
+    void everyGradedTestHasItsDriverTest() {
+        String[] graded = Arrays.stream(ConvSuite.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Graded.class))
+                .map(Method::getName)
+                .toArray(String[]::new);
+        String[] drivers = Arrays.stream(ConvMutationTests.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Test.class))
+                .map(Method::getName)
+                .filter(n -> !n.equals("everyGradedTestHasItsDriverTest"))
+                .toArray(String[]::new);
+        assertThat(drivers).containsExactlyInAnyOrder(graded);
+    }
+
+    @Test
+    void forwardReproducesTheCourseExamples() {
+        one("forwardReproducesTheCourseExamples");
+    }
+
+    @Test
+    void forwardAgreesWithTheReference() {
+        one("forwardAgreesWithTheReference");
+    }
+
+    @Test
+    void backwardDxAgreesWithTheReference() {
+        one("backwardDxAgreesWithTheReference");
+    }
+
+    @Test
+    void parameterGradientsAgreeWithTheReference() {
+        one("parameterGradientsAgreeWithTheReference");
+    }
+
+    @Test
+    void gradientsMatchNumericalGradientsOfYourForward() {
+        one("gradientsMatchNumericalGradientsOfYourForward");
+    }
+
+    @Test
+    void forwardIsLinearInXAndInW() {
+        one("forwardIsLinearInXAndInW");
+    }
+
+    @Test
+    void edgeCasesAgreeWithTheReference() {
+        one("edgeCasesAgreeWithTheReference");
+    }
+
+    @Test
+    void secondBackwardReplacesTheGradients() {
+        one("secondBackwardReplacesTheGradients");
+    }
+
+    @Test
+    void paramsAreTheConstructorArrays() {
+        one("paramsAreTheConstructorArrays");
+    }
+
+    @Test
+    void inputsAreNotModified() {
+        one("inputsAreNotModified");
+    }
+
+    @Test
+    void dtypeIsPreserved() {
+        one("dtypeIsPreserved");
+    }
+
+    @Test
+    void invalidConfigurationsAreRejected() {
+        one("invalidConfigurationsAreRejected");
     }
 }

@@ -26,9 +26,10 @@ import kadai.grader.sandbox.remote.SandboxedStudentCode;
  *
  * <p>The student side resolves {@code kadai.assignments.*} through the test class loader (where
  * the {@code mutation} profile puts the reference classes ahead of the stubs, and where PIT
- * inserts each mutant); the reference side is the unmutated copy that the grader loads in its own
- * isolated class loader from {@code -Dkadai.reference}. A mutant is killed when the suite gives
- * less than full marks.
+ * inserts each mutant); the reference side is loaded from {@code -Dkadai.reference}. A mutant is
+ * killed when the suite gives less than full marks. The reference must run in a runner JVM
+ * ({@link #requireFullMarksOnOneTest}, {@link #requireFullMarksAgainstARunnerReference}): an
+ * in-process copy in an isolated class loader ({@link #requireFullMarks}) is mutated by PIT too.
  */
 final class MutationDriver {
 
