@@ -19,6 +19,7 @@ import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.runner.protocol.Frames;
 import kadai.runner.protocol.ProtocolException;
+import kadai.runner.protocol.TensorExchange;
 import kadai.runner.protocol.ValueCodec;
 import kadai.runner.protocol.Wire;
 import kadai.runner.protocol.WireIn;
@@ -44,6 +45,7 @@ final class Runner implements ValueCodec.ObjectRefs {
     private final NDManager manager;
     private final ValueCodec codec;
     private final int keepCalls;
+    private final TensorExchange exchange;
     private final Deque<NDManager> callScopes = new ArrayDeque<>();
     private final Map<Long, Object> objects = new HashMap<>();
     private final Map<Object, Long> objectIds = new IdentityHashMap<>();
@@ -63,7 +65,7 @@ final class Runner implements ValueCodec.ObjectRefs {
             NDManager manager,
             CapturedOutput stdout,
             CapturedOutput stderr) {
-        this(in, out, maxFrame, manager, stdout, stderr, 0);
+        this(in, out, maxFrame, manager, stdout, stderr, 0, null);
     }
 
     /**
@@ -72,6 +74,7 @@ final class Runner implements ValueCodec.ObjectRefs {
      *     live in a scope of their own that is closed n calls later, so a training loop of
      *     thousands of calls runs in bounded memory. Constructor arguments (NEW) always live until
      *     the end.
+     * @param exchange the file large tensors travel through (null: everything through the pipe)
      */
     Runner(
             InputStream in,
@@ -80,7 +83,8 @@ final class Runner implements ValueCodec.ObjectRefs {
             NDManager manager,
             CapturedOutput stdout,
             CapturedOutput stderr,
-            int keepCalls) {
+            int keepCalls,
+            TensorExchange exchange) {
         this.in = in;
         this.out = out;
         this.maxFrame = maxFrame;
@@ -89,11 +93,17 @@ final class Runner implements ValueCodec.ObjectRefs {
         this.manager = manager;
         this.codec = new ValueCodec(manager, this);
         this.keepCalls = Math.max(0, keepCalls);
+        this.exchange = exchange;
+    }
+
+    /** Start a frame to the grader; large tensors in it may go through the exchange file. */
+    private WireOut frame(byte type, long id) {
+        return WireOut.frame(type, id).sharing(exchange);
     }
 
     /** Answer requests until EXIT or the end of input. */
     void serve(String readyInfo) throws IOException {
-        WireOut ready = WireOut.frame(Wire.READY, 0);
+        WireOut ready = frame(Wire.READY, 0);
         ready.writeString(readyInfo);
         send(ready);
         while (true) {
@@ -101,7 +111,7 @@ final class Runner implements ValueCodec.ObjectRefs {
             if (payload == null) {
                 return;
             }
-            WireIn request = new WireIn(payload);
+            WireIn request = new WireIn(payload, exchange);
             if (request.type() == Wire.EXIT) {
                 return;
             }
@@ -135,7 +145,7 @@ final class Runner implements ValueCodec.ObjectRefs {
             }
             case Wire.OUTPUT -> {
                 request.expectEnd();
-                WireOut reply = WireOut.frame(Wire.OUTPUT_TEXT, id);
+                WireOut reply = frame(Wire.OUTPUT_TEXT, id);
                 reply.writeString(stdout.take());
                 reply.writeString(stderr.take());
                 yield reply;
@@ -353,7 +363,7 @@ final class Runner implements ValueCodec.ObjectRefs {
             inCall = false;
         }
         try {
-            WireOut reply = WireOut.frame(Wire.RETURN, id);
+            WireOut reply = frame(Wire.RETURN, id);
             codec.write(result, reply);
             return reply;
         } catch (RuntimeException e) {
@@ -498,7 +508,7 @@ final class Runner implements ValueCodec.ObjectRefs {
                     + " received it, on the calling thread");
         }
         long callbackId = nextCallbackId++;
-        WireOut frame = WireOut.frame(Wire.CALLBACK, callbackId);
+        WireOut frame = frame(Wire.CALLBACK, callbackId);
         frame.writeLong(layerId);
         frame.writeString(method);
         codec.write(arg, frame);
@@ -508,7 +518,7 @@ final class Runner implements ValueCodec.ObjectRefs {
             if (payload == null) {
                 throw new ProtocolException("the grader closed the channel during a call back");
             }
-            WireIn answer = new WireIn(payload);
+            WireIn answer = new WireIn(payload, exchange);
             if (answer.requestId() != callbackId) {
                 throw new ProtocolException("answer to call back #" + answer.requestId() + ", expected #" + callbackId);
             }
@@ -566,7 +576,7 @@ final class Runner implements ValueCodec.ObjectRefs {
 
     /** Register a freshly constructed instance so the reply carries its handle. */
     private WireOut returning(long id, Object value) {
-        WireOut reply = WireOut.frame(Wire.RETURN, id);
+        WireOut reply = frame(Wire.RETURN, id);
         codec.write(value, reply);
         return reply;
     }

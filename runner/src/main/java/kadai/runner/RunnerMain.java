@@ -7,9 +7,12 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import kadai.runner.protocol.TensorExchange;
 import kadai.runner.protocol.Wire;
 
 /**
@@ -19,7 +22,9 @@ import kadai.runner.protocol.Wire;
  * <p>System properties: {@code kadai.runner.maxFrame} (bytes, default 256 MiB),
  * {@code kadai.runner.outputCap} (bytes of student stdout and of stderr kept, default 64 KiB),
  * {@code kadai.runner.keepCalls} (0, the default: arrays live until the runner ends; n: each call's
- * arguments live in a scope closed n calls later, for long training loops).
+ * arguments live in a scope closed n calls later, for long training loops),
+ * {@code kadai.runner.exchange} and {@code kadai.runner.exchangeBytes} (the {@link TensorExchange}
+ * file that large tensors travel through, and the size of each side's half; none by default).
  * Exit status: 0 after EXIT or end of input, 3 on a protocol error, 4 when DJL cannot start.
  */
 public final class RunnerMain {
@@ -57,7 +62,18 @@ public final class RunnerMain {
         }
         stderr.take(); // DJL's own start-up log is not the student's output
 
-        Runner runner = new Runner(protocolIn, protocolOut, maxFrame, manager, stdout, stderr, keepCalls);
+        TensorExchange exchange = null;
+        String exchangePath = System.getProperty("kadai.runner.exchange", "");
+        if (!exchangePath.isEmpty()) {
+            try {
+                exchange = TensorExchange.openForRunner(
+                        Path.of(exchangePath), Long.getLong("kadai.runner.exchangeBytes", 0L));
+            } catch (IOException | RuntimeException e) {
+                die(4, "the runner could not open its tensor exchange file: " + e);
+                return;
+            }
+        }
+        Runner runner = new Runner(protocolIn, protocolOut, maxFrame, manager, stdout, stderr, keepCalls, exchange);
         try {
             runner.serve("pid " + ProcessHandle.current().pid() + ", java " + Runtime.version() + ", " + engine);
         } catch (Throwable t) {

@@ -63,7 +63,8 @@ class AssignParamsTests {
                 runnerManager,
                 new CapturedOutput(1024),
                 new CapturedOutput(1024),
-                keepCalls);
+                keepCalls,
+                null);
         serving = new Thread(
                 () -> {
                     try {

@@ -29,6 +29,9 @@ import kadai.grader.sandbox.SandboxMode;
  *       calls later), and every call's arrays after each evaluation chunk
  *       ({@link kadai.grader.api.StudentCode#releaseCalls()});</li>
  *   <li>the JVM's full JIT (C2): a student's Java loops run for minutes, unlike a grading's calls;</li>
+ *   <li>large tensors through a file in memory shared with the runner instead of its pipe
+ *       ({@value #EXCHANGE_BYTES} bytes each way, {@link SandboxConfig#exchangeBytes()}): one copy
+ *       each way instead of five;</li>
  *   <li>as many CPUs as the run's {@code --threads} (else the machine's cores, at most 8), with
  *       matching {@code OMP_NUM_THREADS}.</li>
  * </ul>
@@ -39,6 +42,12 @@ public final class TaskSandbox {
     public static final int CALL_SECONDS = 120;
     /** RLIMIT_CPU per core of the runner, in hours. */
     public static final int CPU_HOURS_PER_CORE = 24;
+    /**
+     * Bytes of tensor data one call may pass through the exchange file in each direction (the
+     * rest goes through the pipe): a batch of 64 images' first activations in {@code cnn} is 3 MiB,
+     * a training step of {@code detect} or {@code autoencoder} a few times that.
+     */
+    public static final long EXCHANGE_BYTES = 64L << 20;
     /** Calls after which a call's arrays are freed in the runner. */
     public static final int KEEP_CALLS = 16;
 
@@ -64,6 +73,7 @@ public final class TaskSandbox {
                 .optCallTimeout(Duration.ofSeconds(CALL_SECONDS))
                 .optCpuTimeLimit(Duration.ofHours((long) CPU_HOURS_PER_CORE * n))
                 .optKeepCalls(KEEP_CALLS)
+                .optExchangeBytes(EXCHANGE_BYTES)
                 .build();
     }
 

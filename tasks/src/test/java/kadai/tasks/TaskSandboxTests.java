@@ -21,6 +21,13 @@ class TaskSandboxTests {
                 .as("each call's arrays are freed later; grading keeps all")
                 .isPositive();
         assertThat(grading.keepCalls()).isZero();
+        assertThat(task.exchangeBytes())
+                .as("large tensors cross through a file in memory; the runner may write that much")
+                .isPositive()
+                .isLessThanOrEqualTo(task.maxFileBytes());
+        assertThat(grading.exchangeBytes())
+                .as("a grading runner's tensors go through its pipe")
+                .isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import kadai.runner.protocol.Frames;
 import kadai.runner.protocol.ProtocolException;
+import kadai.runner.protocol.TensorExchange;
 import kadai.runner.protocol.WireIn;
 import kadai.runner.protocol.WireOut;
 
@@ -29,10 +30,19 @@ public final class RunnerChannel {
     private final OutputStream out;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>(64);
     private final Thread reader;
+    private final TensorExchange exchange;
     private volatile Closed closed;
 
     public RunnerChannel(InputStream in, OutputStream out, int maxFrame, String name) {
+        this(in, out, maxFrame, name, null);
+    }
+
+    /**
+     * @param exchange the file the runner may place large tensors in (null: it may not)
+     */
+    public RunnerChannel(InputStream in, OutputStream out, int maxFrame, String name, TensorExchange exchange) {
         this.out = out;
+        this.exchange = exchange;
         this.reader = new Thread(() -> readLoop(in, maxFrame), "runner-reader-" + name);
         reader.setDaemon(true);
         reader.start();
@@ -47,7 +57,7 @@ public final class RunnerChannel {
                     end = new Closed("the runner closed its output", false);
                     break;
                 }
-                inbox.put(new WireIn(payload));
+                inbox.put(new WireIn(payload, exchange));
             }
         } catch (ProtocolException e) {
             end = new Closed(e.getMessage(), true);
@@ -85,6 +95,11 @@ public final class RunnerChannel {
             inbox.offer(c); // every later wait sees the end too
         }
         return item;
+    }
+
+    /** Start a frame to the runner; large tensors in it go through the exchange file when there is one. */
+    public WireOut frame(byte type, long requestId) {
+        return WireOut.frame(type, requestId).sharing(exchange);
     }
 
     public Closed closed() {

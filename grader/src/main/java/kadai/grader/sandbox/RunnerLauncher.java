@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import kadai.runner.protocol.TensorExchange;
 
 /**
  * Start runner JVMs at the strongest isolation this host allows.
@@ -35,6 +37,10 @@ final class RunnerLauncher {
     static final String INPUT_MOUNT = "/opt/kadai/input";
 
     static final String JOB_CLASSPATH_MOUNT = "/opt/kadai/cp";
+    /** Where a training runner sees its tensor exchange file. */
+    static final String EXCHANGE_MOUNT = "/opt/kadai/exchange";
+    /** Where exchange files are made: a tmpfs, so that the tensors never touch a disk. */
+    private static final Path SHARED_MEMORY = Path.of("/dev/shm");
 
     /**
      * What a job (a whole program, not the call-by-call runner) adds to a start: its main class,
@@ -197,6 +203,8 @@ final class RunnerLauncher {
         String name = "kadai-runner-" + ProcessHandle.current().pid() + "-" + sequence.incrementAndGet();
         Path slotDir = config.workDir().resolve("slots").resolve(name);
         RunnerCgroup cgroup = null;
+        Path exchangeFile = null;
+        TensorExchange exchange = null;
         try {
             Files.createDirectories(slotDir.resolve("classes"));
             RunnerImage.openUp(slotDir);
@@ -211,22 +219,38 @@ final class RunnerLauncher {
                     cgroup.setBackground(true); // before the process joins it
                 }
             }
-            List<String> command = command(slot, slotDir, cgroup, job);
+            if (job == null
+                    && config.exchangeBytes() > 0
+                    && Files.isDirectory(SHARED_MEMORY)
+                    && Files.isWritable(SHARED_MEMORY)) {
+                exchangeFile = SHARED_MEMORY.resolve(name + ".exchange");
+                exchange = TensorExchange.createForGrader(exchangeFile, config.exchangeBytes());
+                if (caps.setpriv() != null) {
+                    Files.setAttribute(exchangeFile, "unix:uid", config.uidBase() + slot);
+                }
+                Files.setPosixFilePermissions(exchangeFile, PosixFilePermissions.fromString("rw-------"));
+            }
+            List<String> command = command(slot, slotDir, cgroup, job, exchangeFile);
             ProcessBuilder pb = new ProcessBuilder(command).directory(slotDir.toFile());
             if (caps.bwrap() == null) {
                 Map<String, String> env = pb.environment();
                 env.clear();
                 env.putAll(runnerEnvironment(
                         image.root().toString(), slotDir.resolve("tmp").toString()));
-                Files.setPosixFilePermissions(
-                        slotDir.resolve("tmp"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+                Files.setPosixFilePermissions(slotDir.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
             }
             Process process = pb.start();
             RunnerCgroup group = cgroup;
-            return new RunnerProcess(process, group, config, slotDir, () -> releaseSlot(slot));
+            return new RunnerProcess(process, group, config, slotDir, exchange, exchangeFile, () -> releaseSlot(slot));
         } catch (IOException | RuntimeException e) {
             if (cgroup != null) {
                 cgroup.destroy();
+            }
+            if (exchange != null) {
+                exchange.close();
+            }
+            if (exchangeFile != null) {
+                Files.deleteIfExists(exchangeFile);
             }
             RunnerImage.deleteTree(slotDir);
             releaseSlot(slot);
@@ -268,7 +292,7 @@ final class RunnerLauncher {
                 : runner.slotDir().resolve("classes").toString();
     }
 
-    private List<String> command(int slot, Path slotDir, RunnerCgroup cgroup, Job job) {
+    private List<String> command(int slot, Path slotDir, RunnerCgroup cgroup, Job job, Path exchangeFile) {
         int uid = config.uidBase() + slot;
         List<String> c = new ArrayList<>();
         Path seccomp = seccompProgram();
@@ -342,6 +366,9 @@ final class RunnerLauncher {
                     "--ro-bind",
                     slotDir.resolve("classes").toString(),
                     SUBMISSION_MOUNT));
+            if (exchangeFile != null) {
+                c.addAll(List.of("--bind", exchangeFile.toString(), EXCHANGE_MOUNT));
+            }
             if (job != null) {
                 c.addAll(List.of(
                         "--ro-bind",
@@ -387,10 +414,6 @@ final class RunnerLauncher {
             // runner (keepCalls) and a job run the same loops for minutes: C2 pays there
             c.add("-XX:TieredStopAtLevel=1");
         }
-        String extra = System.getProperty("kadai.sandbox.runnerJavaOptions", "").trim();
-        if (!extra.isEmpty()) {
-            c.addAll(List.of(extra.split("\\s+"))); // for measurements (docs/benchmarks.md); later options win
-        }
         c.addAll(List.of(
                 "-Xshare:auto",
                 // the JVM's own warnings (e.g. "pthread_create failed") go to stdout by default,
@@ -404,6 +427,16 @@ final class RunnerLauncher {
                 "-Dkadai.runner.outputCap=" + config.outputCapBytes(),
                 "-Dkadai.runner.maxFrame=" + config.maxFrameBytes(),
                 "-Dkadai.runner.keepCalls=" + config.keepCalls()));
+        if (exchangeFile != null) {
+            c.add("-Dkadai.runner.exchange=" + (caps.bwrap() != null ? EXCHANGE_MOUNT : exchangeFile.toString()));
+            c.add("-Dkadai.runner.exchangeBytes=" + config.exchangeBytes());
+        }
+        String extra = System.getProperty("kadai.sandbox.runnerJavaOptions", "").trim();
+        if (!extra.isEmpty()) {
+            // for measurements (docs/benchmarks.md); last, so that they win over the options above
+            // (e.g. -Xlog:jfr+startup=error:stderr keeps a flight recorder's banner off the protocol stream)
+            c.addAll(List.of(extra.split("\\s+")));
+        }
         if (job == null) {
             c.addAll(List.of("-cp", classPath(imageRoot, null, null), "kadai.runner.RunnerMain"));
             return c;
@@ -439,21 +472,22 @@ final class RunnerLauncher {
 
     private Map<String, String> runnerEnvironment(String imageRoot, String tmp) {
         String threads = Integer.toString(config.cpus());
-        return Map.of(
-                "HOME",
-                tmp,
-                "TMPDIR",
-                tmp,
-                "LANG",
-                "C.UTF-8",
-                "DJL_CACHE_DIR",
-                imageRoot + "/" + image.djlCache(),
-                "ENGINE_CACHE_DIR",
-                imageRoot + "/" + image.djlCache(),
-                "OMP_NUM_THREADS",
-                threads,
-                "MKL_NUM_THREADS",
-                threads);
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("HOME", tmp);
+        env.put("TMPDIR", tmp);
+        env.put("LANG", "C.UTF-8");
+        env.put("DJL_CACHE_DIR", imageRoot + "/" + image.djlCache());
+        env.put("ENGINE_CACHE_DIR", imageRoot + "/" + image.djlCache());
+        env.put("OMP_NUM_THREADS", threads);
+        env.put("MKL_NUM_THREADS", threads);
+        if (config.keepCalls() > 0) {
+            // A training runner allocates and frees the same few MiB-sized tensors every step: keep
+            // them in malloc's heap instead of a fresh mmap (and page faults) each time. The cgroup
+            // still bounds the memory; measured in docs/benchmarks.md ("cnn in the sandbox").
+            env.put("MALLOC_MMAP_THRESHOLD_", Long.toString(64L << 20));
+            env.put("MALLOC_TRIM_THRESHOLD_", Long.toString(256L << 20));
+        }
+        return env;
     }
 
     /** Return the JDK and the directories its symbolic links point into (Debian keeps conf in /etc). */

@@ -3,9 +3,13 @@ package kadai.grader.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import kadai.runner.protocol.TensorExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One started runner: its process, cgroup, stderr tail and slot, torn down together. Public for
@@ -13,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunnerProcess implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunnerProcess.class);
     private static final int STDERR_TAIL = 8 << 10;
 
     private final Process process;
@@ -20,6 +25,8 @@ public final class RunnerProcess implements AutoCloseable {
     private final SandboxConfig config;
     private final Path slotDir;
     private final Runnable releaseSlot;
+    private final TensorExchange exchange;
+    private final Path exchangeFile;
     private final byte[] tail = new byte[STDERR_TAIL];
     private long tailWritten;
     private volatile long peakSeen = -1;
@@ -28,6 +35,23 @@ public final class RunnerProcess implements AutoCloseable {
     /** Wrap a started process (the launcher's; tests pass a stand-in process and a null cgroup). */
     public RunnerProcess(
             Process process, RunnerCgroup cgroup, SandboxConfig config, Path slotDir, Runnable releaseSlot) {
+        this(process, cgroup, config, slotDir, null, null, releaseSlot);
+    }
+
+    /**
+     * Wrap a started process that shares {@code exchange} (the grader's side of the file at
+     * {@code exchangeFile}, deleted when this closes) with the runner; both null without one.
+     */
+    RunnerProcess(
+            Process process,
+            RunnerCgroup cgroup,
+            SandboxConfig config,
+            Path slotDir,
+            TensorExchange exchange,
+            Path exchangeFile,
+            Runnable releaseSlot) {
+        this.exchange = exchange;
+        this.exchangeFile = exchangeFile;
         this.process = process;
         this.cgroup = cgroup;
         this.config = config;
@@ -44,6 +68,11 @@ public final class RunnerProcess implements AutoCloseable {
 
     public Path slotDir() {
         return slotDir;
+    }
+
+    /** Return the file large tensors travel through, or null when everything goes through the pipe. */
+    public TensorExchange exchange() {
+        return exchange;
     }
 
     /** Give the runner a background share of contended CPU (a pool start) or the normal one (a submission's). */
@@ -223,6 +252,16 @@ public final class RunnerProcess implements AutoCloseable {
             cgroup.destroy();
         }
         RunnerImage.deleteTree(slotDir);
+        if (exchange != null) {
+            exchange.close();
+        }
+        if (exchangeFile != null) {
+            try {
+                Files.deleteIfExists(exchangeFile);
+            } catch (IOException e) {
+                LOG.warn("could not delete the tensor exchange file {}: {}", exchangeFile, e.getMessage());
+            }
+        }
         releaseSlot.run();
     }
 }

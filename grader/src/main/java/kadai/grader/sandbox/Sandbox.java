@@ -301,7 +301,8 @@ public final class Sandbox implements AutoCloseable {
                 process.process().getInputStream(),
                 process.process().getOutputStream(),
                 config.maxFrameBytes(),
-                Long.toString(process.process().pid()));
+                Long.toString(process.process().pid()),
+                process.exchange());
         if (background) {
             starting.add(process);
         }

@@ -29,6 +29,10 @@ import java.time.Duration;
  * @param warmRunners how many started runners (DJL loaded) a {@link Sandbox} keeps waiting for
  *     submissions; 0 (the default) starts each runner when a submission asks for it
  * @param refill whether a warm runner a submission takes is replaced (see {@link Refill})
+ * @param exchangeBytes 0 (grading): every tensor travels through the runner's pipe; n &gt; 0 (a
+ *     training runner): tensors of 64 KiB and more travel through a file in memory
+ *     ({@code /dev/shm}) shared with the runner, n bytes for each direction of a call
+ *     ({@link kadai.runner.protocol.TensorExchange})
  */
 public record SandboxConfig(
         long memoryBytes,
@@ -47,7 +51,8 @@ public record SandboxConfig(
         Path cgroupParent,
         int keepCalls,
         int warmRunners,
-        Refill refill) {
+        Refill refill,
+        long exchangeBytes) {
 
     /** What the warm pool does when a submission takes one of its runners. */
     public enum Refill {
@@ -97,6 +102,7 @@ public record SandboxConfig(
         b.keepCalls = keepCalls;
         b.warmRunners = warmRunners;
         b.refill = refill;
+        b.exchangeBytes = exchangeBytes;
         return b;
     }
 
@@ -121,6 +127,7 @@ public record SandboxConfig(
         private int keepCalls = 0;
         private int warmRunners = 0;
         private Refill refill = Refill.TOP_UP;
+        private long exchangeBytes = 0;
         private Path cgroupParent =
                 optionalPath(setting("kadai.sandbox.cgroupParent", "KADAI_SANDBOX_CGROUP_PARENT", ""));
 
@@ -221,6 +228,11 @@ public record SandboxConfig(
             return this;
         }
 
+        public Builder optExchangeBytes(long v) {
+            exchangeBytes = v;
+            return this;
+        }
+
         public SandboxConfig build() {
             if (heapBytes < (32L << 20) || memoryBytes < heapBytes + (256L << 20)) {
                 throw new IllegalArgumentException("memory " + memoryBytes + " must exceed heap " + heapBytes
@@ -228,6 +240,11 @@ public record SandboxConfig(
             }
             if (maxProcesses < 32 || cpus < 1 || maxOpenFiles < 64 || outputCapBytes < 0 || maxFrameBytes < 1024) {
                 throw new IllegalArgumentException("limits too small: processes >= 32, cpus >= 1, open files >= 64");
+            }
+            if (exchangeBytes < 0 || exchangeBytes > maxFileBytes) {
+                // the runner writes into the first exchangeBytes of the file: RLIMIT_FSIZE must allow it
+                throw new IllegalArgumentException(
+                        "exchangeBytes must be 0 (no exchange file) or at most maxFileBytes (" + maxFileBytes + ")");
             }
             if (keepCalls < 0) {
                 throw new IllegalArgumentException("keepCalls must be 0 (keep every array) or positive");
@@ -256,7 +273,8 @@ public record SandboxConfig(
                     cgroupParent,
                     keepCalls,
                     warmRunners,
-                    refill);
+                    refill,
+                    exchangeBytes);
         }
     }
 }

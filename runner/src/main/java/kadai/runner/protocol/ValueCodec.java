@@ -197,13 +197,23 @@ public final class ValueCodec {
         DataType type = array.getDataType();
         out.writeByte(dtypeCode(type));
         writeShape(array.getShape(), out);
-        ByteBuffer data = array.toByteBuffer();
         long expected = array.getShape().size() * type.getNumOfBytes();
+        // A view of the tensor's memory where the data may go to the exchange file (one copy from
+        // the tensor to the file); otherwise the engine's own copy, as always.
+        boolean mayShare = out.sharesTensors() && expected >= TensorExchange.MIN_SHARED_BYTES;
+        ByteBuffer data = mayShare ? array.toByteBuffer(true) : array.toByteBuffer();
         if (data.remaining() != expected) {
             throw new IllegalStateException("array data has " + data.remaining() + " bytes, shape needs " + expected);
         }
         out.writeLong(expected);
-        out.writeLittleEndian(data);
+        long offset = mayShare ? out.placeShared(data) : -1;
+        if (offset >= 0) {
+            out.writeByte(Wire.DATA_SHARED);
+            out.writeLong(offset);
+        } else {
+            out.writeByte(Wire.DATA_INLINE);
+            out.writeLittleEndian(data);
+        }
     }
 
     /** Read one value. */
@@ -368,6 +378,32 @@ public final class ValueCodec {
         if (declared != bytes) {
             throw new ProtocolException("array of shape " + shape + " and dtype " + type + " declares " + declared
                     + " data bytes, needs " + bytes);
+        }
+        byte placement = in.readByte();
+        if (placement == Wire.DATA_SHARED) {
+            long offset = in.readLong();
+            if (elements == 0) {
+                throw new ProtocolException("an empty array placed in the exchange file");
+            }
+            in.requireShared(offset, bytes); // before allocating: the sender's half bounds the size
+            // Straight into the new tensor's memory: one copy from the file, no Java buffer.
+            NDArray array = manager.create(shape, type);
+            ByteBuffer target = array.toByteBuffer(true);
+            if (target.remaining() != bytes) {
+                array.close();
+                throw new IllegalStateException("a new " + type + " tensor of shape " + shape + " has "
+                        + target.remaining() + " bytes, not " + bytes);
+            }
+            try {
+                in.readShared(target, offset);
+            } catch (ProtocolException e) {
+                array.close();
+                throw e;
+            }
+            return array;
+        }
+        if (placement != Wire.DATA_INLINE) {
+            throw new ProtocolException("array data placement " + placement + " is neither inline nor shared");
         }
         ByteBuffer data = in.readBytes(bytes);
         if (elements == 0) {

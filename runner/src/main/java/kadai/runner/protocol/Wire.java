@@ -97,6 +97,13 @@ public final class Wire {
     /** A {@code java.util.List} (or an object array) of values: count, then each value. */
     public static final byte LIST = 19;
 
+    /** An array's data follows in the frame (after its byte count). */
+    public static final byte DATA_INLINE = 0;
+    /**
+     * An array's data lies in the {@link TensorExchange} file, at the offset that follows (a long);
+     * only on a channel that has one.
+     */
+    public static final byte DATA_SHARED = 1;
     /** Flag of {@link #RUNNER_OBJECT}: the object implements {@code kadai.assignments.Layer}. */
     public static final byte OBJECT_IS_LAYER = 1;
     /** The most elements of a primitive array value (a 16 MiB array of doubles is 2M elements). */

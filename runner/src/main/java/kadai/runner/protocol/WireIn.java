@@ -11,8 +11,18 @@ public final class WireIn {
     private final ByteBuffer buf;
     private final byte type;
     private final long requestId;
+    private final TensorExchange exchange;
 
     public WireIn(byte[] payload) throws ProtocolException {
+        this(payload, null);
+    }
+
+    /**
+     * @param exchange where the sender may have placed tensor data (null: the sender may not; a
+     *     frame that says otherwise is a protocol error)
+     */
+    public WireIn(byte[] payload, TensorExchange exchange) throws ProtocolException {
+        this.exchange = exchange;
         this.buf = ByteBuffer.wrap(payload).order(ByteOrder.BIG_ENDIAN);
         this.type = readByte();
         this.requestId = readLong();
@@ -98,6 +108,22 @@ public final class WireIn {
         slice.limit((int) n);
         buf.position(buf.position() + (int) n);
         return slice.order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Fail unless {@code length} bytes at {@code offset} lie in the sender's half of the exchange file. */
+    void requireShared(long offset, long length) throws ProtocolException {
+        if (exchange == null) {
+            throw new ProtocolException("tensor data in an exchange file, but this channel has none");
+        }
+        exchange.requireInPeerHalf(offset, length);
+    }
+
+    /** Fill {@code target} with tensor data the sender placed at {@code offset} of the exchange file. */
+    void readShared(ByteBuffer target, long offset) throws ProtocolException {
+        if (exchange == null) {
+            throw new ProtocolException("tensor data in an exchange file, but this channel has none");
+        }
+        exchange.readFully(target, offset);
     }
 
     /** Return how many payload bytes are left to read. */

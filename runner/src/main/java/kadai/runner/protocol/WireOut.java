@@ -10,6 +10,8 @@ public final class WireOut {
 
     private byte[] buf = new byte[256];
     private int size;
+    private TensorExchange exchange;
+    private long exchangeUsed;
 
     /** Start a payload with its type and request id. */
     public static WireOut frame(byte type, long requestId) {
@@ -17,6 +19,41 @@ public final class WireOut {
         out.writeByte(type);
         out.writeLong(requestId);
         return out;
+    }
+
+    /**
+     * Let this frame place the data of large tensors in {@code exchange} (null: everything inline).
+     *
+     * @return this frame
+     */
+    public WireOut sharing(TensorExchange exchange) {
+        this.exchange = exchange;
+        return this;
+    }
+
+    /** Return whether this frame may place tensor data in an exchange file. */
+    boolean sharesTensors() {
+        return exchange != null;
+    }
+
+    /**
+     * Place {@code data}'s remaining bytes in the exchange file when the frame has one, the data
+     * is large enough and the frame's share of the file has room.
+     *
+     * @return the offset in the file, or -1 when the data must travel inline
+     */
+    long placeShared(ByteBuffer data) {
+        int bytes = data.remaining();
+        if (exchange == null || bytes < TensorExchange.MIN_SHARED_BYTES) {
+            return -1;
+        }
+        long offset = exchange.reserve(exchangeUsed, bytes);
+        if (offset < 0) {
+            return -1;
+        }
+        exchange.write(data, offset);
+        exchangeUsed += bytes;
+        return offset;
     }
 
     private void ensure(int more) {

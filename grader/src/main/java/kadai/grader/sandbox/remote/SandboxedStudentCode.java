@@ -97,7 +97,7 @@ public final class SandboxedStudentCode implements StudentCode {
     public synchronized Object invokeStatic(
             String className, String method, Class<?>[] parameterTypes, Object... args) {
         String what = shortName(className) + "." + method;
-        WireOut request = WireOut.frame(Wire.CALL_STATIC, nextRequestId++);
+        WireOut request = channel.frame(Wire.CALL_STATIC, nextRequestId++);
         request.writeString(className);
         request.writeString(method);
         writeArguments(request, parameterTypes, args, what);
@@ -107,7 +107,7 @@ public final class SandboxedStudentCode implements StudentCode {
     @Override
     public synchronized Layer newLayer(String className, Class<?>[] parameterTypes, Object... args) {
         String what = "new " + shortName(className);
-        WireOut request = WireOut.frame(Wire.NEW, nextRequestId++);
+        WireOut request = channel.frame(Wire.NEW, nextRequestId++);
         request.writeString(className);
         writeArguments(request, parameterTypes, args, what);
         pendingClassName = className;
@@ -135,7 +135,7 @@ public final class SandboxedStudentCode implements StudentCode {
     @Override
     public synchronized StudentObject newObject(String className, Class<?>[] parameterTypes, Object... args) {
         String what = "new " + shortName(className);
-        WireOut request = WireOut.frame(Wire.NEW, nextRequestId++);
+        WireOut request = channel.frame(Wire.NEW, nextRequestId++);
         request.writeString(className);
         writeArguments(request, parameterTypes, args, what);
         pendingClassName = className;
@@ -169,7 +169,7 @@ public final class SandboxedStudentCode implements StudentCode {
             return;
         }
         if (failure == null) {
-            WireOut request = WireOut.frame(Wire.RELEASE, nextRequestId++);
+            WireOut request = channel.frame(Wire.RELEASE, nextRequestId++);
             request.writeLong(id);
             call("release " + name, request, ownManager);
             remoteObjects.remove(id);
@@ -186,7 +186,7 @@ public final class SandboxedStudentCode implements StudentCode {
             return new StudentOutput("", "");
         }
         long id = nextRequestId++;
-        if (!channel.send(WireOut.frame(Wire.OUTPUT, id))) {
+        if (!channel.send(channel.frame(Wire.OUTPUT, id))) {
             return new StudentOutput("", "");
         }
         try {
@@ -244,7 +244,7 @@ public final class SandboxedStudentCode implements StudentCode {
         if (failure != null) {
             return;
         }
-        call("release calls", WireOut.frame(Wire.RELEASE_CALLS, nextRequestId++), ownManager);
+        call("release calls", channel.frame(Wire.RELEASE_CALLS, nextRequestId++), ownManager);
     }
 
     @Override
@@ -252,7 +252,7 @@ public final class SandboxedStudentCode implements StudentCode {
         if (failure != null) {
             return;
         }
-        call("reload", WireOut.frame(Wire.RELOAD, nextRequestId++), ownManager);
+        call("reload", channel.frame(Wire.RELOAD, nextRequestId++), ownManager);
         released.addAll(remoteObjects.keySet());
         remoteObjects.clear();
         graderLayers.clear();
@@ -304,7 +304,7 @@ public final class SandboxedStudentCode implements StudentCode {
     @Override
     public synchronized void close() {
         if (failure == null) {
-            channel.send(WireOut.frame(Wire.EXIT, nextRequestId++));
+            channel.send(channel.frame(Wire.EXIT, nextRequestId++));
             failure = "the student code was closed";
         }
         runner.close();
@@ -318,7 +318,7 @@ public final class SandboxedStudentCode implements StudentCode {
         String what = shortName(layer.className()) + "." + method;
         requireNotReleased(layer, what);
         layer.setHomeIfAbsent(x == null ? null : x.getManager());
-        WireOut request = WireOut.frame(Wire.CALL, nextRequestId++);
+        WireOut request = channel.frame(Wire.CALL, nextRequestId++);
         request.writeLong(layer.handle());
         request.writeString(method);
         writeArguments(request, RemoteLayer.arrayParameter(), new Object[] {x}, what);
@@ -333,7 +333,7 @@ public final class SandboxedStudentCode implements StudentCode {
     synchronized Map<String, NDArray> callLayerMap(RemoteLayer layer, String method) {
         String what = shortName(layer.className()) + "." + method;
         requireNotReleased(layer, what);
-        WireOut request = WireOut.frame(Wire.CALL, nextRequestId++);
+        WireOut request = channel.frame(Wire.CALL, nextRequestId++);
         request.writeLong(layer.handle());
         request.writeString(method);
         writeArguments(request, RemoteLayer.noParameters(), new Object[0], what);
@@ -362,7 +362,7 @@ public final class SandboxedStudentCode implements StudentCode {
         if (released.contains(handle)) {
             throw new IllegalStateException(what + ": the object was released (SandboxedStudentCode.release)");
         }
-        WireOut request = WireOut.frame(Wire.CALL, nextRequestId++);
+        WireOut request = channel.frame(Wire.CALL, nextRequestId++);
         request.writeLong(handle);
         request.writeString(method);
         writeArguments(request, parameterTypes, args, what);
@@ -373,7 +373,7 @@ public final class SandboxedStudentCode implements StudentCode {
     synchronized void assignLayerParams(RemoteLayer layer, Map<String, NDArray> values) {
         String what = shortName(layer.className()) + ".params (assigning the updated values)";
         requireNotReleased(layer, what);
-        WireOut request = WireOut.frame(Wire.ASSIGN_PARAMS, nextRequestId++);
+        WireOut request = channel.frame(Wire.ASSIGN_PARAMS, nextRequestId++);
         request.writeLong(layer.handle());
         new ValueCodec(ownManager, new GraderRefs()).write(values, request);
         Object result = call(what, request, ownManager);
@@ -512,12 +512,12 @@ public final class SandboxedStudentCode implements StudentCode {
         } catch (ProtocolException e) {
             throw e;
         } catch (RuntimeException e) {
-            WireOut threw = WireOut.frame(Wire.CALLBACK_THREW, callbackId);
+            WireOut threw = channel.frame(Wire.CALLBACK_THREW, callbackId);
             threw.writeString(e.getClass().getSimpleName() + ": " + e.getMessage());
             channel.send(threw);
             return;
         }
-        WireOut answer = WireOut.frame(Wire.CALLBACK_RETURN, callbackId);
+        WireOut answer = channel.frame(Wire.CALLBACK_RETURN, callbackId);
         new ValueCodec(ownManager, new GraderRefs()).write(result, answer);
         channel.send(answer);
     }
