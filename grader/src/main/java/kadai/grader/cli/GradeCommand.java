@@ -51,8 +51,17 @@ final class GradeCommand implements Callable<Integer> {
             names = "--assignment",
             required = true,
             paramLabel = "ID",
-            description = "Assignment id: conv-op, conv, pool, resnet, gan or segment.")
+            completionCandidates = AssignmentIds.class,
+            description = "Assignment id: ${COMPLETION-CANDIDATES}.")
     String assignment;
+
+    /** The built-in assignments' ids, for the help text (the list grows with the course). */
+    static final class AssignmentIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Assignments.all().stream().map(kadai.grader.Assignment::id).iterator();
+        }
+    }
 
     @Option(
             names = "--submission",

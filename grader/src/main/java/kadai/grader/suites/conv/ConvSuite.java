@@ -48,7 +48,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class ConvSuite {
 
-    private static final int TRIES = 30;
+    private static final int TRIES = 20;
     /** The filter F of the lecture notes' examples §1.1 and §1.2. */
     private static final double[] SEED_F = {1, 1, 1, 2, 0, 1, -1, -1, 0};
 
@@ -248,7 +248,7 @@ public class ConvSuite {
         // business.
         context.forAll(ConvCaseGens.withValues(small, Values.RANDOM, context.language(), true)
                         .filter(ConvSuite::fitsUnpadded))
-                .tries(6)
+                .tries(4)
                 .check(
                         context.text(
                                 "backward matches centred differences of forward", "backward が forward の中心差分と一致する"),
