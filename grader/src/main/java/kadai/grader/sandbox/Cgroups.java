@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Find which cgroup hierarchy this host offers and make runner groups in it.
@@ -39,6 +42,59 @@ final class Cgroups {
         String describe();
 
         RunnerCgroup create(String name, SandboxConfig config) throws IOException;
+
+        /**
+         * Remove the empty runner groups of graders that are gone (a grader killed with SIGKILL
+         * cannot clean up after itself; its groups would otherwise stay until the host reboots).
+         * Only groups without processes and older than {@link #STALE_AFTER} go: a grader in another
+         * pid namespace (another container on the same host) is invisible here, and its groups
+         * are never empty for long. Best effort.
+         */
+        void sweepStale();
+    }
+
+    /** A runner or probe group's name: {@code kadai-runner-<grader pid>-<n>}. */
+    private static final Pattern GROUP_NAME = Pattern.compile("kadai-(?:runner|probe)-(\\d+)-\\d+");
+
+    /** How old an empty group of an unknown grader must be before a sweep removes it. */
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(10);
+
+    /** Remove the empty, old groups under {@code parents} whose grader process does not exist here. */
+    static void sweepStale(List<Path> parents) {
+        sweepStale(parents, STALE_AFTER);
+    }
+
+    static void sweepStale(List<Path> parents, java.time.Duration staleAfter) {
+        long own = ProcessHandle.current().pid();
+        for (Path parent : parents) {
+            if (parent == null || !Files.isDirectory(parent)) {
+                continue;
+            }
+            List<Path> stale;
+            try (Stream<Path> dirs = Files.list(parent)) {
+                stale = dirs.filter(d -> {
+                            Matcher m = GROUP_NAME.matcher(d.getFileName().toString());
+                            if (!m.matches()) {
+                                return false;
+                            }
+                            long pid = Long.parseLong(m.group(1));
+                            return pid != own && ProcessHandle.of(pid).isEmpty() && olderThan(d, staleAfter);
+                        })
+                        .toList();
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            for (Path dir : stale) {
+                if (!pidsIn(dir.resolve("cgroup.procs")).isEmpty()) {
+                    continue; // someone's processes: not ours to judge
+                }
+                try {
+                    Files.delete(dir);
+                } catch (IOException e) {
+                    // still busy, or not ours to remove: the next start tries again
+                }
+            }
+        }
     }
 
     private record Mount(Path point, String root, String fsType, List<String> options) {}
@@ -98,6 +154,7 @@ final class Cgroups {
                     + " (run the grader as root or in a delegated cgroup)");
             return Optional.empty();
         }
+        driver.sweepStale();
         return Optional.of(driver);
     }
 
@@ -201,6 +258,16 @@ final class Cgroups {
         return result;
     }
 
+    private static boolean olderThan(Path dir, java.time.Duration age) {
+        try {
+            return Files.getLastModifiedTime(dir)
+                    .toInstant()
+                    .isBefore(java.time.Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void killUntilEmpty(Path procs) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -250,6 +317,11 @@ final class Cgroups {
         @Override
         public String describe() {
             return "cgroup v1 (memory, pids, cpu)" + (unified == null ? "" : " with cgroup v2 cgroup.kill");
+        }
+
+        @Override
+        public void sweepStale() {
+            Cgroups.sweepStale(java.util.Arrays.asList(memory, pids, cpu, unified));
         }
 
         @Override
@@ -371,6 +443,11 @@ final class Cgroups {
         @Override
         public String describe() {
             return "cgroup v2 under " + parent;
+        }
+
+        @Override
+        public void sweepStale() {
+            Cgroups.sweepStale(List.of(parent));
         }
 
         @Override
