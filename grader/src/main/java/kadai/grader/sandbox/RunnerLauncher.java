@@ -77,6 +77,43 @@ final class RunnerLauncher {
         this.config = config;
         this.caps = caps;
         this.image = image;
+        if (config.exchangeBytes() > 0) {
+            sweepStaleExchangeFiles(SHARED_MEMORY, Cgroups.STALE_AFTER);
+        }
+    }
+
+    /** An exchange file's name: {@code kadai-runner-<grader pid>-<n>.exchange}. */
+    private static final java.util.regex.Pattern EXCHANGE_NAME =
+            java.util.regex.Pattern.compile("kadai-runner-(\\d+)-\\d+\\.exchange");
+
+    /**
+     * Delete the exchange files of graders that are gone (killed before they could delete them):
+     * each holds up to twice {@code exchangeBytes} of memory in the tmpfs. Only files older than
+     * {@code staleAfter} of a grader process that does not exist here. Best effort.
+     */
+    static void sweepStaleExchangeFiles(Path dir, java.time.Duration staleAfter) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        long own = ProcessHandle.current().pid();
+        java.time.Instant before = java.time.Instant.now().minus(staleAfter);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                java.util.regex.Matcher m =
+                        EXCHANGE_NAME.matcher(f.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                long pid = Long.parseLong(m.group(1));
+                if (pid != own
+                        && ProcessHandle.of(pid).isEmpty()
+                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: the next start tries again
+        }
     }
 
     /** Find what the host offers: bubblewrap, cgroups, uid drop, rlimits. */

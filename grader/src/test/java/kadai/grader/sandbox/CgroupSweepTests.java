@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep at start-up removes the runner groups a killed grader left behind, and nothing else:
+ * The sweeps at start-up remove the runner groups a killed grader left behind, and nothing else:
  * not the groups of this grader or of a living one, not a group that is still young, not a group
- * with processes, not a directory that is not a runner group.
+ * with processes, not a directory that is not a runner group; and the same for the training
+ * runners' tensor exchange files.
  */
 class CgroupSweepTests {
 
@@ -57,6 +58,26 @@ class CgroupSweepTests {
         assertThat(mine).exists();
         assertThat(alive).exists();
         assertThat(busy).as("a group with processes is never removed").exists();
+        assertThat(other).exists();
+    }
+
+    @Test
+    void onlyOldExchangeFilesOfGradersThatAreGoneAreDeleted() throws Exception {
+        long dead = deadPid();
+        long own = ProcessHandle.current().pid();
+        Path stale = Files.writeString(parent.resolve("kadai-runner-" + dead + "-2.exchange"), "x");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path young = Files.writeString(parent.resolve("kadai-runner-" + dead + "-3.exchange"), "x");
+        Path mine = Files.writeString(parent.resolve("kadai-runner-" + own + "-1.exchange"), "x");
+        Files.setLastModifiedTime(mine, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path other = Files.writeString(parent.resolve("kadai-runner-" + dead + "-2.other"), "x");
+        Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        RunnerLauncher.sweepStaleExchangeFiles(parent, Duration.ofMinutes(10));
+
+        assertThat(stale).doesNotExist();
+        assertThat(young).exists();
+        assertThat(mine).exists();
         assertThat(other).exists();
     }
 }
