@@ -126,6 +126,7 @@ final class Runner implements ValueCodec.ObjectRefs {
             case Wire.NEW -> construct(request);
             case Wire.CALL_STATIC -> callStatic(request);
             case Wire.CALL -> callInstance(request);
+            case Wire.CALL_CHAIN -> callChain(request);
             case Wire.ASSIGN_PARAMS -> assignParams(request);
             case Wire.RELOAD -> reload(request);
             case Wire.RELEASE_CALLS -> {
@@ -289,6 +290,53 @@ final class Runner implements ValueCodec.ObjectRefs {
             return invoke(id, () -> withParamsIn(callScopes.peekLast(), layer, () -> chosen.invoke(target, args)));
         }
         return invoke(id, () -> chosen.invoke(target, args));
+    }
+
+    /**
+     * Run forward (first to last) or backward (last to first) of several layers, each result the
+     * next one's input, and answer with the last: what a training step's runner-side stack does
+     * in one round trip instead of one per layer.
+     */
+    private WireOut callChain(WireIn request) throws ProtocolException {
+        int n = request.readCount();
+        if (n < 1 || n > Wire.MAX_CHAIN) {
+            throw new ProtocolException("a chain of " + n + " layers (1.." + Wire.MAX_CHAIN + ")");
+        }
+        Layer[] chain = new Layer[n];
+        for (int i = 0; i < n; i++) {
+            long handle = request.readLong();
+            if (!(objects.get(handle) instanceof Layer layer)) {
+                throw new ProtocolException("runner object #" + handle + " is not a layer");
+            }
+            chain[i] = layer;
+        }
+        String method = request.readString();
+        boolean backward = "backward".equals(method);
+        if (!backward && !"forward".equals(method)) {
+            throw new ProtocolException("a chain calls forward or backward, not " + method);
+        }
+        Object arg = callCodec().read(request);
+        request.expectEnd();
+        if (arg != null && !(arg instanceof NDArray)) {
+            throw new ProtocolException("a chain's argument must be an NDArray");
+        }
+        NDManager scope = keepCalls > 0 ? callScopes.peekLast() : null;
+        int[] member = {0};
+        WireOut reply = invoke(request.requestId(), () -> {
+            NDArray x = (NDArray) arg;
+            for (int k = 0; k < n; k++) {
+                member[0] = backward ? n - 1 - k : k;
+                Layer layer = chain[member[0]];
+                NDArray in = x;
+                Call step = () -> backward ? layer.backward(in) : layer.forward(in);
+                x = (NDArray) (scope != null ? withParamsIn(scope, layer, step) : step.run());
+            }
+            return x;
+        });
+        if (reply.buffer()[0] == Wire.THREW) {
+            reply.writeInt(member[0]); // which layer of the chain threw, so the grader can name it
+        }
+        return reply;
     }
 
     /**

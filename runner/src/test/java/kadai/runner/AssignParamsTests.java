@@ -361,4 +361,42 @@ class AssignParamsTests {
                 .as("W and b live on")
                 .containsExactly(5, 7, 9);
     }
+
+    private WireOut chainFrame(String method, Object x, long... handles) {
+        WireOut request = WireOut.frame(Wire.CALL_CHAIN, nextId++);
+        request.writeInt(handles.length);
+        for (long h : handles) {
+            request.writeLong(h);
+        }
+        request.writeString(method);
+        codec().write(x, request);
+        return request;
+    }
+
+    @Test
+    void aChainOfOneLayerAnswersAsTheLayersOwnCall() throws Exception {
+        long layer = newLayer(w(), b());
+        NDArray x = manager.create(new float[] {1, 1}, new Shape(1, 2));
+        send(chainFrame("forward", x, layer));
+        WireIn reply = read();
+        assertThat(reply.type()).isEqualTo(Wire.RETURN);
+        assertThat(((NDArray) codec().read(reply)).toFloatArray())
+                .isEqualTo(((NDArray) call(layer, "forward", ARRAY, x)).toFloatArray());
+    }
+
+    @Test
+    void aChainNamingSomethingThatIsNotALayerIsAProtocolErrorAndTheRunnerStops() throws Exception {
+        newLayer(w(), b());
+        send(chainFrame("forward", manager.ones(new Shape(1, 2)), 9999));
+        assertThat(read()).as("the runner closed its output").isNull();
+        assertThat(serveFailure.get()).hasMessageContaining("not a layer");
+    }
+
+    @Test
+    void aChainCallsOnlyForwardOrBackward() throws Exception {
+        long layer = newLayer(w(), b());
+        send(chainFrame("params", manager.ones(new Shape(1, 2)), layer));
+        assertThat(read()).isNull();
+        assertThat(serveFailure.get()).hasMessageContaining("forward or backward");
+    }
 }

@@ -1,5 +1,6 @@
 package kadai.grader.api;
 
+import java.util.List;
 import kadai.assignments.Layer;
 
 /**
@@ -36,6 +37,20 @@ public interface StudentCode extends AutoCloseable {
      * handle also implements {@link StudentObject}, for the layer's other methods.
      */
     Layer newLayer(String className, Class<?>[] parameterTypes, Object... args);
+
+    /**
+     * Return one layer that runs {@code layers} one after the other: forward first to last,
+     * backward last to first, returning the last layer's result; its {@code params()} and
+     * {@code grads()} are empty (the members keep theirs). Where the members all live in the same
+     * sandboxed runner, each forward or backward of the chain is one round trip and the
+     * activations between the members never leave the runner; otherwise the members are called
+     * in turn, exactly as a loop would.
+     *
+     * @param layers layers made by this student code (or provided layers), in forward order
+     */
+    default Layer chain(List<Layer> layers) {
+        return new LayerChain(layers);
+    }
 
     /**
      * Construct an object of any class the student code can load (a student class, a record

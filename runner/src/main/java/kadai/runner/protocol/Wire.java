@@ -18,6 +18,8 @@ public final class Wire {
     public static final int MAX_STRING = 1 << 20;
     /** The most elements of a list, map or argument list. */
     public static final int MAX_ITEMS = 4096;
+    /** The most layers one {@link #CALL_CHAIN} runs. */
+    public static final int MAX_CHAIN = 64;
     /** The highest tensor rank accepted. */
     public static final int MAX_RANK = 16;
     /** How deep values may nest (a map of lists of arrays is depth 3). */
@@ -52,6 +54,13 @@ public final class Wire {
      * is needed any more (after each evaluation chunk), so memory is bounded by one chunk.
      */
     public static final byte RELEASE_CALLS = 12;
+    /**
+     * Call forward (first to last) or backward (last to first) of several runner layers in one
+     * round trip, each result the next one's input: i32 n (1..{@link #MAX_CHAIN}), n × i64 handle,
+     * string method, value x. Answer: RETURN of the last result, or THREW followed by an i32: the
+     * index (in the chain's order) of the layer that threw.
+     */
+    public static final byte CALL_CHAIN = 13;
 
     // Runner -> grader.
     public static final byte READY = 20;
@@ -124,6 +133,7 @@ public final class Wire {
             case ASSIGN_PARAMS -> "ASSIGN_PARAMS";
             case RELOAD -> "RELOAD";
             case RELEASE_CALLS -> "RELEASE_CALLS";
+            case CALL_CHAIN -> "CALL_CHAIN";
             case READY -> "READY";
             case RETURN -> "RETURN";
             case THREW -> "THREW";

@@ -25,7 +25,11 @@ import kadai.grader.api.StudentCode;
  * </pre>
  *
  * <p>The student layers are created through the {@link StudentCode} seam; weights are He-normal
- * from a seeded {@link Random}, so a run is reproducible whatever the engine.
+ * from a seeded {@link Random}, so a run is reproducible whatever the engine. The convolutional
+ * part (the student's layers and the provided ReLUs between them, made through the same seam) runs
+ * as one {@link StudentCode#chain}: in the sandbox one round trip per forward and per backward,
+ * with the activations between its layers staying in the runner; in-process the same calls in
+ * the same order.
  */
 public final class CnnNetwork {
 
@@ -34,10 +38,17 @@ public final class CnnNetwork {
     /** Fully qualified name of the student's max-pooling layer. */
     public static final String MAX_POOLING = "kadai.assignments.pool.MaxPooling";
 
-    private final List<Layer> layers;
+    /** Fully qualified name of the provided ReLU, made through the seam to run beside the student's layers. */
+    private static final String RELU = ReLU.class.getName();
+    /** How many of the first layers form the convolutional chain. */
+    private static final int FEATURE_LAYERS = 6;
 
-    private CnnNetwork(List<Layer> layers) {
+    private final List<Layer> layers;
+    private final Layer features;
+
+    private CnnNetwork(List<Layer> layers, Layer features) {
         this.layers = layers;
+        this.features = features;
     }
 
     /**
@@ -50,10 +61,10 @@ public final class CnnNetwork {
         Random random = new Random(seed);
         List<Layer> layers = new ArrayList<>();
         layers.add(conv(code, manager, random, 1, c1));
-        layers.add(new ReLU());
+        layers.add(code.newLayer(RELU, new Class<?>[0]));
         layers.add(pool(code));
         layers.add(conv(code, manager, random, c1, c2));
-        layers.add(new ReLU());
+        layers.add(code.newLayer(RELU, new Class<?>[0]));
         layers.add(pool(code));
         layers.add(new Flatten());
         layers.add(new Affine(
@@ -62,7 +73,7 @@ public final class CnnNetwork {
         layers.add(new ReLU());
         layers.add(new Affine(
                 he(manager, random, new Shape(hidden, 10), hidden), manager.zeros(new Shape(10), DataType.FLOAT32)));
-        return new CnnNetwork(layers);
+        return new CnnNetwork(layers, code.chain(layers.subList(0, FEATURE_LAYERS)));
     }
 
     private static Layer conv(StudentCode code, NDManager manager, Random random, int in, int out) {
@@ -92,8 +103,8 @@ public final class CnnNetwork {
 
     /** Return the class scores {@code (N, 10)} of {@code x}. */
     public NDArray forward(NDArray x) {
-        NDArray out = x;
-        for (Layer layer : layers) {
+        NDArray out = features.forward(x);
+        for (Layer layer : layers.subList(FEATURE_LAYERS, layers.size())) {
             out = layer.forward(out);
         }
         return out;
@@ -102,9 +113,10 @@ public final class CnnNetwork {
     /** Backpropagate {@code dscores} through every layer, last to first. */
     public void backward(NDArray dscores) {
         NDArray d = dscores;
-        for (int i = layers.size() - 1; i >= 0; i--) {
+        for (int i = layers.size() - 1; i >= FEATURE_LAYERS; i--) {
             d = layers.get(i).backward(d);
         }
+        features.backward(d);
     }
 
     /**

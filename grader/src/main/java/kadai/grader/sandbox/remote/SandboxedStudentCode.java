@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import kadai.assignments.Layer;
 import kadai.grader.api.StudentCode;
@@ -51,6 +53,10 @@ public final class SandboxedStudentCode implements StudentCode {
     private long nextGraderLayerId = 1;
     private String failure;
     private String pendingClassName;
+    /** The layers and request id of the CALL_CHAIN in flight, whose THREW names the layer that threw. */
+    private List<RemoteLayer> pendingChain;
+
+    private long pendingChainRequest = -1;
     private NDManager pendingHome;
 
     SandboxedStudentCode(RunnerProcess runner, RunnerChannel channel, Duration callTimeout, String description) {
@@ -355,6 +361,55 @@ public final class SandboxedStudentCode implements StudentCode {
         return arrays;
     }
 
+    @Override
+    public Layer chain(List<Layer> layers) {
+        List<RemoteLayer> members = new ArrayList<>();
+        for (Layer layer : layers) {
+            if (!(layer instanceof RemoteLayer remote) || remote.code() != this) {
+                return StudentCode.super.chain(layers); // a layer of the grader's in it: call in turn
+            }
+            members.add(remote);
+        }
+        if (members.isEmpty() || members.size() > Wire.MAX_CHAIN) {
+            return StudentCode.super.chain(layers);
+        }
+        return new RemoteChain(this, members);
+    }
+
+    /** Run forward or backward through {@code chain} in the runner (CALL_CHAIN); one round trip. */
+    synchronized NDArray callChain(List<RemoteLayer> chain, String method, NDArray x) {
+        StringBuilder names = new StringBuilder();
+        for (RemoteLayer layer : chain) {
+            names.append(names.length() == 0 ? "" : ", ").append(shortName(layer.className()));
+        }
+        String what = method + " through " + names;
+        WireOut request = channel.frame(Wire.CALL_CHAIN, nextRequestId++);
+        request.writeInt(chain.size());
+        for (RemoteLayer layer : chain) {
+            requireNotReleased(layer, what);
+            layer.setHomeIfAbsent(x == null ? null : x.getManager());
+            request.writeLong(layer.handle());
+        }
+        request.writeString(method);
+        new ValueCodec(ownManager, new GraderRefs()).write(x, request);
+        List<RemoteLayer> outer = pendingChain;
+        long outerId = pendingChainRequest;
+        pendingChain = chain;
+        pendingChainRequest = readId(request);
+        Object result;
+        try {
+            result = call(what, request, x == null ? ownManager : x.getManager());
+        } finally {
+            pendingChain = outer;
+            pendingChainRequest = outerId;
+        }
+        if (result != null && !(result instanceof NDArray)) {
+            throw protocolViolation(
+                    what, "the runner returned a " + result.getClass().getSimpleName() + " where an NDArray belongs");
+        }
+        return (NDArray) result;
+    }
+
     /** Call any public method of a runner object (a layer's other methods too); one round trip. */
     synchronized Object callObject(
             long handle, String className, NDManager home, String method, Class<?>[] parameterTypes, Object[] args) {
@@ -474,11 +529,20 @@ public final class SandboxedStudentCode implements StudentCode {
         }
     }
 
-    private StudentCodeException readThrown(String what, WireIn reply) throws ProtocolException {
+    private StudentCodeException readThrown(String call, WireIn reply) throws ProtocolException {
+        String what = call;
         byte kind = reply.readByte();
         String className = reply.readString();
         String message = reply.readString();
         String stack = reply.readString();
+        if (pendingChain != null && reply.requestId() == pendingChainRequest) {
+            // a CALL_CHAIN's THREW names the layer that threw: report it as that layer's own call
+            int member = reply.readInt();
+            if (member < 0 || member >= pendingChain.size()) {
+                throw new ProtocolException("layer " + member + " of a chain of " + pendingChain.size() + " threw");
+            }
+            what = shortName(pendingChain.get(member).className()) + "." + what.substring(0, what.indexOf(' '));
+        }
         reply.expectEnd();
         if (kind == Wire.KIND_MISSING) {
             return new StudentCodeException(Kind.MISSING, what + ": " + message, null, null);
