@@ -198,10 +198,10 @@ public final class ValueCodec {
         out.writeByte(dtypeCode(type));
         writeShape(array.getShape(), out);
         long expected = array.getShape().size() * type.getNumOfBytes();
-        // A view of the tensor's memory where the data may go to the exchange file (one copy from
-        // the tensor to the file); otherwise the engine's own copy, as always.
+        // The engine's own copy of the values: a direct view (toByteBuffer(true)) of a tensor that
+        // is a slice of a larger one does not always start at the slice's first value.
         boolean mayShare = out.sharesTensors() && expected >= TensorExchange.MIN_SHARED_BYTES;
-        ByteBuffer data = mayShare ? array.toByteBuffer(true) : array.toByteBuffer();
+        ByteBuffer data = array.toByteBuffer();
         if (data.remaining() != expected) {
             throw new IllegalStateException("array data has " + data.remaining() + " bytes, shape needs " + expected);
         }

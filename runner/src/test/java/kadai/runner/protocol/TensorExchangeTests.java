@@ -131,6 +131,27 @@ class TensorExchangeTests {
     }
 
     @Test
+    void aSliceOfALargerTensorCrossesAsItsOwnValues() throws Exception {
+        NDArray all = manager.arange(0f, 4f * 65536f).reshape(4, 65536);
+        NDArray third = all.get(2); // contiguous, but not at the start of its storage
+        NDArray back = (NDArray) send(third, grader, runner);
+        assertThat(back.toFloatArray()).isEqualTo(third.toFloatArray());
+    }
+
+    @Test
+    void everyDtypeCrossesTheFileIntact() throws Exception {
+        NDArray base = manager.arange(0, 3 * 65536, 1, DataType.INT32).reshape(3, 65536);
+        for (DataType type : new DataType[] {
+            DataType.FLOAT32, DataType.FLOAT64, DataType.INT32, DataType.INT64, DataType.UINT8, DataType.BOOLEAN
+        }) {
+            NDArray a = (type == DataType.BOOLEAN ? base.mod(3).eq(0) : base.mod(251)).toType(type, false);
+            NDArray back = (NDArray) send(a, grader, runner);
+            assertThat(back.getDataType()).isEqualTo(type);
+            assertThat(back.contentEquals(a)).as(type.toString()).isTrue();
+        }
+    }
+
+    @Test
     void eachSideWritesOnlyIntoItsOwnHalf() {
         // The runner's half first: its RLIMIT_FSIZE bounds the offsets it may write.
         assertThat(runner.reserve(0, HALF)).isZero();
