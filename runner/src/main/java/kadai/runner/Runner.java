@@ -333,7 +333,7 @@ final class Runner implements ValueCodec.ObjectRefs {
             }
             return x;
         });
-        if (reply.buffer()[0] == Wire.THREW) {
+        if (reply.type() == Wire.THREW) {
             reply.writeInt(member[0]); // which layer of the chain threw, so the grader can name it
         }
         return reply;

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -46,7 +46,7 @@ final class Cgroups {
         /**
          * Remove the empty runner groups of graders that are gone (a grader killed with SIGKILL
          * cannot clean up after itself; its groups would otherwise stay until the host reboots).
-         * Only groups without processes and older than {@link #STALE_AFTER} go: a grader in another
+         * Only groups without processes and older than {@link Leftovers#STALE_AFTER} go: a grader in another
          * pid namespace (another container on the same host) is invisible here, and its groups
          * are never empty for long. Best effort.
          */
@@ -56,30 +56,19 @@ final class Cgroups {
     /** A runner or probe group's name: {@code kadai-runner-<grader pid>-<n>}. */
     private static final Pattern GROUP_NAME = Pattern.compile("kadai-(?:runner|probe)-(\\d+)-\\d+");
 
-    /** How old an empty group of an unknown grader must be before a sweep removes it. */
-    static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(10);
-
     /** Remove the empty, old groups under {@code parents} whose grader process does not exist here. */
     static void sweepStale(List<Path> parents) {
-        sweepStale(parents, STALE_AFTER);
+        sweepStale(parents, Leftovers.STALE_AFTER);
     }
 
-    static void sweepStale(List<Path> parents, java.time.Duration staleAfter) {
-        long own = ProcessHandle.current().pid();
+    static void sweepStale(List<Path> parents, Duration staleAfter) {
         for (Path parent : parents) {
             if (parent == null || !Files.isDirectory(parent)) {
                 continue;
             }
             List<Path> stale;
             try (Stream<Path> dirs = Files.list(parent)) {
-                stale = dirs.filter(d -> {
-                            Matcher m = GROUP_NAME.matcher(d.getFileName().toString());
-                            if (!m.matches()) {
-                                return false;
-                            }
-                            long pid = Long.parseLong(m.group(1));
-                            return pid != own && ProcessHandle.of(pid).isEmpty() && olderThan(d, staleAfter);
-                        })
+                stale = dirs.filter(d -> Leftovers.ofAGoneGrader(d, GROUP_NAME, staleAfter))
                         .toList();
             } catch (IOException | RuntimeException e) {
                 continue;
@@ -256,16 +245,6 @@ final class Cgroups {
             // a removed group has no processes
         }
         return result;
-    }
-
-    private static boolean olderThan(Path dir, java.time.Duration age) {
-        try {
-            return Files.getLastModifiedTime(dir)
-                    .toInstant()
-                    .isBefore(java.time.Instant.now().minus(age));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void killUntilEmpty(Path procs) {

@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kadai.runner.protocol.TensorExchange;
 
@@ -78,36 +81,24 @@ final class RunnerLauncher {
         this.caps = caps;
         this.image = image;
         if (config.exchangeBytes() > 0) {
-            sweepStaleExchangeFiles(SHARED_MEMORY, Cgroups.STALE_AFTER);
+            sweepStaleExchangeFiles(SHARED_MEMORY, Leftovers.STALE_AFTER);
         }
     }
 
     /** An exchange file's name: {@code kadai-runner-<grader pid>-<n>.exchange}. */
-    private static final java.util.regex.Pattern EXCHANGE_NAME =
-            java.util.regex.Pattern.compile("kadai-runner-(\\d+)-\\d+\\.exchange");
+    private static final Pattern EXCHANGE_NAME = Pattern.compile("kadai-runner-(\\d+)-\\d+\\.exchange");
 
     /**
      * Delete the exchange files of graders that are gone (killed before they could delete them):
-     * each holds up to twice {@code exchangeBytes} of memory in the tmpfs. Only files older than
-     * {@code staleAfter} of a grader process that does not exist here. Best effort.
+     * each holds up to twice {@code exchangeBytes} of memory in the tmpfs. Best effort.
      */
-    static void sweepStaleExchangeFiles(Path dir, java.time.Duration staleAfter) {
+    static void sweepStaleExchangeFiles(Path dir, Duration staleAfter) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        long own = ProcessHandle.current().pid();
-        java.time.Instant before = java.time.Instant.now().minus(staleAfter);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                java.util.regex.Matcher m =
-                        EXCHANGE_NAME.matcher(f.getFileName().toString());
-                if (!m.matches()) {
-                    continue;
-                }
-                long pid = Long.parseLong(m.group(1));
-                if (pid != own
-                        && ProcessHandle.of(pid).isEmpty()
-                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                if (Leftovers.ofAGoneGrader(f, EXCHANGE_NAME, staleAfter)) {
                     Files.deleteIfExists(f);
                 }
             }
@@ -509,7 +500,7 @@ final class RunnerLauncher {
 
     private Map<String, String> runnerEnvironment(String imageRoot, String tmp) {
         String threads = Integer.toString(config.cpus());
-        Map<String, String> env = new java.util.LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", tmp);
         env.put("TMPDIR", tmp);
         env.put("LANG", "C.UTF-8");

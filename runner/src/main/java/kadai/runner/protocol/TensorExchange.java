@@ -96,11 +96,6 @@ public final class TensorExchange implements AutoCloseable {
         return halfBytes;
     }
 
-    /** Return the bytes one frame may place in the file. */
-    public long halfBytes() {
-        return half;
-    }
-
     /**
      * Return where in this side's half {@code bytes} more fit after {@code used} bytes of the same
      * frame, or -1 when they do not.

@@ -200,13 +200,12 @@ public final class ValueCodec {
         long expected = array.getShape().size() * type.getNumOfBytes();
         // The engine's own copy of the values: a direct view (toByteBuffer(true)) of a tensor that
         // is a slice of a larger one does not always start at the slice's first value.
-        boolean mayShare = out.sharesTensors() && expected >= TensorExchange.MIN_SHARED_BYTES;
         ByteBuffer data = array.toByteBuffer();
         if (data.remaining() != expected) {
             throw new IllegalStateException("array data has " + data.remaining() + " bytes, shape needs " + expected);
         }
         out.writeLong(expected);
-        long offset = mayShare ? out.placeShared(data) : -1;
+        long offset = out.placeShared(data);
         if (offset >= 0) {
             out.writeByte(Wire.DATA_SHARED);
             out.writeLong(offset);

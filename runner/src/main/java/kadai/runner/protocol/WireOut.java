@@ -31,9 +31,9 @@ public final class WireOut {
         return this;
     }
 
-    /** Return whether this frame may place tensor data in an exchange file. */
-    boolean sharesTensors() {
-        return exchange != null;
+    /** Return the frame's type (its first byte). */
+    public byte type() {
+        return buf[0];
     }
 
     /**

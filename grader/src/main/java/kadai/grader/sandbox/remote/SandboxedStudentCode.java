@@ -53,10 +53,11 @@ public final class SandboxedStudentCode implements StudentCode {
     private long nextGraderLayerId = 1;
     private String failure;
     private String pendingClassName;
-    /** The layers and request id of the CALL_CHAIN in flight, whose THREW names the layer that threw. */
-    private List<RemoteLayer> pendingChain;
+    /** The CALL_CHAIN in flight, whose THREW names the layer that threw; null when none. */
+    private PendingChain pendingChain;
 
-    private long pendingChainRequest = -1;
+    private record PendingChain(long requestId, List<RemoteLayer> members, String method) {}
+
     private NDManager pendingHome;
 
     SandboxedStudentCode(RunnerProcess runner, RunnerChannel channel, Duration callTimeout, String description) {
@@ -392,16 +393,13 @@ public final class SandboxedStudentCode implements StudentCode {
         }
         request.writeString(method);
         new ValueCodec(ownManager, new GraderRefs()).write(x, request);
-        List<RemoteLayer> outer = pendingChain;
-        long outerId = pendingChainRequest;
-        pendingChain = chain;
-        pendingChainRequest = readId(request);
+        PendingChain outer = pendingChain;
+        pendingChain = new PendingChain(readId(request), chain, method);
         Object result;
         try {
             result = call(what, request, x == null ? ownManager : x.getManager());
         } finally {
             pendingChain = outer;
-            pendingChainRequest = outerId;
         }
         if (result != null && !(result instanceof NDArray)) {
             throw protocolViolation(
@@ -535,13 +533,14 @@ public final class SandboxedStudentCode implements StudentCode {
         String className = reply.readString();
         String message = reply.readString();
         String stack = reply.readString();
-        if (pendingChain != null && reply.requestId() == pendingChainRequest) {
+        if (pendingChain != null && reply.requestId() == pendingChain.requestId()) {
             // a CALL_CHAIN's THREW names the layer that threw: report it as that layer's own call
+            List<RemoteLayer> members = pendingChain.members();
             int member = reply.readInt();
-            if (member < 0 || member >= pendingChain.size()) {
-                throw new ProtocolException("layer " + member + " of a chain of " + pendingChain.size() + " threw");
+            if (member < 0 || member >= members.size()) {
+                throw new ProtocolException("layer " + member + " of a chain of " + members.size() + " threw");
             }
-            what = shortName(pendingChain.get(member).className()) + "." + what.substring(0, what.indexOf(' '));
+            what = shortName(members.get(member).className()) + "." + pendingChain.method();
         }
         reply.expectEnd();
         if (kind == Wire.KIND_MISSING) {
