@@ -99,16 +99,25 @@ public class LoginRaceTests {
         assertThat(checked(twenty)).as("20 parallel wrong passwords: " + twenty).isEqualTo(MAX_PER_USER);
 
         List<AccountService.LoginResult> twelvePlusRight = burst(db, "sprinter", 12, true);
-        assertThat(twelvePlusRight.stream()
-                        .filter(r -> r instanceof AccountService.LoginResult.Invalid)
-                        .count())
-                .as("12 wrong and the right one: wrong passwords checked " + twelvePlusRight)
-                .isEqualTo(MAX_PER_USER);
+        long wrongChecked = twelvePlusRight.stream()
+                .filter(r -> r instanceof AccountService.LoginResult.Invalid)
+                .count();
         boolean loggedInDuringBurst =
                 twelvePlusRight.stream().anyMatch(r -> r instanceof AccountService.LoginResult.Success);
-        assertThat(burst(db, "sprinter", 0, true).get(0))
-                .as("the right password after the burst (logged in during" + " it: " + loggedInDuringBurst + ")")
-                .isInstanceOf(AccountService.LoginResult.Throttled.class);
+        // A success gives its slot back. Whether a wrong password of the burst still takes that slot
+        // depends on thread scheduling; that at most MAX_PER_USER wrong ones are checked does not.
+        assertThat(wrongChecked)
+                .as("12 wrong and the right one: wrong passwords checked " + twelvePlusRight)
+                .isBetween(loggedInDuringBurst ? MAX_PER_USER - 1L : MAX_PER_USER, (long) MAX_PER_USER);
+        // The failures recorded are exactly the wrong passwords checked: the right one is refused
+        // after the burst if and only if they used up the allowance.
+        AccountService.LoginResult after = burst(db, "sprinter", 0, true).get(0);
+        assertThat(after)
+                .as("the right password after the burst (wrong ones checked: " + wrongChecked + ")")
+                .isInstanceOf(
+                        wrongChecked == MAX_PER_USER
+                                ? AccountService.LoginResult.Throttled.class
+                                : AccountService.LoginResult.Success.class);
     }
 
     @Test
