@@ -33,17 +33,17 @@ import kadai.tasks.isolated.IsolatedSubmission;
 public final class UNetTask implements Task {
 
     static final int SIDE = Canvases.Config.STANDARD.side();
-    static final int DEFAULT_TRAIN = 10_000;
+    static final int DEFAULT_TRAIN = 30_000;
     static final int DEFAULT_TEST = 1_000;
     /** The most validation canvases (a tenth of the training canvases, at least 16). */
     static final int VALIDATION = 200;
 
-    static final int DEFAULT_EPOCHS = 5;
+    static final int DEFAULT_EPOCHS = 10;
     static final int SMOKE_TRAIN = 2_000;
     static final int DEFAULT_BATCH = 16;
     static final int WIDTH = 16;
     static final int DEPTH = 4;
-    static final double LEARNING_RATE = 2e-3;
+    static final double LEARNING_RATE = 5e-3;
     /** Test canvases drawn in the picture. */
     static final int SHOWN = 6;
 

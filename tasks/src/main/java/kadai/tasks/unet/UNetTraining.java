@@ -39,6 +39,9 @@ public final class UNetTraining {
     /** Background and the ten garments. */
     public static final int CLASSES = Canvases.CLASSES.size();
 
+    /** Steps of the learning rate's warm-up in a long run; see {@link #schedule}. */
+    static final int WARM_UP_STEPS = 100;
+
     private UNetTraining() {}
 
     /**
@@ -71,11 +74,7 @@ public final class UNetTraining {
         try (Model model = Model.newInstance("unet", device)) {
             model.setBlock(unet(code, plan.width(), plan.depth()));
             int steps = (plan.train().size() + plan.batchSize() - 1) / plan.batchSize();
-            Tracker schedule = Tracker.cosine()
-                    .setBaseValue((float) plan.learningRate())
-                    .optFinalValue((float) plan.learningRate() / 20)
-                    .setMaxUpdates(Math.max(1, steps * plan.epochs()))
-                    .build();
+            Tracker schedule = schedule(plan.learningRate(), steps * plan.epochs());
             // The loss object is not used: each step backpropagates the gradient of the submission's loss.
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(
@@ -146,6 +145,29 @@ public final class UNetTraining {
             }
         }
         return predictions;
+    }
+
+    /**
+     * Return the learning rate of every step: a linear warm-up from a twentieth of {@code rate}
+     * over the first {@value #WARM_UP_STEPS} steps (a tenth of a short run), then a cosine down to a
+     * twentieth again: the first, noisiest steps of Adam on a fresh network stay small.
+     */
+    static Tracker schedule(double rate, int totalSteps) {
+        float floor = (float) rate / 20;
+        Tracker cosine = Tracker.cosine()
+                .setBaseValue((float) rate)
+                .optFinalValue(floor)
+                .setMaxUpdates(Math.max(1, totalSteps))
+                .build();
+        int warmUp = Math.min(WARM_UP_STEPS, totalSteps / 10);
+        if (warmUp == 0) {
+            return cosine;
+        }
+        return Tracker.warmUp()
+                .setMainTracker(cosine)
+                .optWarmUpSteps(warmUp)
+                .optWarmUpBeginValue(floor)
+                .build();
     }
 
     /** Build {@code unet(1, 11, width, depth)} from the submission: a DJL block, so only in this JVM. */
