@@ -98,7 +98,9 @@ class Pix2PixLossTests {
                     () -> log(sigmoid(r))
                             .mean()
                             .add(log(sigmoid(f).neg().add(1)).mean())
-                            .mul(-0.5),
+                            // Constants the backward pass reads are kept in the manager (not a Number
+                            // overload's temporary, whose buffer a GC may free before backward).
+                            .mul(r.getManager().create(-0.5)),
                     null,
                     r,
                     f);
@@ -114,7 +116,7 @@ class Pix2PixLossTests {
                     () -> log(sigmoid(f2))
                             .mean()
                             .neg()
-                            .add(g.sub(target).abs().mean().mul(lambda)),
+                            .add(g.sub(target).abs().mean().mul(g.getManager().create(lambda))),
                     null,
                     f2,
                     g);

@@ -3,6 +3,8 @@ package kadai.tasks.detect;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Activation;
+import kadai.tasks.data.GraphConstants;
 
 /**
  * SSD's training loss on the trusted side: softmax cross-entropy of every positive anchor and of the
@@ -55,14 +57,18 @@ final class DetectionLoss {
         NDArray count = positive.sum().maximum(1);
         NDArray classification = crossEntropy.mul(positive.add(hard)).sum().div(count);
         NDArray diff = deltas.sub(targets).abs();
-        NDArray smoothL1 = NDArrays.where(diff.lt(1), diff.square().mul(0.5f), diff.sub(0.5f));
+        // Constants on the way to the loss come from GraphConstants: a Number overload's temporary
+        // would be freed at the next GC, before the backward pass reads it.
+        NDArray smoothL1 = NDArrays.where(
+                diff.lt(1), diff.square().mul(GraphConstants.of(diff, 0.5)), diff.sub(GraphConstants.of(diff, 0.5)));
         NDArray boxes = smoothL1.sum(new int[] {2}).mul(positive).sum().div(count);
         return new Terms(classification, boxes);
     }
 
     /** Return the mean binary cross-entropy of mask logits against 0/1 targets of the same shape, computed stably. */
     static NDArray mask(NDArray logits, NDArray targets) {
-        NDArray softplus = logits.abs().neg().exp().add(1).log();
-        return logits.maximum(0).sub(logits.mul(targets)).add(softplus).mean();
+        NDArray softplus =
+                logits.abs().neg().exp().add(GraphConstants.of(logits, 1)).log();
+        return Activation.relu(logits).sub(logits.mul(targets)).add(softplus).mean();
     }
 }

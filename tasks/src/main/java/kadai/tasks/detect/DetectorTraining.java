@@ -123,7 +123,8 @@ final class DetectorTraining {
                     maskLoss = lastMaskLoss;
                     loss = loss.add(features.mul(dfeatures).sum());
                 } else {
-                    loss = loss.add(features.sum().mul(0)); // the projection takes part, with a zero gradient
+                    // The projection takes part, with a zero gradient (zerosLike: engine memory, see GraphConstants).
+                    loss = loss.add(features.mul(features.zerosLike()).sum());
                 }
                 collector.backward(loss);
                 double cls = terms.classification().getFloat();

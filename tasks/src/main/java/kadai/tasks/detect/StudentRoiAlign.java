@@ -81,8 +81,10 @@ final class StudentRoiAlign {
             throw new IllegalStateException("RoiAlign.backward must return the features' shape " + features.getShape()
                     + ", got " + (dfeatures == null ? "null" : dfeatures.getShape()));
         }
+        // A copy in engine memory: the backward pass keeps this array, whatever manager or buffer the
+        // submission made it in (see GraphConstants).
         return finite("RoiAlign.backward", dfeatures.toType(DataType.FLOAT32, false))
-                .toDevice(features.getDevice(), false);
+                .toDevice(features.getDevice(), true);
     }
 
     private static NDArray finite(String what, NDArray x) {

@@ -52,7 +52,9 @@ class SurrogateGradientTests {
             NDArray upstream = fake.duplicate();
             upstream.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray image = upstream.mul(1); // stands for G's output, with a graph
+                // Stands for G's output, with a graph (a constant in engine memory: a Number overload's would be
+                // freed by a GC before the second backward reads it).
+                NDArray image = upstream.mul(m.full(new Shape(), 1, DataType.FLOAT64));
                 NDArray leaf = image.stopGradient().concat(planes, 1);
                 leaf.setRequiresGradient(true);
                 NDArray logits = d.forward(store, new NDList(leaf), true).singletonOrThrow();
