@@ -29,8 +29,8 @@ import kadai.grader.sandbox.SandboxMode;
  *       calls later), and every call's arrays after each evaluation chunk
  *       ({@link kadai.grader.api.StudentCode#releaseCalls()});</li>
  *   <li>the JVM's full JIT (C2): a student's Java loops run for minutes, unlike a grading's calls;</li>
- *   <li>large tensors through the pipe: the shared exchange file ({@link SandboxConfig#exchangeBytes()})
- *       is off until a difference it makes in {@code detect} is explained ({@value #EXCHANGE_BYTES});</li>
+ *   <li>large tensors through the shared exchange file ({@link SandboxConfig#exchangeBytes()},
+ *       {@value #EXCHANGE_BYTES} bytes each way), the rest through the pipe;</li>
  *   <li>as many CPUs as the run's {@code --threads} (else the machine's cores, at most 8), with
  *       matching {@code OMP_NUM_THREADS}.</li>
  * </ul>
@@ -43,11 +43,12 @@ public final class TaskSandbox {
     public static final int CPU_HOURS_PER_CORE = 24;
     /**
      * Bytes of tensor data one call may pass through the exchange file in each direction (the
-     * rest goes through the pipe). 0, the exchange is off: with it on, {@code detect}'s sandboxed
-     * losses drift from the in-process ones from step 3 on (SandboxedDetectTests), a difference not
-     * yet explained; {@code cnn}'s chain keeps its activations in the runner without it.
+     * rest goes through the pipe). It was off for a while because {@code detect}'s sandboxed losses
+     * drifted from the in-process ones with it on (SandboxedDetectTests); the cause was the in-process
+     * side's loss, whose constants a GC could free (see {@code GraphConstants}): with that fixed the
+     * two agree with the exchange on.
      */
-    public static final long EXCHANGE_BYTES = 0L;
+    public static final long EXCHANGE_BYTES = 64L << 20;
     /** Calls after which a call's arrays are freed in the runner. */
     public static final int KEEP_CALLS = 16;
 
