@@ -59,8 +59,8 @@ final class DetectionLoss {
         NDArray diff = deltas.sub(targets).abs();
         // Constants on the way to the loss come from GraphConstants: a Number overload's temporary
         // would be freed at the next GC, before the backward pass reads it.
-        NDArray smoothL1 = NDArrays.where(
-                diff.lt(1), diff.square().mul(GraphConstants.of(diff, 0.5)), diff.sub(GraphConstants.of(diff, 0.5)));
+        NDArray half = GraphConstants.of(diff, 0.5);
+        NDArray smoothL1 = NDArrays.where(diff.lt(1), diff.square().mul(half), diff.sub(half));
         NDArray boxes = smoothL1.sum(new int[] {2}).mul(positive).sum().div(count);
         return new Terms(classification, boxes);
     }

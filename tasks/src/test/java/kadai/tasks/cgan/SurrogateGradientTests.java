@@ -13,6 +13,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import kadai.tasks.data.GraphConstants;
 import kadai.tasks.gan.DcganNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +53,9 @@ class SurrogateGradientTests {
             NDArray upstream = fake.duplicate();
             upstream.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                // Stands for G's output, with a graph (a constant in engine memory: a Number overload's would be
-                // freed by a GC before the second backward reads it).
-                NDArray image = upstream.mul(m.full(new Shape(), 1, DataType.FLOAT64));
+                // Stands for G's output, with a graph (see GraphConstants: a Number overload's constant
+                // could be freed by a GC before the second backward reads it).
+                NDArray image = upstream.mul(GraphConstants.of(upstream, 1));
                 NDArray leaf = image.stopGradient().concat(planes, 1);
                 leaf.setRequiresGradient(true);
                 NDArray logits = d.forward(store, new NDList(leaf), true).singletonOrThrow();
