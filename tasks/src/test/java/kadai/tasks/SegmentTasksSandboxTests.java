@@ -152,7 +152,7 @@ class SegmentTasksSandboxTests {
         assumeThat(there).contains("the submission runs in the sandbox (sandbox:full)");
         assertThat(there)
                 .contains("could not read the test labels: NoSuchFileException")
-                .contains("input holds run.properties test-pixels.bytes train-masks.bytes train-pixels.bytes"
+                .contains("input holds garments.images garments.labels run.properties test-pixels.bytes"
                         + " validation-masks.bytes validation-pixels.bytes")
                 .doesNotContain("test-masks");
     }

@@ -48,7 +48,12 @@ public final class Canvases {
 
     /** Return {@code count} canvases drawn from the training split of {@code data}. */
     public static CanvasSet training(FashionMnist data, int count, long seed) {
-        return new Canvases(data.train(), Config.STANDARD).draw(count, seed);
+        return fromTrainingSplit(data).draw(count, seed);
+    }
+
+    /** Return the drawer of training canvases of {@code data}, for runs that draw their batches as they go. */
+    public static Canvases fromTrainingSplit(FashionMnist data) {
+        return new Canvases(data.train(), Config.STANDARD);
     }
 
     /** Return {@code count} canvases drawn from the test split of {@code data}. */
@@ -60,10 +65,26 @@ public final class Canvases {
         return config;
     }
 
+    /** Return the garment images the canvases are drawn from. */
+    public ImageSet garments() {
+        return garments;
+    }
+
     /** Return canvases {@code 0 .. count-1} of {@code seed}. */
     public CanvasSet draw(int count, long seed) {
+        return draw(0, count, seed);
+    }
+
+    /**
+     * Return canvases {@code from .. from+count-1} of {@code seed}: a training run that draws its batches
+     * one after another this way holds one batch at a time and never sees a canvas twice.
+     */
+    public CanvasSet draw(int from, int count, long seed) {
+        if (from < 0 || count < 0 || from > Integer.MAX_VALUE - count) {
+            throw new IllegalArgumentException("canvases " + from + " .. " + from + " + " + count + " do not exist");
+        }
         Canvas[] canvases = new Canvas[count];
-        IntStream.range(0, count).parallel().forEach(i -> canvases[i] = canvas(seed, i));
+        IntStream.range(0, count).parallel().forEach(i -> canvases[i] = canvas(seed, from + i));
         return CanvasSet.of(config.side(), List.of(canvases));
     }
 

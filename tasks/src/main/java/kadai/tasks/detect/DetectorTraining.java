@@ -11,11 +11,12 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.function.Function;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.TaskResult;
 import kadai.tasks.data.Box;
 import kadai.tasks.data.CanvasSet;
+import kadai.tasks.data.CanvasStream;
 import kadai.tasks.data.Canvases;
 
 /**
@@ -54,24 +55,33 @@ final class DetectorTraining {
         this.result = result;
     }
 
+    /**
+     * Train for {@code epochs} epochs of {@code perEpoch} canvases, each batch drawn afresh from {@code stream}
+     * and given its targets by {@code targetsOf} (the submission's code); follow mAP@0.5 on {@code validation}
+     * after each epoch.
+     */
     void run(
-            CanvasSet train,
-            Targets targets,
+            CanvasStream stream,
+            int perEpoch,
             CanvasSet validation,
+            Function<CanvasSet, Targets> targetsOf,
             BoxesApi boxes,
             int epochs,
-            int batchSize,
-            long seed) {
+            int batchSize) {
         int a = anchors.length / 4;
-        int steps = Math.max(1, train.size() / batchSize);
-        Random random = new Random(seed);
-        meter.phase("training", epochs, steps);
+        int steps = Math.max(1, perEpoch / batchSize);
+        int n = Math.min(batchSize, perEpoch);
+        meter.phase(
+                "training (new canvases every batch, targets by your Boxes.iou, Anchors.match, Boxes.encode)",
+                epochs,
+                steps);
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            int[] order = shuffled(train.size(), random);
             for (int step = 0; step < steps; step++) {
-                int[] batch = java.util.Arrays.copyOfRange(
-                        order, step * batchSize, Math.min(train.size(), (step + 1) * batchSize));
-                double loss = step(train, targets, batch, a);
+                CanvasSet batch = stream.next(n);
+                Targets targets = targetsOf.apply(batch);
+                positives += targets.positives;
+                canvases += batch.size();
+                double loss = step(batch, targets, a);
                 meter.step(epoch, step + 1, loss);
             }
             double map = evaluate(validation, boxes).map50();
@@ -80,22 +90,27 @@ final class DetectorTraining {
         }
     }
 
-    private double step(CanvasSet train, Targets targets, int[] batch, int a) {
-        int side = train.side();
-        int n = batch.length;
+    /** Positive anchors over the training canvases so far, and those canvases. */
+    private long positives;
+
+    private long canvases;
+
+    /** Return the positive anchors per training canvas so far. */
+    double positivesPerCanvas() {
+        return positives / (double) Math.max(1, canvases);
+    }
+
+    private double step(CanvasSet batch, Targets targets, int a) {
+        int side = batch.side();
+        int n = batch.size();
         float[] pixels = new float[n * side * side];
-        int[] labels = new int[n * a];
-        float[] deltas = new float[n * a * 4];
         List<float[]> rois = new ArrayList<>();
         List<float[]> maskTargets = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int c = batch[i];
-            System.arraycopy(train.image(c), 0, pixels, i * side * side, side * side);
-            System.arraycopy(targets.labels, c * a, labels, i * a, a);
-            System.arraycopy(targets.deltas, c * a * 4, deltas, i * a * 4, a * 4);
+            System.arraycopy(batch.image(i), 0, pixels, i * side * side, side * side);
             if (roiAlign != null) {
-                int[] instances = train.instanceMask(c);
-                List<Box> truth = train.boxes(c);
+                int[] instances = batch.instanceMask(i);
+                List<Box> truth = batch.boxes(i);
                 for (int k = 0; k < truth.size(); k++) {
                     Box b = truth.get(k);
                     rois.add(new float[] {i, b.x1(), b.y1(), b.x2(), b.y2()});
@@ -106,8 +121,8 @@ final class DetectorTraining {
         Device device = detector.getDevices()[0];
         try (NDManager scope = detector.getManager().newSubManager(device)) {
             NDArray x = scope.create(pixels, new Shape(n, 1, side, side));
-            NDArray y = scope.create(labels, new Shape(n, a));
-            NDArray t = scope.create(deltas, new Shape(n, a, 4));
+            NDArray y = scope.create(targets.labels, new Shape(n, a));
+            NDArray t = scope.create(targets.deltas, new Shape(n, a, 4));
             double total;
             boolean masked = roiAlign != null && !rois.isEmpty();
             try (GradientCollector collector = detector.newGradientCollector()) {
@@ -301,20 +316,6 @@ final class DetectorTraining {
                 count / (double) Math.max(1, canvases.size()),
                 detections,
                 masks);
-    }
-
-    private static int[] shuffled(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
     }
 
     private static float[] flatten(List<float[]> rows) {

@@ -18,6 +18,7 @@ import ai.djl.training.tracker.Tracker;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import kadai.tasks.DeviceChoice;
@@ -27,6 +28,7 @@ import kadai.tasks.TaskConfig;
 import kadai.tasks.TaskContext;
 import kadai.tasks.TaskResult;
 import kadai.tasks.data.Augmentation;
+import kadai.tasks.data.CollectionProbe;
 import kadai.tasks.data.ImageDataset;
 import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
@@ -139,7 +141,8 @@ public final class ResNetTask implements Task {
             "test_images",
             "epochs",
             "batch_size",
-            "train_images_per_second");
+            "train_images_per_second",
+            "gradients_survive_collection");
 
     /** Train in the isolated JVM on the plan's data, test images without labels; score the predictions here. */
     private TaskResult runIsolated(TaskContext context, IsolatedSubmission isolated) throws Exception {
@@ -312,6 +315,14 @@ public final class ResNetTask implements Task {
                             count,
                             out,
                             expected.get(depth)));
+                }
+                if (depth == ResNetArchitecture.Depth.RESNET18) { // the hazard is in the blocks' code, not the depth
+                    Optional<String> hazard =
+                            CollectionProbe.check(net, manager, input, "ResNet-18 from your ResNetBlocks");
+                    result.metrics().put("gradients_survive_collection", hazard.isEmpty());
+                    if (hazard.isPresent()) {
+                        throw new IllegalStateException(hazard.get());
+                    }
                 }
             }
         }

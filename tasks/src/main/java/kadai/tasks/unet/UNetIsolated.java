@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import kadai.grader.api.StudentCode;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.TaskResult;
+import kadai.tasks.data.Canvases;
 import kadai.tasks.isolated.IsolatedInput;
 import kadai.tasks.isolated.IsolatedTraining;
 import kadai.tasks.isolated.RunFiles;
 
 /**
- * The {@code unet} task inside the isolated JVM: read the training and validation canvases with
- * their masks and the test canvases without theirs, and run {@link UNetTraining#trainAndPredict}.
+ * The {@code unet} task inside the isolated JVM: read the training split's garments (the training
+ * canvases are drawn from them batch by batch), the validation canvases with their masks and the test
+ * canvases without theirs, and run {@link UNetTraining#trainAndPredict}.
  */
 public final class UNetIsolated implements IsolatedTraining {
 
@@ -21,6 +23,9 @@ public final class UNetIsolated implements IsolatedTraining {
     static final String WIDTH = "width";
     static final String DEPTH = "depth";
     static final String LEARNING_RATE = "learningRate";
+    static final String PER_EPOCH = "perEpoch";
+    /** The file of the training split's garments (images and labels) the training canvases are drawn from. */
+    static final String GARMENTS = "garments";
 
     @Override
     public byte[] train(IsolatedInput input, StudentCode code, ProgressMeter meter, TaskResult result)
@@ -31,7 +36,8 @@ public final class UNetIsolated implements IsolatedTraining {
                 input.integer(WIDTH),
                 input.integer(DEPTH),
                 Double.parseDouble(input.get(LEARNING_RATE)),
-                read(input.dir(), "train", true),
+                new Canvases(RunFiles.read(input.dir(), GARMENTS, true), Canvases.Config.STANDARD),
+                input.integer(PER_EPOCH),
                 read(input.dir(), "validation", true),
                 read(input.dir(), "test", false));
         return UNetTraining.trainAndPredict(code, input.seed(), Device.cpu(), plan, meter, result);

@@ -12,11 +12,13 @@ import kadai.tasks.Task;
 import kadai.tasks.TaskConfig;
 import kadai.tasks.TaskContext;
 import kadai.tasks.TaskResult;
+import kadai.tasks.data.CanvasStream;
 import kadai.tasks.data.Canvases;
 import kadai.tasks.data.FashionMnist;
 import kadai.tasks.isolated.IsolatedJob;
 import kadai.tasks.isolated.IsolatedRun;
 import kadai.tasks.isolated.IsolatedSubmission;
+import kadai.tasks.isolated.RunFiles;
 
 /**
  * Train a U-Net from the student's {@code UNets.unet} with the student's {@code PixelCrossEntropy}
@@ -26,8 +28,9 @@ import kadai.tasks.isolated.IsolatedSubmission;
  * <p>Training canvases come from the training split, test canvases from the test split only
  * ({@link Canvases}). The architecture is checked first (parameter count against the handout's,
  * output shape). A student's blocks cannot cross a process, so the run trains whole in an isolated
- * sandboxed JVM that gets the training canvases with their masks and the test canvases without
- * theirs, and returns a label per test pixel; this side computes {@code miou}, {@code pixel_accuracy}
+ * sandboxed JVM that gets the training split's garments (it draws each batch's canvases from them,
+ * new ones every epoch, as an in-process run does), the validation canvases with their masks and the
+ * test canvases without theirs, and returns a label per test pixel; this side computes {@code miou}, {@code pixel_accuracy}
  * and every class's IoU, and draws canvases, true and predicted masks side by side.
  */
 public final class UNetTask implements Task {
@@ -71,8 +74,8 @@ public final class UNetTask implements Task {
         boolean smoke = !gpu && config.trainSize() == 0;
         int trainSize = TaskConfig.or(config.trainSize(), smoke ? SMOKE_TRAIN : DEFAULT_TRAIN);
         int epochs = TaskConfig.or(config.epochs(), smoke ? 1 : DEFAULT_EPOCHS);
+        CanvasStream.requireDrawable(trainSize, epochs);
         long seed = config.seed();
-        SegmentationSet train = SegmentationSet.of(Canvases.training(fashion, trainSize, seed));
         SegmentationSet validation = SegmentationSet.of(
                 Canvases.training(fashion, Math.min(VALIDATION, Math.max(16, trainSize / 10)), seed + 1));
         SegmentationSet test =
@@ -83,7 +86,8 @@ public final class UNetTask implements Task {
                 WIDTH,
                 DEPTH,
                 LEARNING_RATE,
-                train,
+                Canvases.fromTrainingSplit(fashion),
+                trainSize,
                 validation,
                 test.withoutMasks());
         return new Data(plan, test, smoke);
@@ -121,7 +125,7 @@ public final class UNetTask implements Task {
         return result;
     }
 
-    /** The isolated run: training and validation canvases with masks, test canvases without. */
+    /** The isolated run: the training split's garments, validation canvases with masks, test canvases without. */
     private IsolatedJob job(Data data) {
         UNetTraining.Plan plan = data.plan();
         Properties settings = new Properties();
@@ -130,25 +134,29 @@ public final class UNetTask implements Task {
         settings.setProperty(UNetIsolated.WIDTH, Integer.toString(plan.width()));
         settings.setProperty(UNetIsolated.DEPTH, Integer.toString(plan.depth()));
         settings.setProperty(UNetIsolated.LEARNING_RATE, Double.toString(plan.learningRate()));
+        settings.setProperty(UNetIsolated.PER_EPOCH, Integer.toString(plan.perEpoch()));
         Set<String> metrics = new HashSet<>(Set.of(
                 "loss_from",
-                "train_canvases",
+                "train_canvases_per_epoch",
+                "train_canvases_drawn",
                 "test_canvases",
                 "epochs",
                 "batch_size",
                 "width",
                 "depth",
-                "train_canvases_per_second"));
+                "train_canvases_per_second",
+                "gradients_survive_collection"));
         for (String name : new String[] {"unet", "small_unet"}) { // the run's network and unet(1, 11, 4, 2)
             metrics.addAll(Set.of(name + "_parameters", name + "_expected_parameters", name + "_output_shape"));
         }
-        long steps = (long) plan.epochs() * ((plan.train().size() + plan.batchSize() - 1) / plan.batchSize());
+        long steps = (long) plan.epochs() * ((plan.perEpoch() + plan.batchSize() - 1) / plan.batchSize());
         return new IsolatedJob(
                 id(),
                 UNetIsolated.class.getName(),
                 settings,
                 dir -> {
-                    UNetIsolated.write(dir, "train", plan.train(), true);
+                    // The training split itself: the isolated side draws each batch's canvases as this side would.
+                    RunFiles.write(dir, UNetIsolated.GARMENTS, plan.canvases().garments(), true);
                     UNetIsolated.write(dir, "validation", plan.validation(), true);
                     UNetIsolated.write(dir, "test", plan.test(), false); // no masks
                 },

@@ -17,14 +17,15 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import kadai.grader.api.StudentCode;
 import kadai.tasks.ProgressMeter;
 import kadai.tasks.TaskResult;
+import kadai.tasks.data.CanvasStream;
 import kadai.tasks.data.Canvases;
-import kadai.tasks.data.ImageSet;
+import kadai.tasks.data.CollectionProbe;
 import kadai.tasks.data.Scalars;
 
 /**
@@ -49,6 +50,9 @@ public final class UNetTraining {
      *
      * @param width channels of the first level
      * @param depth poolings
+     * @param canvases the drawer of the training canvases: each batch is drawn afresh (canvases 0, 1, 2, ...
+     *     of the run's seed), so every epoch sees {@code perEpoch} new canvases
+     * @param perEpoch training canvases an epoch
      * @param test test canvases, without masks
      */
     public record Plan(
@@ -57,7 +61,8 @@ public final class UNetTraining {
             int width,
             int depth,
             double learningRate,
-            SegmentationSet train,
+            Canvases canvases,
+            int perEpoch,
             SegmentationSet validation,
             SegmentationSet test) {}
 
@@ -68,12 +73,12 @@ public final class UNetTraining {
         meter.message("checking the architecture (parameter counts, output shape)");
         checkArchitecture(code, plan, result);
         Engine.getInstance().setRandomSeed((int) seed);
-        int side = plan.train().side();
+        int side = plan.canvases().config().side();
         PixelLoss loss = new PixelLoss(code);
         byte[] predictions;
         try (Model model = Model.newInstance("unet", device)) {
             model.setBlock(unet(code, plan.width(), plan.depth()));
-            int steps = (plan.train().size() + plan.batchSize() - 1) / plan.batchSize();
+            int steps = (plan.perEpoch() + plan.batchSize() - 1) / plan.batchSize();
             Tracker schedule = schedule(plan.learningRate(), steps * plan.epochs());
             // The loss object is not used: each step backpropagates the gradient of the submission's loss.
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
@@ -82,22 +87,22 @@ public final class UNetTraining {
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(plan.batchSize(), 1, side, side));
-                Random order = new Random(seed);
-                meter.phase("train", plan.epochs(), steps);
+                CanvasStream stream = new CanvasStream(plan.canvases(), seed);
+                meter.phase("train", plan.epochs(), steps); // an isolated run relays only plain phase names
                 long images = 0;
                 double seconds = 0;
                 for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    int[] permutation = ImageSet.permutation(plan.train().size(), order);
                     double lossSum = 0;
                     long step = 0;
-                    for (int from = 0; from < permutation.length; from += plan.batchSize()) {
-                        int[] batch = Arrays.copyOfRange(
-                                permutation, from, Math.min(permutation.length, from + plan.batchSize()));
+                    for (int from = 0; from < plan.perEpoch(); from += plan.batchSize()) {
+                        SegmentationSet drawn =
+                                SegmentationSet.of(stream.next(Math.min(plan.batchSize(), plan.perEpoch() - from)));
+                        int[] batch = IntStream.range(0, drawn.size()).toArray();
                         double value;
                         try (NDManager scope = trainer.getManager().newSubManager()) {
-                            NDArray x = images(scope, plan.train(), batch);
-                            NDArray labels = masks(scope, plan.train(), batch);
+                            NDArray x = images(scope, drawn, batch);
+                            NDArray labels = masks(scope, drawn, batch);
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                                 NDArray[] lg = loss.lossAndGrad(logits.stopGradient(), labels);
@@ -135,7 +140,8 @@ public final class UNetTraining {
                 meter.phase("evaluate", 1, 1);
                 predictions = predict(trainer, plan.test());
                 result.metrics().put("loss_from", loss.source());
-                result.metrics().put("train_canvases", plan.train().size());
+                result.metrics().put("train_canvases_per_epoch", plan.perEpoch());
+                result.metrics().put("train_canvases_drawn", stream.drawn());
                 result.metrics().put("test_canvases", plan.test().size());
                 result.metrics().put("epochs", plan.epochs());
                 result.metrics().put("batch_size", plan.batchSize());
@@ -183,7 +189,7 @@ public final class UNetTraining {
 
     /** Compare parameter counts with the architecture's and check the output shape, on the plan's net and a small one. */
     static void checkArchitecture(StudentCode code, Plan plan, TaskResult result) {
-        int side = plan.train().side();
+        int side = plan.canvases().config().side();
         int[][] nets = {{plan.width(), plan.depth()}, {4, 2}};
         for (int[] net : nets) {
             try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
@@ -213,6 +219,14 @@ public final class UNetTraining {
                             expected,
                             wanted));
                 }
+                if (net != nets[0]) { // the small net: the hazard is in the blocks' code, not their size
+                    Optional<String> hazard = CollectionProbe.check(
+                            block, manager, input, "UNets.unet(1, " + CLASSES + ", " + net[0] + ", " + net[1] + ")");
+                    result.metrics().put("gradients_survive_collection", hazard.isEmpty());
+                    if (hazard.isPresent()) {
+                        throw new IllegalStateException(hazard.get());
+                    }
+                }
             }
         }
     }
@@ -234,7 +248,7 @@ public final class UNetTraining {
         int chunk = 64;
         for (int from = 0; from < set.size(); from += chunk) {
             int to = Math.min(set.size(), from + chunk);
-            int[] batch = java.util.stream.IntStream.range(from, to).toArray();
+            int[] batch = IntStream.range(from, to).toArray();
             try (NDManager scope = trainer.getManager().newSubManager()) {
                 NDArray logits =
                         trainer.evaluate(new NDList(images(scope, set, batch))).singletonOrThrow();

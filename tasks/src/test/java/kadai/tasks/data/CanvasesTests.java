@@ -40,6 +40,29 @@ class CanvasesTests {
     }
 
     @Test
+    void aStreamDrawsTheSeedsCanvasesInOrderBatchAfterBatchNeverTheSameTwice() {
+        Canvases canvases = new Canvases(TRAIN, STANDARD);
+        CanvasSet whole = canvases.draw(30, 7);
+        CanvasStream stream = new CanvasStream(canvases, 7);
+        CanvasSet first = stream.next(12);
+        CanvasSet second = stream.next(18);
+        assertThat(stream.drawn()).isEqualTo(30);
+        assertThat(stream.side()).isEqualTo(64);
+        assertThat(first.pixels()).isEqualTo(whole.slice(0, 12).pixels());
+        assertThat(second.pixels()).isEqualTo(whole.slice(12, 30).pixels());
+        assertThat(second.boxes()).isEqualTo(whole.boxes().subList(12, 30));
+        assertThat(canvases.draw(12, 18, 7).instances()).isEqualTo(second.instances());
+        assertThat(first.pixels()).isNotEqualTo(Arrays.copyOf(second.pixels(), first.pixels().length));
+        assertThatThrownBy(() -> canvases.draw(Integer.MAX_VALUE - 2, 5, 7))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("do not exist");
+        assertThatThrownBy(() -> canvases.draw(-1, 5, 7)).isInstanceOf(IllegalArgumentException.class);
+        CanvasStream.requireDrawable(60_000, 35_791);
+        assertThatThrownBy(() -> CanvasStream.requireDrawable(60_000, 35_792))
+                .hasMessageContaining("--train-size 60000 x --epochs 35792");
+    }
+
+    @Test
     void masksAndBoxesAgreeOnEveryCanvas() {
         CanvasSet set = new Canvases(TRAIN, STANDARD).draw(300, 3);
         int side = STANDARD.side();

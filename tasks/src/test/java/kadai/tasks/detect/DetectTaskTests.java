@@ -79,7 +79,11 @@ class DetectTaskTests {
         assertThat(map50).isBetween(0.0, 1.0);
         assertThat((double) result.metrics().get("map50_95")).isBetween(0.0, map50);
         assertThat((double) result.metrics().get("mask_map50")).isBetween(0.0, 1.0);
-        assertThat(result.metrics()).containsEntry("mask_head", true).containsEntry("anchors", AnchorLayout.count());
+        assertThat(result.metrics())
+                .containsEntry("mask_head", true)
+                .containsEntry("anchors", AnchorLayout.count())
+                .containsEntry("train_canvases_per_epoch", 64)
+                .containsEntry("train_canvases_drawn", 64);
         assertThat(result.curves().get("train_loss"))
                 .hasSize(4)
                 .allSatisfy(v -> assertThat(v).isFinite().isPositive());
@@ -90,8 +94,8 @@ class DetectTaskTests {
                 .isEqualTo(4 * (64 * 4 + 6) + 6);
         assertThat(result.images()).containsKeys("test_predictions", "losses");
 
-        // The submission saw the training boxes only while making the targets, one canvas at a time, before
-        // any prediction: afterwards it only decodes, suppresses and aligns.
+        // The submission saw the training boxes only while making the targets, one canvas at a time as each
+        // batch was drawn, before any prediction: afterwards it only decodes, suppresses and aligns.
         List<String> calls = List.copyOf(spy.calls);
         int firstDecode = calls.indexOf("decode");
         assertThat(calls.subList(0, 3)).containsExactly("new RoiAlign", "grid", "grid");

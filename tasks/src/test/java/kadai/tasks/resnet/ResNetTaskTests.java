@@ -79,7 +79,8 @@ class ResNetTaskTests {
         assertThat(result.metrics())
                 .containsEntry("resnet18_parameters", 11_181_642L)
                 .containsEntry("resnet34_parameters", 21_289_802L)
-                .containsEntry("trained_output_shape", "(32, 10)");
+                .containsEntry("trained_output_shape", "(32, 10)")
+                .containsEntry("gradients_survive_collection", true);
         assertThat(result.curves().get("train_loss"))
                 .hasSize(2)
                 .allSatisfy(v -> assertThat(v).isFinite());
