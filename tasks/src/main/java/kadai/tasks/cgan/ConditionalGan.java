@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import kadai.grader.suites.gan.GanLossApi;
 import kadai.grader.suites.pix2pix.ConditioningApi;
+import kadai.tasks.data.Gradients;
 import kadai.tasks.data.Scalars;
 import kadai.tasks.gan.DcganNetworks;
 import kadai.tasks.gan.GanSteps;
@@ -86,7 +87,7 @@ final class ConditionalGan implements AutoCloseable {
     private double discriminatorStep(NDArray real, NDArray yReal, NDArray input, NDArray yFake) {
         try (GradientCollector collector = dt.newGradientCollector()) {
             // Only D gets gradients here (the fake images are detached); clear what the last G step left on it.
-            GanSteps.zeroGradients(discriminator);
+            Gradients.zero(discriminator);
             NDArray fake = gt.forward(new NDList(input)).singletonOrThrow().stopGradient();
             NDArray realLogits =
                     dt.forward(new NDList(labelPlanes(real, yReal))).singletonOrThrow();
@@ -106,7 +107,7 @@ final class ConditionalGan implements AutoCloseable {
 
     private double generatorStep(NDArray input, NDArray yFake) {
         try (GradientCollector collector = gt.newGradientCollector()) {
-            GanSteps.zeroGradients(generator);
+            Gradients.zero(generator);
             NDArray fake = gt.forward(new NDList(input)).singletonOrThrow();
             // D's input is a leaf: its gradient, channel 0, is the gradient of the loss w.r.t. the fake images.
             NDArray planes = labelPlanes(fake.stopGradient(), yFake);

@@ -8,6 +8,9 @@ package kadai.tasks.data;
  */
 public final class CanvasStream {
 
+    /** Added to a run's seed for its validation canvases. */
+    static final long VALIDATION_SEED_OFFSET = 1;
+
     private final Canvases drawer;
     private final long seed;
     private int next;
@@ -28,6 +31,14 @@ public final class CanvasStream {
             throw new IllegalArgumentException("--train-size " + perEpoch + " x --epochs " + epochs
                     + " is more canvases than a run can draw (" + Integer.MAX_VALUE + ")");
         }
+    }
+
+    /**
+     * Return {@code count} canvases to follow a run of {@code seed} on: drawn from the same split with
+     * {@code seed + 1}, so that no batch of {@code new CanvasStream(drawer, seed)} is among them.
+     */
+    public static CanvasSet validation(Canvases drawer, int count, long seed) {
+        return drawer.draw(count, seed + VALIDATION_SEED_OFFSET);
     }
 
     /** Return the next {@code count} canvases. */

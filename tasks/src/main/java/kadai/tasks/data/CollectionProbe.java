@@ -66,7 +66,7 @@ public final class CollectionProbe {
 
     /** Run forward and backward of {@code sum(out * weights)}; return every trainable parameter's gradient. */
     private static float[] gradients(Block block, NDManager scope, NDArray x, boolean collect) {
-        zeroGradients(block);
+        Gradients.zero(block);
         try (NDManager pass = scope.newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray out = block.forward(new ParameterStore(pass, false), new NDList(x), true)
@@ -81,14 +81,14 @@ public final class CollectionProbe {
         }
         int total = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
-            if (trained(p.getValue())) {
+            if (Gradients.held(p.getValue())) {
                 total += (int) p.getValue().getArray().size();
             }
         }
         float[] all = new float[total];
         int at = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
-            if (trained(p.getValue())) {
+            if (Gradients.held(p.getValue())) {
                 float[] g = p.getValue()
                         .getArray()
                         .getGradient()
@@ -101,22 +101,6 @@ public final class CollectionProbe {
         return all;
     }
 
-    private static boolean trained(Parameter parameter) {
-        return parameter.requiresGradient()
-                && parameter.isInitialized()
-                && parameter.getArray().hasGradient();
-    }
-
-    private static void zeroGradients(Block block) {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (trained(p.getValue())) {
-                try (NDArray grad = p.getValue().getArray().getGradient()) {
-                    grad.subi(grad);
-                }
-            }
-        }
-    }
-
     private static float[] weights(Shape shape) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(shape.size());
         float[] w = new float[(int) shape.size()];
@@ -127,7 +111,7 @@ public final class CollectionProbe {
     }
 
     /** Collect garbage, let the cleaner free dead direct buffers, and reuse their memory for other numbers. */
-    static void churn(NDManager manager) {
+    public static void churn(NDManager manager) {
         for (int round = 0; round < 3; round++) {
             System.gc();
             try {

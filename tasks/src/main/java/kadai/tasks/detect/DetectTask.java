@@ -3,17 +3,14 @@ package kadai.tasks.detect;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -65,12 +62,10 @@ public final class DetectTask implements Task {
 
     static final int CPU_SMOKE_EPOCHS = 2;
     /**
-     * Canvases drawn apart from the training ones (same split, seed + {@link #VALIDATION_SEED_OFFSET}) to follow
+     * Canvases drawn apart from the training ones ({@link CanvasStream#validation}) to follow
      * mAP@0.5 during training: a tenth of the training canvases of an epoch, between 16 and 200.
      */
     static final int VALIDATION = 200;
-    /** Added to the run's seed for the validation canvases, so that no batch draws them. */
-    static final long VALIDATION_SEED_OFFSET = 1;
     /** Test canvases always come from this seed, so that every run is scored on the same canvases. */
     static final long TEST_SEED = 20_261_206L;
     /** Adam's learning rate, decayed along a cosine to a hundredth of it by the last step. */
@@ -107,7 +102,7 @@ public final class DetectTask implements Task {
         meter.message("drawing " + validationSize + " validation and " + testSize
                 + " test canvases (training canvases are drawn batch by batch, new ones every epoch)");
         Canvases drawer = Canvases.fromTrainingSplit(data);
-        CanvasSet validation = drawer.draw(validationSize, config.seed() + VALIDATION_SEED_OFFSET);
+        CanvasSet validation = CanvasStream.validation(drawer, validationSize, config.seed());
         CanvasSet test = Canvases.test(data, testSize, TEST_SEED);
 
         StudentCode code = context.submission();
@@ -212,20 +207,5 @@ public final class DetectTask implements Task {
         return new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
                 .optDevices(new Device[] {device});
-    }
-
-    /** Zero the accumulated gradients of a block's trainable parameters (PyTorch accumulates them). */
-    static void zeroGradients(Block block) {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            Parameter parameter = p.getValue();
-            if (parameter.requiresGradient() && parameter.isInitialized()) {
-                NDArray array = parameter.getArray();
-                if (array.hasGradient()) {
-                    try (NDArray grad = array.getGradient()) {
-                        grad.subi(grad);
-                    }
-                }
-            }
-        }
     }
 }

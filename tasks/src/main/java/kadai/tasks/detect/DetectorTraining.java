@@ -18,6 +18,7 @@ import kadai.tasks.data.Box;
 import kadai.tasks.data.CanvasSet;
 import kadai.tasks.data.CanvasStream;
 import kadai.tasks.data.Canvases;
+import kadai.tasks.data.Gradients;
 
 /**
  * The training loop and the evaluation of {@link DetectTask}, sharing the network, the trainers and the
@@ -126,8 +127,8 @@ final class DetectorTraining {
             double total;
             boolean masked = roiAlign != null && !rois.isEmpty();
             try (GradientCollector collector = detector.newGradientCollector()) {
-                DetectTask.zeroGradients(network);
-                DetectTask.zeroGradients(maskHead);
+                Gradients.zero(network);
+                Gradients.zero(maskHead);
                 NDList out = detector.forward(new NDList(x));
                 DetectionLoss.Terms terms = DetectionLoss.of(network.classLogits(out), network.boxDeltas(out), y, t);
                 NDArray features = DetectorNetwork.maskFeatures(out);

@@ -26,6 +26,7 @@ import kadai.tasks.Task;
 import kadai.tasks.TaskConfig;
 import kadai.tasks.TaskContext;
 import kadai.tasks.TaskResult;
+import kadai.tasks.data.Gradients;
 import kadai.tasks.data.ImageDataset;
 import kadai.tasks.data.ImageSet;
 import kadai.tasks.data.Scalars;
@@ -209,7 +210,7 @@ public final class DcganTask implements Task {
         try (GradientCollector collector = dt.newGradientCollector()) {
             // Only the discriminator gets gradients here (the fake images are detached), so only
             // its own need clearing, including those the last generator step left on it.
-            GanSteps.zeroGradients(discriminator);
+            Gradients.zero(discriminator);
             NDArray realLogits = dt.forward(new NDList(real)).singletonOrThrow();
             NDArray fake = gt.forward(new NDList(z)).singletonOrThrow().stopGradient();
             NDArray fakeLogits = dt.forward(new NDList(fake)).singletonOrThrow();
@@ -229,7 +230,7 @@ public final class DcganTask implements Task {
         try (GradientCollector collector = gt.newGradientCollector()) {
             // The discriminator's gradients from this step are never applied (no dt.step() follows)
             // and its own step clears them first, so only the generator's need clearing here.
-            GanSteps.zeroGradients(generator);
+            Gradients.zero(generator);
             NDArray fake = gt.forward(new NDList(z)).singletonOrThrow();
             NDArray logits = dt.forward(new NDList(fake)).singletonOrThrow();
             NDArray l = logits.stopGradient();

@@ -4,13 +4,10 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
 
 /**
  * What the adversarial tasks ({@code dcgan}, {@code cgan}, {@code pix2pix}) share around a training
@@ -34,21 +31,6 @@ public final class GanSteps {
                         .optBeta1(0.5f)
                         .build())
                 .optDevices(new Device[] {device});
-    }
-
-    /** Zero the accumulated gradients of a block's trainable parameters (PyTorch accumulates them). */
-    public static void zeroGradients(Block block) {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            Parameter parameter = p.getValue();
-            if (parameter.requiresGradient() && parameter.isInitialized()) {
-                NDArray array = parameter.getArray();
-                if (array.hasGradient()) {
-                    try (NDArray grad = array.getGradient()) {
-                        grad.subi(grad);
-                    }
-                }
-            }
-        }
     }
 
     /**

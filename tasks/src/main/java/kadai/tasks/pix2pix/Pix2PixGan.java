@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import kadai.grader.suites.pix2pix.ConditioningApi;
 import kadai.grader.suites.pix2pix.Pix2PixLossApi;
+import kadai.tasks.data.Gradients;
 import kadai.tasks.data.Scalars;
 import kadai.tasks.gan.GanSteps;
 
@@ -70,7 +71,7 @@ final class Pix2PixGan implements AutoCloseable {
 
     private double discriminatorStep(NDArray edges, NDArray target) {
         try (GradientCollector collector = dt.newGradientCollector()) {
-            GanSteps.zeroGradients(discriminator);
+            Gradients.zero(discriminator);
             NDArray fake = gt.forward(new NDList(edges)).singletonOrThrow().stopGradient();
             NDArray realLogits = dt.forward(new NDList(pairs(edges, target))).singletonOrThrow();
             NDArray fakeLogits = dt.forward(new NDList(pairs(edges, fake))).singletonOrThrow();
@@ -88,7 +89,7 @@ final class Pix2PixGan implements AutoCloseable {
 
     private double generatorStep(NDArray edges, NDArray target) {
         try (GradientCollector collector = gt.newGradientCollector()) {
-            GanSteps.zeroGradients(generator);
+            Gradients.zero(generator);
             NDArray fake = gt.forward(new NDList(edges)).singletonOrThrow();
             NDArray detached = fake.stopGradient();
             NDArray pair = pairs(edges, detached);

@@ -76,8 +76,9 @@ public final class UNetTask implements Task {
         int epochs = TaskConfig.or(config.epochs(), smoke ? 1 : DEFAULT_EPOCHS);
         CanvasStream.requireDrawable(trainSize, epochs);
         long seed = config.seed();
+        Canvases drawer = Canvases.fromTrainingSplit(fashion);
         SegmentationSet validation = SegmentationSet.of(
-                Canvases.training(fashion, Math.min(VALIDATION, Math.max(16, trainSize / 10)), seed + 1));
+                CanvasStream.validation(drawer, Math.min(VALIDATION, Math.max(16, trainSize / 10)), seed));
         SegmentationSet test =
                 SegmentationSet.of(Canvases.test(fashion, TaskConfig.or(config.testSize(), DEFAULT_TEST), seed + 2));
         UNetTraining.Plan plan = new UNetTraining.Plan(
@@ -86,7 +87,7 @@ public final class UNetTask implements Task {
                 WIDTH,
                 DEPTH,
                 LEARNING_RATE,
-                Canvases.fromTrainingSplit(fashion),
+                drawer,
                 trainSize,
                 validation,
                 test.withoutMasks());

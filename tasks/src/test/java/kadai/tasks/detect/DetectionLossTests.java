@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
+import kadai.tasks.data.CollectionProbe;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,7 @@ class DetectionLossTests {
     private static final int CLASSES = 11;
 
     @Test
-    void boxAndMaskGradientsSurviveACollectionBetweenForwardAndBackward() throws InterruptedException {
+    void boxAndMaskGradientsSurviveACollectionBetweenForwardAndBackward() {
         Random random = new Random(7);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray logits = manager.randomNormal(new Shape(N, ANCHORS, CLASSES));
@@ -51,7 +52,7 @@ class DetectionLossTests {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 DetectionLoss.Terms terms = DetectionLoss.of(logits, deltas, labels, targets);
                 NDArray mask = DetectionLoss.mask(maskLogits, maskTargets);
-                churn(manager);
+                CollectionProbe.churn(manager);
                 collector.backward(terms.total().add(mask));
             }
 
@@ -79,19 +80,6 @@ class DetectionLossTests {
                 assertThat((double) maskGradient[i])
                         .as("d mask loss / d logit %d", i)
                         .isCloseTo((sigmoid - t[i]) / z.length, within(1e-6));
-            }
-        }
-    }
-
-    /** Collect garbage, let the cleaner free dead direct buffers, and reuse their memory for other numbers. */
-    private static void churn(NDManager manager) throws InterruptedException {
-        for (int round = 0; round < 3; round++) {
-            System.gc();
-            Thread.sleep(50);
-            for (int i = 0; i < 2_000; i++) {
-                try (NDArray junk = manager.create(new float[] {1e6f})) {
-                    junk.getShape();
-                }
             }
         }
     }
