@@ -11,8 +11,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import kadai.tasks.TaskResult;
 
 /**
  * Check a student's trained DJL block for the hazard {@link GraphConstants} avoids on the platform's
@@ -29,6 +33,20 @@ public final class CollectionProbe {
     static final double TOLERANCE = 1e-3;
 
     private CollectionProbe() {}
+
+    /**
+     * Probe {@code block} as {@link #check} does, record the verdict as the metric
+     * {@code gradients_survive_collection}, and stop the run when the gradients depend on collection.
+     *
+     * @throws IllegalStateException with the message of {@link #check} when they do
+     */
+    public static void require(Block block, NDManager manager, Shape input, String what, TaskResult result) {
+        Optional<String> hazard = check(block, manager, input, what);
+        result.metrics().put("gradients_survive_collection", hazard.isEmpty());
+        if (hazard.isPresent()) {
+            throw new IllegalStateException(hazard.get());
+        }
+    }
 
     /**
      * Probe {@code block} (initialised, float32) on a fixed input of {@code input}'s shape; return why its
@@ -79,14 +97,8 @@ public final class CollectionProbe {
             }
             collector.backward(loss);
         }
+        List<float[]> each = new ArrayList<>();
         int total = 0;
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (Gradients.held(p.getValue())) {
-                total += (int) p.getValue().getArray().size();
-            }
-        }
-        float[] all = new float[total];
-        int at = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (Gradients.held(p.getValue())) {
                 float[] g = p.getValue()
@@ -94,15 +106,21 @@ public final class CollectionProbe {
                         .getGradient()
                         .toType(DataType.FLOAT32, false)
                         .toFloatArray();
-                System.arraycopy(g, 0, all, at, g.length);
-                at += g.length;
+                each.add(g);
+                total += g.length;
             }
+        }
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] g : each) {
+            System.arraycopy(g, 0, all, at, g.length);
+            at += g.length;
         }
         return all;
     }
 
     private static float[] weights(Shape shape) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(shape.size());
+        SplittableRandom random = new SplittableRandom(shape.size());
         float[] w = new float[(int) shape.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (random.nextDouble() * 2 - 1);
